@@ -1,0 +1,1 @@
+"""Benchmarks (to come)."""

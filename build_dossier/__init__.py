@@ -1,0 +1,1 @@
+"""Briefing-dossier site generator: annotated sources in, Markdown pages out."""

@@ -1,0 +1,338 @@
+"""Stage 1: read `sources/` into records, collecting every problem instead of stopping.
+
+Each source file is YAML front matter between `---` lines, then the text exactly as published.
+The people and events registries are `sources/people.yml` and `sources/events.yml`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Event, FuzzyDate, Person, Problem, Quote, QuoteKind, Severity, Source
+from .schema import EVENT, PERSON, SLUG, SOURCE, URL, Shape
+from .textmatch import Body, fold, words
+from .yamlpos import Parsed, field_name, parse_yaml
+
+SOURCES_DIR = "sources"
+PEOPLE_FILE = "people.yml"
+EVENTS_FILE = "events.yml"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_QUOTES = 2_000
+_FENCE = re.compile(r"^---[ \t]*$")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+@dataclass
+class Loaded:
+    """Everything read from `sources/`, and everything wrong with it."""
+
+    sources: list[Source] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Report:
+    """Collects problems for one file."""
+
+    def __init__(self, path: str, problems: list[Problem], line_offset: int = 0) -> None:
+        self.path = path
+        self.problems = problems
+        self.line_offset = line_offset
+
+    def add(self, line: int, fld: str, message: str, severity: Severity = "error") -> None:
+        shifted = line + self.line_offset if line else 0
+        self.problems.append(Problem(self.path, shifted, severity, fld, message))
+
+    def has_errors(self) -> bool:
+        return any(p.path == self.path and p.severity == "error" for p in self.problems)
+
+
+def read_text(path: Path, rel: str, report: _Report) -> str | None:
+    """A file's text as UTF-8, with a byte-order mark and CRLF line endings undone."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            report.add(0, "", f"file is {size / 1024 / 1024:.1f} MB; sources are limited to "
+                       f"{MAX_FILE_BYTES // 1024 // 1024} MB")
+            return None
+        data = path.read_bytes()
+    except OSError as error:
+        report.add(0, "", f"cannot read the file: {error.strerror}")
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        report.add(line, "", f"the file is not UTF-8 (byte 0x{byte:02X}); save it as UTF-8")
+        return None
+    if "\x00" in text:
+        report.add(text[: text.index("\x00")].count("\n") + 1, "",
+                   "the file contains NUL bytes; is it a binary file?")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str, report: _Report) -> tuple[str, str, int] | None:
+    """(front matter, body, line on which the body starts), or None after reporting why not."""
+    if not text.strip():
+        report.add(0, "", "the file is empty; a source starts with '---', its front matter, "
+                   "'---', then the text")
+        return None
+    lines = text.split("\n")
+    if not _FENCE.match(lines[0]):
+        report.add(1, "", "no front matter: the file must start with a line '---', then the "
+                   "YAML annotations, then a line '---' and the text")
+        return None
+    for number, line in enumerate(lines[1:], start=2):
+        if _CLOSE.match(line):
+            front = "\n".join(lines[1: number - 1]) + "\n"
+            body = "\n".join(lines[number:])
+            return front, body, number + 1
+    report.add(1, "", "the front matter is not closed: add a line '---' after the annotations")
+    return None
+
+
+def _parse_mapping(text: str, shape: Shape | None, report: _Report) -> Parsed | None:
+    """Parse YAML and check it against `shape`; None when the YAML itself is unusable."""
+    parsed = parse_yaml(text)
+    for problem in parsed.problems:
+        report.add(problem.line, problem.field, problem.message)
+    if parsed.value is None and not parsed.problems:
+        report.add(1, "", "the front matter is empty")
+        return None
+    if parsed.value is None:
+        return None
+    if shape is not None:
+        for issue in shape.validate(parsed.value):
+            report.add(parsed.line(issue.path), field_name(issue.path), issue.message)
+    elif not isinstance(parsed.value, dict):
+        report.add(1, "", "expected a mapping of ids to entries")
+        return None
+    return parsed
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _date(value: Any) -> FuzzyDate | None:
+    try:
+        return FuzzyDate.parse(str(value))
+    except ValueError:
+        return None
+
+
+def _slugs(value: Any) -> tuple[str, ...]:
+    return tuple(v for v in _as_list(value) if isinstance(v, str) and SLUG.check(v) is None)
+
+
+def _str(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def quote_anchor(speaker: str, text: str) -> str:
+    """A readable anchor derived from who said what: `jens-stoltenberg-we-are-always-3fa2c1`."""
+    head = "-".join(words(text)[:4])
+    head = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
+    head = re.sub(r"[^a-z0-9-]+", "", head.replace("'", ""))
+    digest = hashlib.sha1(f"{speaker}\n{fold(text).lower()}".encode()).hexdigest()[:6]
+    return "-".join(part for part in ("q", head, digest) if part)
+
+
+def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
+            report: _Report) -> tuple[Quote, ...]:
+    quotes: list[Quote] = []
+    items = _as_list(items)
+    if len(items) > MAX_QUOTES:
+        report.add(parsed.line(("quotes",)), "quotes",
+                   f"{len(items)} quotes; a source may carry at most {MAX_QUOTES}")
+        return ()
+    next_start: dict[str, int] = {}
+    anchors: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        text, speaker = item.get("text"), item.get("speaker")
+        if not isinstance(text, str) or not text.strip() or not isinstance(speaker, str):
+            continue
+        path = ("quotes", index, "text")
+        key = fold(text).strip().lower()
+        span = body.find(text, next_start.get(key, 0)) or body.find(text)
+        if span is None:
+            passage = body.closest_passage(text)
+            hint = f"; closest passage: \"{_shorten(passage)}\"" if passage else ""
+            report.add(parsed.line(path), field_name(path),
+                       f"\"{_shorten(text)}\" is not in the source's text{hint}")
+            continue
+        # The same words annotated twice are two occurrences: look past the first one.
+        next_start[key] = body.folded_position(span[1])
+        anchor = quote_anchor(speaker, text)
+        anchors[anchor] = anchors.get(anchor, 0) + 1
+        if anchors[anchor] > 1:
+            anchor = f"{anchor}-{anchors[anchor]}"
+        kind = item.get("kind", "direct")
+        quotes.append(Quote(
+            source_id=source_id,
+            index=index,
+            text=text.strip(),
+            speaker=speaker,
+            kind=QuoteKind(kind) if kind in QuoteKind._value2member_map_ else QuoteKind.DIRECT,
+            event=item["event"] if isinstance(item.get("event"), str) else None,
+            date=_date(item["date"]) if item.get("date") is not None else None,
+            span=span,
+            anchor=anchor,
+            line=parsed.line(("quotes", index)) + report.line_offset,
+        ))
+        if isinstance(item.get("confirm"), str):
+            report.add(parsed.line(("quotes", index, "confirm")),
+                       field_name(("quotes", index, "confirm")),
+                       f"to confirm: {item['confirm']}", "warning")
+    return tuple(quotes)
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def load_source(path: Path, root: Path, problems: list[Problem]) -> Source | None:
+    """Read one source file; its problems go to `problems`."""
+    rel = path.relative_to(root).as_posix()
+    report = _Report(rel, problems)
+    text = read_text(path, rel, report)
+    if text is None:
+        return None
+    split = split_front_matter(text, report)
+    if split is None:
+        return None
+    front, body_text, body_line = split
+    report.line_offset = 1  # front matter starts on the file's second line
+    parsed = _parse_mapping(front, SOURCE, report)
+    if parsed is None or not isinstance(parsed.value, dict):
+        return None
+    meta: dict[str, Any] = parsed.value
+    if not body_text.strip():
+        report.add(body_line - 1, "", "the source has no text below its front matter; paste "
+                   "the article there exactly as published")
+    stem = path.name[: -len(".md")]
+    source_id = meta.get("id") if isinstance(meta.get("id"), str) else stem
+    if "id" not in meta:
+        problem = SLUG.check(stem)
+        if problem:
+            report.add(0, "id", f"the file name gives the id: {problem}")
+    for i, note in enumerate(_as_list(meta.get("confirm"))):
+        if isinstance(note, str):
+            fld = ("confirm", i) if isinstance(meta.get("confirm"), list) else ("confirm",)
+            report.add(parsed.line(fld), field_name(fld), f"to confirm: {note}", "warning")
+    body = Body(body_text)
+    quotes = _quotes(source_id, meta.get("quotes"), parsed, body, report)
+    published = _date(meta.get("published")) or FuzzyDate(1)
+    return Source(
+        id=source_id,
+        path=rel,
+        title=_str(meta.get("title")),
+        published=published,
+        body=body_text,
+        outlet=_str(meta.get("outlet")),
+        url=_str(meta.get("url")) if URL.check(meta.get("url")) is None else "",
+        credit=_str(meta.get("credit")),
+        language=_str(meta.get("language")) or "en",
+        summary=_str(meta.get("summary")),
+        tags=_slugs(meta.get("tags")),
+        reports=_slugs(meta.get("reports")),
+        announces=_slugs(meta.get("announces")),
+        quotes=quotes,
+        body_line=body_line,
+    )
+
+
+def _load_registry(path: Path, root: Path, shape: Shape,
+                   problems: list[Problem]) -> Iterable[tuple[str, dict[str, Any], int]]:
+    rel = path.relative_to(root).as_posix()
+    report = _Report(rel, problems)
+    if not path.exists():
+        return
+    text = read_text(path, rel, report)
+    if text is None:
+        return
+    if not text.strip():
+        return
+    parsed = _parse_mapping(text, None, report)
+    if parsed is None or not isinstance(parsed.value, dict):
+        return
+    for key, entry in parsed.value.items():
+        problem = SLUG.check(key)
+        if problem:
+            report.add(parsed.line((key,)), key, problem)
+            continue
+        for issue in shape.validate(entry, (key,)):
+            report.add(parsed.line(issue.path), field_name(issue.path), issue.message)
+        if isinstance(entry, dict):
+            yield key, entry, parsed.line((key,))
+
+
+def load_people(root: Path, problems: list[Problem]) -> dict[str, Person]:
+    """The people registry, by id."""
+    people = {}
+    path = root / SOURCES_DIR / PEOPLE_FILE
+    for key, entry, line in _load_registry(path, root, PERSON, problems):
+        people[key] = Person(
+            id=key,
+            name=_str(entry.get("name")) or key,
+            kind="organisation" if entry.get("kind") == "organisation" else "person",
+            role=_str(entry.get("role")),
+            aliases=tuple(a.strip() for a in _as_list(entry.get("aliases"))
+                          if isinstance(a, str) and a.strip()),
+            line=line,
+        )
+    return people
+
+
+def load_events(root: Path, problems: list[Problem]) -> dict[str, Event]:
+    """The events registry, by id."""
+    events = {}
+    path = root / SOURCES_DIR / EVENTS_FILE
+    for key, entry, line in _load_registry(path, root, EVENT, problems):
+        events[key] = Event(
+            id=key,
+            title=_str(entry.get("title")) or key,
+            date=_date(entry.get("date")) or FuzzyDate(1),
+            place=_str(entry.get("place")),
+            description=_str(entry.get("description")),
+            participants=_slugs(entry.get("participants")),
+            line=line,
+        )
+    return events
+
+
+def source_paths(root: Path) -> list[Path]:
+    """Every source file, in a stable order."""
+    folder = root / SOURCES_DIR
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.glob("*.md") if p.is_file() and not p.name.startswith(".")),
+                  key=lambda p: p.name)
+
+
+def load(root: Path) -> Loaded:
+    """Read every source and both registries under `root`."""
+    loaded = Loaded()
+    loaded.people = load_people(root, loaded.problems)
+    loaded.events = load_events(root, loaded.problems)
+    for path in source_paths(root):
+        source = load_source(path, root, loaded.problems)
+        if source is not None:
+            loaded.sources.append(source)
+    return loaded

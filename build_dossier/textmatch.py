@@ -1,0 +1,117 @@
+"""Finding annotated words in a source's text, as `load` checks quotes.
+
+Matching ignores what differs between outlets' typography and not between words: typographic
+against straight quotes and apostrophes, dash styles, quotation marks themselves, whitespace and
+line breaks. Offsets always refer back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_CHAR_MAP = {
+    **dict.fromkeys("‘’‚‛′ʼ`´", "'"),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    "…": "...",
+    "\u00a0": " ",
+}
+_DROPPED = frozenset("\"“”„‟«»″")
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Text folded for matching, and for each folded character its offset in `text`."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(text):
+        if ch in _DROPPED:
+            continue
+        if ch.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            offsets.append(i - 1)
+            pending_space = False
+        mapped = _CHAR_MAP.get(ch, ch)
+        out.extend(mapped)
+        offsets.extend([i] * len(mapped))
+    return "".join(out), offsets
+
+
+def fold(text: str) -> str:
+    """Text folded for matching, without offsets."""
+    return normalise(text)[0]
+
+
+class Body:
+    """A source text prepared for repeated quote look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded, self.offsets = normalise(text)
+        self._folded_lower: str | None = None
+
+    def find(self, words: str, start: int = 0) -> tuple[int, int] | None:
+        """Span of `words` in the original text at or after folded offset `start`, or None.
+
+        An exact match (after folding) is preferred; failing that, one that differs in case only.
+        """
+        needle = fold(words).strip()
+        if not needle:
+            return None
+        at = self.folded.find(needle, start)
+        if at < 0:
+            if self._folded_lower is None:
+                self._folded_lower = self.folded.lower()
+            at = self._folded_lower.find(needle.lower(), start)
+            if at < 0:
+                return None
+        end = at + len(needle) - 1
+        return self.offsets[at], self.offsets[end] + 1
+
+    def folded_position(self, original_offset: int) -> int:
+        """The folded offset of the first folded character at or after `original_offset`."""
+        lo, hi = 0, len(self.offsets)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.offsets[mid] < original_offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def closest_passage(self, words: str, limit: int = 200_000) -> str:
+        """The passage of the text that shares most words with `words`, for error messages."""
+        wanted = [w.lower() for w in WORD_RE.findall(fold(words))]
+        if not wanted:
+            return ""
+        spans = [(m.start(), m.end(), m.group().lower())
+                 for m in WORD_RE.finditer(self.folded[:limit])]
+        if not spans:
+            return ""
+        size = min(len(wanted), len(spans))
+        need = Counter(wanted)
+        window: Counter[str] = Counter(w for _, _, w in spans[:size])
+        best_score, best_start = _overlap(window, need), 0
+        for i in range(1, len(spans) - size + 1):
+            window[spans[i - 1][2]] -= 1
+            window[spans[i + size - 1][2]] += 1
+            score = _overlap(window, need)
+            if score > best_score:
+                best_score, best_start = score, i
+        if best_score == 0:
+            return ""
+        first, last = spans[best_start][0], spans[best_start + size - 1][1]
+        return self.text[self.offsets[first]:self.offsets[last - 1] + 1]
+
+
+def _overlap(window: Counter[str], need: Counter[str]) -> int:
+    return sum(min(count, window[word]) for word, count in need.items())
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of `text`, after folding, for comparing wordings."""
+    return [w.lower().replace("’", "'") for w in WORD_RE.findall(fold(text))]

@@ -1,0 +1,189 @@
+"""Safe YAML with line numbers: the first step of `load`.
+
+Builds plain Python values from PyYAML's event stream (never its constructors), so every value
+keeps the line it came from, duplicate keys are caught, and tags, aliases and deep nesting are
+refused before they can cost anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml is an order of magnitude faster; the pure-Python parser behaves the same.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 32
+Path = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class YamlProblem:
+    """A problem in YAML text, at a 1-based line relative to the text."""
+
+    line: int
+    field: str
+    message: str
+
+
+@dataclass
+class Parsed:
+    """A YAML document as plain values, with the line of every key and list item."""
+
+    value: Any = None
+    lines: dict[Path, int] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
+
+    def line(self, path: Path, default: int = 1) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), default)
+
+
+def field_name(path: Path) -> str:
+    """`("quotes", 2, "speaker")` -> `quotes[2].speaker`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    tag = event.tag
+    if tag is None or tag == "!":
+        implicit = event.implicit
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, implicit)
+    if tag not in _PLAIN_TAGS:
+        raise _Refused(f"YAML tag '{event.tag}' is not allowed; write plain values")
+    if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        # Dates stay text: the loader parses them at their own precision.
+        return event.value
+    node = yaml.ScalarNode(tag, event.value)
+    return _constructor.construct_object(node)
+
+
+class _Refused(Exception):
+    """Input that is valid YAML but that we will not accept."""
+
+
+class _Container:
+    __slots__ = ("is_map", "key", "path", "value")
+
+    def __init__(self, value: Any, path: Path) -> None:
+        self.value = value
+        self.path = path
+        self.is_map = isinstance(value, dict)
+        self.key: Any = _NO_KEY
+
+
+_NO_KEY = object()
+
+
+def parse_yaml(text: str) -> Parsed:
+    """Parse one YAML document into plain values; problems instead of exceptions."""
+    parsed = Parsed()
+    stack: list[_Container] = []
+    root_set = False
+
+    def place(value: Any, line: int) -> Path | None:
+        """Attach a finished value to its parent; returns its path, or None for a key."""
+        nonlocal root_set
+        if not stack:
+            parsed.value = value
+            root_set = True
+            parsed.lines[()] = line
+            return ()
+        top = stack[-1]
+        if top.is_map:
+            if top.key is _NO_KEY:
+                if isinstance(value, (dict, list)) or value is None:
+                    raise _Refused("a mapping key must be a plain word")
+                key = str(value)
+                path = (*top.path, key)
+                if key in top.value:
+                    parsed.problems.append(YamlProblem(
+                        line, field_name(path),
+                        f"duplicate key '{key}' (first given on line {parsed.lines[path]})"))
+                    top.key = _Duplicate
+                else:
+                    top.key = key
+                    parsed.lines[path] = line
+                return None
+            key = top.key
+            top.key = _NO_KEY
+            if key is _Duplicate:
+                return (*top.path, "<duplicate>")
+            top.value[key] = value
+            return (*top.path, key)
+        path = (*top.path, len(top.value))
+        top.value.append(value)
+        parsed.lines[path] = line
+        return path
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(f"YAML aliases (*{event.anchor}) are not allowed; repeat the value")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                tag = event.tag
+                if tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                    raise _Refused(f"YAML tag '{tag}' is not allowed; write plain values")
+                if len(stack) >= MAX_DEPTH:
+                    raise _Refused(f"nested more than {MAX_DEPTH} levels deep")
+                container: dict[str, Any] | list[Any] = (
+                    {} if isinstance(event, yaml.MappingStartEvent) else []
+                )
+                path = place(container, line)
+                if path is None:
+                    raise _Refused("a mapping key must be a plain word")
+                stack.append(_Container(container, path))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+            elif isinstance(event, yaml.ScalarEvent):
+                place(_scalar(event), line)
+            elif isinstance(event, yaml.DocumentStartEvent) and root_set:
+                raise _Refused("more than one YAML document; remove the extra '---'")
+    except _Refused as refused:
+        parsed.problems.append(YamlProblem(line, "", str(refused)))
+        parsed.value = None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = mark.line + 1 if mark else 1
+        what = error.problem or "invalid YAML"
+        if error.context:
+            what = f"{what} ({error.context})"
+        parsed.problems.append(YamlProblem(where, "", f"YAML syntax error: {what}"))
+        parsed.value = None
+    except yaml.YAMLError as error:  # e.g. a character YAML does not allow
+        parsed.problems.append(YamlProblem(1, "", f"YAML error: {error}"))
+        parsed.value = None
+    except ValueError as error:  # an int or float literal too large to construct
+        parsed.problems.append(YamlProblem(line, "", f"unreadable value: {error}"))
+        parsed.value = None
+    return parsed
+
+
+class _Duplicate:
+    """Marks the value of a duplicate key, which is reported and then dropped."""
