@@ -13,6 +13,7 @@ setup: $(VENV)/.installed
 
 lint: setup
 	$(VENV)/bin/ruff check build_dossier tests
+	$(VENV)/bin/mypy
 
 test: setup lint
 	$(PY) -m pytest -q

@@ -227,7 +227,7 @@ def load_source(path: Path, root: Path, problems: list[Problem]) -> Source | Non
         report.add(body_line - 1, "", "the source has no text below its front matter; paste "
                    "the article there exactly as published")
     stem = path.name[: -len(".md")]
-    source_id = meta.get("id") if isinstance(meta.get("id"), str) else stem
+    source_id: str = meta["id"] if isinstance(meta.get("id"), str) else stem
     if "id" not in meta:
         problem = SLUG.check(stem)
         if problem:

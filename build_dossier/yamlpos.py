@@ -73,7 +73,7 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
         implicit = event.implicit
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, implicit)
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, implicit)  # type: ignore[no-untyped-call]
     if tag not in _PLAIN_TAGS:
         raise _Refused(f"YAML tag '{event.tag}' is not allowed; write plain values")
     if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
