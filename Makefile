@@ -1,7 +1,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup test check lint site clean
+.PHONY: setup test check lint site docs clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -21,8 +21,11 @@ test: setup lint
 check: setup
 	$(PY) -m build_dossier check
 
-site: setup check
-	@echo "The site build is not written yet: 'check' validated sources/ only."
+site: setup
+	$(PY) -m build_dossier build
+
+docs: setup
+	$(PY) -m build_dossier build --no-site
 
 clean:
 	rm -rf $(VENV) site

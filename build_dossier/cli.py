@@ -1,67 +1,161 @@
-"""Command line: `build-dossier check` loads everything and reports every problem at once."""
+"""Command line: `build-dossier check` reports every problem at once; `build-dossier build` runs
+load → link → render → write → MkDocs, and leaves the last good output alone when any step fails.
+"""
 
 from __future__ import annotations
 
 import argparse
-import difflib
+import shutil
 import sys
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import load
-from .model import Problem
+from . import site as site_stage
+from . import write
+from .link import check_references, dossier_title, link
+from .load import Loaded, load
+from .model import Dossier, Problem
+from .render import render
+
+DOCS_DIR = "docs"
 
 
-def _nearest(value: str, known: list[str]) -> str:
-    guess = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-    return f" (did you mean '{guess[0]}'?)" if guess else ""
+@dataclass
+class Checked:
+    """Sources read and checked: the dossier when there are no errors, and every problem."""
+
+    loaded: Loaded
+    title: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def load_and_check(root: Path) -> Checked:
+    """Load everything under `root` and check every reference."""
+    loaded = load(root)
+    problems = list(loaded.problems)
+    title = dossier_title(root, problems)
+    problems.extend(check_references(loaded))
+    return Checked(loaded, title, sorted(set(problems)))
 
 
 def check(root: Path) -> list[Problem]:
-    """Every problem in the dossier under `root`: load problems plus unknown references."""
-    loaded = load(root)
-    problems = list(loaded.problems)
-    people, events = sorted(loaded.people), sorted(loaded.events)
-    seen: dict[str, str] = {}
-    for source in loaded.sources:
-        if source.id in seen:
-            problems.append(Problem(source.path, 0, "error", "id",
-                                    f"duplicate source id '{source.id}' (also {seen[source.id]})"))
-        seen.setdefault(source.id, source.path)
-        for name, ids in (("reports", source.reports), ("announces", source.announces)):
-            for event in ids:
-                if event not in loaded.events:
-                    problems.append(Problem(source.path, 0, "error", name,
-                                            f"unknown event '{event}'{_nearest(event, events)}"))
-        for quote in source.quotes:
-            if quote.speaker not in loaded.people:
-                problems.append(Problem(
-                    source.path, quote.line, "error", f"quotes[{quote.index}].speaker",
-                    f"unknown person '{quote.speaker}'{_nearest(quote.speaker, people)}"))
-            if quote.event and quote.event not in loaded.events:
-                problems.append(Problem(
-                    source.path, quote.line, "error", f"quotes[{quote.index}].event",
-                    f"unknown event '{quote.event}'{_nearest(quote.event, events)}"))
-    return sorted(problems)
+    """Every problem in the dossier under `root`."""
+    return load_and_check(root).problems
+
+
+def report(problems: list[Problem], out: list[str]) -> bool:
+    """Add the problems and a summary line to `out`; whether there were no errors."""
+    out.extend(p.format() for p in problems)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if errors:
+        files = len({p.path for p in problems})
+        out.append(f"Aborted: {errors} {'error' if errors == 1 else 'errors'}, {warnings} "
+                   f"{'warning' if warnings == 1 else 'warnings'} in {files} "
+                   f"{'file' if files == 1 else 'files'}.")
+        return False
+    return True
+
+
+@dataclass
+class BuildResult:
+    """What a build did, for the command line, `serve` and the benchmark."""
+
+    ok: bool
+    lines: list[str] = field(default_factory=list)
+    dossier: Dossier | None = None
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build(root: Path, *, site: bool = True) -> BuildResult:
+    """Build `docs/` (and `site/`); on any failure both stay exactly as they were."""
+    result = BuildResult(ok=False)
+    docs_dir = root / DOCS_DIR
+    write.recover(docs_dir)
+    site_stage.recover(root)
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        result.timings[name] = now - clock
+        clock = now
+
+    checked = load_and_check(root)
+    lap("load_s")
+    if not report(checked.problems, result.lines):
+        return result
+    dossier = link(checked.loaded, checked.title)
+    lap("link_s")
+    pages = render(dossier)
+    lap("render_s")
+    plan = write.plan_write(docs_dir, pages)
+    if plan.conflicts:
+        report(plan.conflicts, result.lines)
+        return result
+    if site:
+        staged = site_stage.stage_docs(root, docs_dir, plan.pages, write.generated(docs_dir))
+        latest = max((s.published for s in dossier.sources.values()),
+                     key=lambda d: d.sort_key(), default=None)
+        try:
+            built = site_stage.run_mkdocs(root, dossier.title, latest)
+        except site_stage.SiteError as error:
+            shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
+            result.lines.append(str(error))
+            result.lines.append("Aborted: docs/ and site/ are unchanged.")
+            return result
+        del staged
+        lap("mkdocs_s")
+    write.apply(plan)
+    lap("write_s")
+    if site:
+        site_stage.swap_in(root, built)
+    result.ok = True
+    result.dossier = dossier
+    result.written, result.removed = plan.write, plan.remove
+    result.lines.extend(p.format() for p in checked.problems)
+    result.lines.append(
+        f"Built {len(dossier.sources)} sources, {len(dossier.events)} events, "
+        f"{len(dossier.clusters)} quotes: {len(plan.write)} pages written, "
+        f"{len(plan.remove)} removed, {plan.unchanged} unchanged"
+        + (" in docs/; site in site/." if site else " in docs/."))
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `build-dossier`."""
-    parser = argparse.ArgumentParser(prog="build-dossier")
+    parser = argparse.ArgumentParser(
+        prog="build-dossier",
+        description="Turn annotated articles in sources/ into a briefing-dossier site.")
     sub = parser.add_subparsers(dest="command", required=True)
     check_cmd = sub.add_parser("check", help="report every problem in sources/")
-    check_cmd.add_argument("--root", type=Path, default=Path.cwd())
+    check_cmd.add_argument("--root", type=Path, default=Path.cwd(),
+                           help="the dossier's repository (default: here)")
+    build_cmd = sub.add_parser("build", help="generate docs/ and build site/ with MkDocs")
+    build_cmd.add_argument("--root", type=Path, default=Path.cwd(),
+                           help="the dossier's repository (default: here)")
+    build_cmd.add_argument("--no-site", action="store_true",
+                           help="generate docs/ only; do not run MkDocs")
     args = parser.parse_args(argv)
-    problems = check(args.root)
-    for problem in problems:
-        print(problem.format())
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    files = len({p.path for p in problems})
-    if errors:
-        print(f"Aborted: {errors} errors, {warnings} warnings in {files} files.")
-        return 1
-    print(f"OK: {warnings} warnings.")
-    return 0
+    root = args.root.resolve()
+    if args.command == "check":
+        lines: list[str] = []
+        problems = check(root)
+        if report(problems, lines):
+            warnings = len(problems)
+            lines.append(f"OK: {warnings} {'warning' if warnings == 1 else 'warnings'}.")
+        print("\n".join(lines))
+        return 0 if all(p.severity != "error" for p in problems) else 1
+    result = build(root, site=not args.no_site)
+    print("\n".join(result.lines))
+    return 0 if result.ok else 1
 
 
 if __name__ == "__main__":

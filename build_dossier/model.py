@@ -237,6 +237,8 @@ class QuoteCluster:
     date: FuzzyDate | None
     variants: tuple[Variant, ...]
     """The first variant is the reference wording the others are compared with."""
+    aliases: tuple[str, ...] = ()
+    """Anchors of the cluster's other wordings and occasions, kept so that links to them hold."""
 
     @property
     def quotes(self) -> tuple[Quote, ...]:

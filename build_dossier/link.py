@@ -1,0 +1,118 @@
+"""Stage 2: tie loaded records into a Dossier, and report references that lead nowhere.
+
+Sources, events and people are put in reading order, every event learns which sources report or
+announce it, and quotes are clustered across sources (`cluster`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from pathlib import Path
+
+from .cluster import cluster_quotes
+from .load import Loaded
+from .model import Dossier, Problem
+from .yamlpos import parse_yaml
+
+DOSSIER_FILE = "sources/dossier.yml"
+DEFAULT_TITLE = "Briefing dossier"
+
+
+def _nearest(value: str, known: list[str]) -> str:
+    guess = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
+    return f" (did you mean '{guess[0]}'?)" if guess else ""
+
+
+def dossier_title(root: Path, problems: list[Problem]) -> str:
+    """The dossier's name, from `sources/dossier.yml` (`title:`), else a plain default."""
+    path = root / DOSSIER_FILE
+    if not path.is_file():
+        return DEFAULT_TITLE
+    parsed = parse_yaml(path.read_text(encoding="utf-8-sig"))
+    for issue in parsed.problems:
+        problems.append(Problem(DOSSIER_FILE, issue.line, "error", "", issue.message))
+    value = parsed.value
+    if isinstance(value, dict) and isinstance(value.get("title"), str) and value["title"].strip():
+        return str(value["title"]).strip()
+    if not parsed.problems:
+        problems.append(Problem(DOSSIER_FILE, 1, "error", "title",
+                                "missing; write the dossier's name as 'title: ...'"))
+    return DEFAULT_TITLE
+
+
+def check_references(loaded: Loaded) -> list[Problem]:
+    """Unknown people and events, duplicate source ids, and events reported before they happen."""
+    problems: list[Problem] = []
+    people, events = sorted(loaded.people), sorted(loaded.events)
+    seen: dict[str, str] = {}
+    for source in loaded.sources:
+        if source.id in seen:
+            problems.append(Problem(source.path, 0, "error", "id",
+                                    f"duplicate source id '{source.id}' (also {seen[source.id]})"))
+        seen.setdefault(source.id, source.path)
+        for name, ids in (("reports", source.reports), ("announces", source.announces)):
+            for event_id in ids:
+                event = loaded.events.get(event_id)
+                if event is None:
+                    problems.append(Problem(
+                        source.path, 0, "error", name,
+                        f"unknown event '{event_id}'{_nearest(event_id, events)}"))
+                elif (name == "reports" and not source.published.compatible(event.date)
+                      and event.date.sort_key() > source.published.sort_key()):
+                    problems.append(Problem(
+                        source.path, 0, "warning", name,
+                        f"reports '{event_id}' ({event.date.human()}) although it was published "
+                        f"earlier ({source.published.human()}); should it be under 'announces'?"))
+        for quote in source.quotes:
+            if quote.speaker not in loaded.people:
+                problems.append(Problem(
+                    source.path, quote.line, "error", f"quotes[{quote.index}].speaker",
+                    f"unknown person '{quote.speaker}'{_nearest(quote.speaker, people)}"))
+            if quote.event and quote.event not in loaded.events:
+                problems.append(Problem(
+                    source.path, quote.line, "error", f"quotes[{quote.index}].event",
+                    f"unknown event '{quote.event}'{_nearest(quote.event, events)}"))
+    for event in loaded.events.values():
+        for person in event.participants:
+            if person not in loaded.people:
+                problems.append(Problem(
+                    "sources/events.yml", event.line, "error", f"{event.id}.participants",
+                    f"unknown person '{person}'{_nearest(person, people)}"))
+    return problems
+
+
+def link(loaded: Loaded, title: str = DEFAULT_TITLE) -> Dossier:
+    """The Dossier of records that loaded and checked without errors."""
+    sources = sorted(loaded.sources, key=lambda s: (s.published.sort_key(), s.id))
+    events = sorted(loaded.events.values(), key=lambda e: (e.date.sort_key(), e.id))
+    people = sorted(loaded.people.values(), key=lambda p: (p.name.casefold(), p.id))
+    reported: dict[str, list[str]] = defaultdict(list)
+    announced: dict[str, list[str]] = defaultdict(list)
+    for source in sources:
+        for event_id in source.reports:
+            reported[event_id].append(source.id)
+        for event_id in source.announces:
+            announced[event_id].append(source.id)
+    event_map = {e.id: e for e in events}
+    people_map = {p.id: p for p in people}
+    published = {s.id: s.published for s in sources}
+    quotes = [q for s in sources for q in s.quotes]
+    clusters = cluster_quotes(quotes, event_map, published)
+    clusters.sort(key=lambda c: (
+        people_map[c.speaker].name.casefold() if c.speaker in people_map else c.speaker,
+        c.speaker,
+        c.date.sort_key() if c.date else (9999, 0, 0, 0),
+        c.anchor,
+    ))
+    cluster_of = {(q.source_id, q.index): c.anchor for c in clusters for q in c.quotes}
+    return Dossier(
+        title=title,
+        sources={s.id: s for s in sources},
+        events=event_map,
+        people=people_map,
+        clusters=tuple(clusters),
+        reported_by={k: tuple(v) for k, v in sorted(reported.items())},
+        announced_by={k: tuple(v) for k, v in sorted(announced.items())},
+        cluster_of=cluster_of,
+    )

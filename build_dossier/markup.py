@@ -1,0 +1,88 @@
+"""Escaping and small Markdown fragments for `render`: no value from a source becomes markup.
+
+Every value goes through `esc`, which turns HTML specials and Markdown punctuation into numeric
+character references. Python-Markdown, and browsers after it, show those as the characters
+themselves, so `<script>`, `*`, `|`, `[x](javascript:...)` and `{{ }}` all read as text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+_SPECIAL = re.compile(r"[&<>\"'\\`*_\[\]{}()#!|~^$]")
+"""HTML specials and the Markdown punctuation that works mid-line. Templates never start a line
+with a value, so line-start syntax (`-`, `1.`, `===`) needs no escaping."""
+_SPACE = re.compile(r"\s+")
+
+
+def esc(value: object) -> Markup:
+    """A value as inline text: escaped, on one line."""
+    text = _SPACE.sub(" ", str(value)).strip()
+    return Markup(_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
+
+
+def esc_block(value: object) -> Markup:
+    """A value as the text of an HTML element, line breaks kept (for raw HTML blocks)."""
+    text = str(value)
+    return Markup(_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
+
+
+def safe_url(url: str) -> str:
+    """An http(s) address, percent-encoded where Markdown or HTML would read it as syntax."""
+    if not re.match(r"^https?://", url, re.IGNORECASE):
+        return ""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
+
+
+def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Relative link between two Markdown pages (paths relative to `docs/`), as MkDocs expects."""
+    if from_page == to_page:
+        target = ""
+    else:
+        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def link(text: object, from_page: str, to_page: str, anchor: str = "") -> Markup:
+    """A Markdown link whose text is escaped."""
+    return Markup(f"[{esc(text)}]({page_url(from_page, to_page, anchor)})")
+
+
+def external(text: object, url: str) -> Markup:
+    """A link to another site, or the escaped text alone when the address is not http(s)."""
+    href = safe_url(url)
+    return Markup(f"[{esc(text)}]({href})") if href else esc(text)
+
+
+class Linker:
+    """Links the first mention of each known name in a text to its page."""
+
+    def __init__(self, targets: dict[str, str]) -> None:
+        """`targets` maps a name as it appears in text to the page it links to."""
+        self.targets = {name: page for name, page in targets.items() if len(name) >= 3}
+        names = sorted(self.targets, key=lambda n: (-len(n), n))
+        self.pattern = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+                        if names else None)
+
+    def __call__(self, text: str, from_page: str) -> Markup:
+        """The text escaped, with the first mention of each target linked (never to itself)."""
+        if self.pattern is None:
+            return esc(text)
+        text = _SPACE.sub(" ", text).strip()
+        out: list[str] = []
+        done: set[str] = set()
+        last = 0
+        for match in self.pattern.finditer(text):
+            page = self.targets[match.group()]
+            if page in done or page == from_page:
+                continue
+            done.add(page)
+            out.append(esc_block(text[last:match.start()]))
+            out.append(link(match.group(), from_page, page))
+            last = match.end()
+        out.append(esc_block(text[last:]))
+        return Markup("".join(out))

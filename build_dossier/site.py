@@ -1,0 +1,108 @@
+"""Stage 5: the renderer at the edge. Runs MkDocs as a program (never imported) on a staged copy
+of `docs/`, and swaps the result into `site/` only when it succeeded.
+
+MkDocs reads `mkdocs.yml` through a small staged config that INHERITs it, so the staged docs,
+the dossier's title and the output folder are ours to choose while the theme stays the editors'.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from .model import FuzzyDate
+
+STAGE_DIR = ".build-dossier-tmp"
+SITE_DIR = "site"
+CONFIG = "mkdocs.yml"
+
+
+class SiteError(Exception):
+    """MkDocs could not build the site; the message is what it said."""
+
+
+def stage_dir(root: Path) -> Path:
+    return root / STAGE_DIR
+
+
+def recover(root: Path) -> None:
+    """Undo what a killed build left: a half-swapped `site/` gets its old generation back."""
+    stage = stage_dir(root)
+    old = stage / "site.old"
+    if old.is_dir() and not (root / SITE_DIR).exists():
+        os.replace(old, root / SITE_DIR)
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def _epoch(latest: FuzzyDate | None) -> str:
+    """A build date derived from the sources, so sitemaps carry no build clock."""
+    if latest is None:
+        return "0"
+    import calendar
+    return str(calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0)))
+
+
+def stage_docs(root: Path, docs_dir: Path, pages: Mapping[str, bytes],
+               generated: set[str]) -> Path:
+    """A full copy of the next `docs/`: hand-written files as they are, plus the new pages."""
+    staged = stage_dir(root) / "docs"
+    shutil.rmtree(stage_dir(root), ignore_errors=True)
+    staged.mkdir(parents=True)
+    if docs_dir.is_dir():
+        for path in sorted(docs_dir.rglob("*")):
+            uri = path.relative_to(docs_dir).as_posix()
+            if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
+                continue
+            if path.is_file() and uri not in generated and uri not in pages:
+                target = staged / uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target)
+    for uri, data in pages.items():
+        target = staged / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return staged
+
+
+def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None) -> Path:
+    """Build the staged docs with MkDocs (strict); returns the staged site folder."""
+    if importlib.util.find_spec("mkdocs") is None:
+        raise SiteError("MkDocs is not installed here; run 'make site', which installs it")
+    if not (root / CONFIG).is_file():
+        raise SiteError(f"{CONFIG} is missing at the repository root")
+    stage = stage_dir(root)
+    config = stage / CONFIG
+    config.write_text(
+        f"INHERIT: ../{CONFIG}\n"
+        f"site_name: {json.dumps(title)}\n"
+        "docs_dir: docs\n"
+        "site_dir: site\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
+        cwd=root, env=env, capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        said = [line for line in (result.stderr + result.stdout).splitlines()
+                if line.startswith(("WARNING", "ERROR", "Error", "Aborted", "Config"))]
+        raise SiteError("MkDocs failed:\n" + "\n".join(said or result.stderr.splitlines()[-20:]))
+    return stage / "site"
+
+
+def swap_in(root: Path, staged_site: Path) -> None:
+    """Replace `site/` with the staged build in two renames, then tidy up."""
+    stage = stage_dir(root)
+    site = root / SITE_DIR
+    old = stage / "site.old"
+    if site.exists():
+        os.replace(site, old)
+    os.replace(staged_site, site)
+    shutil.rmtree(stage, ignore_errors=True)

@@ -1,0 +1,169 @@
+"""Stage 4: put rendered pages into `docs/`, the only step that touches it.
+
+Only files whose bytes changed are written; only files this tool generated are removed; a file
+written by hand at a generated page's address is a conflict, never overwritten. A generation is
+applied through a journal: the new files are staged, the journal names them, then renames move
+them into place. A build killed before the journal is written leaves the old generation; one
+killed after it is completed by the next run (`recover`), so `docs/` never keeps a mix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .model import Problem
+
+MANIFEST = ".build-dossier-manifest.json"
+"""Generated files and their digests, so hand-written files are never touched."""
+JOURNAL = ".build-dossier-journal.json"
+STAGING = ".build-dossier-staging"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Plan:
+    """What writing a generation into `docs/` would do."""
+
+    docs_dir: Path
+    pages: dict[str, bytes]
+    manifest: dict[str, str]
+    """The new manifest: path under docs/ -> digest."""
+    write: list[str] = field(default_factory=list)
+    remove: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    conflicts: list[Problem] = field(default_factory=list)
+
+
+def _check_path(uri: str) -> None:
+    path = PurePosixPath(uri)
+    if path.is_absolute() or ".." in path.parts or not path.parts or path.parts[0].startswith("."):
+        raise ValueError(f"refusing to write outside docs/: {uri!r}")
+
+
+def read_manifest(docs_dir: Path) -> dict[str, str]:
+    """The generated files recorded by the last build; empty when there was none."""
+    path = docs_dir / MANIFEST
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    files = data.get("files", {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in files.items()}
+
+
+def plan_write(docs_dir: Path, pages: Mapping[str, str | bytes]) -> Plan:
+    """Compare a generation with `docs/`: what to write, what to remove, what is in the way."""
+    old = read_manifest(docs_dir)
+    encoded = {uri: text.encode() if isinstance(text, str) else text
+               for uri, text in pages.items()}
+    plan = Plan(docs_dir, encoded, {uri: digest(data) for uri, data in sorted(encoded.items())})
+    docs_name = docs_dir.name
+    for uri, data in sorted(encoded.items()):
+        _check_path(uri)
+        path = docs_dir / uri
+        if not path.exists():
+            plan.write.append(uri)
+            continue
+        current = path.read_bytes() if path.is_file() else None
+        if uri not in old:
+            plan.conflicts.append(Problem(
+                f"{docs_name}/{uri}", 0, "error", "",
+                "a hand-written file is at the address of a generated page; rename or move it "
+                "(build-dossier never overwrites it)"))
+        elif current is None or digest(current) != old[uri]:
+            plan.conflicts.append(Problem(
+                f"{docs_name}/{uri}", 0, "error", "",
+                "this generated page was edited by hand since the last build; move the changes "
+                "into sources/ (or delete the file) and build again"))
+        elif current != data:
+            plan.write.append(uri)
+        else:
+            plan.unchanged += 1
+    for uri in sorted(set(old) - set(encoded)):
+        path = docs_dir / uri
+        if not path.is_file():
+            continue
+        if digest(path.read_bytes()) != old[uri]:
+            plan.conflicts.append(Problem(
+                f"{docs_name}/{uri}", 0, "error", "",
+                "this page no longer has a source, but was edited by hand; delete or move it"))
+        else:
+            plan.remove.append(uri)
+    return plan
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def apply(plan: Plan) -> None:
+    """Write the plan's generation; the caller has checked it has no conflicts."""
+    if plan.conflicts:
+        raise ValueError("a plan with conflicts cannot be applied")
+    docs_dir = plan.docs_dir
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    staging = docs_dir / STAGING
+    shutil.rmtree(staging, ignore_errors=True)
+    for uri in plan.write:
+        target = staging / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(plan.pages[uri])
+    journal = {"write": plan.write, "remove": plan.remove, "manifest": plan.manifest}
+    _atomic_write(docs_dir / JOURNAL, json.dumps(journal, indent=1).encode())
+    _roll_forward(docs_dir)
+
+
+def _roll_forward(docs_dir: Path) -> None:
+    journal = json.loads((docs_dir / JOURNAL).read_text(encoding="utf-8"))
+    staging = docs_dir / STAGING
+    for uri in journal["write"]:
+        _check_path(uri)
+        staged = staging / uri
+        if staged.exists():
+            (docs_dir / uri).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, docs_dir / uri)
+    for uri in journal["remove"]:
+        _check_path(uri)
+        path = docs_dir / uri
+        path.unlink(missing_ok=True)
+        parent = path.parent
+        while parent != docs_dir and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    manifest = {"version": 1, "files": journal["manifest"]}
+    _atomic_write(docs_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
+    (docs_dir / JOURNAL).unlink()
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover(docs_dir: Path) -> bool:
+    """Finish a generation a killed build had committed to, or drop one it had not.
+
+    Returns whether there was anything to do.
+    """
+    if (docs_dir / JOURNAL).is_file():
+        _roll_forward(docs_dir)
+        return True
+    staging = docs_dir / STAGING
+    if staging.exists():
+        shutil.rmtree(staging)
+        return True
+    return False
+
+
+def generated(docs_dir: Path) -> set[str]:
+    """Paths under docs/ that the last build generated."""
+    return set(read_manifest(docs_dir))
