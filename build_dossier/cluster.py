@@ -161,8 +161,9 @@ def cluster_quotes(quotes: Iterable[Quote], events: Mapping[str, Event],
         for members in wordings.values():
             members.sort(key=first_seen)
             variants.append(Variant(members[0].text, tuple(members)))
+        # The reference wording is the most widely carried one, then the first published.
         variants.sort(key=lambda v: (-len({q.source_id for q in v.quotes}),
-                                     -len(v.text), first_seen(v.quotes[0])))
+                                     first_seen(v.quotes[0]), v.text))
         reference = variants[0].quotes[0]
         event = next((u.event for u in group if u.event), None)
         date = next((u.date for u in group if u.date and u.event == event), None)

@@ -21,7 +21,7 @@ _SPACE = re.compile(r"\s+")
 
 def esc(value: object) -> Markup:
     """A value as inline text: escaped, on one line."""
-    text = _SPACE.sub(" ", str(value)).strip()
+    text = _SPACE.sub(" ", str(value))
     return Markup(_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
 
 

@@ -7,6 +7,7 @@ the dossier's title and the output folder are ours to choose while the theme sta
 
 from __future__ import annotations
 
+import calendar
 import importlib.util
 import json
 import os
@@ -41,11 +42,14 @@ def recover(root: Path) -> None:
 
 
 def _epoch(latest: FuzzyDate | None) -> str:
-    """A build date derived from the sources, so sitemaps carry no build clock."""
+    """A build date derived from the sources, so sitemaps carry no build clock.
+
+    Clamped to 1970-2105: gzip headers (sitemap.xml.gz) hold it as an unsigned 32-bit number.
+    """
     if latest is None:
         return "0"
-    import calendar
-    return str(calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0)))
+    seconds = calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
+    return str(min(max(seconds, 0), 2**32 - 1))
 
 
 def stage_docs(root: Path, docs_dir: Path, pages: Mapping[str, bytes],

@@ -114,3 +114,50 @@ def test_fuzzy_dates():
         assert "no month 13" in str(error)
     else:
         raise AssertionError("2022-13 accepted")
+
+
+def write_source(tmp_path: Path, name: str, data: bytes) -> Path:
+    (tmp_path / "sources").mkdir(exist_ok=True)
+    (tmp_path / "sources/people.yml").write_text(PEOPLE)
+    (tmp_path / "sources/events.yml").write_text(EVENTS)
+    (tmp_path / "sources" / name).write_bytes(data)
+    return tmp_path
+
+
+def test_a_file_that_is_not_utf8_is_reported_with_the_line(tmp_path):
+    root = write_source(tmp_path, "a.md", b"---\ntitle: T\npublished: 2022\n---\nCaf\xe9 text\n")
+    [message] = messages(root)
+    assert message.startswith("sources/a.md:5: error:")
+    assert "UTF-8" in message
+
+
+def test_empty_file_and_missing_front_matter_say_what_to_do(tmp_path):
+    root = write_source(tmp_path, "a.md", b"")
+    write_source(tmp_path, "b.md", b"Just an article, no front matter.\n")
+    found = messages(root)
+    assert len(found) == 2
+    assert found[0].startswith("sources/a.md: error:") and "empty" in found[0]
+    assert found[1].startswith("sources/b.md:1: error:") and "front matter" in found[1]
+
+
+def test_reserved_and_unsafe_ids_are_refused(tmp_path):
+    root = make(tmp_path, "title: T\npublished: 2022\nid: con\n")
+    write_source(tmp_path, "b c.md", b"---\ntitle: T\npublished: 2022\n---\nText\n")
+    text = "\n".join(messages(root))
+    assert "sources/a.md:4: error: id:" in text and "reserved" in text
+    assert "sources/b c.md: error: id: the file name gives the id" in text
+
+
+def test_duplicate_source_ids_name_both_files(tmp_path):
+    root = make(tmp_path, "title: T\npublished: 2022\nid: same\n")
+    write_source(tmp_path, "b.md", b"---\nid: same\ntitle: U\npublished: 2022\n---\nText\n")
+    assert "sources/b.md: error: id: duplicate source id 'same' (also sources/a.md)" in \
+        messages(root)
+
+
+def test_reporting_an_event_dated_after_publication_is_a_warning(tmp_path):
+    root = make(tmp_path, "title: T\npublished: 2022-01-10\nreports: [2022-01-12-nrc]\n")
+    [warning] = messages(root)
+    assert warning.startswith("sources/a.md: warning: reports: reports '2022-01-12-nrc'")
+    assert "'announces'" in warning
+    assert main(["check", "--root", str(root)]) == 0

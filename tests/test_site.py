@@ -1,0 +1,272 @@
+"""The generated pages: golden fixture, clusters on the seeds, stable addresses, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from build_dossier.cli import build, load_and_check
+from build_dossier.link import link
+from build_dossier.render import render
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests/cases/small"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def pages_of(root: Path) -> dict[str, str]:
+    checked = load_and_check(root)
+    assert checked.ok, checked.problems
+    return render(link(checked.loaded, checked.title))
+
+
+def copy_dossier(src: Path, dest: Path) -> Path:
+    shutil.copytree(src / "sources", dest / "sources")
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def test_small_dossier_matches_the_reviewed_pages():
+    """Golden pages; refresh with UPDATE_GOLDEN=1 and review the diff."""
+    expected_dir = SMALL / "expected"
+    pages = pages_of(SMALL)
+    if UPDATE:
+        shutil.rmtree(expected_dir, ignore_errors=True)
+        for uri, text in pages.items():
+            (expected_dir / uri).parent.mkdir(parents=True, exist_ok=True)
+            (expected_dir / uri).write_text(text, encoding="utf-8")
+    expected = {p.relative_to(expected_dir).as_posix(): p.read_text(encoding="utf-8")
+                for p in expected_dir.rglob("*") if p.is_file()}
+    assert sorted(pages) == sorted(expected)
+    for uri, text in pages.items():
+        assert text == expected[uri], f"{uri} differs; UPDATE_GOLDEN=1 pytest to refresh"
+
+
+def test_pages_are_at_the_documented_addresses():
+    pages = pages_of(ROOT)
+    for uri in ("index.md", "chronology.md", "quotes.md", "sources/index.md",
+                "events/index.md", "people/index.md", "dossier.json"):
+        assert uri in pages
+    for source in (ROOT / "sources").glob("*.md"):
+        assert f"sources/{source.stem}.md" in pages
+    assert "events/2022-01-12-nato-russia-council.md" in pages
+    assert "people/jens-stoltenberg.md" in pages
+
+
+def test_seed_quotes_carried_by_several_sources_are_clustered_with_their_variants():
+    checked = load_and_check(ROOT)
+    dossier = link(checked.loaded, checked.title)
+    multi = [c for c in dossier.clusters if len(c.source_ids) > 1]
+    texts = {c.text[:40]: c for c in multi}
+    assert any(t.startswith("We are always ready to listen") for t in texts)
+    assert any(t.startswith("NATO will engage in dialogue") for t in texts)
+    aggressive = next(c for c in multi if c.text.startswith("Russia’s aggressive actions"))
+    assert len(aggressive.variants) == 2
+    assert aggressive.speaker == "jens-stoltenberg"
+    # Each occurrence is in exactly one cluster.
+    every = [(q.source_id, q.index) for c in dossier.clusters for q in c.quotes]
+    assert len(every) == len(set(every)) == sum(len(s.quotes) for s in dossier.sources.values())
+    quotes_page = render(dossier)["quotes.md"]
+    block = quotes_page[quotes_page.index(aggressive.anchor):]
+    block = block[:block.index("\n\n<span")] if "\n\n<span" in block else block
+    assert "<ins" in block or "<del" in block
+
+
+def test_the_same_words_said_on_different_occasions_stay_separate():
+    checked = load_and_check(SMALL)
+    dossier = link(checked.loaded, checked.title)
+    lovelace = [c for c in dossier.clusters if c.speaker == "ada-lovelace"]
+    assert len(lovelace) == 2
+    assert {c.event for c in lovelace} == {"1843-03-01-summit", "1843-03-10-vote"}
+    summit = next(c for c in lovelace if c.event == "1843-03-01-summit")
+    assert summit.source_ids == ("1843-03-02-gazette", "1843-03-03-courier")
+    assert [v.text.split()[2] for v in summit.variants] == ["will", "would"]
+
+
+def ids_in(text: str) -> set[str]:
+    return set(re.findall(r'id="([^"]+)"', text)) | set(re.findall(r"\{ #([^ }]+)", text))
+
+
+def test_adding_a_source_changes_no_existing_address_or_anchor(tmp_path):
+    root = copy_dossier(SMALL, tmp_path)
+    before = pages_of(root)
+    (root / "sources/1843-03-04-herald.md").write_text(
+        "---\ntitle: Herald\npublished: 1843-03-04\nreports: [1843-03-01-summit]\nquotes:\n"
+        "  - text: The engine will weave algebraic patterns\n    speaker: ada-lovelace\n"
+        "    event: 1843-03-01-summit\n---\n"
+        "Lovelace: “The engine will weave algebraic patterns”, she said.\n", encoding="utf-8")
+    after = pages_of(root)
+    assert set(before) <= set(after)
+    for uri, text in before.items():
+        if uri.endswith(".md"):
+            assert ids_in(text) <= ids_in(after[uri]), uri
+    # The new occurrence joined the existing cluster rather than making a new one.
+    assert "sources/1843-03-04-herald.md#" in after["quotes.md"]
+    assert after["quotes.md"].count('class="dossier-anchor"') >= \
+        before["quotes.md"].count('class="dossier-anchor"')
+
+
+def test_summaries_link_known_people_and_events():
+    page = pages_of(SMALL)["sources/index.md"]
+    assert "[Lovelace](../people/ada-lovelace.md)" in page
+    assert "[Engine summit](../events/1843-03-01-summit.md)" in page
+    assert "[Parliament vote on the engine](../events/1843-03-10-vote.md)" in page
+
+
+def test_values_from_sources_are_escaped_in_markdown():
+    page = pages_of(SMALL)["sources/1843-03-03-courier.md"]
+    assert "<script>" not in page
+    assert "](javascript:" not in page
+    assert "{{" not in page and "*stars*" not in page
+
+
+def test_dossier_json_holds_the_whole_model():
+    model = json.loads(pages_of(ROOT)["dossier.json"])
+    source_ids = {s["id"] for s in model["sources"]}
+    event_ids = {e["id"] for e in model["events"]}
+    people_ids = {p["id"] for p in model["people"]}
+    assert len(source_ids) == 5 and len(event_ids) == 6 and len(people_ids) == 8
+    for source in model["sources"]:
+        assert {"id", "title", "outlet", "published", "url", "language", "summary", "text",
+                "events_reported", "events_announced"} <= set(source)
+        assert set(source["events_reported"]) <= event_ids
+        assert re.fullmatch(r"\d{4}(-\d\d){0,2}", source["published"])
+    for event in model["events"]:
+        assert set(event["reported_by"]) <= source_ids
+        assert set(event["announced_by"]) <= source_ids
+    anchors = [q["id"] for q in model["quotes"]]
+    assert len(anchors) == len(set(anchors))
+    for quote in model["quotes"]:
+        assert quote["speaker"] in people_ids
+        assert set(quote["sources"]) <= source_ids
+        assert quote["variants"] and all(set(v["sources"]) <= source_ids
+                                         for v in quote["variants"])
+
+
+def test_a_second_build_writes_nothing_and_an_edit_writes_only_what_it_changes(tmp_path):
+    root = copy_dossier(ROOT, tmp_path)
+    first = build(root, site=False)
+    assert first.ok, first.lines
+    again = build(root, site=False)
+    assert again.written == [] and again.removed == []
+    people = root / "sources/people.yml"
+    people.write_text(people.read_text().replace("US Secretary of State", "Secretary of State"))
+    edited = build(root, site=False)
+    assert "people/antony-blinken.md" in edited.written
+    assert "sources/2022-01-07-stoltenberg-nato-prepares-for-the-worst.md" not in edited.written
+    assert len(edited.written) < len(first.written) / 2
+
+
+def test_a_removed_source_takes_its_page_but_never_a_hand_written_one(tmp_path):
+    root = copy_dossier(SMALL, tmp_path)
+    assert build(root, site=False).ok
+    note = root / "docs/notes.md"
+    note.write_text("# My notes\n")
+    (root / "sources/1843-03-12-review.md").unlink()
+    result = build(root, site=False)
+    assert result.ok, result.lines
+    assert "sources/1843-03-12-review.md" in result.removed
+    assert not (root / "docs/sources/1843-03-12-review.md").exists()
+    assert note.read_text() == "# My notes\n"
+
+
+def test_a_hand_written_page_at_a_generated_address_is_a_conflict(tmp_path):
+    root = copy_dossier(SMALL, tmp_path)
+    (root / "docs/sources").mkdir(parents=True)
+    mine = root / "docs/sources/1843-03-02-gazette.md"
+    mine.write_text("# Mine\n")
+    result = build(root, site=False)
+    assert not result.ok
+    assert any(line.startswith("docs/sources/1843-03-02-gazette.md: error: a hand-written file")
+               for line in result.lines)
+    assert mine.read_text() == "# Mine\n"
+    assert not (root / "docs/quotes.md").exists()
+
+
+def test_a_page_edited_by_hand_after_a_build_is_not_overwritten(tmp_path):
+    root = copy_dossier(SMALL, tmp_path)
+    assert build(root, site=False).ok
+    page = root / "docs/quotes.md"
+    page.write_text(page.read_text() + "\nMy addition\n")
+    (root / "sources/people.yml").write_text(
+        (root / "sources/people.yml").read_text().replace("Envoy", "Ambassador"))
+    result = build(root, site=False)
+    assert not result.ok
+    assert any("edited by hand" in line for line in result.lines)
+    assert page.read_text().endswith("My addition\n")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.h1: list[str] = []
+        self.scripts: list[str] = []
+        self.hrefs: list[str] = []
+        self.fetched: list[str] = []
+        self._in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "h1":
+            self._in_h1 = True
+        if tag == "script":
+            self.scripts.append(values.get("src") or "inline")
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"] or "")
+        elif tag in ("link", "img", "script", "iframe", "source", "video", "audio", "embed"):
+            # Anything the browser fetches by itself.
+            self.fetched.append(values.get("href") or values.get("src") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h1:
+            self.h1.append(data)
+
+
+@pytest.mark.slow
+def test_the_site_builds_strict_self_contained_and_deterministic(tmp_path):
+    one = copy_dossier(SMALL, tmp_path / "one")
+    two = copy_dossier(SMALL, tmp_path / "two")
+    env = {**os.environ, "PYTHONHASHSEED": "123", "TZ": "Pacific/Kiritimati", "LC_ALL": "C"}
+    for root in (one, two):
+        run = subprocess.run([sys.executable, "-m", "build_dossier", "build", "--root", str(root)],
+                             capture_output=True, text=True, env=env, check=False)
+        assert run.returncode == 0, run.stdout + run.stderr
+        env["PYTHONHASHSEED"] = "7"
+        env["TZ"] = "America/Anchorage"
+    assert tree(one / "docs") == tree(two / "docs")
+    site_one, site_two = tree(one / "site"), tree(two / "site")
+    assert site_one.keys() == site_two.keys()
+    assert [k for k in site_one if site_one[k] != site_two[k]] == []
+    for address in ("index.html", "chronology/index.html", "quotes/index.html",
+                    "sources/index.html", "sources/1843-03-03-courier/index.html",
+                    "events/1843-03-01-summit/index.html", "people/ada-lovelace/index.html",
+                    "dossier.json"):
+        assert address in site_one, address
+    page = _Text()
+    page.feed(site_one["sources/1843-03-03-courier/index.html"].decode())
+    assert "".join(page.h1).strip().rstrip("¶") == \
+        "Engine summit: <script>alert(1)</script> & *stars* | pipes"
+    assert "javascript:" not in " ".join(page.hrefs)
+    for html_page in (k for k in site_one if k.endswith(".html")):
+        parser = _Text()
+        parser.feed(site_one[html_page].decode())
+        outside = [h for h in parser.fetched if h.startswith(("http:", "https:", "//"))]
+        assert outside == [], (html_page, outside)
+    assert b"fonts.googleapis" not in b"".join(site_one.values())
