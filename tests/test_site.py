@@ -37,7 +37,8 @@ def copy_dossier(src: Path, dest: Path) -> Path:
 def test_small_dossier_matches_the_reviewed_pages():
     """Golden pages; refresh with UPDATE_GOLDEN=1 and review the diff."""
     expected_dir = SMALL / "expected"
-    pages = pages_of(SMALL)
+    # Stylesheets are copied as they are from the package; the golden pages are the content.
+    pages = {uri: text for uri, text in pages_of(SMALL).items() if not uri.startswith("assets/")}
     if UPDATE:
         shutil.rmtree(expected_dir, ignore_errors=True)
         for uri, text in pages.items():
