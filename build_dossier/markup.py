@@ -31,6 +31,16 @@ def esc_block(value: object) -> Markup:
     return Markup(_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
 
 
+_LOOKALIKE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain_title(value: str) -> str:
+    """A title for places themes print without escaping (<title>, site name): no markup
+    characters, no controls or bidi overrides; the page's own heading keeps the exact text."""
+    return _SPACE.sub(" ", _CONTROL.sub("", value)).strip().translate(_LOOKALIKE)
+
+
 def safe_url(url: str) -> str:
     """An http(s) address, percent-encoded where Markdown or HTML would read it as syntax."""
     if not re.match(r"^https?://", url, re.IGNORECASE):
@@ -65,8 +75,9 @@ class Linker:
         """`targets` maps a name as it appears in text to the page it links to."""
         self.targets = {name: page for name, page in targets.items() if len(name) >= 3}
         names = sorted(self.targets, key=lambda n: (-len(n), n))
-        self.pattern = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-                        if names else None)
+        # A hyphen joins names into another one: "NATO-Russia Council" is not NATO, nor Russia.
+        alternatives = "|".join(map(re.escape, names))
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if names else None
 
     def __call__(self, text: str, from_page: str) -> Markup:
         """The text escaped, with the first mention of each target linked (never to itself)."""

@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from .cluster import word_diff
-from .markup import Linker, esc, esc_block, external, link, page_url
+from .markup import Linker, esc, esc_block, external, link, page_url, plain_title
 from .model import Dossier, Event, FuzzyDate, Person, Quote, QuoteCluster, Source
 
 _PARAGRAPH = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*\S|\S")
@@ -315,9 +315,14 @@ class Renderer:
 
     # Pages ----------------------------------------------------------------------------------
 
-    def page(self, template: str, here: str, **values: Any) -> str:
+    def page(self, template: str, here: str, title: str = "", **values: Any) -> str:
         text = self.env.get_template(template).render(here=here, d=self.d, **values)
-        return GENERATED_NOTE + "\n\n" + text.rstrip() + "\n"
+        if title:
+            # Themes print the page title raw into <title> and the header; give them a plain one.
+            meta = json.dumps(plain_title(title), ensure_ascii=False)
+            text = f"---\ntitle: {meta}\n---\n\n{text}"
+        # The note goes last: MkDocs takes the page title from a leading heading.
+        return text.rstrip() + "\n\n" + GENERATED_NOTE + "\n"
 
     def render_source(self, source: Source) -> str:
         here = source_page(source.id)
@@ -333,8 +338,9 @@ class Renderer:
                         others.append(other)
             also[quote.index] = others
         people = list(dict.fromkeys(q.speaker for q in source.quotes))
-        return self.page("source.md.j2", here, source=source, also=also, people=people,
-                         related=self.related(source), text=self.text_html(source))
+        return self.page("source.md.j2", here, source.title, source=source, also=also,
+                         people=people, related=self.related(source),
+                         text=self.text_html(source))
 
     def render_event(self, event: Event) -> str:
         here = event_page(event.id)
@@ -344,13 +350,13 @@ class Renderer:
         for cluster in self.clusters_by_event.get(event.id, ()):
             for quote in cluster.quotes:
                 said[quote.source_id].append(quote)
-        return self.page("event.md.j2", here, event=event, reporters=reporters,
+        return self.page("event.md.j2", here, event.title, event=event, reporters=reporters,
                          announcers=announcers, said=said,
                          clusters=self.clusters_by_event.get(event.id, []))
 
     def render_person(self, person: Person) -> str:
         here = person_page(person.id)
-        return self.page("person.md.j2", here, person=person,
+        return self.page("person.md.j2", here, person.name, person=person,
                          clusters=self.clusters_by_speaker.get(person.id, []),
                          events=self.events_by_person.get(person.id, []),
                          sources=[self.d.sources[s]
@@ -394,7 +400,8 @@ class Renderer:
     def render_all(self) -> dict[str, str]:
         """Every page, keyed by its path under `docs/`."""
         pages: dict[str, str] = {
-            "index.md": self.page("index.md.j2", "index.md", o=self.overview()),
+            "index.md": self.page("index.md.j2", "index.md", self.d.title,
+                                  o=self.overview()),
             CHRONOLOGY_PAGE: self.page("chronology.md.j2", CHRONOLOGY_PAGE,
                                        months=self.months(self.d.events.values())),
             QUOTES_PAGE: self.page("quotes.md.j2", QUOTES_PAGE,

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from .markup import plain_title
 from .model import FuzzyDate
 
 STAGE_DIR = ".build-dossier-tmp"
@@ -84,7 +85,7 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None) -> Path:
     config = stage / CONFIG
     config.write_text(
         f"INHERIT: ../{CONFIG}\n"
-        f"site_name: {json.dumps(title)}\n"
+        f"site_name: {json.dumps(plain_title(title))}\n"
         "docs_dir: docs\n"
         "site_dir: site\n",
         encoding="utf-8",

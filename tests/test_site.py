@@ -123,7 +123,8 @@ def test_summaries_link_known_people_and_events():
 
 
 def test_values_from_sources_are_escaped_in_markdown():
-    page = pages_of(SMALL)["sources/1843-03-03-courier.md"]
+    front, page = pages_of(SMALL)["sources/1843-03-03-courier.md"].split("\n---\n", 1)
+    assert front == '---\ntitle: "Engine summit: ‹script›alert(1)‹/script› ＆ *stars* | pipes"'
     assert "<script>" not in page
     assert "](javascript:" not in page
     assert "{{" not in page and "*stars*" not in page
@@ -265,6 +266,10 @@ def test_the_site_builds_strict_self_contained_and_deterministic(tmp_path):
     assert "".join(page.h1).strip().rstrip("¶") == \
         "Engine summit: <script>alert(1)</script> & *stars* | pipes"
     assert "javascript:" not in " ".join(page.hrefs)
+    head = site_one["sources/1843-03-03-courier/index.html"].decode()
+    # Themes print titles raw into <title>: ours holds no markup characters at all.
+    title = head[head.index("<title>") + 7:head.index("</title>")]
+    assert title.startswith("Engine summit: ‹script›alert(1)‹/script› ＆ *stars* | pipes")
     for html_page in (k for k in site_one if k.endswith(".html")):
         parser = _Text()
         parser.feed(site_one[html_page].decode())
