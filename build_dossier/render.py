@@ -171,6 +171,12 @@ class Renderer:
                 by_cluster[anchor].append(source.id)
         return by_event, by_cluster
 
+    @cached_property
+    def _feature_sets(self) -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+        """Each source's events, clusters and speakers, computed once: `related` asks often."""
+        return {s.id: (frozenset(self.events_of(s)), frozenset(self.clusters_of(s)),
+                       frozenset(q.speaker for q in s.quotes)) for s in self.d.sources.values()}
+
     def related(self, source: Source) -> list[Related]:
         """Sources sharing events, quotes or (not too common) people, best first."""
         by_event, by_cluster = self._features
@@ -188,11 +194,11 @@ class Renderer:
         found = []
         for other_id in candidates:
             other = self.d.sources[other_id]
-            other_people = {q.speaker for q in other.quotes}
+            other_events, other_clusters, other_people = self._feature_sets[other_id]
             found.append(Related(
                 other,
-                tuple(e for e in events if e in set(self.events_of(other))),
-                tuple(c for c in clusters if c in set(self.clusters_of(other))),
+                tuple(e for e in events if e in other_events),
+                tuple(c for c in clusters if c in other_clusters),
                 tuple(p for p in people if p in other_people),
             ))
         found = [r for r in found if r.score]
@@ -309,6 +315,10 @@ class Renderer:
     def _speaker_name(self, person_id: str) -> str:
         person = self.d.people.get(person_id)
         return person.name if person else person_id
+
+    def language_note(self, source: Source) -> str:
+        """` (French)` after a source not in English; nothing otherwise."""
+        return "" if source.language == "en" else f" ({self.language(source.language)})"
 
     def language(self, code: str) -> str:
         return LANGUAGES.get(code.split("-")[0].lower(), code)
