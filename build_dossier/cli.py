@@ -5,12 +5,14 @@ load → link → render → write → MkDocs, and leaves the last good output a
 from __future__ import annotations
 
 import argparse
+import io
 import shutil
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import pdf as pdf_stage
 from . import site as site_stage
 from . import write
 from .link import check_references, dossier_title, link
@@ -74,8 +76,8 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def build(root: Path, *, site: bool = True) -> BuildResult:
-    """Build `docs/` (and `site/`); on any failure both stay exactly as they were."""
+def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
+    """Build `docs/` (and `site/` with its PDF); on any failure both stay exactly as they were."""
     result = BuildResult(ok=False)
     docs_dir = root / DOCS_DIR
     write.recover(docs_dir)
@@ -97,6 +99,7 @@ def build(root: Path, *, site: bool = True) -> BuildResult:
     pages = render(dossier)
     lap("render_s")
     plan = write.plan_write(docs_dir, pages)
+    lap("plan_s")
     if plan.conflicts:
         report(plan.conflicts, result.lines)
         return result
@@ -113,6 +116,15 @@ def build(root: Path, *, site: bool = True) -> BuildResult:
             return result
         del staged
         lap("mkdocs_s")
+        if pdf:
+            try:
+                pdf_stage.write_pdf(dossier, built / pdf_stage.PDF_NAME)
+            except pdf_stage.PdfError as error:
+                shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
+                result.lines.append(f"PDF failed: {error}")
+                result.lines.append("Aborted: docs/ and site/ are unchanged.")
+                return result
+            lap("pdf_s")
     write.apply(plan)
     lap("write_s")
     if site:
@@ -120,7 +132,6 @@ def build(root: Path, *, site: bool = True) -> BuildResult:
     result.ok = True
     result.dossier = dossier
     result.written, result.removed = plan.write, plan.remove
-    result.lines.extend(p.format() for p in checked.problems)
     result.lines.append(
         f"Built {len(dossier.sources)} sources, {len(dossier.events)} events, "
         f"{len(dossier.clusters)} quotes: {len(plan.write)} pages written, "
@@ -131,6 +142,9 @@ def build(root: Path, *, site: bool = True) -> BuildResult:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `build-dossier`."""
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # Messages quote the sources, which are UTF-8: an ASCII locale must not crash on them.
+        sys.stdout.reconfigure(encoding="utf-8")
     parser = argparse.ArgumentParser(
         prog="build-dossier",
         description="Turn annotated articles in sources/ into a briefing-dossier site.")
@@ -143,8 +157,38 @@ def main(argv: list[str] | None = None) -> int:
                            help="the dossier's repository (default: here)")
     build_cmd.add_argument("--no-site", action="store_true",
                            help="generate docs/ only; do not run MkDocs")
+    build_cmd.add_argument("--no-pdf", action="store_true",
+                           help="build the site without site/chronology.pdf")
+    new_cmd = sub.add_parser("new", help="draft a new source in sources/ from a plain-text "
+                             "article, its guesses marked for confirmation")
+    new_cmd.add_argument("file", help="the article as plain text; '-' reads standard input")
+    new_cmd.add_argument("--root", type=Path, default=Path.cwd(),
+                         help="the dossier's repository (default: here)")
+    new_cmd.add_argument("--date", help="publication date, YYYY-MM-DD (default: found in the "
+                         "text)")
+    new_cmd.add_argument("--id", dest="source_id", help="the source's id and file name "
+                         "(default: date and title)")
+    new_cmd.add_argument("--outlet", help="who published it")
+    new_cmd.add_argument("--url", help="where it was published")
+    serve_cmd = sub.add_parser("serve", help="build, serve the site on 127.0.0.1 and rebuild "
+                               "it whenever sources/ changes")
+    serve_cmd.add_argument("--root", type=Path, default=Path.cwd(),
+                           help="the dossier's repository (default: here)")
+    serve_cmd.add_argument("--port", type=int, default=8000,
+                           help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    serve_cmd.add_argument("--pdf", action="store_true",
+                           help="also rebuild site/chronology.pdf each time (slower)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.command == "new":
+        from . import new
+
+        return new.run(root, args.file, date=args.date, source_id=args.source_id,
+                       outlet=args.outlet, url=args.url)
+    if args.command == "serve":
+        from . import serve  # serve imports this module's build()
+
+        return serve.serve(root, args.port, pdf=args.pdf)
     if args.command == "check":
         lines: list[str] = []
         problems = check(root)
@@ -153,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(f"OK: {warnings} {'warning' if warnings == 1 else 'warnings'}.")
         print("\n".join(lines))
         return 0 if all(p.severity != "error" for p in problems) else 1
-    result = build(root, site=not args.no_site)
+    result = build(root, site=not args.no_site, pdf=not args.no_pdf)
     print("\n".join(result.lines))
     return 0 if result.ok else 1
 

@@ -31,6 +31,9 @@ def pages_of(root: Path) -> dict[str, str]:
 def copy_dossier(src: Path, dest: Path) -> Path:
     shutil.copytree(src / "sources", dest / "sources")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    # The hand-written pages the navigation names, as a dossier repository has them.
+    (dest / "docs").mkdir()
+    shutil.copy(ROOT / "docs/editors.md", dest / "docs/editors.md")
     return dest
 
 
@@ -182,7 +185,7 @@ def test_a_removed_source_takes_its_page_but_never_a_hand_written_one(tmp_path):
 
 def test_a_hand_written_page_at_a_generated_address_is_a_conflict(tmp_path):
     root = copy_dossier(SMALL, tmp_path)
-    (root / "docs/sources").mkdir(parents=True)
+    (root / "docs/sources").mkdir()
     mine = root / "docs/sources/1843-03-02-gazette.md"
     mine.write_text("# Mine\n")
     result = build(root, site=False)

@@ -1,0 +1,101 @@
+"""The SVG timeline: every event on the date axis with its number of sources, escaped, stable."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from build_dossier.cli import load_and_check
+from build_dossier.link import link
+from build_dossier.model import Dossier, Event, FuzzyDate, Source
+from build_dossier.render import render
+from build_dossier.timeline import date_span, render_timeline
+
+ROOT = Path(__file__).resolve().parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def seeds() -> Dossier:
+    checked = load_and_check(ROOT)
+    assert checked.ok, checked.problems
+    return link(checked.loaded, checked.title)
+
+
+def dossier(*events: Event, reported: dict[str, int] | None = None) -> Dossier:
+    reported = reported or {}
+    sources = {f"s{i}": Source(f"s{i}", f"sources/s{i}.md", f"Source {i}", FuzzyDate(1843, 3, 20),
+                               "text") for i in range(max(reported.values(), default=0))}
+    return Dossier(
+        title="T", sources=sources, events={e.id: e for e in events}, people={}, clusters=(),
+        reported_by={e: tuple(sources)[:n] for e, n in reported.items()})
+
+
+def marks(svg: str) -> list[tuple[str, float, str]]:
+    """(label, x of the dot, figure in the dot) for every event, in drawing order."""
+    out = []
+    for a in ET.fromstring(svg).iter(f"{SVG}a"):
+        circle = a.find(f"{SVG}circle")
+        texts = [t.text or "" for t in a.findall(f"{SVG}text")]
+        assert circle is not None
+        out.append((texts[1], float(circle.get("cx", "0")), texts[0]))
+    return out
+
+
+def test_every_seed_event_is_on_the_axis_in_date_order_with_its_number_of_sources():
+    d = seeds()
+    drawn = marks(render_timeline(d))
+    for event, (label, _, _) in zip(d.events.values(), drawn, strict=True):
+        assert len(label) > 8 and event.title.startswith(label.rstrip("…")), label
+    xs = [x for _, x, _ in drawn]
+    assert xs == sorted(xs)
+    for event, (_, _, figure) in zip(d.events.values(), drawn, strict=True):
+        reports = len(d.reported_by.get(event.id, ()))
+        assert figure == str(reports or len(d.announced_by.get(event.id, ())))
+    assert {figure for _, _, figure in drawn} >= {"1", "2", "3"}
+
+
+def test_titles_from_sources_are_escaped_and_the_drawing_stays_valid_xml():
+    evil = Event("e1", 'Summit <script>alert(1)</script> & "friends"', FuzzyDate(1843, 3, 1))
+    svg = render_timeline(dossier(evil, reported={"e1": 2}))
+    assert "<script" not in svg
+    (label, _, figure) = marks(svg)[0]
+    assert label == 'Summit <script>alert(1)</script> & "friends"'
+    assert figure == "2"
+    root = ET.fromstring(svg)
+    assert root.find(f"{SVG}title") is not None
+    assert not [el for el in root.iter() if el.tag.endswith("script")]
+
+
+def test_later_events_sit_further_right_and_fuzzy_dates_show_their_span():
+    svg = render_timeline(dossier(
+        Event("a", "First", FuzzyDate(1843, 3, 1)),
+        Event("b", "Later that month", FuzzyDate(1843, 3)),
+        Event("c", "Much later", FuzzyDate(1843, 6, 30, approximate=True)),
+        reported={"a": 1, "b": 1, "c": 3}))
+    (_, xa, _), (_, xb, _), (_, xc, _) = marks(svg)
+    assert xa < xb < xc
+    spans = ET.fromstring(svg).findall(f".//{SVG}rect")
+    assert len(spans) == 1, "only the month-precise event gets a span bar"
+    assert 'stroke-dasharray="3 2"' in svg, "an approximate date is drawn dashed"
+
+
+def test_month_span_covers_the_whole_month():
+    start, end = date_span(FuzzyDate(2024, 2))
+    assert end - start == 29
+    start, end = date_span(FuzzyDate(2022, 1, 12))
+    assert end - start == 1
+
+
+def test_the_drawing_is_the_same_every_time_and_empty_without_events():
+    d = seeds()
+    assert render_timeline(d) == render_timeline(d)
+    assert render_timeline(dossier()) == ""
+    assert not re.search(r"\d\.\d{2,}", render_timeline(d)), "coordinates are rounded"
+
+
+def test_the_chronology_page_shows_the_timeline_and_links_the_pdf():
+    page = render(seeds())["chronology.md"]
+    assert "<svg" in page and page.count('class="dossier-timeline-event"') == 6
+    # A raw link: MkDocs would reject a Markdown link to a file that only exists in site/.
+    assert '<a href="../chronology.pdf"' in page
