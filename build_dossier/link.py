@@ -11,7 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .cluster import cluster_quotes
-from .load import Loaded
+from .load import Loaded, read_file
 from .model import Dossier, Problem
 from .yamlpos import parse_yaml
 
@@ -29,7 +29,10 @@ def dossier_title(root: Path, problems: list[Problem]) -> str:
     path = root / DOSSIER_FILE
     if not path.is_file():
         return DEFAULT_TITLE
-    parsed = parse_yaml(path.read_text(encoding="utf-8-sig"))
+    text = read_file(path, root, problems)
+    if text is None:
+        return DEFAULT_TITLE
+    parsed = parse_yaml(text)
     for issue in parsed.problems:
         problems.append(Problem(DOSSIER_FILE, issue.line, "error", "", issue.message))
     value = parsed.value

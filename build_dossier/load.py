@@ -24,6 +24,8 @@ PEOPLE_FILE = "people.yml"
 EVENTS_FILE = "events.yml"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_QUOTES = 2_000
+MAX_HINTS = 5
+"""Quotes per file whose error names the closest passage: the search costs time on long texts."""
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
@@ -82,6 +84,17 @@ def read_text(path: Path, rel: str, report: _Report) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def read_file(path: Path, root: Path, problems: list[Problem]) -> str | None:
+    """A file's text (see `read_text`), refusing links that lead out of the repository."""
+    rel = path.relative_to(root).as_posix()
+    report = _Report(rel, problems)
+    if not path.resolve().is_relative_to(root.resolve()):
+        report.add(0, "", "the file is a link to a file outside the repository; build-dossier "
+                   "reads only files inside it")
+        return None
+    return read_text(path, rel, report)
+
+
 def split_front_matter(text: str, report: _Report) -> tuple[str, str, int] | None:
     """(front matter, body, line on which the body starts), or None after reporting why not."""
     if not text.strip():
@@ -104,7 +117,7 @@ def split_front_matter(text: str, report: _Report) -> tuple[str, str, int] | Non
 
 def _parse_mapping(text: str, shape: Shape | None, report: _Report) -> Parsed | None:
     """Parse YAML and check it against `shape`; None when the YAML itself is unusable."""
-    parsed = parse_yaml(text)
+    parsed = parse_yaml(text, first_line=report.line_offset + 1)
     for problem in parsed.problems:
         report.add(problem.line, problem.field, problem.message)
     if parsed.value is None and not parsed.problems:
@@ -161,17 +174,24 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
         return ()
     next_start: dict[str, int] = {}
     anchors: dict[str, int] = {}
+    hints = MAX_HINTS
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             continue
         text, speaker = item.get("text"), item.get("speaker")
-        if not isinstance(text, str) or not text.strip() or not isinstance(speaker, str):
-            continue
+        if (not isinstance(text, str) or not text.strip() or not isinstance(speaker, str)
+                or SLUG.check(speaker) is not None):
+            continue  # the shape check has reported it
         path = ("quotes", index, "text")
         key = fold(text).strip().lower()
-        span = body.find(text, next_start.get(key, 0)) or body.find(text)
+        start = next_start.get(key, 0)
+        span = body.find(text, start) or (body.find(text) if start else None)
+        for form in ("NFC", "NFD"):  # the same letters, composed differently
+            if span is None and unicodedata.normalize(form, text) != text:
+                span = body.find(unicodedata.normalize(form, text))
         if span is None:
-            passage = body.closest_passage(text)
+            hints -= 1
+            passage = body.closest_passage(text) if hints >= 0 else ""
             hint = f"; closest passage: \"{_shorten(passage)}\"" if passage else ""
             report.add(parsed.line(path), field_name(path),
                        f"\"{_shorten(text)}\" is not in the source's text{hint}")
@@ -189,7 +209,7 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
             text=text.strip(),
             speaker=speaker,
             kind=QuoteKind(kind) if kind in QuoteKind._value2member_map_ else QuoteKind.DIRECT,
-            event=item["event"] if isinstance(item.get("event"), str) else None,
+            event=item["event"] if SLUG.check(item.get("event")) is None else None,
             date=_date(item["date"]) if item.get("date") is not None else None,
             span=span,
             anchor=anchor,
@@ -211,7 +231,7 @@ def load_source(path: Path, root: Path, problems: list[Problem]) -> Source | Non
     """Read one source file; its problems go to `problems`."""
     rel = path.relative_to(root).as_posix()
     report = _Report(rel, problems)
-    text = read_text(path, rel, report)
+    text = read_file(path, root, problems)
     if text is None:
         return None
     split = split_front_matter(text, report)
@@ -224,8 +244,9 @@ def load_source(path: Path, root: Path, problems: list[Problem]) -> Source | Non
         return None
     meta: dict[str, Any] = parsed.value
     if not body_text.strip():
-        report.add(body_line - 1, "", "the source has no text below its front matter; paste "
-                   "the article there exactly as published")
+        # The closing '---' line, given in file lines: the report shifts front-matter lines.
+        report.add(body_line - 1 - report.line_offset, "", "the source has no text below its "
+                   "front matter; paste the article there exactly as published")
     stem = path.name[: -len(".md")]
     source_id: str = meta["id"] if isinstance(meta.get("id"), str) else stem
     if "id" not in meta:
@@ -264,7 +285,7 @@ def _load_registry(path: Path, root: Path, shape: Shape,
     report = _Report(rel, problems)
     if not path.exists():
         return
-    text = read_text(path, rel, report)
+    text = read_file(path, root, problems)
     if text is None:
         return
     if not text.strip():

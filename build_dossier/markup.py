@@ -7,6 +7,7 @@ themselves, so `<script>`, `*`, `|`, `[x](javascript:...)` and `{{ }}` all read 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from urllib.parse import quote
@@ -32,7 +33,9 @@ def esc_block(value: object) -> Markup:
 
 
 _LOOKALIKE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”"})
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# C1 controls and U+FFFE/U+FFFF too: YAML refuses them, and MkDocs would then show the page's
+# front matter as Markdown, links and all.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def plain_title(value: str) -> str:
@@ -50,11 +53,15 @@ def safe_url(url: str) -> str:
 
 def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link between two Markdown pages (paths relative to `docs/`), as MkDocs expects."""
-    if from_page == to_page:
-        target = ""
-    else:
-        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    same = from_page == to_page
+    target = "" if same else _relative(to_page, posixpath.dirname(from_page) or ".")
     return target + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(to_page: str, from_dir: str) -> str:
+    # relpath asks the OS for the working directory each time: too slow for 10,000 pages.
+    return posixpath.relpath(to_page, from_dir)
 
 
 def link(text: object, from_page: str, to_page: str, anchor: str = "") -> Markup:

@@ -49,6 +49,15 @@ def _check_path(uri: str) -> None:
         raise ValueError(f"refusing to write outside docs/: {uri!r}")
 
 
+def _linked_folder(docs_dir: Path, uri: str) -> str | None:
+    """The folder on the way to `uri` (docs/ itself included) that is a symbolic link, if any."""
+    parts = PurePosixPath(uri).parts[:-1]
+    for depth in range(len(parts) + 1):
+        if docs_dir.joinpath(*parts[:depth]).is_symlink():
+            return "/".join(parts[:depth])
+    return None
+
+
 def read_manifest(docs_dir: Path) -> dict[str, str]:
     """The generated files recorded by the last build; empty when there was none."""
     path = docs_dir / MANIFEST
@@ -69,6 +78,14 @@ def plan_write(docs_dir: Path, pages: Mapping[str, str | bytes]) -> Plan:
     for uri, data in sorted(encoded.items()):
         _check_path(uri)
         path = docs_dir / uri
+        linked = _linked_folder(docs_dir, uri)
+        if linked is not None:
+            # Writing through a link would put files wherever it points, maybe outside the repo.
+            problem = Problem(f"{docs_name}/{linked}".rstrip("/"), 0, "error", "",
+                              "is a symbolic link; build-dossier writes only into real folders")
+            if problem not in plan.conflicts:
+                plan.conflicts.append(problem)
+            continue
         if not path.exists():
             plan.write.append(uri)
             continue

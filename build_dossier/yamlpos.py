@@ -100,8 +100,11 @@ class _Container:
 _NO_KEY = object()
 
 
-def parse_yaml(text: str) -> Parsed:
-    """Parse one YAML document into plain values; problems instead of exceptions."""
+def parse_yaml(text: str, first_line: int = 1) -> Parsed:
+    """Parse one YAML document into plain values; problems instead of exceptions.
+
+    `first_line` is the file line the text starts on, for line numbers quoted in messages.
+    """
     parsed = Parsed()
     stack: list[_Container] = []
     root_set = False
@@ -124,7 +127,8 @@ def parse_yaml(text: str) -> Parsed:
                 if key in top.value:
                     parsed.problems.append(YamlProblem(
                         line, field_name(path),
-                        f"duplicate key '{key}' (first given on line {parsed.lines[path]})"))
+                        f"duplicate key '{key}' (first given on line "
+                        f"{parsed.lines[path] + first_line - 1})"))
                     top.key = _Duplicate
                 else:
                     top.key = key
@@ -175,6 +179,12 @@ def parse_yaml(text: str) -> Parsed:
         if error.context:
             what = f"{what} ({error.context})"
         parsed.problems.append(YamlProblem(where, "", f"YAML syntax error: {what}"))
+        parsed.value = None
+    except yaml.reader.ReaderError as error:
+        where = text[: error.position].count("\n") + 1
+        parsed.problems.append(YamlProblem(
+            where, "", f"the character U+{error.character:04X} is not allowed in YAML; remove it"
+            if isinstance(error.character, int) else f"YAML error: {error.reason}"))
         parsed.value = None
     except yaml.YAMLError as error:  # e.g. a character YAML does not allow
         parsed.problems.append(YamlProblem(1, "", f"YAML error: {error}"))

@@ -87,7 +87,7 @@ def test_every_problem_reported_at_once(tmp_path):
         "sources/a.md:3: error: published: '2022-02-30' is not a real day: "
         "February 2022 has 28 days",
         "sources/a.md:4: error: outlt: unknown key 'outlt' (did you mean 'outlet'?)",
-        "sources/a.md:5: error: title: duplicate key 'title' (first given on line 1)",
+        "sources/a.md:5: error: title: duplicate key 'title' (first given on line 2)",
     ]
 
 

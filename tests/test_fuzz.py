@@ -1,0 +1,190 @@
+"""Property-based tests of the loader and of the escaping in rendering.
+
+`make test` runs a fixed set of examples; `pytest tests/test_fuzz.py --fuzz-examples=5000` (or
+FUZZ_EXAMPLES=5000) draws new ones for a longer run.
+"""
+
+import re
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from build_dossier.link import check_references, link
+from build_dossier.load import load, load_source
+from build_dossier.markup import esc, external, plain_title
+from build_dossier.model import Problem
+from build_dossier.render import GENERATED_NOTE, render
+from build_dossier.textmatch import fold
+
+FUZZ = settings.get_profile("fuzz")
+FUZZ_PAGES = settings(FUZZ, max_examples=max(FUZZ.max_examples // 3, 1))
+"""Whole pages take longer to load and render: a third as many examples."""
+EXTENSIONS = ["attr_list", "md_in_html", "toc"]
+"""As in mkdocs.yml."""
+
+# Any text but NUL (a binary file) and lone surrogates (not UTF-8); YAML escapes the rest.
+TEXT = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")
+               | st.sampled_from("\t\n\r\x80\x85\u2028\u202e <>&\"'`*_[](){}#!|~^$\\-=+.:;/@%"),
+               max_size=80)
+PIECES = st.sampled_from([
+    "---", "...", "title: ", "published: ", "2022-01-12", "quotes:", "  - text: ", "    speaker: ",
+    "jens-stoltenberg", "    date: 2022", "id: ", "../x", "[", "]", "{", "}", "&a ", "*a",
+    "!!python/object:os.system", "!!binary", "%YAML 1.1", "\t", "  ", "- ", ": ", "'", '"',
+    "\ufeff", "\r\n", "\r", "\x00", "\x85", "\u2028", "é", "<script>", "{{ x }}", "# ", "?",
+])
+SOURCE_TEXT = st.one_of(
+    st.binary(max_size=300).map(lambda b: b.decode("latin-1")),
+    st.lists(st.one_of(PIECES, TEXT), max_size=40).map(lambda parts: "\n".join(parts)),
+    st.lists(st.one_of(PIECES, TEXT), max_size=40).map("".join),
+)
+
+PEOPLE = "jens-stoltenberg:\n  name: Jens Stoltenberg\n  aliases: [Stoltenberg]\n"
+EVENTS = "2022-01-12-nrc:\n  title: NATO-Russia Council\n  date: 2022-01-12\n"
+
+
+def _repo(tmp: str) -> Path:
+    root = Path(tmp)
+    (root / "sources").mkdir()
+    (root / "sources/people.yml").write_text(PEOPLE)
+    (root / "sources/events.yml").write_text(EVENTS)
+    (root / "sources/dossier.yml").write_text("title: Fuzz\n")
+    return root
+
+
+@FUZZ
+@given(SOURCE_TEXT, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1"]))
+def test_loader_reports_problems_for_any_file_and_never_raises(text, encoding):
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "surrogatepass")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = _repo(tmp)
+        path = root / "sources/case.md"
+        path.write_bytes(data)
+        problems: list[Problem] = []
+        source = load_source(path, root, problems)
+        lines = data.count(b"\n") + data.count(b"\r") + 1
+        for problem in problems:
+            assert problem.path == "sources/case.md"
+            assert 0 <= problem.line <= lines, problem
+            assert "\n" not in problem.format() and "\r" not in problem.format()
+        if source is None:
+            assert any(p.severity == "error" for p in problems)
+
+
+def _page(title: str, summary: str, outlet: str, body: str, quote: str) -> str:
+    meta = {"title": title, "published": "2022-01-12", "outlet": outlet, "summary": summary,
+            "reports": ["2022-01-12-nrc"],
+            "quotes": [{"text": quote, "speaker": "jens-stoltenberg", "event": "2022-01-12-nrc"}]}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+
+def _visible(text: str) -> str:
+    # Python-Markdown drops STX and ETX, its own placeholder marks, from what it reads.
+    return " ".join(text.replace("\x02", "").replace("\x03", "").split())
+
+
+@FUZZ_PAGES
+@given(title=TEXT, summary=TEXT, outlet=TEXT, body=TEXT, cut=st.tuples(st.integers(0, 80),
+                                                                      st.integers(1, 80)))
+def test_values_load_as_written_and_render_as_text(title, summary, outlet, body, cut):
+    assume(title.strip() and summary.strip() and outlet.strip() and body.strip())
+    # The same characters a YAML or Markdown line break would be: a source is read line by line.
+    body = body.replace("\r", "\n")
+    start, size = cut
+    quote = body[start % len(body):][:size]
+    assume(fold(quote).strip())
+    with tempfile.TemporaryDirectory() as tmp:
+        root = _repo(tmp)
+        (root / "sources/case.md").write_text(_page(title, summary, outlet, body, quote),
+                                              encoding="utf-8")
+        loaded = load(root)
+        assert [p.format() for p in loaded.problems + check_references(loaded)] == []
+        (source,) = loaded.sources
+        assert (source.title, source.summary, source.outlet) == (
+            title.strip(), summary.strip(), outlet.strip())
+        assert source.body == body
+        pages = render(link(loaded, "Fuzz"))
+    front = re.match(r"\A---\n(.*?\n)---\n", pages["sources/case.md"], re.S)
+    assert front is not None
+    # MkDocs reads this front matter as YAML and themes print its title unescaped.
+    assert yaml.safe_load(front.group(1))["title"] == plain_title(title)
+    assert not set("<>&") & set(plain_title(title))
+    page = _Html.of(pages["sources/case.md"])
+    assert page.foreign == []
+    text = _visible("".join(page.text))
+    for value in (title, outlet, summary):
+        assert _visible(value) in text
+    assert _visible(body) in text
+
+
+class _Html(HTMLParser):
+    """A page's text, and any element or attribute that did not come from our templates."""
+
+    ELEMENTS = frozenset(["p", "h1", "h2", "h3", "ul", "ol", "li", "a", "strong", "em", "div",
+                          "mark", "br", "ins", "del", "span", "code"])
+    ATTRIBUTES = frozenset(["href", "id", "class", "title", "lang", "data-cluster"])
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.foreign: list[str] = []
+        self.links: list[str] = []
+
+    @classmethod
+    def of(cls, page: str) -> "_Html":
+        body = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S)
+        parser = cls()
+        parser.feed(markdown.markdown(body, extensions=EXTENSIONS))
+        parser.close()
+        return parser
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.ELEMENTS:
+            self.foreign.append(tag)
+        for name, value in attrs:
+            if name not in self.ATTRIBUTES:
+                self.foreign.append(f"{tag}[{name}]")
+            if name == "href":
+                self.links.append(value or "")
+                if re.match(r"\s*[a-z][a-z0-9+.-]*:", value or "", re.I) and not re.match(
+                        r"https?://", value or ""):
+                    self.foreign.append(f"href={value}")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        if f"<!--{data}-->" != GENERATED_NOTE:
+            self.foreign.append(f"<!--{data}-->")
+
+
+@FUZZ
+@given(TEXT)
+def test_escaped_text_is_only_text_in_markdown(value):
+    html = _Html.of(f"Before {esc(value)} after.\n\n- item {esc(value)}\n")
+    assert html.foreign == []
+    assert html.links == []
+    text = "".join(html.text)
+    assert _visible(f"Before {value} after.") in _visible(text)
+    assert _visible(f"item {value}") in _visible(text)
+
+
+@FUZZ
+@given(TEXT, st.one_of(TEXT, TEXT.map(lambda t: "https://example.org/" + t),
+                       st.sampled_from(["javascript:alert(1)", "JavaScript:x", " http://a",
+                                        "data:text/html,<script>", "https://a\" onclick=\"x",
+                                        "https://a/(b)[c]<d>", "http://x/\n\nnew paragraph"])))
+def test_external_links_only_ever_point_at_http(text, url):
+    html = _Html.of(f"See {external(text, url)} here.\n")
+    assert html.foreign == []
+    assert all(href.startswith(("http://", "https://")) for href in html.links)
+    assert len(html.links) <= 1
+    if text.strip():
+        assert _visible(text) in _visible("".join(html.text))

@@ -1,0 +1,313 @@
+"""The hostile corpus (tests/hostile/): every bad or strange source gets its exact outcome, in
+bounded time, without a traceback and without a file written outside docs/ and site/; the
+hostile-but-valid ones build into a site whose HTML carries none of their text as markup.
+"""
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_dossier import cli, write
+
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+REPO = HOSTILE.parent.parent
+CASES: dict[str, dict[str, list[str]]] = yaml.safe_load(
+    (HOSTILE / "cases.yml").read_text(encoding="utf-8"))
+SAFE = sorted(name for name, case in CASES.items() if "safe" in case)
+TIMEOUT = 60
+"""Seconds any one build may take, whatever the input."""
+
+
+def dossier(tmp: Path) -> Path:
+    """A tmp repository with the corpus's base registries, the site configuration and the
+    hand-written pages it names."""
+    (tmp / "sources").mkdir(parents=True)
+    for registry in (HOSTILE / "base").iterdir():
+        shutil.copyfile(registry, tmp / "sources" / registry.name)
+    shutil.copyfile(REPO / "mkdocs.yml", tmp / "mkdocs.yml")
+    docs = REPO / "docs"
+    generated = write.generated(docs)
+    for path in sorted(docs.rglob("*")) if docs.is_dir() else ():
+        uri = path.relative_to(docs).as_posix()
+        if path.is_file() and uri not in generated and not uri.startswith("."):
+            (tmp / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, tmp / "docs" / uri)
+    return tmp
+
+
+def target(name: str) -> str:
+    """Where a case file goes: `x-people.yml` replaces the people registry."""
+    for registry in ("people.yml", "events.yml"):
+        if name.endswith("-" + registry):
+            return registry
+    return name
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root` (links as their target's name), by relative path."""
+    out = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            out[rel] = os.readlink(path).encode()
+        elif path.is_file():
+            out[rel] = path.read_bytes()
+    return out
+
+
+def outside_output(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {k: v for k, v in files.items() if not k.startswith(("docs/", "site/"))}
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`build-dossier build --no-site` (or `args`) on `root`, checked for sane behaviour."""
+    before = outside_output(tree(root))
+    command = args or ("build", "--no-site")
+    result = subprocess.run(
+        [sys.executable, "-m", "build_dossier", *command, "--root", str(root)],
+        capture_output=True, text=True, timeout=TIMEOUT, check=False, cwd=root)
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert result.stderr == ""
+    assert result.returncode in (0, 1)
+    assert outside_output(tree(root)) == before, "a file was written outside docs/ and site/"
+    return result
+
+
+def problem_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in result.stdout.splitlines()
+            if not line.startswith(("Aborted:", "Built "))]
+
+
+def test_the_corpus_is_large_and_every_file_has_an_expectation():
+    files = {p.name for p in HOSTILE.iterdir() if p.is_file() and p.suffix in (".md", ".yml")}
+    files.discard("cases.yml")
+    assert files == set(CASES)
+    assert len(CASES) + len(GENERATED) >= 40
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_case_has_its_exact_outcome(tmp_path, capsys, name):
+    # In-process for speed: an exception fails the test just as a traceback would.
+    root = dossier(tmp_path)
+    shutil.copyfile(HOSTILE / name, root / "sources" / target(name))
+    before = tree(root)
+    code = cli.main(["build", "--no-site", "--root", str(root)])
+    out, err = capsys.readouterr()
+    case = CASES[name]
+    assert [line for line in out.splitlines()
+            if not line.startswith(("Aborted:", "Built "))] == case.get("problems", [])
+    assert err == ""
+    assert code == (0 if "safe" in case else 1)
+    after = tree(root)
+    assert outside_output(after) == outside_output(before)
+    if "safe" in case:
+        assert f"docs/sources/{name}" in after
+    else:
+        assert after == before
+
+
+def _huge(path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write("---\ntitle: T\npublished: 2022\n---\n")
+        line = "word " * 20 + "\n"
+        out.write(line * (50 * 1024 * 1024 // len(line) + 1))
+
+
+def _many_quotes(path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write("---\ntitle: T\npublished: 2022\nquotes:\n")
+        out.write("  - {text: a, speaker: x, date: 2022}\n" * 100_000)
+        out.write("---\na\n")
+
+
+def _missing_quotes(path: Path) -> None:
+    # Each quote not found costs a search for the closest passage through a long text.
+    words = ["alpha", "beta", "gamma", "delta", "nato", "talks"]
+    body = " ".join(words[(i * 7 + i // 5) % 6] for i in range(60_000))
+    with path.open("w", encoding="utf-8") as out:
+        out.write("---\ntitle: T\npublished: 2022\nquotes:\n")
+        for i in range(2000):
+            out.write(f"  - {{text: 'zeta {i} alpha beta gamma delta nato talks omega', "
+                      "speaker: jens-stoltenberg, date: 2022}\n")
+        out.write("---\n" + body + "\n")
+
+
+def _deep_flow(path: Path) -> None:
+    path.write_text("---\ntitle: T\npublished: 2022\nx: " + "[" * 100_000 + "]" * 100_000
+                    + "\n---\ntext\n", encoding="utf-8")
+
+
+def _long_line(path: Path) -> None:
+    path.write_text("---\ntitle: '" + "<script>" * 500_000 + "'\npublished: 2022\n---\ntext\n",
+                    encoding="utf-8")
+
+
+GENERATED = {
+    "huge-50mb.md": (_huge, [
+        "sources/huge-50mb.md: error: file is 50.0 MB; sources are limited to 5 MB"]),
+    "quotes-100000.md": (_many_quotes, [
+        "sources/quotes-100000.md:4: error: quotes: 100000 quotes; a source may carry at most "
+        "2000"]),
+    "deep-flow-100000.md": (_deep_flow, [
+        "sources/deep-flow-100000.md:4: error: nested more than 32 levels deep"]),
+    "long-title.md": (_long_line, None),
+    "missing-quotes-2000.md": (_missing_quotes, None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_huge_case_is_refused_in_bounded_time(tmp_path, name):
+    root = dossier(tmp_path)
+    make, expected = GENERATED[name]
+    make(root / "sources" / name)
+    result = run(root, "check")
+    lines = problem_lines(result)
+    if expected is not None:
+        assert lines == expected
+    elif name == "long-title.md":
+        assert result.returncode == 0
+    else:
+        assert len(lines) == 2000
+        assert lines[0].startswith(f"sources/{name}:5: error: quotes[0].text: \"zeta 0 alpha")
+        assert sum("closest passage" in line for line in lines) == 5
+
+
+def test_a_link_out_of_the_repository_is_not_followed(tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Secret\npublished: 2022\n---\nThe launch codes.\n")
+    (tmp_path / "outside-people.yml").write_text("eve:\n  name: Eve\n")
+    root = dossier(tmp_path / "repo")
+    (root / "sources/secret.md").symlink_to(secret)
+    (root / "sources/people.yml").unlink()
+    (root / "sources/people.yml").symlink_to(tmp_path / "outside-people.yml")
+    result = run(root)
+    refused = ("error: the file is a link to a file outside the repository; build-dossier reads "
+               "only files inside it")
+    assert f"sources/secret.md: {refused}" in problem_lines(result)
+    assert f"sources/people.yml: {refused}" in problem_lines(result)
+    assert "launch codes" not in result.stdout
+
+
+def test_a_link_inside_the_repository_is_read(tmp_path):
+    root = dossier(tmp_path)
+    (root / "notes").mkdir()
+    (root / "notes/a.md").write_text("---\ntitle: Linked\npublished: 2022-01-12\n---\nText.\n")
+    (root / "sources/linked.md").symlink_to(root / "notes/a.md")
+    result = run(root)
+    assert result.returncode == 0, result.stdout
+    assert "Linked" in (root / "docs/sources/linked.md").read_text()
+
+
+@pytest.mark.parametrize("name", ["bom.md", "crlf.md", "cr-only.md", "bom-error-line.md",
+                                  "crlf-error-line.md"])
+def test_windows_files_read_as_if_plain(tmp_path, name):
+    data = (HOSTILE / name).read_bytes()
+    plain = data.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    assert plain != data
+    outcomes = []
+    for variant, content in (("windows", data), ("plain", plain)):
+        root = dossier(tmp_path / variant)
+        (root / "sources" / name).write_bytes(content)
+        result = run(root)
+        outcomes.append((result.stdout, tree(root / "docs") if (root / "docs").exists() else {}))
+    assert outcomes[0] == outcomes[1]
+
+
+# Nothing let through: the safe cases, built together into one site ---------------------------
+
+_ALLOWED_SCRIPT_SRC = re.compile(r"^(/|(\.\./)*)assets/javascripts/[\w.-]+\.js$")
+
+
+class _Page(HTMLParser):
+    """What a built page is made of: text, elements with their attributes, comments."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.comments: list[str] = []
+        self.scripts: list[str] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+        if tag in ("script", "style"):
+            self._in.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in and self._in[-1] == tag:
+            self._in.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self.scripts.append(data)
+        else:
+            self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.append(data)
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = dossier(tmp_path_factory.mktemp("hostile-site"))
+    for name in SAFE:
+        shutil.copyfile(HOSTILE / name, root / "sources" / name)
+    result = run(root, "build", "--no-pdf")
+    assert result.returncode == 0, result.stdout
+    return root
+
+
+def test_hostile_site_has_no_markup_from_sources(hostile_site):
+    pages = sorted((hostile_site / "site").rglob("*.html"))
+    assert len(pages) > len(SAFE)
+    for path in pages:
+        page = _parse(path)
+        where = path.relative_to(hostile_site).as_posix()
+        for tag, attrs in page.elements:
+            assert tag not in ("iframe", "img", "b", "object", "embed", "style"), (where, tag)
+            if tag == "script" and "src" in attrs:
+                assert _ALLOWED_SCRIPT_SRC.match(attrs["src"]), (where, attrs)
+            for name, value in attrs.items():
+                assert not name.startswith("on"), (where, tag, name)
+                if name in ("href", "src", "action", "style", "srcdoc", "formaction"):
+                    assert "alert(" not in value, (where, tag, name, value)
+                assert not re.match(r"\s*(javascript|data|vbscript):", value, re.I), (where, value)
+        assert not any("alert(" in script for script in page.scripts), where
+        assert not any(" x " in c or "comment" in c for c in page.comments), where
+
+
+@pytest.mark.parametrize("name", SAFE)
+def test_hostile_text_shows_as_text(hostile_site, name):
+    page = _parse(hostile_site / "site/sources" / name.removesuffix(".md") / "index.html")
+    text = " ".join("".join(page.text).split())
+    for expected in CASES[name]["safe"]:
+        assert " ".join(expected.split()) in text, expected
+
+
+def test_hostile_registry_values_show_as_text(hostile_site):
+    person = _parse(hostile_site / "site/people/mallory/index.html")
+    event = _parse(hostile_site / "site/events/2022-01-13-talks/index.html")
+    assert "<img src=x onerror=alert(1)> Mallory*" in "".join(person.text)
+    assert "<b>bold</b> [role](javascript:alert(1)) {{ 7*7 }}" in "".join(person.text)
+    assert "{{ 7*7 }} <script>alert(2)</script> talks | a * b" in "".join(event.text)
+    assert "{% raw %}x{% endraw %} <!-- comment --> [click](javascript:alert(3))" in "".join(
+        event.text)
+    home = _parse(hostile_site / "site/index.html")
+    assert "Hostile dossier <script>alert('title')</script> {{ 1+1 }}" in html.unescape(
+        "".join(home.text))
