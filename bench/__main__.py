@@ -1,0 +1,147 @@
+"""`python -m bench --sources N [--no-site]`: build a synthetic dossier of N sources and print
+one JSON object of timings, sizes and memory.
+
+The build runs in a child process (the same command with `--measure`), so its peak memory is
+its own and not the generator's. Then one source like the others is added and the pages are
+generated again, to count how many files one new source rewrites.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .generate import SEED, write_dossier, write_extra_source
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "bench" / "out"
+STAGES = ("load_s", "link_s", "cluster_s", "render_s", "write_s")
+
+
+def measure_build(root: Path, site: bool) -> dict[str, Any]:
+    """Run one build in this process; its timings, pages written and peak memory."""
+    from build_dossier import cli, link
+    from build_dossier.cluster import cluster_quotes
+    from build_dossier.model import Event, FuzzyDate, Quote, QuoteCluster
+
+    spent = [0.0]
+
+    # Clustering runs inside link(); timing it there keeps the core free of benchmark hooks.
+    def timed(quotes: Iterable[Quote], events: Mapping[str, Event],
+              published: Mapping[str, FuzzyDate]) -> list[QuoteCluster]:
+        start = time.perf_counter()
+        clusters = cluster_quotes(quotes, events, published)
+        spent[0] += time.perf_counter() - start
+        return clusters
+
+    names = vars(link)
+    original: Callable[..., list[QuoteCluster]] = names["cluster_quotes"]
+    names["cluster_quotes"] = timed
+    try:
+        result = cli.build(root, site=site)
+    finally:
+        names["cluster_quotes"] = original
+    if not result.ok:
+        raise SystemExit("build failed:\n" + "\n".join(result.lines[-20:]))
+    timings = dict(result.timings)
+    timings["cluster_s"] = spent[0]
+    timings["link_s"] = timings.get("link_s", 0.0) - spent[0]
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"timings": timings, "written": result.written, "removed": result.removed,
+            "peak_rss_mb": own, "children_peak_rss_mb": children}
+
+
+def _child(root: Path, site: bool) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench", "--measure", str(root)]
+    if not site:
+        command.append("--no-site")
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"the measured build failed:\n{done.stdout}{done.stderr}")
+    data: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return data
+
+
+def _tree_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def search_index_bytes(site_dir: Path) -> int | None:
+    """Bytes the browser may fetch to search: Material's index, or Pagefind's whole bundle."""
+    pagefind = site_dir / "pagefind"
+    if pagefind.is_dir():
+        return _tree_bytes(pagefind)
+    index = site_dir / "search" / "search_index.json"
+    return index.stat().st_size if index.is_file() else None
+
+
+def run(n: int, site: bool, seed: int, out: Path) -> dict[str, Any]:
+    """Generate, build, add one source, build again: the benchmark's figures for `n` sources."""
+    root = out / f"n{n}-seed{seed}"
+    start = time.perf_counter()
+    for leftover in ("docs", "site"):
+        # A previous run's output would turn this build into an incremental one.
+        shutil.rmtree(root / leftover, ignore_errors=True)
+    world = write_dossier(root, n, seed, mkdocs_yml=REPO / "mkdocs.yml")
+    synth_s = time.perf_counter() - start
+    first = _child(root, site)
+    t = first["timings"]
+    figures: dict[str, Any] = {"sources": n, "seed": seed, "site": site}
+    figures.update({key: round(t.get(key, 0.0), 3) for key in STAGES})
+    # The write step's planning (reading docs/ to compare) runs before MkDocs: count it too.
+    figures["write_s"] = round(t.get("write_s", 0.0) + t.get("plan_s", 0.0), 3)
+    figures["generate_s"] = round(sum(figures[key] for key in STAGES), 3)
+    figures["mkdocs_s"] = round(t["mkdocs_s"], 3) if site else None
+    figures["pdf_s"] = round(t["pdf_s"], 3) if site and "pdf_s" in t else None
+    site_dir = root / "site"
+    figures["site_bytes"] = _tree_bytes(site_dir) if site else None
+    figures["search_index_bytes"] = search_index_bytes(site_dir) if site else None
+    figures["peak_rss_mb"] = round(first["peak_rss_mb"], 1)
+    figures["mkdocs_peak_rss_mb"] = round(first["children_peak_rss_mb"], 1) if site else None
+    docs = root / "docs"
+    figures["docs_bytes"] = _tree_bytes(docs)
+    figures["quotes_page_bytes"] = (docs / "quotes.md").stat().st_size
+    figures["sources_index_bytes"] = (docs / "sources" / "index.md").stat().st_size
+    figures["pages"] = len(first["written"])
+    added = write_extra_source(root, world)
+    second = _child(root, False)
+    changed = second["written"] + second["removed"]
+    figures["files_written_after_one_added"] = len(changed)
+    figures["rebuild_generate_s"] = round(sum(second["timings"].get(k, 0.0)
+                                              for k in (*STAGES, "plan_s")), 3)
+    figures["synthetic_dossier_s"] = round(synth_s, 3)
+    print(f"added {added}; rewritten: {', '.join(changed)}", file=sys.stderr)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `python -m bench`."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--sources", type=int, default=1000, help="how many sources (1000)")
+    parser.add_argument("--no-site", action="store_true", help="skip MkDocs and the PDF")
+    parser.add_argument("--seed", type=int, default=SEED, help=f"generator seed ({SEED})")
+    parser.add_argument("--out", type=Path, default=OUT,
+                        help="where the dossier is built (bench/out/, which git ignores)")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure is not None:
+        print(json.dumps(measure_build(args.measure, site=not args.no_site)))
+        return 0
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    figures = run(args.sources, not args.no_site, args.seed, args.out.resolve())
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

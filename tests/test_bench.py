@@ -1,0 +1,70 @@
+"""The benchmark's synthetic dossiers: reproducible, valid, and shaped like the real one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.__main__ import run
+from bench.generate import write_dossier, write_extra_source
+from build_dossier import cli
+from build_dossier.link import link
+
+N = 30
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted((root / "sources").iterdir())}
+
+
+def test_same_seed_same_bytes_other_seed_other_dossier(tmp_path: Path) -> None:
+    write_dossier(tmp_path / "a", N, seed=7)
+    write_dossier(tmp_path / "b", N, seed=7)
+    write_dossier(tmp_path / "c", N, seed=8)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert _files(tmp_path / "a") != _files(tmp_path / "c")
+    assert len([name for name in _files(tmp_path / "a") if name.endswith(".md")]) == N
+
+
+def test_generated_dossier_passes_check(tmp_path: Path) -> None:
+    write_dossier(tmp_path, N)
+    problems = cli.check(tmp_path)
+    assert [p.format() for p in problems if p.severity == "error"] == []
+
+
+def test_quotes_recur_across_sources_with_variant_wordings(tmp_path: Path) -> None:
+    write_dossier(tmp_path, N)
+    checked = cli.load_and_check(tmp_path)
+    dossier = link(checked.loaded, checked.title)
+    words = [s.word_count for s in dossier.sources.values()]
+    assert 450 <= sum(words) / len(words) <= 750
+    shared = [c for c in dossier.clusters if len(c.source_ids) > 1]
+    varied = [c for c in shared if len(c.variants) > 1]
+    assert len(shared) >= 5
+    assert len(varied) >= 2
+    reported = [ids for ids in dossier.reported_by.values() if len(ids) > 1]
+    assert reported, "events should be reported by several sources"
+
+
+def test_one_more_source_rewrites_few_pages(tmp_path: Path) -> None:
+    world = write_dossier(tmp_path, N)
+    first = cli.build(tmp_path, site=False)
+    assert first.ok
+    added = write_extra_source(tmp_path, world)
+    result = cli.build(tmp_path, site=False)
+    assert result.ok
+    new_page = "sources/" + Path(added).name
+    assert new_page in result.written
+    # Not every page: the new source's own page, the indexes, and its events, people and peers.
+    assert len(result.written) < len(first.written) / 2
+    assert result.removed == []
+
+
+def test_benchmark_reports_every_figure(tmp_path: Path) -> None:
+    figures = run(12, site=False, seed=1, out=tmp_path)
+    for key in ("load_s", "link_s", "cluster_s", "render_s", "write_s", "generate_s",
+                "peak_rss_mb", "files_written_after_one_added"):
+        assert isinstance(figures[key], (int, float)), key
+    for key in ("mkdocs_s", "pdf_s", "site_bytes", "search_index_bytes"):
+        assert figures[key] is None, key
+    assert figures["files_written_after_one_added"] >= 1
