@@ -10,9 +10,11 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
+import multiprocessing as mp
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -24,10 +26,16 @@ from markupsafe import Markup
 from .cluster import word_diff
 from .markup import Linker, esc, esc_block, external, link, page_url, plain_title
 from .model import Dossier, Event, FuzzyDate, Person, Quote, QuoteCluster, Source
+from .parallel import default_workers
 from .timeline import render_timeline
 
 _PARAGRAPH = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*\S|\S")
 """A run of non-blank lines, without the whitespace around it."""
+PARALLEL_MIN_PAGES = 400
+"""Below this many pages, starting worker processes costs more than it saves."""
+CHUNK = 100
+ALSO_LIMIT = 5
+"""Other sources carrying a quote listed on a source page; the quote index lists them all."""
 RELATED_LIMIT = 5
 """Related sources shown on a source page."""
 SHARED_LIMIT = 200
@@ -95,6 +103,7 @@ class Renderer:
         self.d = dossier
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("build_dossier", "templates"),
+            auto_reload=False,  # templates do not change during a build: no stat per page
             autoescape=False,
             finalize=lambda v: v if isinstance(v, Markup) else esc(v),
             trim_blocks=True,
@@ -184,26 +193,30 @@ class Renderer:
         by_event, by_cluster = self._features
         events, clusters = self.events_of(source), self.clusters_of(source)
         people = tuple(dict.fromkeys(q.speaker for q in source.quotes))
-        candidates: set[str] = set()
+        # Scores add up along the inverted indexes (as Related.score weighs them), so the cost
+        # follows what a source shares, not the size of the dossier.
+        score: Counter[str] = Counter()
         for event_id in events:
-            candidates.update(by_event[event_id])
+            for other_id in by_event[event_id]:
+                score[other_id] += 3
         for anchor in clusters:
-            candidates.update(by_cluster[anchor])
+            for other_id in by_cluster[anchor]:
+                score[other_id] += 2
+        common = []
         for person in people:
-            if len(self.sources_by_person.get(person, ())) <= SHARED_LIMIT:
-                candidates.update(self.sources_by_person.get(person, ()))
-        candidates.discard(source.id)
-        # Hundreds of candidates at scale: score them with set sizes (as Related.score does),
-        # and build only the few shown.
-        mine = frozenset(events), frozenset(clusters), frozenset(people)
-        scored = []
-        for other_id in candidates:
-            theirs = self._feature_sets[other_id]
-            score = (3 * len(mine[0] & theirs[0]) + 2 * len(mine[1] & theirs[1])
-                     + len(mine[2] & theirs[2]))
-            if score:
-                other = self.d.sources[other_id]
-                scored.append((-score, other.published.sort_key(), other_id))
+            posting = self.sources_by_person.get(person, ())
+            if len(posting) <= SHARED_LIMIT:
+                for other_id in posting:
+                    score[other_id] += 1
+            else:
+                common.append(person)
+        del score[source.id]
+        for person in common:  # too common to find candidates, but still shared by them
+            for other_id in score:
+                if person in self._feature_sets[other_id][2]:
+                    score[other_id] += 1
+        scored = [(-n, self.d.sources[other_id].published.sort_key(), other_id)
+                  for other_id, n in score.items()]
         found = []
         for _, _, other_id in heapq.nsmallest(RELATED_LIMIT, scored):
             other_events, other_clusters, other_people = self._feature_sets[other_id]
@@ -351,19 +364,23 @@ class Renderer:
     def render_source(self, source: Source) -> str:
         here = source_page(source.id)
         also: dict[int, list[Quote]] = {}
+        more: set[int] = set()
         for quote in source.quotes:
             anchor = self.d.cluster_of.get((source.id, quote.index))
             others = []
             if anchor:
-                seen = {source.id}
-                for other in self.d.cluster(anchor).quotes:
-                    if other.source_id not in seen:
-                        seen.add(other.source_id)
+                for other in self.first_per_source(self.d.cluster(anchor)):
+                    if other.source_id != source.id:
                         others.append(other)
-            also[quote.index] = others
+            # The first few, earliest first: a source added later rewrites no page here.
+            others.sort(key=lambda q: (self.d.sources[q.source_id].published.sort_key(),
+                                       q.source_id))
+            if len(others) > ALSO_LIMIT:
+                more.add(quote.index)
+            also[quote.index] = others[:ALSO_LIMIT]
         people = list(dict.fromkeys(q.speaker for q in source.quotes))
         return self.page("source.md.j2", here, source.title, source=source, also=also,
-                         people=people, related=self.related(source),
+                         more=more, people=people, related=self.related(source),
                          text=self.text_html(source))
 
     def render_event(self, event: Event) -> str:
@@ -421,29 +438,64 @@ class Renderer:
             "outlets": len(outlets),
         }
 
-    def render_all(self) -> dict[str, str]:
+    def render_one(self, kind: str, key: str) -> tuple[str, str]:
+        """One source, event or person page: (path, text)."""
+        if kind == "source":
+            return source_page(key), self.render_source(self.d.sources[key])
+        if kind == "event":
+            return event_page(key), self.render_event(self.d.events[key])
+        return person_page(key), self.render_person(self.d.people[key])
+
+    @contextmanager
+    def _rendering(self, jobs: list[tuple[str, str]],
+                   workers: int) -> Iterator[Callable[[], list[tuple[str, str]]]]:
+        """Start rendering `jobs`; the context gives a function that waits for their pages.
+
+        With many pages they render on forked worker processes while this one goes on with
+        the index pages; the pages and their order are the same either way.
+        """
+        forkable = "fork" in mp.get_all_start_methods()
+        if workers < 2 or len(jobs) < PARALLEL_MIN_PAGES or not forkable:
+            yield lambda: [self.render_one(kind, key) for kind, key in jobs]
+            return
+        # Build every index once here: forked workers inherit them instead of rebuilding.
+        for name in ("linker", "clusters_by_speaker", "clusters_by_event", "sources_by_person",
+                     "events_by_person", "_features", "_feature_sets"):
+            getattr(self, name)
+        global _WORKER
+        _WORKER = self
+        chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+        pool = mp.get_context("fork").Pool(workers)
+        try:
+            pending = pool.map_async(_render_chunk, chunks, chunksize=1)
+            _WORKER = None
+            yield lambda: [page for chunk in pending.get() for page in chunk]
+        finally:
+            _WORKER = None
+            pool.terminate()
+            pool.join()
+
+    def render_all(self, workers: int = 1) -> dict[str, str]:
         """Every page, keyed by its path under `docs/`."""
-        pages: dict[str, str] = {
-            "index.md": self.page("index.md.j2", "index.md", self.d.title,
-                                  o=self.overview()),
-            CHRONOLOGY_PAGE: self.page("chronology.md.j2", CHRONOLOGY_PAGE,
-                                       months=self.months(self.d.events.values()),
-                                       timeline=Markup(render_timeline(self.d))),
-            QUOTES_PAGE: self.page("quotes.md.j2", QUOTES_PAGE,
-                                   speakers=list(self.clusters_by_speaker.items())),
-            "sources/index.md": self.page("sources.md.j2", "sources/index.md",
-                                          months=self.source_months()),
-            "events/index.md": self.page("events.md.j2", "events/index.md",
-                                         months=self.months(self.d.events.values())),
-            "people/index.md": self.page("people.md.j2", "people/index.md"),
-        }
-        for source in self.d.sources.values():
-            pages[source_page(source.id)] = self.render_source(source)
-        for event in self.d.events.values():
-            pages[event_page(event.id)] = self.render_event(event)
-        for person in self.d.people.values():
-            pages[person_page(person.id)] = self.render_person(person)
-        pages["dossier.json"] = dossier_json(self.d)
+        jobs = [("source", i) for i in self.d.sources] + [("event", i) for i in self.d.events]
+        jobs += [("person", i) for i in self.d.people]
+        with self._rendering(jobs, workers) as entity_pages:
+            pages: dict[str, str] = {
+                "index.md": self.page("index.md.j2", "index.md", self.d.title,
+                                      o=self.overview()),
+                CHRONOLOGY_PAGE: self.page("chronology.md.j2", CHRONOLOGY_PAGE,
+                                           months=self.months(self.d.events.values()),
+                                           timeline=Markup(render_timeline(self.d))),
+                QUOTES_PAGE: self.page("quotes.md.j2", QUOTES_PAGE,
+                                       speakers=list(self.clusters_by_speaker.items())),
+                "sources/index.md": self.page("sources.md.j2", "sources/index.md",
+                                              months=self.source_months()),
+                "events/index.md": self.page("events.md.j2", "events/index.md",
+                                             months=self.months(self.d.events.values())),
+                "people/index.md": self.page("people.md.j2", "people/index.md"),
+            }
+            pages["dossier.json"] = dossier_json(self.d)
+            pages.update(entity_pages())
         for name in ASSETS:
             pages[f"{ASSETS_DIR}/{name}"] = (resources.files("build_dossier") / "assets" / name
                                        ).read_text(encoding="utf-8")
@@ -492,12 +544,25 @@ def dossier_json(d: Dossier) -> str:
             "sources": list(c.source_ids),
         } for c in d.clusters],
     }
-    return json.dumps(model, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # Compact: only then does json use its C encoder, which matters at 10,000 sources.
+    return json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def render(dossier: Dossier) -> dict[str, str]:
-    """Every generated page of the dossier, keyed by its path under `docs/`."""
-    return Renderer(dossier).render_all()
+_WORKER: Renderer | None = None
+"""The renderer a forked worker inherits from its parent."""
+
+
+def _render_chunk(jobs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    assert _WORKER is not None
+    return [_WORKER.render_one(kind, key) for kind, key in jobs]
+
+
+def render(dossier: Dossier, workers: int | None = None) -> dict[str, str]:
+    """Every generated page of the dossier, keyed by its path under `docs/`.
+
+    Large dossiers render on several processes; the pages are the same either way.
+    """
+    return Renderer(dossier).render_all(default_workers() if workers is None else workers)
 
 
 __all__ = ["page_url", "render", "source_page"]
