@@ -68,3 +68,14 @@ def test_benchmark_reports_every_figure(tmp_path: Path) -> None:
     for key in ("mkdocs_s", "pdf_s", "site_bytes", "search_index_bytes"):
         assert figures[key] is None, key
     assert figures["files_written_after_one_added"] >= 1
+
+
+def test_worker_processes_give_the_same_dossier_and_pages(tmp_path: Path) -> None:
+    from build_dossier.load import PARALLEL_MIN_FILES, load
+    from build_dossier.render import render
+
+    write_dossier(tmp_path, PARALLEL_MIN_FILES + 20)
+    alone, shared = load(tmp_path, workers=1), load(tmp_path, workers=2)
+    assert alone == shared
+    dossier = link(alone)
+    assert render(dossier, workers=1) == render(dossier, workers=2)
