@@ -1,7 +1,8 @@
 """Search at scale: time from typing a word to the first result, in headless Chromium.
 
-Serves a built `site/` on 127.0.0.1 and types into Material's search box (or Pagefind's, when the
-site was built with it). `python -m bench.search SITE_DIR [--query WORD]` prints one JSON object.
+Serves a built `site/` on 127.0.0.1 and types into the header's search box: Material's, or
+Pagefind's when the site was built with `search: pagefind`.
+`python -m bench.search SITE_DIR [--query WORD]` prints one JSON object.
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ def time_search(site_dir: Path, query: str, screenshot: Path | None = None) -> d
     from playwright.sync_api import sync_playwright
 
     pagefind = (site_dir / "pagefind").is_dir()
-    start_page = "search/" if pagefind else ""
     box = ".pagefind-ui__search-input" if pagefind else "input.md-search__input"
     hit = ".pagefind-ui__result" if pagefind else ".md-search-result__item"
     figures: dict[str, Any] = {"engine": "pagefind" if pagefind else "material", "query": query}
@@ -60,8 +60,9 @@ def time_search(site_dir: Path, query: str, screenshot: Path | None = None) -> d
             0, fetched[0] + int(response.headers.get("content-length", "0"))))
         page.set_default_timeout(TIMEOUT_MS)
         loaded = time.perf_counter()
-        page.goto(url + start_page, wait_until="load")
+        page.goto(url, wait_until="load")
         figures["page_load_s"] = round(time.perf_counter() - loaded, 3)
+        figures["page_load_bytes"] = fetched[0]
         for label, word in (("first_result_s", query), ("warm_result_s", query[:-1])):
             page.click(box)
             page.fill(box, "")
@@ -69,6 +70,8 @@ def time_search(site_dir: Path, query: str, screenshot: Path | None = None) -> d
             page.type(box, word)
             page.wait_for_selector(hit, state="visible")
             figures[label] = round(time.perf_counter() - typed, 3)
+            if label == "first_result_s":
+                figures["first_query_bytes"] = fetched[0] - figures["page_load_bytes"]
             if screenshot is not None and label == "first_result_s":
                 page.screenshot(path=str(screenshot))
             if not pagefind:

@@ -15,9 +15,10 @@ from pathlib import Path
 from . import pdf as pdf_stage
 from . import site as site_stage
 from . import write
-from .link import check_references, dossier_title, link
+from .link import DEFAULT_SEARCH, check_references, dossier_settings, link
 from .load import Loaded, load
 from .model import Dossier, Problem
+from .parallel import default_workers
 from .render import render
 
 DOCS_DIR = "docs"
@@ -30,6 +31,8 @@ class Checked:
     loaded: Loaded
     title: str
     problems: list[Problem] = field(default_factory=list)
+    search: str = DEFAULT_SEARCH
+    """The site's search engine, from `sources/dossier.yml`."""
 
     @property
     def ok(self) -> bool:
@@ -38,11 +41,11 @@ class Checked:
 
 def load_and_check(root: Path) -> Checked:
     """Load everything under `root` and check every reference."""
-    loaded = load(root)
+    loaded = load(root, default_workers())
     problems = list(loaded.problems)
-    title = dossier_title(root, problems)
+    settings = dossier_settings(root, problems)
     problems.extend(check_references(loaded))
-    return Checked(loaded, title, sorted(set(problems)))
+    return Checked(loaded, settings.title, sorted(set(problems)), settings.search)
 
 
 def check(root: Path) -> list[Problem]:
@@ -108,7 +111,7 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
         latest = max((s.published for s in dossier.sources.values()),
                      key=lambda d: d.sort_key(), default=None)
         try:
-            built = site_stage.run_mkdocs(root, dossier.title, latest)
+            built = site_stage.run_mkdocs(root, dossier.title, latest, checked.search)
         except site_stage.SiteError as error:
             shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
             result.lines.append(str(error))

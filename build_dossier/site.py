@@ -23,6 +23,7 @@ from .model import FuzzyDate
 STAGE_DIR = ".build-dossier-tmp"
 SITE_DIR = "site"
 CONFIG = "mkdocs.yml"
+PAGEFIND_TEMPLATE = "pagefind-main.html"
 
 
 class SiteError(Exception):
@@ -75,10 +76,15 @@ def stage_docs(root: Path, docs_dir: Path, pages: Mapping[str, bytes],
     return staged
 
 
-def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None) -> Path:
-    """Build the staged docs with MkDocs (strict); returns the staged site folder."""
+def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
+               search: str = "material") -> Path:
+    """Build the staged docs with MkDocs (strict), and Pagefind's index when `search` says so;
+    returns the staged site folder."""
     if importlib.util.find_spec("mkdocs") is None:
         raise SiteError("MkDocs is not installed here; run 'make site', which installs it")
+    if search == "pagefind" and importlib.util.find_spec("pagefind_bin") is None:
+        raise SiteError("Pagefind is not installed here (sources/dossier.yml says "
+                        "'search: pagefind'); run 'make site', which installs it")
     if not (root / CONFIG).is_file():
         raise SiteError(f"{CONFIG} is missing at the repository root")
     stage = stage_dir(root)
@@ -87,7 +93,8 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None) -> Path:
         f"INHERIT: ../{CONFIG}\n"
         f"site_name: {json.dumps(plain_title(title))}\n"
         "docs_dir: docs\n"
-        "site_dir: site\n",
+        "site_dir: site\n"
+        + (_pagefind_config(stage) if search == "pagefind" else ""),
         encoding="utf-8",
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0"}
@@ -99,7 +106,34 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None) -> Path:
         said = [line for line in (result.stderr + result.stdout).splitlines()
                 if line.startswith(("WARNING", "ERROR", "Error", "Aborted", "Config"))]
         raise SiteError("MkDocs failed:\n" + "\n".join(said or result.stderr.splitlines()[-20:]))
+    if search == "pagefind":
+        index_pagefind(stage / "site")
     return stage / "site"
+
+
+def _pagefind_config(stage: Path) -> str:
+    """Config lines that swap Material's search for Pagefind's box in the header.
+
+    MkDocs merges dictionaries but replaces lists, so `plugins: []` drops Material's search (the
+    only plugin mkdocs.yml lists), and the theme keeps its settings but gains our main.html.
+    """
+    overrides = stage / "overrides"
+    overrides.mkdir(exist_ok=True)
+    shutil.copy2(Path(__file__).parent / "templates" / PAGEFIND_TEMPLATE, overrides / "main.html")
+    return "plugins: []\ntheme:\n  custom_dir: overrides\n"
+
+
+def index_pagefind(site_dir: Path) -> None:
+    """Write Pagefind's search index into `site_dir/pagefind/`, from the pages' content only."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
+         # The pilcrows of heading permalinks are not words of the dossier.
+         "--exclude-selectors", ".headerlink"],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind-ui.js").is_file():
+        said = (result.stderr + result.stdout).strip().splitlines()[-20:]
+        raise SiteError("Pagefind failed to index the site:\n" + "\n".join(said))
 
 
 def swap_in(root: Path, staged_site: Path) -> None:

@@ -1,0 +1,99 @@
+"""A dossier built with `search: pagefind`, in Chromium: the header's search box finds a quote's
+source from words in its middle, and nothing is fetched from another host.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browsing import FRENCH_SOURCE, FRENCH_SOURCE_ID, REPO, Requests
+
+from build_dossier import cli
+
+pytestmark = pytest.mark.browser
+
+BOX = ".pagefind-ui__search-input"
+
+
+@pytest.fixture(scope="module")
+def pagefind_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's sources plus the French fixture, built with Pagefind."""
+    root = tmp_path_factory.mktemp("pagefind-dossier")
+    shutil.copytree(REPO / "sources", root / "sources")
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "docs").mkdir()
+    shutil.copy2(REPO / "docs/editors.md", root / "docs/editors.md")
+    (root / "sources" / f"{FRENCH_SOURCE_ID}.md").write_text(FRENCH_SOURCE, encoding="utf-8")
+    with (root / "sources/dossier.yml").open("a", encoding="utf-8") as settings:
+        settings.write("search: pagefind\n")
+    result = cli.build(root, pdf=False)
+    assert result.ok, "the site did not build:\n" + "\n".join(result.lines)
+    return root
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+# Overrides the session's base_url (the Material site) for this module's `page` fixture.
+@pytest.fixture(scope="module")
+def base_url(pagefind_root: Path) -> Iterator[str]:
+    """The Pagefind site, served on 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(pagefind_root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def search(page: Any, start: str, query: str) -> list[str]:
+    """Type `query` into the header's search box on `start`; every result page, best first."""
+    page.goto(start)
+    page.locator(BOX).click()
+    page.locator(BOX).type(query)
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_timeout(300)  # Pagefind searches as one types: let the last query settle.
+    more = page.locator(".pagefind-ui__button")
+    while more.count():
+        more.first.click()
+        page.wait_for_timeout(100)
+    links = page.locator(".pagefind-ui__result-link")
+    return [str(links.nth(i).get_attribute("href")) for i in range(links.count())]
+
+
+def middle_of_first_quote(root: Path) -> tuple[str, str]:
+    """Words from the middle of a quote in the seeds, and the source that carries it."""
+    checked = cli.load_and_check(root)
+    source = next(s for s in checked.loaded.sources if s.quotes)
+    words = source.quotes[0].text.split()
+    return " ".join(words[len(words) // 3: len(words) // 3 + 4]), source.id
+
+
+def test_words_from_the_middle_of_a_quote_find_its_source(
+        page: Any, pagefind_root: Path, requests_log: Requests, screenshots: Path) -> None:
+    phrase, source_id = middle_of_first_quote(pagefind_root)
+    found = search(page, "events/", phrase)
+    page.screenshot(path=str(screenshots / "pagefind-search.png"))
+    assert f"/sources/{source_id}/" in found, (phrase, found)
+    page.locator(f'.pagefind-ui__result-link[href="/sources/{source_id}/"]').first.click()
+    page.wait_for_url(f"**/sources/{source_id}/")
+    assert requests_log.refused == [] and requests_log.failed == []
+
+
+def test_a_french_word_finds_the_french_source(page: Any, requests_log: Requests) -> None:
+    assert f"/sources/{FRENCH_SOURCE_ID}/" in search(page, "./", "réciprocité")
+    assert requests_log.refused == [] and requests_log.failed == []
+
+
+def test_permalink_marks_are_not_in_the_results(page: Any) -> None:
+    search(page, "./", "chronology")
+    assert "¶" not in page.locator(".pagefind-ui__results").inner_text()
