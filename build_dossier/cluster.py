@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .load import quote_anchor
 from .model import Event, FuzzyDate, Quote, QuoteCluster, Variant
-from .textmatch import words
+from .textmatch import word_key, words
 
 SIMILARITY = 0.75
 """Word-sequence similarity at and above which two wordings are one sentence."""
@@ -176,7 +176,7 @@ def cluster_quotes(quotes: Iterable[Quote], events: Mapping[str, Event],
 def word_diff(reference: str, variant: str) -> list[tuple[str, str]]:
     """The variant against the reference, word by word: ('equal'|'insert'|'delete', text)."""
     ref_words, var_words = reference.split(), variant.split()
-    keys = [" ".join(words(w)) for w in ref_words], [" ".join(words(w)) for w in var_words]
+    keys = [word_key(w) for w in ref_words], [word_key(w) for w in var_words]
     matcher = difflib.SequenceMatcher(None, keys[0], keys[1], autojunk=False)
     parts: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -240,12 +241,12 @@ class QuoteCluster:
     aliases: tuple[str, ...] = ()
     """Anchors of the cluster's other wordings and occasions, kept so that links to them hold."""
 
-    @property
+    @cached_property  # pages ask for these often; the record never changes
     def quotes(self) -> tuple[Quote, ...]:
         """Every occurrence, across all variants."""
         return tuple(q for v in self.variants for q in v.quotes)
 
-    @property
+    @cached_property
     def source_ids(self) -> tuple[str, ...]:
         """Ids of the sources that carry the quote, without repeats, in order."""
         return tuple(dict.fromkeys(q.source_id for q in self.quotes))

@@ -188,3 +188,12 @@ def test_external_links_only_ever_point_at_http(text, url):
     assert len(html.links) <= 1
     if text.strip():
         assert _visible(text) in _visible("".join(html.text))
+
+
+@FUZZ
+@given(st.text(alphabet=st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc")), max_size=12))
+def test_word_diffs_fold_each_word_as_quote_matching_does(word: str) -> None:
+    from build_dossier.textmatch import word_key, words
+
+    assume(not any(ch.isspace() for ch in word))
+    assert word_key(word) == " ".join(words(word))
