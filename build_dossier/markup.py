@@ -88,6 +88,18 @@ class Linker:
         # A hyphen joins names into another one: "NATO-Russia Council" is not NATO, nor Russia.
         alternatives = "|".join(map(re.escape, names))
         self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if names else None
+        self._mentions: dict[str, list[tuple[int, int, str]]] = {}
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Every (start, end, page) of a known name in `text`; a summary appears on several
+        pages, and the search over every name is the costly part, so it runs once per text."""
+        found = self._mentions.get(text)
+        if found is None:
+            assert self.pattern is not None
+            found = [(m.start(), m.end(), self.targets[m.group()])
+                     for m in self.pattern.finditer(text)]
+            self._mentions[text] = found
+        return found
 
     def __call__(self, text: str, from_page: str) -> Markup:
         """The text escaped, with the first mention of each target linked (never to itself)."""
@@ -97,13 +109,12 @@ class Linker:
         out: list[str] = []
         done: set[str] = set()
         last = 0
-        for match in self.pattern.finditer(text):
-            page = self.targets[match.group()]
+        for start, end, page in self.mentions(text):
             if page in done or page == from_page:
                 continue
             done.add(page)
-            out.append(esc_block(text[last:match.start()]))
-            out.append(link(match.group(), from_page, page))
-            last = match.end()
+            out.append(esc_block(text[last:start]))
+            out.append(link(text[start:end], from_page, page))
+            last = end
         out.append(esc_block(text[last:]))
         return Markup("".join(out))
