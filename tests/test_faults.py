@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from dossiers import copy_hand_written_docs
 
 from build_dossier import cli, site, write
 from build_dossier.render import render
@@ -35,13 +36,7 @@ def make_repo(root: Path, copies: int = 0) -> Path:
         for i in range(copies):
             shutil.copyfile(seed, root / "sources" / f"{seed.stem}-copy-{i}.md")
     shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    docs = REPO / "docs"
-    generated = write.generated(docs)
-    for path in sorted(docs.rglob("*")) if docs.is_dir() else ():
-        uri = path.relative_to(docs).as_posix()
-        if path.is_file() and uri not in generated and not uri.startswith("."):
-            (root / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, root / "docs" / uri)
+    copy_hand_written_docs(root)
     return root
 
 
@@ -53,6 +48,24 @@ def revise(root: Path) -> None:
         path.write_text(text.replace("\ntags: [", "\ntags: [revised, ", 1), encoding="utf-8")
     if len(paths) > len(SEEDS):
         paths[-1].unlink()
+
+
+def killed_at_call(kill_at: int):
+    """A decorator for file operations: the process kills itself on the kill_at-th call among
+    all the functions it wraps, as a power cut or `kill -9` would stop it. `wrap.calls[0]`
+    counts the calls so far."""
+    calls = [0]
+
+    def wrap(function):
+        def wrapper(*args, **kwargs):
+            calls[0] += 1
+            if calls[0] == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return function(*args, **kwargs)
+        return wrapper
+    wrap.calls = calls
+    return wrap
+
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -111,23 +124,13 @@ def _killed_apply(docs: Path, pages: dict[str, str], kill_at: int) -> int:
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
         os.close(read)
-        count = 0
-
-        def counted(function):
-            def wrapper(*args, **kwargs):
-                nonlocal count
-                count += 1
-                if count == kill_at:
-                    os.kill(os.getpid(), signal.SIGKILL)
-                return function(*args, **kwargs)
-            return wrapper
-
+        counted = killed_at_call(kill_at)
         os.replace = counted(os.replace)
         shutil.rmtree = counted(shutil.rmtree)
         for name in ("write_bytes", "unlink", "rmdir", "mkdir"):
             setattr(Path, name, counted(getattr(Path, name)))
         write.apply(plan)
-        os.write(write_end, str(count).encode())
+        os.write(write_end, str(counted.calls[0]).encode())
         os._exit(0)
     os.close(write_end)
     _, status = os.waitpid(pid, 0)
@@ -219,19 +222,8 @@ def test_kill_while_swapping_site_leaves_old_or_new_after_recovery(small_site, t
     new_site = tree(staged)
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
-        count = 0
-        real_replace, real_rmtree = os.replace, shutil.rmtree
-
-        def die_at(function):
-            def wrapper(*args, **kwargs):
-                nonlocal count
-                count += 1
-                if count == kill_at:
-                    os.kill(os.getpid(), signal.SIGKILL)
-                return function(*args, **kwargs)
-            return wrapper
-
-        os.replace, shutil.rmtree = die_at(real_replace), die_at(real_rmtree)
+        die_at = killed_at_call(kill_at)
+        os.replace, shutil.rmtree = die_at(os.replace), die_at(shutil.rmtree)
         site.swap_in(root, site.stage_dir(root) / "site")
         os._exit(0)
     _, status = os.waitpid(pid, 0)

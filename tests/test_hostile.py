@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from dossiers import copy_hand_written_docs
 
-from build_dossier import cli, write
+from build_dossier import cli
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 REPO = HOSTILE.parent.parent
@@ -33,13 +34,7 @@ def dossier(tmp: Path) -> Path:
     for registry in (HOSTILE / "base").iterdir():
         shutil.copyfile(registry, tmp / "sources" / registry.name)
     shutil.copyfile(REPO / "mkdocs.yml", tmp / "mkdocs.yml")
-    docs = REPO / "docs"
-    generated = write.generated(docs)
-    for path in sorted(docs.rglob("*")) if docs.is_dir() else ():
-        uri = path.relative_to(docs).as_posix()
-        if path.is_file() and uri not in generated and not uri.startswith("."):
-            (tmp / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, tmp / "docs" / uri)
+    copy_hand_written_docs(tmp)
     return tmp
 
 

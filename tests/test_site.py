@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from dossiers import copy_hand_written_docs
 
 from build_dossier.cli import build, load_and_check
 from build_dossier.link import link
@@ -32,8 +33,7 @@ def copy_dossier(src: Path, dest: Path) -> Path:
     shutil.copytree(src / "sources", dest / "sources")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     # The hand-written pages the navigation names, as a dossier repository has them.
-    (dest / "docs").mkdir()
-    shutil.copy(ROOT / "docs/editors.md", dest / "docs/editors.md")
+    copy_hand_written_docs(dest)
     return dest
 
 
@@ -185,7 +185,7 @@ def test_a_removed_source_takes_its_page_but_never_a_hand_written_one(tmp_path):
 
 def test_a_hand_written_page_at_a_generated_address_is_a_conflict(tmp_path):
     root = copy_dossier(SMALL, tmp_path)
-    (root / "docs/sources").mkdir()
+    (root / "docs/sources").mkdir(parents=True)
     mine = root / "docs/sources/1843-03-02-gazette.md"
     mine.write_text("# Mine\n")
     result = build(root, site=False)
