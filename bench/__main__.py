@@ -16,7 +16,6 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,32 +28,12 @@ STAGES = ("load_s", "link_s", "cluster_s", "render_s", "write_s")
 
 def measure_build(root: Path, site: bool) -> dict[str, Any]:
     """Run one build in this process; its timings, pages written and peak memory."""
-    from build_dossier import cli, link
-    from build_dossier.cluster import cluster_quotes
-    from build_dossier.model import Event, FuzzyDate, Quote, QuoteCluster
+    from build_dossier import cli
 
-    spent = [0.0]
-
-    # Clustering runs inside link(); timing it there keeps the core free of benchmark hooks.
-    def timed(quotes: Iterable[Quote], events: Mapping[str, Event],
-              published: Mapping[str, FuzzyDate]) -> list[QuoteCluster]:
-        start = time.perf_counter()
-        clusters = cluster_quotes(quotes, events, published)
-        spent[0] += time.perf_counter() - start
-        return clusters
-
-    names = vars(link)
-    original: Callable[..., list[QuoteCluster]] = names["cluster_quotes"]
-    names["cluster_quotes"] = timed
-    try:
-        result = cli.build(root, site=site)
-    finally:
-        names["cluster_quotes"] = original
+    result = cli.build(root, site=site)
     if not result.ok:
         raise SystemExit("build failed:\n" + "\n".join(result.lines[-20:]))
     timings = dict(result.timings)
-    timings["cluster_s"] = spent[0]
-    timings["link_s"] = timings.get("link_s", 0.0) - spent[0]
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"timings": timings, "written": result.written, "removed": result.removed,

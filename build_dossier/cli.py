@@ -97,8 +97,9 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
     lap("load_s")
     if not report(checked.problems, result.lines):
         return result
-    dossier = link(checked.loaded, checked.title)
+    dossier = link(checked.loaded, checked.title, result.timings)
     lap("link_s")
+    result.timings["link_s"] -= result.timings["cluster_s"]  # reported on its own
     pages = render(dossier)
     lap("render_s")
     plan = write.plan_write(docs_dir, pages)

@@ -7,6 +7,7 @@ announce it, and quotes are clustered across sources (`cluster`).
 from __future__ import annotations
 
 import difflib
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,7 +112,8 @@ def check_references(loaded: Loaded) -> list[Problem]:
     return problems
 
 
-def link(loaded: Loaded, title: str = DEFAULT_TITLE) -> Dossier:
+def link(loaded: Loaded, title: str = DEFAULT_TITLE,
+         timings: dict[str, float] | None = None) -> Dossier:
     """The Dossier of records that loaded and checked without errors."""
     sources = sorted(loaded.sources, key=lambda s: (s.published.sort_key(), s.id))
     events = sorted(loaded.events.values(), key=lambda e: (e.date.sort_key(), e.id))
@@ -127,7 +129,10 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE) -> Dossier:
     people_map = {p.id: p for p in people}
     published = {s.id: s.published for s in sources}
     quotes = [q for s in sources for q in s.quotes]
+    started = time.perf_counter()
     clusters = cluster_quotes(quotes, event_map, published)
+    if timings is not None:
+        timings["cluster_s"] = time.perf_counter() - started
     clusters.sort(key=lambda c: (
         people_map[c.speaker].name.casefold() if c.speaker in people_map else c.speaker,
         c.speaker,
