@@ -346,15 +346,11 @@ def write_dossier(root: Path, n: int, seed: int = SEED, mkdocs_yml: Path | None 
 
 def _copy_hand_written_docs(docs: Path, target: Path) -> None:
     """The pages editors wrote by hand (mkdocs.yml may name them), without generated ones."""
-    from build_dossier.write import generated
+    from build_dossier.write import hand_written
 
-    made = generated(docs) if docs.is_dir() else set()
-    for path in sorted(docs.rglob("*")) if docs.is_dir() else []:
-        uri = path.relative_to(docs).as_posix()
-        if path.is_file() and uri not in made and not any(
-                part.startswith(".") for part in path.relative_to(docs).parts):
-            (target / uri).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target / uri)
+    for uri in hand_written(docs):
+        (target / uri).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(docs / uri, target / uri)
 
 
 def write_extra_source(root: Path, world: World) -> str:

@@ -108,7 +108,7 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
         report(plan.conflicts, result.lines)
         return result
     if site:
-        site_stage.stage_docs(root, docs_dir, plan.pages, write.generated(docs_dir))
+        site_stage.stage_docs(root, docs_dir, plan.pages)
         latest = max((s.published for s in dossier.sources.values()),
                      key=lambda d: d.sort_key(), default=None)
         try:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .markup import plain_title
 from .model import FuzzyDate
+from .write import hand_written
 
 STAGE_DIR = ".build-dossier-tmp"
 SITE_DIR = "site"
@@ -54,21 +55,15 @@ def _epoch(latest: FuzzyDate | None) -> str:
     return str(min(max(seconds, 0), 2**32 - 1))
 
 
-def stage_docs(root: Path, docs_dir: Path, pages: Mapping[str, bytes],
-               generated: set[str]) -> Path:
+def stage_docs(root: Path, docs_dir: Path, pages: Mapping[str, bytes]) -> Path:
     """A full copy of the next `docs/`: hand-written files as they are, plus the new pages."""
     staged = stage_dir(root) / "docs"
     shutil.rmtree(stage_dir(root), ignore_errors=True)
     staged.mkdir(parents=True)
-    if docs_dir.is_dir():
-        for path in sorted(docs_dir.rglob("*")):
-            uri = path.relative_to(docs_dir).as_posix()
-            if any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
-                continue
-            if path.is_file() and uri not in generated and uri not in pages:
-                target = staged / uri
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, target)
+    for uri in hand_written(docs_dir):
+        if uri not in pages:
+            (staged / uri).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(docs_dir / uri, staged / uri)
     for uri, data in pages.items():
         target = staged / uri
         target.parent.mkdir(parents=True, exist_ok=True)

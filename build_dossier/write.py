@@ -184,3 +184,17 @@ def recover(docs_dir: Path) -> bool:
 def generated(docs_dir: Path) -> set[str]:
     """Paths under docs/ that the last build generated."""
     return set(read_manifest(docs_dir))
+
+
+def hand_written(docs_dir: Path) -> list[str]:
+    """Paths under docs/ of the files editors wrote: not generated, not our dot-files."""
+    if not docs_dir.is_dir():
+        return []
+    made = generated(docs_dir)
+    found = []
+    for path in sorted(docs_dir.rglob("*")):
+        parts = path.relative_to(docs_dir).parts
+        uri = "/".join(parts)
+        if path.is_file() and uri not in made and not any(p.startswith(".") for p in parts):
+            found.append(uri)
+    return found

@@ -204,7 +204,7 @@ def small_site(tmp_path_factory):
     checked = cli.load_and_check(root)
     dossier = cli.link(checked.loaded, checked.title)
     pages = write.plan_write(root / "docs", render(dossier)).pages
-    site.stage_docs(root, root / "docs", pages, write.generated(root / "docs"))
+    site.stage_docs(root, root / "docs", pages)
     staged = site.run_mkdocs(root, dossier.title, None)
     keep = root.parent / "staged-site"
     shutil.copytree(staged, keep)

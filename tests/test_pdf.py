@@ -4,19 +4,16 @@ printed from Chromium with the print stylesheet.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
 import subprocess
-import threading
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from dossiers import copy_dossier, serve
 
-from build_dossier import cli, pdf, write
+from build_dossier import cli, pdf
 from build_dossier.cli import build, load_and_check
 from build_dossier.link import link
 from build_dossier.model import Dossier
@@ -141,20 +138,6 @@ def test_the_same_sources_give_the_same_pdf(seed_pdf, tmp_path):
     assert again.read_bytes() == path.read_bytes()
 
 
-def copy_dossier(src: Path, dest: Path) -> Path:
-    """The sources, the site's configuration and any page editors wrote by hand in docs/."""
-    shutil.copytree(src / "sources", dest / "sources")
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    docs = ROOT / "docs"
-    generated = write.generated(docs) if docs.is_dir() else set()
-    for path in sorted(docs.rglob("*")):
-        uri = path.relative_to(docs).as_posix()
-        if path.is_file() and uri not in generated and not uri.startswith("."):
-            (dest / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, dest / "docs" / uri)
-    return dest
-
-
 @pytest.mark.slow
 def test_a_failed_pdf_aborts_the_build_and_leaves_docs_and_site_alone(tmp_path, monkeypatch):
     root = copy_dossier(SMALL, tmp_path)
@@ -182,17 +165,8 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = copy_dossier(ROOT, tmp_path_factory.mktemp("site"))
     result = build(root)
     assert result.ok, result.lines
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(root / "site") as url:
+        yield url.rstrip("/")
 
 
 @pytest.mark.slow

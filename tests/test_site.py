@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from dossiers import copy_hand_written_docs
+from dossiers import copy_dossier
 
 from build_dossier.cli import build, load_and_check
 from build_dossier.link import link
@@ -27,14 +27,6 @@ def pages_of(root: Path) -> dict[str, str]:
     checked = load_and_check(root)
     assert checked.ok, checked.problems
     return render(link(checked.loaded, checked.title))
-
-
-def copy_dossier(src: Path, dest: Path) -> Path:
-    shutil.copytree(src / "sources", dest / "sources")
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    # The hand-written pages the navigation names, as a dossier repository has them.
-    copy_hand_written_docs(dest)
-    return dest
 
 
 def test_small_dossier_matches_the_reviewed_pages():

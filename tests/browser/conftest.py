@@ -4,11 +4,8 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,25 +22,9 @@ from browsing import (
     VIEWPORT,
     Requests,
 )
+from dossiers import copy_hand_written_docs, serve
 
-from build_dossier import cli, write
-from build_dossier.link import link
-from build_dossier.render import render
-
-
-def _copy_hand_written_docs(docs: Path, target: Path) -> None:
-    """Copy what editors wrote in docs/ (not what a build generated) into the test's copy."""
-    if not docs.is_dir():
-        return
-    # Generated: recorded by the last build, or about to be generated (the last build may be older
-    # than the templates).
-    checked = cli.load_and_check(REPO)
-    generated = write.generated(docs) | set(render(link(checked.loaded, checked.title)))
-    for path in sorted(docs.rglob("*")):
-        uri = path.relative_to(docs).as_posix()
-        if path.is_file() and uri not in generated and not uri.startswith("."):
-            (target / uri).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target / uri)
+from build_dossier import cli
 
 
 @pytest.fixture(scope="session")
@@ -52,8 +33,7 @@ def built_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("browser-dossier")
     shutil.copytree(REPO / "sources", root / "sources")
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
-    _copy_hand_written_docs(REPO / "docs", root / "docs")
+    copy_hand_written_docs(root)
     (root / "sources" / f"{FRENCH_SOURCE_ID}.md").write_text(FRENCH_SOURCE, encoding="utf-8")
     result = cli.build(root)
     assert result.ok, "the site did not build:\n" + "\n".join(result.lines)
@@ -67,21 +47,11 @@ def dossier(built_root: Path) -> dict[str, Any]:
     return data
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(built_root: Path) -> Iterator[str]:
-    """The built site, served on 127.0.0.1 by a threaded http.server; ends with '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(built_root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    """The built site, served on 127.0.0.1; ends with '/'."""
+    with serve(built_root / "site") as url:
+        yield url
 
 
 # Module scope, not session: Playwright's sync API allows one instance at a time, and other test

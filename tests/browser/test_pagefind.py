@@ -4,16 +4,14 @@ source from words in its middle, and nothing is fetched from another host.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browsing import FRENCH_SOURCE, FRENCH_SOURCE_ID, REPO, Requests
+from dossiers import copy_hand_written_docs, serve
 
 from build_dossier import cli
 
@@ -28,8 +26,7 @@ def pagefind_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("pagefind-dossier")
     shutil.copytree(REPO / "sources", root / "sources")
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
-    shutil.copy2(REPO / "docs/editors.md", root / "docs/editors.md")
+    copy_hand_written_docs(root)
     (root / "sources" / f"{FRENCH_SOURCE_ID}.md").write_text(FRENCH_SOURCE, encoding="utf-8")
     with (root / "sources/dossier.yml").open("a", encoding="utf-8") as settings:
         settings.write("search: pagefind\n")
@@ -38,21 +35,12 @@ def pagefind_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 # Overrides the session's base_url (the Material site) for this module's `page` fixture.
 @pytest.fixture(scope="module")
 def base_url(pagefind_root: Path) -> Iterator[str]:
     """The Pagefind site, served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(pagefind_root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(pagefind_root / "site") as url:
+        yield url
 
 
 def search(page: Any, start: str, query: str) -> list[str]:
