@@ -17,6 +17,7 @@ _CHAR_MAP = {
     "\u00a0": " ",
 }
 _DROPPED = frozenset("\"“”„‟«»″")
+_WORD_FOLD = str.maketrans({**dict.fromkeys(_DROPPED), **_CHAR_MAP})
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -60,8 +61,9 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 
 def fold(text: str) -> str:
-    """Text folded for matching, without offsets."""
-    return normalise(text)[0]
+    """Text folded for matching, without offsets: `normalise(text)[0]`, computed faster (every
+    quote is folded several times as a dossier loads)."""
+    return " ".join(text.translate(_WORD_FOLD).split())
 
 
 class Body:
@@ -133,9 +135,6 @@ def _overlap(window: Counter[str], need: Counter[str]) -> int:
 def words(text: str) -> list[str]:
     """Lower-case words of `text`, after folding, for comparing wordings."""
     return [w.lower().replace("’", "'") for w in WORD_RE.findall(fold(text))]
-
-
-_WORD_FOLD = str.maketrans({**dict.fromkeys(_DROPPED), **_CHAR_MAP})
 
 
 def word_key(word: str) -> str:

@@ -110,7 +110,7 @@ def test_values_load_as_written_and_render_as_text(title, summary, outlet, body,
         assert (source.title, source.summary, source.outlet) == (
             title.strip(), summary.strip(), outlet.strip())
         assert source.body == body
-        pages = render(link(loaded, "Fuzz"))
+        pages = {uri: data.decode() for uri, data in render(link(loaded, "Fuzz")).items()}
     front = re.match(r"\A---\n(.*?\n)---\n", pages["sources/case.md"], re.S)
     assert front is not None
     # MkDocs reads this front matter as YAML and themes print its title unescaped.
@@ -197,3 +197,18 @@ def test_word_diffs_fold_each_word_as_quote_matching_does(word: str) -> None:
 
     assume(not any(ch.isspace() for ch in word))
     assert word_key(word) == " ".join(words(word))
+
+
+FOLDED = st.text(st.sampled_from("ab é\t\n\r\x85\u2028\u00a0\u3000‘’`´–—−…\"“”„«»″'-."),
+                 max_size=40)
+
+
+@FUZZ
+@given(FOLDED | TEXT)
+def test_quick_fold_is_the_fold_that_maps_offsets(text: str) -> None:
+    # Quotes are folded with `fold`, texts with `normalise`: a quote is found only if both agree.
+    from build_dossier.textmatch import Body, normalise
+
+    assert fold(text) == normalise(text)[0]
+    if fold(text):
+        assert Body(f"Before. {text} After.").find(text) is not None
