@@ -13,8 +13,7 @@ import json
 import multiprocessing as mp
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -69,6 +68,9 @@ def person_page(person_id: str) -> str:
 
 QUOTES_PAGE = "quotes.md"
 CHRONOLOGY_PAGE = "chronology.md"
+INDEX_PAGES = (QUOTES_PAGE, "dossier.json", "sources/index.md", CHRONOLOGY_PAGE,
+               "events/index.md", "people/index.md", "index.md")
+"""The pages listing the whole dossier, the costliest first."""
 
 
 def precision_label(date: FuzzyDate) -> str:
@@ -188,14 +190,20 @@ class Renderer:
         return {s.id: (frozenset(self.events_of(s)), frozenset(self.clusters_of(s)),
                        frozenset(q.speaker for q in s.quotes)) for s in self.d.sources.values()}
 
+    @cached_property
+    def published_key(self) -> dict[str, tuple[int, int, int, int]]:
+        """Each source's publication date as a sort key, computed once."""
+        return {s.id: s.published.sort_key() for s in self.d.sources.values()}
+
     def related(self, source: Source) -> list[Related]:
         """Sources sharing events, quotes or (not too common) people, best first."""
         by_event, by_cluster = self._features
+        features = self._feature_sets
         events, clusters = self.events_of(source), self.clusters_of(source)
         people = tuple(dict.fromkeys(q.speaker for q in source.quotes))
         # Scores add up along the inverted indexes (as Related.score weighs them), so the cost
         # follows what a source shares, not the size of the dossier.
-        score: Counter[str] = Counter()
+        score: defaultdict[str, int] = defaultdict(int)
         for event_id in events:
             for other_id in by_event[event_id]:
                 score[other_id] += 3
@@ -210,16 +218,17 @@ class Renderer:
                     score[other_id] += 1
             else:
                 common.append(person)
-        del score[source.id]
+        score.pop(source.id, None)
         for person in common:  # too common to find candidates, but still shared by them
             for other_id in score:
-                if person in self._feature_sets[other_id][2]:
+                if person in features[other_id][2]:
                     score[other_id] += 1
-        scored = [(-n, self.d.sources[other_id].published.sort_key(), other_id)
-                  for other_id, n in score.items()]
+        published = self.published_key
+        best = heapq.nsmallest(RELATED_LIMIT, score.items(),
+                               key=lambda item: (-item[1], published[item[0]], item[0]))
         found = []
-        for _, _, other_id in heapq.nsmallest(RELATED_LIMIT, scored):
-            other_events, other_clusters, other_people = self._feature_sets[other_id]
+        for other_id, _ in best:
+            other_events, other_clusters, other_people = features[other_id]
             found.append(Related(
                 self.d.sources[other_id],
                 tuple(e for e in events if e in other_events),
@@ -373,8 +382,7 @@ class Renderer:
                     if other.source_id != source.id:
                         others.append(other)
             # The first few, earliest first: a source added later rewrites no page here.
-            others.sort(key=lambda q: (self.d.sources[q.source_id].published.sort_key(),
-                                       q.source_id))
+            others.sort(key=lambda q: (self.published_key[q.source_id], q.source_id))
             if len(others) > ALSO_LIMIT:
                 more.add(quote.index)
             also[quote.index] = others[:ALSO_LIMIT]
@@ -438,67 +446,75 @@ class Renderer:
             "outlets": len(outlets),
         }
 
-    def render_one(self, kind: str, key: str) -> tuple[str, str]:
-        """One source, event or person page: (path, text)."""
+    def index_page(self, path: str) -> str:
+        """One of the pages that list the whole dossier, or dossier.json."""
+        if path == "index.md":
+            return self.page("index.md.j2", path, self.d.title, o=self.overview())
+        if path == CHRONOLOGY_PAGE:
+            return self.page("chronology.md.j2", path, months=self.months(self.d.events.values()),
+                             timeline=Markup(render_timeline(self.d)))
+        if path == QUOTES_PAGE:
+            return self.page("quotes.md.j2", path, speakers=list(self.clusters_by_speaker.items()))
+        if path == "sources/index.md":
+            return self.page("sources.md.j2", path, months=self.source_months())
+        if path == "events/index.md":
+            return self.page("events.md.j2", path, months=self.months(self.d.events.values()))
+        if path == "people/index.md":
+            return self.page("people.md.j2", path)
+        if path == "dossier.json":
+            return dossier_json(self.d)
+        raise KeyError(path)
+
+    def render_one(self, kind: str, key: str) -> tuple[str, bytes]:
+        """One page: (path, UTF-8 text). `kind` is source, event, person, or index (with the
+        page's path as key)."""
         if kind == "source":
-            return source_page(key), self.render_source(self.d.sources[key])
-        if kind == "event":
-            return event_page(key), self.render_event(self.d.events[key])
-        return person_page(key), self.render_person(self.d.people[key])
+            path, text = source_page(key), self.render_source(self.d.sources[key])
+        elif kind == "event":
+            path, text = event_page(key), self.render_event(self.d.events[key])
+        elif kind == "person":
+            path, text = person_page(key), self.render_person(self.d.people[key])
+        else:
+            path, text = key, self.index_page(key)
+        # Encoded where it is rendered: on a worker, bytes also cross to the parent cheaper.
+        return path, text.encode()
 
-    @contextmanager
-    def _rendering(self, jobs: list[tuple[str, str]],
-                   workers: int) -> Iterator[Callable[[], list[tuple[str, str]]]]:
-        """Start rendering `jobs`; the context gives a function that waits for their pages.
+    def _render_jobs(self, jobs: list[list[tuple[str, str]]], workers: int) -> dict[str, bytes]:
+        """Every page of `jobs` (lists of pages rendered together), in the order given.
 
-        With many pages they render on forked worker processes while this one goes on with
-        the index pages; the pages and their order are the same either way.
+        With many pages the lists go to forked worker processes, longest first so that no
+        worker is left with a big page at the end; the pages are the same either way.
         """
+        count = sum(map(len, jobs))
         forkable = "fork" in mp.get_all_start_methods()
-        if workers < 2 or len(jobs) < PARALLEL_MIN_PAGES or not forkable:
-            yield lambda: [self.render_one(kind, key) for kind, key in jobs]
-            return
+        if workers < 2 or count < PARALLEL_MIN_PAGES or not forkable:
+            return dict(self.render_one(kind, key) for job in jobs for kind, key in job)
         # Build every index once here: forked workers inherit them instead of rebuilding.
         for name in ("linker", "clusters_by_speaker", "clusters_by_event", "sources_by_person",
-                     "events_by_person", "_features", "_feature_sets"):
+                     "events_by_person", "_features", "_feature_sets", "published_key"):
             getattr(self, name)
         global _WORKER
         _WORKER = self
-        chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-        pool = mp.get_context("fork").Pool(workers)
         try:
-            pending = pool.map_async(_render_chunk, chunks, chunksize=1)
-            _WORKER = None
-            yield lambda: [page for chunk in pending.get() for page in chunk]
+            with mp.get_context("fork").Pool(workers) as pool:
+                done = pool.map(_render_chunk, jobs, chunksize=1)
         finally:
             _WORKER = None
-            pool.terminate()
-            pool.join()
+        return {path: text for chunk in done for path, text in chunk}
 
-    def render_all(self, workers: int = 1) -> dict[str, str]:
+    def render_all(self, workers: int = 1) -> dict[str, bytes]:
         """Every page, keyed by its path under `docs/`."""
-        jobs = [("source", i) for i in self.d.sources] + [("event", i) for i in self.d.events]
-        jobs += [("person", i) for i in self.d.people]
-        with self._rendering(jobs, workers) as entity_pages:
-            pages: dict[str, str] = {
-                "index.md": self.page("index.md.j2", "index.md", self.d.title,
-                                      o=self.overview()),
-                CHRONOLOGY_PAGE: self.page("chronology.md.j2", CHRONOLOGY_PAGE,
-                                           months=self.months(self.d.events.values()),
-                                           timeline=Markup(render_timeline(self.d))),
-                QUOTES_PAGE: self.page("quotes.md.j2", QUOTES_PAGE,
-                                       speakers=list(self.clusters_by_speaker.items())),
-                "sources/index.md": self.page("sources.md.j2", "sources/index.md",
-                                              months=self.source_months()),
-                "events/index.md": self.page("events.md.j2", "events/index.md",
-                                             months=self.months(self.d.events.values())),
-                "people/index.md": self.page("people.md.j2", "people/index.md"),
-            }
-            pages["dossier.json"] = dossier_json(self.d)
-            pages.update(entity_pages())
+        # The index pages each list the whole dossier: alone in a job, and first.
+        jobs = [[("index", path)] for path in INDEX_PAGES]
+        entities = [("source", i) for i in self.d.sources] + [("event", i) for i in self.d.events]
+        entities += [("person", i) for i in self.d.people]
+        jobs += [entities[i:i + CHUNK] for i in range(0, len(entities), CHUNK)]
+        rendered = self._render_jobs(jobs, workers)
+        pages = {path: rendered.pop(path) for path in INDEX_PAGES}
+        pages.update(rendered)
         for name in ASSETS:
             pages[f"{ASSETS_DIR}/{name}"] = (resources.files("build_dossier") / "assets" / name
-                                       ).read_text(encoding="utf-8")
+                                             ).read_bytes()
         return pages
 
 
@@ -552,13 +568,13 @@ _WORKER: Renderer | None = None
 """The renderer a forked worker inherits from its parent."""
 
 
-def _render_chunk(jobs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _render_chunk(jobs: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
     assert _WORKER is not None
     return [_WORKER.render_one(kind, key) for kind, key in jobs]
 
 
-def render(dossier: Dossier, workers: int | None = None) -> dict[str, str]:
-    """Every generated page of the dossier, keyed by its path under `docs/`.
+def render(dossier: Dossier, workers: int | None = None) -> dict[str, bytes]:
+    """Every generated file of the dossier as UTF-8 bytes, keyed by its path under `docs/`.
 
     Large dossiers render on several processes; the pages are the same either way.
     """

@@ -9,6 +9,7 @@ killed after it is completed by the next run (`recover`), so `docs/` never keeps
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -68,11 +69,10 @@ def read_manifest(docs_dir: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in files.items()}
 
 
-def plan_write(docs_dir: Path, pages: Mapping[str, str | bytes]) -> Plan:
+def plan_write(docs_dir: Path, pages: Mapping[str, bytes]) -> Plan:
     """Compare a generation with `docs/`: what to write, what to remove, what is in the way."""
     old = read_manifest(docs_dir)
-    encoded = {uri: text.encode() if isinstance(text, str) else text
-               for uri, text in pages.items()}
+    encoded = dict(pages)
     plan = Plan(docs_dir, encoded, {uri: digest(data) for uri, data in sorted(encoded.items())})
     docs_name = docs_dir.name
     for uri, data in sorted(encoded.items()):
@@ -134,24 +134,41 @@ def apply(plan: Plan) -> None:
     docs_dir.mkdir(parents=True, exist_ok=True)
     staging = docs_dir / STAGING
     shutil.rmtree(staging, ignore_errors=True)
+    # Plain os calls and one mkdir per folder: a first build writes 12,500 files at 10,000
+    # sources, and pathlib's per-call overhead was a third of the time.
+    folders = _Folders()
     for uri in plan.write:
-        target = staging / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(plan.pages[uri])
+        target = os.path.join(staging, uri)
+        folders.make(os.path.dirname(target))
+        with open(target, "wb") as handle:
+            handle.write(plan.pages[uri])
     journal = {"write": plan.write, "remove": plan.remove, "manifest": plan.manifest}
     _atomic_write(docs_dir / JOURNAL, json.dumps(journal, indent=1).encode())
     _roll_forward(docs_dir)
 
 
+class _Folders:
+    """Makes folders, each once."""
+
+    def __init__(self) -> None:
+        self.made: set[str] = set()
+
+    def make(self, folder: str) -> None:
+        if folder not in self.made:
+            os.makedirs(folder, exist_ok=True)
+            self.made.add(folder)
+
+
 def _roll_forward(docs_dir: Path) -> None:
     journal = json.loads((docs_dir / JOURNAL).read_text(encoding="utf-8"))
     staging = docs_dir / STAGING
+    folders = _Folders()
     for uri in journal["write"]:
         _check_path(uri)
-        staged = staging / uri
-        if staged.exists():
-            (docs_dir / uri).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, docs_dir / uri)
+        target = os.path.join(docs_dir, uri)
+        folders.make(os.path.dirname(target))
+        with contextlib.suppress(FileNotFoundError):  # moved already, by a killed run
+            os.replace(os.path.join(staging, uri), target)
     for uri in journal["remove"]:
         _check_path(uri)
         path = docs_dir / uri

@@ -6,6 +6,7 @@ What the design guarantees, and what these tests hold it to: a build killed at a
 completes into the new one; `site/` is the old or the new build once `site.recover` has run.
 """
 
+import builtins
 import os
 import random
 import shutil
@@ -115,7 +116,7 @@ def _fresh(generations, dest: Path) -> Path:
     return dest
 
 
-def _killed_apply(docs: Path, pages: dict[str, str], kill_at: int) -> int:
+def _killed_apply(docs: Path, pages: dict[str, bytes], kill_at: int) -> int:
     """Apply the new generation in a child process that SIGKILLs itself at its `kill_at`-th
     change to the file system; returns how many changes it made when not killed."""
     plan = write.plan_write(docs, pages)
@@ -126,6 +127,8 @@ def _killed_apply(docs: Path, pages: dict[str, str], kill_at: int) -> int:
         os.close(read)
         counted = killed_at_call(kill_at)
         os.replace = counted(os.replace)
+        os.makedirs = counted(os.makedirs)
+        builtins.open = counted(builtins.open)
         shutil.rmtree = counted(shutil.rmtree)
         for name in ("write_bytes", "unlink", "rmdir", "mkdir"):
             setattr(Path, name, counted(getattr(Path, name)))

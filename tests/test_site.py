@@ -26,7 +26,8 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 def pages_of(root: Path) -> dict[str, str]:
     checked = load_and_check(root)
     assert checked.ok, checked.problems
-    return render(link(checked.loaded, checked.title))
+    pages = render(link(checked.loaded, checked.title))
+    return {uri: data.decode() for uri, data in pages.items()}
 
 
 def test_small_dossier_matches_the_reviewed_pages():
@@ -70,7 +71,7 @@ def test_seed_quotes_carried_by_several_sources_are_clustered_with_their_variant
     # Each occurrence is in exactly one cluster.
     every = [(q.source_id, q.index) for c in dossier.clusters for q in c.quotes]
     assert len(every) == len(set(every)) == sum(len(s.quotes) for s in dossier.sources.values())
-    quotes_page = render(dossier)["quotes.md"]
+    quotes_page = render(dossier)["quotes.md"].decode()
     block = quotes_page[quotes_page.index(aggressive.anchor):]
     block = block[:block.index("\n\n<span")] if "\n\n<span" in block else block
     assert "<ins" in block or "<del" in block
