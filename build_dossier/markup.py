@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -69,7 +71,16 @@ def _relative(to_page: str, from_dir: str) -> str:
 
 def link(text: object, from_page: str, to_page: str, anchor: str = "") -> Markup:
     """A Markdown link whose text is escaped."""
-    return Markup(f"[{esc(text)}]({page_url(from_page, to_page, anchor)})")
+    if from_page == to_page:
+        return Markup(f"[{esc(text)}]({page_url(from_page, to_page, anchor)})")
+    # Pages in one folder link alike: a source's link is made once for every page listing it.
+    return _link(str(text), from_page.rpartition("/")[0] or ".", to_page, anchor)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _link(text: str, from_dir: str, to_page: str, anchor: str) -> Markup:
+    target = _relative(to_page, from_dir) + (f"#{anchor}" if anchor else "")
+    return Markup(f"[{esc(text)}]({target})")
 
 
 def external(text: object, url: str) -> Markup:
@@ -78,16 +89,39 @@ def external(text: object, url: str) -> Markup:
     return Markup(f"[{esc(text)}]({href})") if href else esc(text)
 
 
+def names_pattern(names: Iterable[str]) -> str:
+    """A regular expression matching any of `names`, the longest first where several fit.
+
+    The names share a tree of prefixes, so matching costs the length of the text, not the
+    number of names: a plain alternation of 2,500 names tried each one at every position.
+    """
+    tree: dict[str, Any] = {}
+    for name in names:
+        node = tree
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        ways = [re.escape(ch) + branch(rest) for ch, rest in sorted(node.items()) if ch]
+        if not ways:
+            return ""
+        body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+        # Optional groups are greedy: a longer name is tried before the one ending here.
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{branch(tree)})"
+
+
 class Linker:
     """Links the first mention of each known name in a text to its page."""
 
     def __init__(self, targets: dict[str, str]) -> None:
         """`targets` maps a name as it appears in text to the page it links to."""
         self.targets = {name: page for name, page in targets.items() if len(name) >= 3}
-        names = sorted(self.targets, key=lambda n: (-len(n), n))
         # A hyphen joins names into another one: "NATO-Russia Council" is not NATO, nor Russia.
-        alternatives = "|".join(map(re.escape, names))
-        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if names else None
+        self.pattern = (re.compile(rf"(?<![\w-]){names_pattern(self.targets)}(?![\w-])")
+                        if self.targets else None)
         self._mentions: dict[str, list[tuple[int, int, str]]] = {}
 
     def mentions(self, text: str) -> list[tuple[int, int, str]]:

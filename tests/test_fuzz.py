@@ -11,7 +11,7 @@ from pathlib import Path
 
 import markdown
 import yaml
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from build_dossier.link import check_references, link
@@ -212,3 +212,22 @@ def test_quick_fold_is_the_fold_that_maps_offsets(text: str) -> None:
     assert fold(text) == normalise(text)[0]
     if fold(text):
         assert Body(f"Before. {text} After.").find(text) is not None
+
+
+NAMES = st.lists(st.text(st.sampled_from("aAb -.é"), min_size=1, max_size=6), max_size=12)
+
+
+@FUZZ
+@given(NAMES, st.text(st.sampled_from("aAb -.é,"), max_size=60))
+@example(["NATO", "NATO Council"], "the NATO Council met")  # the longer name wins
+def test_names_are_found_as_a_plain_longest_first_alternation_finds_them(names, text):
+    # Summaries link names through one tree-shaped pattern; it must find what the obvious
+    # pattern finds.
+    from build_dossier.markup import names_pattern
+
+    if not names:
+        return
+    plain = "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-])(?:{plain})(?![\w-])", text)]
+    found = [m.span() for m in re.finditer(rf"(?<![\w-]){names_pattern(names)}(?![\w-])", text)]
+    assert found == expected
