@@ -13,7 +13,7 @@ import json
 import multiprocessing as mp
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -92,6 +92,19 @@ class Related:
     @property
     def score(self) -> int:
         return 3 * len(self.events) + 2 * len(self.clusters) + len(self.people)
+
+
+class Features:
+    """What a source can share with another: events, quotes (cluster anchors), speakers, in
+    order and as sets."""
+
+    __slots__ = ("cluster_set", "clusters", "event_set", "events", "people", "people_set")
+
+    def __init__(self, events: tuple[str, ...], clusters: tuple[str, ...],
+                 people: tuple[str, ...]) -> None:
+        self.events, self.clusters, self.people = events, clusters, people
+        self.event_set, self.cluster_set = frozenset(events), frozenset(clusters)
+        self.people_set = frozenset(people)
 
 
 def _count(n: int, noun: str) -> str:
@@ -174,21 +187,23 @@ class Renderer:
                                    if (source.id, q.index) in self.d.cluster_of))
 
     @cached_property
-    def _features(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        by_event: dict[str, list[str]] = defaultdict(list)
-        by_cluster: dict[str, list[str]] = defaultdict(list)
-        for source in self.d.sources.values():
-            for event_id in self.events_of(source):
-                by_event[event_id].append(source.id)
-            for anchor in self.clusters_of(source):
-                by_cluster[anchor].append(source.id)
-        return by_event, by_cluster
+    def features(self) -> dict[str, Features]:
+        """What each source shares with others, computed once: `related` asks for it often."""
+        return {s.id: Features(self.events_of(s), self.clusters_of(s),
+                               tuple(dict.fromkeys(q.speaker for q in s.quotes)))
+                for s in self.d.sources.values()}
 
     @cached_property
-    def _feature_sets(self) -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
-        """Each source's events, clusters and speakers, computed once: `related` asks often."""
-        return {s.id: (frozenset(self.events_of(s)), frozenset(self.clusters_of(s)),
-                       frozenset(q.speaker for q in s.quotes)) for s in self.d.sources.values()}
+    def _postings(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """The sources of each event and of each quote."""
+        by_event: dict[str, list[str]] = defaultdict(list)
+        by_cluster: dict[str, list[str]] = defaultdict(list)
+        for source_id, features in self.features.items():
+            for event_id in features.events:
+                by_event[event_id].append(source_id)
+            for anchor in features.clusters:
+                by_cluster[anchor].append(source_id)
+        return by_event, by_cluster
 
     @cached_property
     def published_key(self) -> dict[str, tuple[int, int, int, int]]:
@@ -197,21 +212,20 @@ class Renderer:
 
     def related(self, source: Source) -> list[Related]:
         """Sources sharing events, quotes or (not too common) people, best first."""
-        by_event, by_cluster = self._features
-        features = self._feature_sets
-        events, clusters = self.events_of(source), self.clusters_of(source)
-        people = tuple(dict.fromkeys(q.speaker for q in source.quotes))
+        by_event, by_cluster = self._postings
+        features = self.features
+        mine = features[source.id]
         # Scores add up along the inverted indexes (as Related.score weighs them), so the cost
         # follows what a source shares, not the size of the dossier.
         score: defaultdict[str, int] = defaultdict(int)
-        for event_id in events:
+        for event_id in mine.events:
             for other_id in by_event[event_id]:
                 score[other_id] += 3
-        for anchor in clusters:
+        for anchor in mine.clusters:
             for other_id in by_cluster[anchor]:
                 score[other_id] += 2
         common = []
-        for person in people:
+        for person in mine.people:
             posting = self.sources_by_person.get(person, ())
             if len(posting) <= SHARED_LIMIT:
                 for other_id in posting:
@@ -221,20 +235,34 @@ class Renderer:
         score.pop(source.id, None)
         for person in common:  # too common to find candidates, but still shared by them
             for other_id in score:
-                if person in features[other_id][2]:
+                if person in features[other_id].people_set:
                     score[other_id] += 1
         published = self.published_key
-        best = heapq.nsmallest(RELATED_LIMIT, score.items(),
-                               key=lambda item: (-item[1], published[item[0]], item[0]))
+        best = heapq.nsmallest(RELATED_LIMIT,
+                               [(-n, published[other_id], other_id)
+                                for other_id, n in score.items()])
         found = []
-        for other_id, _ in best:
-            other_events, other_clusters, other_people = features[other_id]
+        for _, _, other_id in best:
+            theirs = features[other_id]
             found.append(Related(
                 self.d.sources[other_id],
-                tuple(e for e in events if e in other_events),
-                tuple(c for c in clusters if c in other_clusters),
-                tuple(p for p in people if p in other_people),
+                tuple(e for e in mine.events if e in theirs.event_set),
+                tuple(c for c in mine.clusters if c in theirs.cluster_set),
+                tuple(p for p in mine.people if p in theirs.people_set),
             ))
+        return found
+
+    @cached_property
+    def _also(self) -> dict[str, list[Quote]]:
+        return {}
+
+    def carried_by(self, anchor: str) -> list[Quote]:
+        """A quote's first occurrence in each source carrying it, earliest source first."""
+        found = self._also.get(anchor)
+        if found is None:
+            found = self.first_per_source(self.d.cluster(anchor))
+            found.sort(key=lambda q: (self.published_key[q.source_id], q.source_id))
+            self._also[anchor] = found
         return found
 
     # Fragments ------------------------------------------------------------------------------
@@ -324,6 +352,9 @@ class Renderer:
         for match in _PARAGRAPH.finditer(body):
             start, end = match.span()
             inside = [q for q in quotes if q.span[0] < end and q.span[1] > start]
+            if not inside:
+                blocks.append(f"<p>{esc_block(match.group())}</p>".replace("\n", "<br>\n"))
+                continue
             points = sorted({start, end, *(q.span[0] for q in inside if q.span[0] > start),
                              *(q.span[1] for q in inside if q.span[1] < end)})
             out: list[str] = []
@@ -370,25 +401,28 @@ class Renderer:
         # The note goes last: MkDocs takes the page title from a leading heading.
         return text.rstrip() + "\n\n" + GENERATED_NOTE + "\n"
 
-    def render_source(self, source: Source) -> str:
-        here = source_page(source.id)
-        also: dict[int, list[Quote]] = {}
-        more: set[int] = set()
-        for quote in source.quotes:
-            anchor = self.d.cluster_of.get((source.id, quote.index))
-            others = []
-            if anchor:
-                for other in self.first_per_source(self.d.cluster(anchor)):
-                    if other.source_id != source.id:
-                        others.append(other)
-            # The first few, earliest first: a source added later rewrites no page here.
-            others.sort(key=lambda q: (self.published_key[q.source_id], q.source_id))
+    def quote_line(self, quote: Quote, here: str) -> Markup:
+        """Under a quote on its source's page: who, when, kind, where in the text, where in
+        the quote index, and the first few other sources carrying it."""
+        anchor = self.d.cluster_of[(quote.source_id, quote.index)]
+        # The first few, earliest first: a source added later rewrites no page here.
+        others = [other for other in self.carried_by(anchor)
+                  if other.source_id != quote.source_id]
+        parts = [f"{self.person_link(quote.speaker, here)}, {self.occasion(quote, here)}; "
+                 f"{esc(quote.kind.label.lower())}",
+                 link("In the text", here, here, quote.anchor), self.cluster_link(anchor, here)]
+        if others:
+            also = [self.source_link(other.source_id, here, other.anchor)
+                    for other in others[:ALSO_LIMIT]]
             if len(others) > ALSO_LIMIT:
-                more.add(quote.index)
-            also[quote.index] = others[:ALSO_LIMIT]
+                also.append(self.cluster_link(anchor, here, "more in the quote index"))
+            parts.append("Also in: " + "; ".join(also))
+        return Markup(" · ".join(parts))
+
+    def render_source(self, source: Source) -> str:
         people = list(dict.fromkeys(q.speaker for q in source.quotes))
-        return self.page("source.md.j2", here, source.title, source=source, also=also,
-                         more=more, people=people, related=self.related(source),
+        return self.page("source.md.j2", source_page(source.id), source.title, source=source,
+                         people=people, related=self.related(source),
                          text=self.text_html(source))
 
     def render_event(self, event: Event) -> str:
@@ -479,43 +513,45 @@ class Renderer:
         # Encoded where it is rendered: on a worker, bytes also cross to the parent cheaper.
         return path, text.encode()
 
-    def _render_jobs(self, jobs: list[list[tuple[str, str]]], workers: int) -> dict[str, bytes]:
-        """Every page of `jobs` (lists of pages rendered together), in the order given.
+    def _render_jobs(self, jobs: list[list[tuple[str, str]]],
+                     workers: int) -> Iterator[tuple[str, bytes]]:
+        """Every page of `jobs` (lists of pages rendered together).
 
-        With many pages the lists go to forked worker processes, longest first so that no
-        worker is left with a big page at the end; the pages are the same either way.
+        With many pages the lists go to forked worker processes, the first ones first, and
+        pages come back as each list is done (in no fixed order); the pages are the same.
         """
         count = sum(map(len, jobs))
         forkable = "fork" in mp.get_all_start_methods()
         if workers < 2 or count < PARALLEL_MIN_PAGES or not forkable:
-            return dict(self.render_one(kind, key) for job in jobs for kind, key in job)
+            for job in jobs:
+                for kind, key in job:
+                    yield self.render_one(kind, key)
+            return
         # Build every index once here: forked workers inherit them instead of rebuilding.
         for name in ("linker", "clusters_by_speaker", "clusters_by_event", "sources_by_person",
-                     "events_by_person", "_features", "_feature_sets", "published_key"):
+                     "events_by_person", "features", "_postings", "published_key"):
             getattr(self, name)
         global _WORKER
         _WORKER = self
         try:
             with mp.get_context("fork").Pool(workers) as pool:
-                done = pool.map(_render_chunk, jobs, chunksize=1)
+                for chunk in pool.imap_unordered(_render_chunk, jobs, chunksize=1):
+                    yield from chunk
         finally:
             _WORKER = None
-        return {path: text for chunk in done for path, text in chunk}
 
-    def render_all(self, workers: int = 1) -> dict[str, bytes]:
-        """Every page, keyed by its path under `docs/`."""
-        # The index pages each list the whole dossier: alone in a job, and first.
+    def pages(self, workers: int = 1) -> Iterator[tuple[str, bytes]]:
+        """Every generated file as (path under `docs/`, UTF-8 bytes), in no fixed order."""
+        # The index pages each list the whole dossier: alone in a job, and first, so that no
+        # worker is left with one at the end.
         jobs = [[("index", path)] for path in INDEX_PAGES]
         entities = [("source", i) for i in self.d.sources] + [("event", i) for i in self.d.events]
         entities += [("person", i) for i in self.d.people]
         jobs += [entities[i:i + CHUNK] for i in range(0, len(entities), CHUNK)]
-        rendered = self._render_jobs(jobs, workers)
-        pages = {path: rendered.pop(path) for path in INDEX_PAGES}
-        pages.update(rendered)
+        yield from self._render_jobs(jobs, workers)
         for name in ASSETS:
-            pages[f"{ASSETS_DIR}/{name}"] = (resources.files("build_dossier") / "assets" / name
-                                             ).read_bytes()
-        return pages
+            yield (f"{ASSETS_DIR}/{name}",
+                   (resources.files("build_dossier") / "assets" / name).read_bytes())
 
 
 def dossier_json(d: Dossier) -> str:
@@ -578,7 +614,12 @@ def render(dossier: Dossier, workers: int | None = None) -> dict[str, bytes]:
 
     Large dossiers render on several processes; the pages are the same either way.
     """
-    return Renderer(dossier).render_all(default_workers() if workers is None else workers)
+    return dict(sorted(render_pages(dossier, workers)))
 
 
-__all__ = ["page_url", "render", "source_page"]
+def render_pages(dossier: Dossier, workers: int | None = None) -> Iterator[tuple[str, bytes]]:
+    """`render` as (path, bytes) pairs as they are made, so writing can start meanwhile."""
+    return Renderer(dossier).pages(default_workers() if workers is None else workers)
+
+
+__all__ = ["page_url", "render", "render_pages", "source_page"]
