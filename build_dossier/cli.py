@@ -19,7 +19,7 @@ from .link import DEFAULT_SEARCH, check_references, dossier_settings, link
 from .load import Loaded, load
 from .model import Dossier, Problem
 from .parallel import default_workers
-from .render import render
+from .render import render_pages
 
 DOCS_DIR = "docs"
 
@@ -100,36 +100,44 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
     dossier = link(checked.loaded, checked.title, result.timings)
     lap("link_s")
     result.timings["link_s"] -= result.timings["cluster_s"]  # reported on its own
-    pages = render(dossier)
-    lap("render_s")
-    plan = write.plan_write(docs_dir, pages)
-    lap("plan_s")
-    if plan.conflicts:
-        report(plan.conflicts, result.lines)
-        return result
-    if site:
-        site_stage.stage_docs(root, docs_dir, plan.pages)
-        latest = max((s.published for s in dossier.sources.values()),
-                     key=lambda d: d.sort_key(), default=None)
-        try:
-            built = site_stage.run_mkdocs(root, dossier.title, latest, checked.search)
-        except site_stage.SiteError as error:
-            shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
-            result.lines.append(str(error))
-            result.lines.append("Aborted: docs/ and site/ are unchanged.")
+    stager = write.Stager(docs_dir)
+    committed = False
+    try:
+        # Pages are compared with docs/ and staged as the workers hand them over.
+        for uri, data in render_pages(dossier):
+            stager.add(uri, data)
+        plan = stager.finish()
+        lap("render_s")
+        if plan.conflicts:
+            report(plan.conflicts, result.lines)
             return result
-        lap("mkdocs_s")
-        if pdf:
+        if site:
+            site_stage.stage_docs(root, docs_dir, plan.pages)
+            latest = max((s.published for s in dossier.sources.values()),
+                         key=lambda d: d.sort_key(), default=None)
             try:
-                pdf_stage.write_pdf(dossier, built / pdf_stage.PDF_NAME)
-            except pdf_stage.PdfError as error:
+                built = site_stage.run_mkdocs(root, dossier.title, latest, checked.search)
+            except site_stage.SiteError as error:
                 shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
-                result.lines.append(f"PDF failed: {error}")
+                result.lines.append(str(error))
                 result.lines.append("Aborted: docs/ and site/ are unchanged.")
                 return result
-            lap("pdf_s")
-    write.apply(plan)
-    lap("write_s")
+            lap("mkdocs_s")
+            if pdf:
+                try:
+                    pdf_stage.write_pdf(dossier, built / pdf_stage.PDF_NAME)
+                except pdf_stage.PdfError as error:
+                    shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
+                    result.lines.append(f"PDF failed: {error}")
+                    result.lines.append("Aborted: docs/ and site/ are unchanged.")
+                    return result
+                lap("pdf_s")
+        write.apply(plan)
+        committed = True
+        lap("write_s")
+    finally:
+        if not committed:
+            stager.discard()
     if site:
         site_stage.swap_in(root, built)
     result.ok = True

@@ -2,9 +2,10 @@
 
 Only files whose bytes changed are written; only files this tool generated are removed; a file
 written by hand at a generated page's address is a conflict, never overwritten. A generation is
-applied through a journal: the new files are staged, the journal names them, then renames move
-them into place. A build killed before the journal is written leaves the old generation; one
-killed after it is completed by the next run (`recover`), so `docs/` never keeps a mix.
+applied through a journal: the new files are staged (as they are rendered), the journal names
+them, then renames move them into place. A build killed before the journal is written leaves the
+old generation; one killed after it is completed by the next run (`recover`), so `docs/` never
+keeps a mix.
 """
 
 from __future__ import annotations
@@ -69,26 +70,47 @@ def read_manifest(docs_dir: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in files.items()}
 
 
-def plan_write(docs_dir: Path, pages: Mapping[str, bytes]) -> Plan:
-    """Compare a generation with `docs/`: what to write, what to remove, what is in the way."""
-    old = read_manifest(docs_dir)
-    encoded = dict(pages)
-    plan = Plan(docs_dir, encoded, {uri: digest(data) for uri, data in sorted(encoded.items())})
-    docs_name = docs_dir.name
-    for uri, data in sorted(encoded.items()):
+class Stager:
+    """Plans a generation page by page as pages arrive, and stages each page that changed.
+
+    Staged files sit in a hidden folder of `docs/` that no reader sees; `apply` moves them into
+    place, `discard` drops them. Staging while the pages are still being rendered keeps the
+    disk busy while the processors are.
+    """
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.old = read_manifest(docs_dir)
+        self.plan = Plan(docs_dir, {}, {})
+        self.made_docs = not docs_dir.exists()
+        self.staging = docs_dir / STAGING
+        # Through a linked docs/ the staged files would land wherever it points: the pages are
+        # reported as conflicts (below) and nothing is staged.
+        self.can_stage = not docs_dir.is_symlink()
+        self._folders = _Folders()
+        if self.can_stage:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def add(self, uri: str, data: bytes) -> None:
+        """Compare one page with `docs/`; stage it when it is to be written."""
+        plan, old, docs_name = self.plan, self.old, self.docs_dir.name
         _check_path(uri)
-        path = docs_dir / uri
-        linked = _linked_folder(docs_dir, uri)
+        if uri in plan.pages:
+            raise ValueError(f"two pages at one address: {uri!r}")
+        plan.pages[uri] = data
+        plan.manifest[uri] = digest(data)
+        path = self.docs_dir / uri
+        linked = _linked_folder(self.docs_dir, uri)
         if linked is not None:
             # Writing through a link would put files wherever it points, maybe outside the repo.
             problem = Problem(f"{docs_name}/{linked}".rstrip("/"), 0, "error", "",
                               "is a symbolic link; build-dossier writes only into real folders")
             if problem not in plan.conflicts:
                 plan.conflicts.append(problem)
-            continue
+            return
         if not path.exists():
-            plan.write.append(uri)
-            continue
+            self._stage(uri, data)
+            return
         current = path.read_bytes() if path.is_file() else None
         if uri not in old:
             plan.conflicts.append(Problem(
@@ -101,20 +123,52 @@ def plan_write(docs_dir: Path, pages: Mapping[str, bytes]) -> Plan:
                 "this generated page was edited by hand since the last build; move the changes "
                 "into sources/ (or delete the file) and build again"))
         elif current != data:
-            plan.write.append(uri)
+            self._stage(uri, data)
         else:
             plan.unchanged += 1
-    for uri in sorted(set(old) - set(encoded)):
-        path = docs_dir / uri
-        if not path.is_file():
-            continue
-        if digest(path.read_bytes()) != old[uri]:
-            plan.conflicts.append(Problem(
-                f"{docs_name}/{uri}", 0, "error", "",
-                "this page no longer has a source, but was edited by hand; delete or move it"))
-        else:
-            plan.remove.append(uri)
-    return plan
+
+    def _stage(self, uri: str, data: bytes) -> None:
+        self.plan.write.append(uri)
+        target = os.path.join(self.staging, uri)
+        # Plain os calls and one mkdir per folder: a first build at 10,000 sources writes
+        # 12,500 files, and pathlib's per-call overhead was a third of the time.
+        self._folders.make(os.path.dirname(target))
+        with open(target, "wb") as handle:
+            handle.write(data)
+
+    def finish(self) -> Plan:
+        """The plan: what to write (staged), what to remove, what is in the way."""
+        plan, docs_name = self.plan, self.docs_dir.name
+        plan.write.sort()
+        plan.conflicts.sort()
+        plan.manifest = dict(sorted(plan.manifest.items()))
+        for uri in sorted(set(self.old) - set(plan.pages)):
+            path = self.docs_dir / uri
+            if not path.is_file():
+                continue
+            if digest(path.read_bytes()) != self.old[uri]:
+                plan.conflicts.append(Problem(
+                    f"{docs_name}/{uri}", 0, "error", "",
+                    "this page no longer has a source, but was edited by hand; delete or move it"))
+            else:
+                plan.remove.append(uri)
+        return plan
+
+    def discard(self) -> None:
+        """Drop what was staged: `docs/` is as it was before."""
+        if not self.can_stage:
+            return
+        shutil.rmtree(self.staging, ignore_errors=True)
+        if self.made_docs and self.docs_dir.is_dir() and not any(self.docs_dir.iterdir()):
+            self.docs_dir.rmdir()
+
+
+def plan_write(docs_dir: Path, pages: Mapping[str, bytes]) -> Plan:
+    """Compare a generation with `docs/` and stage what changed (see `Stager`)."""
+    stager = Stager(docs_dir)
+    for uri, data in pages.items():
+        stager.add(uri, data)
+    return stager.finish()
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -127,21 +181,11 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def apply(plan: Plan) -> None:
-    """Write the plan's generation; the caller has checked it has no conflicts."""
+    """Commit the plan's staged generation; the caller has checked it has no conflicts."""
     if plan.conflicts:
         raise ValueError("a plan with conflicts cannot be applied")
     docs_dir = plan.docs_dir
     docs_dir.mkdir(parents=True, exist_ok=True)
-    staging = docs_dir / STAGING
-    shutil.rmtree(staging, ignore_errors=True)
-    # Plain os calls and one mkdir per folder: a first build writes 12,500 files at 10,000
-    # sources, and pathlib's per-call overhead was a third of the time.
-    folders = _Folders()
-    for uri in plan.write:
-        target = os.path.join(staging, uri)
-        folders.make(os.path.dirname(target))
-        with open(target, "wb") as handle:
-            handle.write(plan.pages[uri])
     journal = {"write": plan.write, "remove": plan.remove, "manifest": plan.manifest}
     _atomic_write(docs_dir / JOURNAL, json.dumps(journal, indent=1).encode())
     _roll_forward(docs_dir)
@@ -191,11 +235,16 @@ def recover(docs_dir: Path) -> bool:
     if (docs_dir / JOURNAL).is_file():
         _roll_forward(docs_dir)
         return True
+    found = False
+    unfinished = docs_dir / (JOURNAL + ".tmp")  # killed while writing the journal
+    if unfinished.is_file():
+        unfinished.unlink()
+        found = True
     staging = docs_dir / STAGING
     if staging.exists():
         shutil.rmtree(staging)
-        return True
-    return False
+        found = True
+    return found
 
 
 def generated(docs_dir: Path) -> set[str]:

@@ -264,6 +264,21 @@ def test_failed_builds_leave_docs_and_site_byte_identical(tmp_path):
     assert tree(root) == before
 
 
+def test_a_failed_first_build_leaves_no_docs_folder_behind(tmp_path):
+    # Pages are staged inside docs/ while they render: a failure must take that away too.
+    root = make_repo(tmp_path / "repo")
+    shutil.rmtree(root / "docs")  # no hand-written pages either
+    with open(root / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("\nnav:\n  - Missing: missing.md\n")  # strict MkDocs refuses this
+    before = tree(root)
+    assert not (root / "docs").exists()
+    result = run(root, "build", "--no-pdf")
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.splitlines()[-1] == "Aborted: docs/ and site/ are unchanged."
+    assert not (root / "docs").exists()
+    assert tree(root) == before
+
+
 def test_hand_written_file_at_a_generated_address_is_a_conflict_and_untouched(tmp_path):
     root = make_repo(tmp_path / "repo")
     page = root / "docs/events/2022-01-12-nato-russia-council.md"
