@@ -134,11 +134,14 @@ def _overlap(window: Counter[str], need: Counter[str]) -> int:
 
 def words(text: str) -> list[str]:
     """Lower-case words of `text`, after folding, for comparing wordings."""
-    return [w.lower().replace("’", "'") for w in WORD_RE.findall(fold(text))]
+    folded = fold(text)
+    if folded.isascii():  # lowering changes no word boundary: one call for the whole text
+        return WORD_RE.findall(folded.lower())
+    return [w.lower() for w in WORD_RE.findall(folded)]
 
 
 def word_key(word: str) -> str:
     """One whitespace-free token compared as `words` folds it, without `normalise`'s offsets
     (word-level diffs fold every word of every variant)."""
     found = WORD_RE.findall(word.translate(_WORD_FOLD))
-    return " ".join(w.lower().replace("’", "'") for w in found)
+    return " ".join(w.lower() for w in found)
