@@ -7,6 +7,7 @@ unless code built it as markup on purpose (links, highlighted text).
 
 from __future__ import annotations
 
+import gc
 import heapq
 import itertools
 import json
@@ -533,11 +534,15 @@ class Renderer:
             getattr(self, name)
         global _WORKER
         _WORKER = self
+        # The dossier outlives the workers: keep the collector off it, so that no worker's
+        # collection writes to (and copies) every page of memory it shares with this process.
+        gc.freeze()
         try:
             with mp.get_context("fork").Pool(workers) as pool:
                 for chunk in pool.imap_unordered(_render_chunk, jobs, chunksize=1):
                     yield from chunk
         finally:
+            gc.unfreeze()
             _WORKER = None
 
     def pages(self, workers: int = 1) -> Iterator[tuple[str, bytes]]:

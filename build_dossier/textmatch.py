@@ -7,6 +7,7 @@ line breaks. Offsets always refer back to the original text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -27,10 +28,58 @@ _SPECIAL_RUN = re.compile(f"(?:^|(?! (?!{_CHANGED}|$))){_CHANGED}+")
 between them is copied whole, which keeps loading fast at scale."""
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
+class Offsets:
+    """For each character of a folded text, its offset in the original text.
+
+    Stored as runs rather than one number per character: a run copied whole maps character
+    for character; a run made from one character ('…' as '...', a space for a line break)
+    maps every character to that one.
+    """
+
+    __slots__ = ("_ends", "_lasts", "_origins", "_starts", "_steps", "length")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        """Folded offset where each run starts."""
+        self._origins: list[int] = []
+        """Original offset of each run's first character."""
+        self._steps: list[int] = []
+        """1 where the run was copied, 0 where all of it comes from one character."""
+        self._ends: list[int] = []
+        self._lasts: list[int] = []
+        """Original offset of each run's last character (never decreasing)."""
+        self.length = 0
+
+    def add(self, origin: int, size: int, step: int) -> None:
+        self._starts.append(self.length)
+        self._origins.append(origin)
+        self._steps.append(step)
+        self.length += size
+        self._ends.append(self.length)
+        self._lasts.append(origin + (size - 1) * step)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: int) -> int:
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        run = bisect.bisect_right(self._ends, index)
+        return self._origins[run] + (index - self._starts[run]) * self._steps[run]
+
+    def first_at_or_after(self, origin: int) -> int:
+        """The first folded offset whose original offset is `origin` or more (or the length)."""
+        run = bisect.bisect_left(self._lasts, origin)
+        if run == len(self._lasts):
+            return self.length
+        ahead = max(0, origin - self._origins[run]) if self._steps[run] else 0
+        return self._starts[run] + ahead
+
+
+def normalise(text: str) -> tuple[str, Offsets]:
     """Text folded for matching, and for each folded character its offset in `text`."""
     out: list[str] = []
-    offsets: list[int] = []
+    offsets = Offsets()
     pending_space = False
     pos = 0
     for match in (*_SPECIAL_RUN.finditer(text), None):
@@ -38,10 +87,10 @@ def normalise(text: str) -> tuple[str, list[int]]:
         if start > pos:
             if pending_space:
                 out.append(" ")
-                offsets.append(pos - 1)
+                offsets.add(pos - 1, 1, 0)
                 pending_space = False
             out.append(text[pos:start])
-            offsets.extend(range(pos, start))
+            offsets.add(pos, start - pos, 1)
         for i in range(start, end):
             ch = text[i]
             if ch in _DROPPED:
@@ -51,11 +100,11 @@ def normalise(text: str) -> tuple[str, list[int]]:
                 continue
             if pending_space:
                 out.append(" ")
-                offsets.append(i - 1)
+                offsets.add(i - 1, 1, 0)
                 pending_space = False
             mapped = _CHAR_MAP[ch]
             out.append(mapped)
-            offsets.extend([i] * len(mapped))
+            offsets.add(i, len(mapped), 0)
         pos = end
     return "".join(out), offsets
 
@@ -94,14 +143,7 @@ class Body:
 
     def folded_position(self, original_offset: int) -> int:
         """The folded offset of the first folded character at or after `original_offset`."""
-        lo, hi = 0, len(self.offsets)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.offsets[mid] < original_offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return self.offsets.first_at_or_after(original_offset)
 
     def closest_passage(self, words: str, limit: int = 200_000) -> str:
         """The passage of the text that shares most words with `words`, for error messages."""

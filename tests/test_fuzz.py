@@ -218,6 +218,43 @@ def test_quick_fold_is_the_fold_that_maps_offsets(text: str) -> None:
         assert Body(f"Before. {text} After.").find(text) is not None
 
 
+def _offsets_one_by_one(text: str) -> tuple[str, list[int]]:
+    """The folding `normalise` does, character by character, with every offset listed."""
+    from build_dossier.textmatch import _CHAR_MAP, _DROPPED
+
+    out: list[str] = []
+    offsets: list[int] = []
+    pending = False
+    for i, ch in enumerate(text):
+        if ch in _DROPPED:
+            continue
+        if ch.isspace():
+            pending = bool(out)
+            continue
+        if pending:
+            out.append(" ")
+            offsets.append(i - 1)
+            pending = False
+        mapped = _CHAR_MAP.get(ch, ch)
+        out.append(mapped)
+        offsets.extend([i] * len(mapped))
+    return "".join(out), offsets
+
+
+@FUZZ
+@given(FOLDED | TEXT, st.integers(0, 90))
+def test_folded_offsets_point_back_to_the_original_characters(text: str, origin: int) -> None:
+    # A quote's highlight in the text is placed through these offsets.
+    import bisect
+
+    from build_dossier.textmatch import normalise
+
+    folded, offsets = normalise(text)
+    expected_text, expected = _offsets_one_by_one(text)
+    assert (folded, [offsets[i] for i in range(len(offsets))]) == (expected_text, expected)
+    assert offsets.first_at_or_after(origin) == bisect.bisect_left(expected, origin)
+
+
 NAMES = st.lists(st.text(st.sampled_from("aAb -.é"), min_size=1, max_size=6), max_size=12)
 
 
