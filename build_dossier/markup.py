@@ -26,15 +26,25 @@ _SPACE = re.compile(r"\s+")
 
 def esc(value: object) -> Markup:
     """A value as inline text: escaped, on one line."""
+    return Markup(esc_text(value))
+
+
+def esc_text(value: object) -> str:
+    """`esc` as a plain string, for template output that is never escaped again."""
     text = str(value)
     if "  " in text or not text.isprintable():  # all whitespace but " " is unprintable
         text = _SPACE.sub(" ", text)
-    return Markup(text.translate(_REFERENCES))
+    return text.translate(_REFERENCES)
 
 
 def esc_block(value: object) -> Markup:
     """A value as the text of an HTML element, line breaks kept (for raw HTML blocks)."""
-    return Markup(str(value).translate(_REFERENCES))
+    return Markup(esc_block_text(value))
+
+
+def esc_block_text(value: object) -> str:
+    """`esc_block` as a plain string, for text assembled into markup right away."""
+    return str(value).translate(_REFERENCES)
 
 
 _LOOKALIKE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”"})

@@ -24,7 +24,16 @@ import jinja2
 from markupsafe import Markup
 
 from .cluster import word_diff
-from .markup import Linker, esc, esc_block, external, link, page_url, plain_title
+from .markup import (
+    Linker,
+    esc,
+    esc_block_text,
+    esc_text,
+    external,
+    link,
+    page_url,
+    plain_title,
+)
 from .model import Dossier, Event, FuzzyDate, Person, Quote, QuoteCluster, Source
 from .parallel import default_workers
 from .timeline import render_timeline
@@ -121,7 +130,7 @@ class Renderer:
             loader=jinja2.PackageLoader("build_dossier", "templates"),
             auto_reload=False,  # templates do not change during a build: no stat per page
             autoescape=False,
-            finalize=lambda v: v if isinstance(v, Markup) else esc(v),
+            finalize=lambda v: v if isinstance(v, Markup) else esc_text(v),
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -349,28 +358,32 @@ class Renderer:
             return (f'<mark class="dossier-quote"{attrs} data-cluster="{cluster}" '
                     f'title="{esc(self._speaker_name(quote.speaker))}">')
 
+        def text(start: int, end: int) -> str:
+            return esc_block_text(body[start:end]).replace("\n", "<br>\n")
+
         blocks = []
         for match in _PARAGRAPH.finditer(body):
             start, end = match.span()
             inside = [q for q in quotes if q.span[0] < end and q.span[1] > start]
             if not inside:
-                blocks.append(f"<p>{esc_block(match.group())}</p>".replace("\n", "<br>\n"))
+                blocks.append(f"<p>{text(start, end)}</p>")
                 continue
             points = sorted({start, end, *(q.span[0] for q in inside if q.span[0] > start),
                              *(q.span[1] for q in inside if q.span[1] < end)})
             out: list[str] = []
-            active: list[Quote] = []
+            active: list[Quote] = []  # open marks, outermost first
             for here, there in itertools.pairwise(points):
-                ending = [q for q in active if q.span[1] <= here]
-                if ending:
+                if any(q.span[1] <= here for q in active):
+                    # Marks nest: close them all, reopen those that go on.
                     out.extend("</mark>" for _ in active)
                     active = [q for q in active if q.span[1] > here]
                     out.extend(open_mark(q) for q in active)
+                open_now = {q.index for q in active}
                 for quote in inside:
-                    if quote not in active and quote.span[0] <= here < quote.span[1]:
+                    if quote.index not in open_now and quote.span[0] <= here < quote.span[1]:
                         active.append(quote)
                         out.append(open_mark(quote))
-                out.append(str(esc_block(body[here:there])).replace("\n", "<br>\n"))
+                out.append(text(here, there))
             out.extend("</mark>" for _ in active)
             blocks.append("<p>" + "".join(out) + "</p>")
         lang = f' lang="{esc(source.language)}"' if source.language else ""

@@ -88,6 +88,7 @@ class Stager:
         # reported as conflicts (below) and nothing is staged.
         self.can_stage = not docs_dir.is_symlink()
         self._folders = _Folders()
+        self._linked: dict[str, str | None] = {}
         if self.can_stage:
             shutil.rmtree(self.staging, ignore_errors=True)
 
@@ -99,8 +100,11 @@ class Stager:
             raise ValueError(f"two pages at one address: {uri!r}")
         plan.pages[uri] = data
         plan.manifest[uri] = digest(data)
-        path = self.docs_dir / uri
-        linked = _linked_folder(self.docs_dir, uri)
+        path = os.path.join(self.docs_dir, uri)
+        folder = uri.rpartition("/")[0]
+        if folder not in self._linked:  # a few folders for thousands of pages: ask once each
+            self._linked[folder] = _linked_folder(self.docs_dir, uri)
+        linked = self._linked[folder]
         if linked is not None:
             # Writing through a link would put files wherever it points, maybe outside the repo.
             problem = Problem(f"{docs_name}/{linked}".rstrip("/"), 0, "error", "",
@@ -108,10 +112,13 @@ class Stager:
             if problem not in plan.conflicts:
                 plan.conflicts.append(problem)
             return
-        if not path.exists():
+        if not os.path.lexists(path):
             self._stage(uri, data)
             return
-        current = path.read_bytes() if path.is_file() else None
+        current = None
+        if os.path.isfile(path):
+            with open(path, "rb") as handle:
+                current = handle.read()
         if uri not in old:
             plan.conflicts.append(Problem(
                 f"{docs_name}/{uri}", 0, "error", "",
