@@ -124,18 +124,22 @@ def names_pattern(names: Iterable[str]) -> str:
 
 
 class Linker:
-    """Links the first mention of each known name in a text to its page."""
+    """Links the first mention of each known name in a text to its page.
 
-    def __init__(self, targets: dict[str, str]) -> None:
-        """`targets` maps a name as it appears in text to the page it links to."""
-        self.targets = {name: page for name, page in targets.items() if len(name) >= 3}
+    A name can belong to several pages (two events both called "Press conference"): it is
+    linked only when the text's context settles which one, never to a guess.
+    """
+
+    def __init__(self, targets: dict[str, tuple[str, ...]]) -> None:
+        """`targets` maps a name as it appears in text to the pages it may stand for."""
+        self.targets = {name: pages for name, pages in targets.items() if len(name) >= 3}
         # A hyphen joins names into another one: "NATO-Russia Council" is not NATO, nor Russia.
         self.pattern = (re.compile(rf"(?<![\w-]){names_pattern(self.targets)}(?![\w-])")
                         if self.targets else None)
-        self._mentions: dict[str, list[tuple[int, int, str]]] = {}
+        self._mentions: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
 
-    def mentions(self, text: str) -> list[tuple[int, int, str]]:
-        """Every (start, end, page) of a known name in `text`; a summary appears on several
+    def mentions(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Every (start, end, pages) of a known name in `text`; a summary appears on several
         pages, and the search over every name is the costly part, so it runs once per text."""
         found = self._mentions.get(text)
         if found is None:
@@ -145,15 +149,25 @@ class Linker:
             self._mentions[text] = found
         return found
 
-    def __call__(self, text: str, from_page: str) -> Markup:
-        """The text escaped, with the first mention of each target linked (never to itself)."""
+    def __call__(self, text: str, from_page: str,
+                 context: frozenset[str] = frozenset()) -> Markup:
+        """The text escaped, with the first mention of each target linked (never to itself).
+
+        `context` names the pages the text is about (a source's events and speakers): among
+        several pages sharing a name, the one of them in it is meant.
+        """
         if self.pattern is None:
             return esc(text)
         text = _SPACE.sub(" ", text).strip()
         out: list[str] = []
         done: set[str] = set()
         last = 0
-        for start, end, page in self.mentions(text):
+        for start, end, pages in self.mentions(text):
+            if len(pages) > 1:
+                pages = tuple(p for p in pages if p in context)
+                if len(pages) != 1:
+                    continue  # ambiguous: better no link than a wrong one
+            page = pages[0]
             if page in done or page == from_page:
                 continue
             done.add(page)

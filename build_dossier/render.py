@@ -144,13 +144,13 @@ class Renderer:
 
     @cached_property
     def linker(self) -> Linker:
-        targets: dict[str, str] = {}
+        targets: dict[str, dict[str, None]] = defaultdict(dict)
         for event in self.d.events.values():
-            targets[event.title] = event_page(event.id)
+            targets[event.title][event_page(event.id)] = None
         for person in self.d.people.values():
             for name in (*person.aliases, person.name):
-                targets[name] = person_page(person.id)
-        return Linker(targets)
+                targets[name][person_page(person.id)] = None
+        return Linker({name: tuple(pages) for name, pages in targets.items()})
 
     @cached_property
     def clusters_by_speaker(self) -> dict[str, list[QuoteCluster]]:
@@ -330,8 +330,15 @@ class Renderer:
         bits = [b for b in (source.outlet, source.published.human()) if b]
         return esc(", ".join(bits))
 
-    def crosslinked(self, text: str, here: str) -> Markup:
-        return self.linker(text, here)
+    def crosslinked(self, text: str, here: str, about: Source | Event) -> Markup:
+        """`text` with known names linked; `about` settles names several pages share."""
+        if isinstance(about, Source):
+            mine = self.features[about.id]
+            context = frozenset([*map(event_page, mine.events), *map(person_page, mine.people)])
+        else:
+            context = frozenset([event_page(about.id),
+                                 *(person_page(p) for p in about.participants)])
+        return self.linker(text, here, context)
 
     def diff(self, reference: str, variant: str) -> Markup:
         """The variant with its differences from the reference wording marked."""

@@ -118,6 +118,24 @@ def test_summaries_link_known_people_and_events():
     assert "[Parliament vote on the engine](../events/1843-03-10-vote.md)" in page
 
 
+def test_a_name_two_events_share_links_to_the_one_its_source_reports(tmp_path):
+    root = copy_dossier(SMALL, tmp_path)
+    with open(root / "sources/events.yml", "a", encoding="utf-8") as events:
+        events.write('1843-06-01-summit:\n  title: "Engine summit"\n  date: 1843-06-01\n')
+    pages = pages_of(root)
+    # The Gazette reports the March summit: its summary's "Engine summit" is that one.
+    gazette = pages["sources/1843-03-02-gazette.md"]
+    assert "[Engine summit](../events/1843-03-01-summit.md)" in gazette
+    assert "1843-06-01-summit" not in gazette.split("## Full text")[0].split("## Events")[0]
+    # The Review reports neither summit: which one it means is unknown, so no link at all.
+    (root / "sources/1843-03-12-review.md").write_text(
+        (root / "sources/1843-03-12-review.md").read_text(encoding="utf-8").replace(
+            "after the Parliament vote", "after the Engine summit", 1), encoding="utf-8")
+    review = pages_of(root)["sources/1843-03-12-review.md"]
+    summary = review.split("## Summary")[1].split("##")[0]
+    assert "Engine summit" in summary and "summit.md" not in summary
+
+
 def test_values_from_sources_are_escaped_in_markdown():
     front, page = pages_of(SMALL)["sources/1843-03-03-courier.md"].split("\n---\n", 1)
     assert front == '---\ntitle: "Engine summit: ‹script›alert(1)‹/script› ＆ *stars* | pipes"'
