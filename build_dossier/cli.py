@@ -19,7 +19,7 @@ from .link import DEFAULT_SEARCH, check_references, dossier_settings, link
 from .load import Loaded, load
 from .model import Dossier, Problem
 from .parallel import default_workers
-from .render import render_pages
+from .render import render_each
 
 DOCS_DIR = "docs"
 
@@ -103,16 +103,16 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
     stager = write.Stager(docs_dir)
     committed = False
     try:
-        # Pages are compared with docs/ and staged as the workers hand them over.
-        for uri, data in render_pages(dossier):
-            stager.add(uri, data)
+        # Each worker compares the pages it renders with docs/ and stages those that changed.
+        for decisions in render_each(dossier, stager.stage):
+            stager.record(decisions)
         plan = stager.finish()
         lap("render_s")
         if plan.conflicts:
             report(plan.conflicts, result.lines)
             return result
         if site:
-            site_stage.stage_docs(root, docs_dir, plan.pages)
+            site_stage.stage_docs(root, docs_dir, plan.files())
             latest = max((s.published for s in dossier.sources.values()),
                          key=lambda d: d.sort_key(), default=None)
             try:

@@ -14,11 +14,11 @@ import json
 import multiprocessing as mp
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -75,6 +75,10 @@ def event_page(event_id: str) -> str:
 def person_page(person_id: str) -> str:
     return f"people/{person_id}.md"
 
+
+Pages = list[tuple[str, bytes]]
+"""Generated files: (path under `docs/`, UTF-8 bytes)."""
+R = TypeVar("R")
 
 QUOTES_PAGE = "quotes.md"
 CHRONOLOGY_PAGE = "chronology.md"
@@ -534,49 +538,49 @@ class Renderer:
         # Encoded where it is rendered: on a worker, bytes also cross to the parent cheaper.
         return path, text.encode()
 
-    def _render_jobs(self, jobs: list[list[tuple[str, str]]],
-                     workers: int) -> Iterator[tuple[str, bytes]]:
-        """Every page of `jobs` (lists of pages rendered together).
+    def _render_jobs(self, jobs: list[list[tuple[str, str]]], workers: int,
+                     each: Callable[[Pages], R]) -> Iterator[R]:
+        """`each` applied to the pages of every job (a list of pages rendered together).
 
-        With many pages the lists go to forked worker processes, the first ones first, and
-        pages come back as each list is done (in no fixed order); the pages are the same.
+        With many pages the jobs go to forked worker processes, the first ones first; `each`
+        runs there too, and what it returns comes back as each job is done (in no fixed
+        order). The pages are the same either way.
         """
         count = sum(map(len, jobs))
         forkable = "fork" in mp.get_all_start_methods()
         if workers < 2 or count < PARALLEL_MIN_PAGES or not forkable:
             for job in jobs:
-                for kind, key in job:
-                    yield self.render_one(kind, key)
+                yield each([self.render_one(kind, key) for kind, key in job])
             return
         # Build every index once here: forked workers inherit them instead of rebuilding.
         for name in ("linker", "clusters_by_speaker", "clusters_by_event", "sources_by_person",
                      "events_by_person", "features", "_postings", "published_key"):
             getattr(self, name)
         global _WORKER
-        _WORKER = self
+        _WORKER = (self, each)
         # The dossier outlives the workers: keep the collector off it, so that no worker's
         # collection writes to (and copies) every page of memory it shares with this process.
         gc.freeze()
         try:
             with mp.get_context("fork").Pool(workers) as pool:
-                for chunk in pool.imap_unordered(_render_chunk, jobs, chunksize=1):
-                    yield from chunk
+                yield from pool.imap_unordered(_render_chunk, jobs, chunksize=1)
         finally:
             gc.unfreeze()
             _WORKER = None
 
-    def pages(self, workers: int = 1) -> Iterator[tuple[str, bytes]]:
-        """Every generated file as (path under `docs/`, UTF-8 bytes), in no fixed order."""
+    def pages(self, workers: int, each: Callable[[Pages], R]) -> Iterator[R]:
+        """`each` applied to every generated file, a list of (path under `docs/`, UTF-8 bytes)
+        at a time, in no fixed order."""
         # The index pages each list the whole dossier: alone in a job, and first, so that no
         # worker is left with one at the end.
         jobs = [[("index", path)] for path in INDEX_PAGES]
         entities = [("source", i) for i in self.d.sources] + [("event", i) for i in self.d.events]
         entities += [("person", i) for i in self.d.people]
         jobs += [entities[i:i + CHUNK] for i in range(0, len(entities), CHUNK)]
-        yield from self._render_jobs(jobs, workers)
-        for name in ASSETS:
-            yield (f"{ASSETS_DIR}/{name}",
-                   (resources.files("build_dossier") / "assets" / name).read_bytes())
+        yield from self._render_jobs(jobs, workers, each)
+        yield each([(f"{ASSETS_DIR}/{name}",
+                     (resources.files("build_dossier") / "assets" / name).read_bytes())
+                    for name in ASSETS])
 
 
 def dossier_json(d: Dossier) -> str:
@@ -625,13 +629,14 @@ def dossier_json(d: Dossier) -> str:
     return json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-_WORKER: Renderer | None = None
-"""The renderer a forked worker inherits from its parent."""
+_WORKER: tuple[Renderer, Callable[[Pages], Any]] | None = None
+"""The renderer a forked worker inherits from its parent, and what to do with its pages."""
 
 
-def _render_chunk(jobs: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
+def _render_chunk(jobs: list[tuple[str, str]]) -> Any:
     assert _WORKER is not None
-    return [_WORKER.render_one(kind, key) for kind, key in jobs]
+    renderer, each = _WORKER
+    return each([renderer.render_one(kind, key) for kind, key in jobs])
 
 
 def render(dossier: Dossier, workers: int | None = None) -> dict[str, bytes]:
@@ -639,12 +644,15 @@ def render(dossier: Dossier, workers: int | None = None) -> dict[str, bytes]:
 
     Large dossiers render on several processes; the pages are the same either way.
     """
-    return dict(sorted(render_pages(dossier, workers)))
+    return dict(sorted(page for pages in render_each(dossier, list, workers) for page in pages))
 
 
-def render_pages(dossier: Dossier, workers: int | None = None) -> Iterator[tuple[str, bytes]]:
-    """`render` as (path, bytes) pairs as they are made, so writing can start meanwhile."""
-    return Renderer(dossier).pages(default_workers() if workers is None else workers)
+def render_each(dossier: Dossier, each: Callable[[Pages], R],
+                workers: int | None = None) -> Iterator[R]:
+    """`each` applied to the generated files a list at a time, where they are made: on a
+    worker process for large dossiers, so that the pages need not travel (`each` can write
+    them), only what it returns."""
+    return Renderer(dossier).pages(default_workers() if workers is None else workers, each)
 
 
-__all__ = ["page_url", "render", "render_pages", "source_page"]
+__all__ = ["page_url", "render", "render_each", "source_page"]

@@ -55,19 +55,28 @@ def _epoch(latest: FuzzyDate | None) -> str:
     return str(min(max(seconds, 0), 2**32 - 1))
 
 
-def stage_docs(root: Path, docs_dir: Path, pages: Mapping[str, bytes]) -> Path:
-    """A full copy of the next `docs/`: hand-written files as they are, plus the new pages."""
+def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path]) -> Path:
+    """A full copy of the next `docs/`: hand-written files as they are, plus the generated
+    `files` (path under docs/ -> where the file is now), hard-linked where the disk allows."""
     staged = stage_dir(root) / "docs"
     shutil.rmtree(stage_dir(root), ignore_errors=True)
     staged.mkdir(parents=True)
     for uri in hand_written(docs_dir):
-        if uri not in pages:
+        if uri not in files:
             (staged / uri).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(docs_dir / uri, staged / uri)
-    for uri, data in pages.items():
-        target = staged / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    made: set[str] = set()
+    for uri, path in files.items():
+        target = os.path.join(staged, uri)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        try:
+            # Nothing writes to these files until the build ends: one file, two names.
+            os.link(path, target)
+        except OSError:  # another disk, or a file system without links
+            shutil.copyfile(path, target)
     return staged
 
 

@@ -36,13 +36,19 @@ class Plan:
     """What writing a generation into `docs/` would do."""
 
     docs_dir: Path
-    pages: dict[str, bytes]
     manifest: dict[str, str]
     """The new manifest: path under docs/ -> digest."""
     write: list[str] = field(default_factory=list)
+    """Pages that changed: staged, to be moved into docs/."""
     remove: list[str] = field(default_factory=list)
     unchanged: int = 0
     conflicts: list[Problem] = field(default_factory=list)
+
+    def files(self) -> dict[str, Path]:
+        """Where each file of the generation is now: staged if it changed, else in docs/."""
+        writing, staging = set(self.write), self.docs_dir / STAGING
+        return {uri: (staging if uri in writing else self.docs_dir) / uri
+                for uri in self.manifest}
 
 
 def _check_path(uri: str) -> None:
@@ -70,18 +76,24 @@ def read_manifest(docs_dir: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in files.items()}
 
 
+Decision = tuple[str, str, str, "Problem | None"]
+"""What staging decided for one page: path, digest, 'write' | 'unchanged' | 'conflict', and
+the problem of a conflict."""
+
+
 class Stager:
-    """Plans a generation page by page as pages arrive, and stages each page that changed.
+    """Plans a generation page by page as pages are made, and stages each page that changed.
 
     Staged files sit in a hidden folder of `docs/` that no reader sees; `apply` moves them into
-    place, `discard` drops them. Staging while the pages are still being rendered keeps the
-    disk busy while the processors are.
+    place, `discard` drops them. `stage` can run on the worker processes that render the
+    pages (the pages then never travel between processes); `record` adds what it decided to
+    the plan.
     """
 
     def __init__(self, docs_dir: Path) -> None:
         self.docs_dir = docs_dir
         self.old = read_manifest(docs_dir)
-        self.plan = Plan(docs_dir, {}, {})
+        self.plan = Plan(docs_dir, {})
         self.made_docs = not docs_dir.exists()
         self.staging = docs_dir / STAGING
         # Through a linked docs/ the staged files would land wherever it points: the pages are
@@ -92,14 +104,13 @@ class Stager:
         if self.can_stage:
             shutil.rmtree(self.staging, ignore_errors=True)
 
-    def add(self, uri: str, data: bytes) -> None:
-        """Compare one page with `docs/`; stage it when it is to be written."""
-        plan, old, docs_name = self.plan, self.old, self.docs_dir.name
+    def stage(self, pages: list[tuple[str, bytes]]) -> list[Decision]:
+        """Compare pages with `docs/` and stage those to be written; what was decided."""
+        return [self._decide(uri, data) for uri, data in pages]
+
+    def _decide(self, uri: str, data: bytes) -> Decision:
         _check_path(uri)
-        if uri in plan.pages:
-            raise ValueError(f"two pages at one address: {uri!r}")
-        plan.pages[uri] = data
-        plan.manifest[uri] = digest(data)
+        old, docs_name, page_digest = self.old, self.docs_dir.name, digest(data)
         path = os.path.join(self.docs_dir, uri)
         folder = uri.rpartition("/")[0]
         if folder not in self._linked:  # a few folders for thousands of pages: ask once each
@@ -107,35 +118,32 @@ class Stager:
         linked = self._linked[folder]
         if linked is not None:
             # Writing through a link would put files wherever it points, maybe outside the repo.
-            problem = Problem(f"{docs_name}/{linked}".rstrip("/"), 0, "error", "",
-                              "is a symbolic link; build-dossier writes only into real folders")
-            if problem not in plan.conflicts:
-                plan.conflicts.append(problem)
-            return
+            return uri, page_digest, "conflict", Problem(
+                f"{docs_name}/{linked}".rstrip("/"), 0, "error", "",
+                "is a symbolic link; build-dossier writes only into real folders")
         if not os.path.lexists(path):
             self._stage(uri, data)
-            return
+            return uri, page_digest, "write", None
         current = None
         if os.path.isfile(path):
             with open(path, "rb") as handle:
                 current = handle.read()
         if uri not in old:
-            plan.conflicts.append(Problem(
+            return uri, page_digest, "conflict", Problem(
                 f"{docs_name}/{uri}", 0, "error", "",
                 "a hand-written file is at the address of a generated page; rename or move it "
-                "(build-dossier never overwrites it)"))
-        elif current is None or digest(current) != old[uri]:
-            plan.conflicts.append(Problem(
+                "(build-dossier never overwrites it)")
+        if current is None or digest(current) != old[uri]:
+            return uri, page_digest, "conflict", Problem(
                 f"{docs_name}/{uri}", 0, "error", "",
                 "this generated page was edited by hand since the last build; move the changes "
-                "into sources/ (or delete the file) and build again"))
-        elif current != data:
+                "into sources/ (or delete the file) and build again")
+        if current != data:
             self._stage(uri, data)
-        else:
-            plan.unchanged += 1
+            return uri, page_digest, "write", None
+        return uri, page_digest, "unchanged", None
 
     def _stage(self, uri: str, data: bytes) -> None:
-        self.plan.write.append(uri)
         target = os.path.join(self.staging, uri)
         # Plain os calls and one mkdir per folder: a first build at 10,000 sources writes
         # 12,500 files, and pathlib's per-call overhead was a third of the time.
@@ -143,13 +151,31 @@ class Stager:
         with open(target, "wb") as handle:
             handle.write(data)
 
+    def record(self, decisions: list[Decision]) -> None:
+        """Add what `stage` decided to the plan."""
+        plan = self.plan
+        for uri, page_digest, verdict, problem in decisions:
+            if uri in plan.manifest:
+                raise ValueError(f"two pages at one address: {uri!r}")
+            plan.manifest[uri] = page_digest
+            if verdict == "write":
+                plan.write.append(uri)
+            elif verdict == "unchanged":
+                plan.unchanged += 1
+            elif problem is not None and problem not in plan.conflicts:
+                plan.conflicts.append(problem)
+
+    def add(self, uri: str, data: bytes) -> None:
+        """Stage and record one page."""
+        self.record(self.stage([(uri, data)]))
+
     def finish(self) -> Plan:
         """The plan: what to write (staged), what to remove, what is in the way."""
         plan, docs_name = self.plan, self.docs_dir.name
         plan.write.sort()
         plan.conflicts.sort()
         plan.manifest = dict(sorted(plan.manifest.items()))
-        for uri in sorted(set(self.old) - set(plan.pages)):
+        for uri in sorted(set(self.old) - set(plan.manifest)):
             path = self.docs_dir / uri
             if not path.is_file():
                 continue

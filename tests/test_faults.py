@@ -206,9 +206,10 @@ def small_site(tmp_path_factory):
     revise(root)
     checked = cli.load_and_check(root)
     dossier = cli.link(checked.loaded, checked.title)
-    pages = write.plan_write(root / "docs", render(dossier)).pages
-    site.stage_docs(root, root / "docs", pages)
+    plan = write.plan_write(root / "docs", render(dossier))
+    site.stage_docs(root, root / "docs", plan.files())
     staged = site.run_mkdocs(root, dossier.title, None)
+    shutil.rmtree(root / "docs" / write.STAGING)  # this generation is never applied
     keep = root.parent / "staged-site"
     shutil.copytree(staged, keep)
     shutil.rmtree(site.stage_dir(root))
