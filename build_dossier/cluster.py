@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .load import quote_anchor
 from .model import Event, FuzzyDate, Quote, QuoteCluster, Variant
-from .textmatch import word_key, words
+from .textmatch import word_key
 
 SIMILARITY = 0.75
 """Word-sequence similarity at and above which two wordings are one sentence."""
@@ -94,7 +94,7 @@ class _Sets:
 def _units(quotes: Iterable[Quote], events: Mapping[str, Event]) -> list[_Unit]:
     units: dict[tuple[object, ...], _Unit] = {}
     for quote in quotes:
-        tokens = tuple(words(quote.text))
+        tokens = quote.words
         event = quote.event if quote.event in events else None
         date = quote.date or (events[event].date if event else None)
         key = (quote.speaker, tokens, event, date)

@@ -10,7 +10,7 @@ import hashlib
 import multiprocessing as mp
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,9 +159,12 @@ def _str(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def quote_anchor(speaker: str, text: str) -> str:
-    """A readable anchor derived from who said what: `jens-stoltenberg-we-are-always-3fa2c1`."""
-    head = "-".join(words(text)[:4])
+def quote_anchor(speaker: str, text: str, folded_words: Sequence[str] | None = None) -> str:
+    """A readable anchor derived from who said what: `jens-stoltenberg-we-are-always-3fa2c1`.
+
+    `folded_words` are `words(text)` when the caller has them already.
+    """
+    head = "-".join((words(text) if folded_words is None else folded_words)[:4])
     head = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
     head = re.sub(r"[^a-z0-9-]+", "", head.replace("'", ""))
     digest = hashlib.sha1(f"{speaker}\n{fold(text).lower()}".encode()).hexdigest()[:6]
@@ -202,7 +205,9 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
             continue
         # The same words annotated twice are two occurrences: look past the first one.
         next_start[key] = body.folded_position(span[1])
-        anchor = quote_anchor(speaker, text)
+        # Split into words here, on the loading workers: clustering compares these.
+        folded_words = tuple(words(text))
+        anchor = quote_anchor(speaker, text, folded_words)
         anchors[anchor] = anchors.get(anchor, 0) + 1
         if anchors[anchor] > 1:
             anchor = f"{anchor}-{anchors[anchor]}"
@@ -218,6 +223,7 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
             span=span,
             anchor=anchor,
             line=parsed.line(("quotes", index)) + report.line_offset,
+            words=folded_words,
         ))
         if isinstance(item.get("confirm"), str):
             report.add(parsed.line(("quotes", index, "confirm")),

@@ -187,6 +187,8 @@ class Quote:
     anchor: str = ""
     """Content-derived anchor, unique within the source page."""
     line: int = 0
+    words: tuple[str, ...] = ()
+    """The words, folded and lower-cased, as wordings are compared (`textmatch.words`)."""
 
 
 @dataclass(frozen=True)

@@ -284,6 +284,11 @@ class Renderer:
     def source_link(self, source_id: str, here: str, anchor: str = "") -> Markup:
         return link(self.d.sources[source_id].title, here, source_page(source_id), anchor)
 
+    def occurrences(self, quotes: Iterable[Quote], here: str) -> Markup:
+        """Links to each quote in its source's text, `; `-separated (one call for a list that
+        runs to thousands of links on the quote index)."""
+        return Markup("; ".join(self.source_link(q.source_id, here, q.anchor) for q in quotes))
+
     def event_link(self, event_id: str, here: str) -> Markup:
         event = self.d.events.get(event_id)
         return link(event.title, here, event_page(event_id)) if event else esc(event_id)
@@ -328,6 +333,10 @@ class Renderer:
         for quote in cluster.quotes:
             seen.setdefault(quote.source_id, quote)
         return list(seen.values())
+
+    def source_item(self, source: Source, here: str) -> Markup:
+        """`[Title](page) (Outlet, 12 January 2022)` for lists of sources."""
+        return Markup(f"{self.source_link(source.id, here)} ({self.source_line(source)})")
 
     def source_line(self, source: Source) -> Markup:
         """`Outlet, 12 January 2022` for lists of sources."""
