@@ -24,6 +24,12 @@ def test_same_seed_same_bytes_other_seed_other_dossier(tmp_path: Path) -> None:
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
     assert _files(tmp_path / "a") != _files(tmp_path / "c")
     assert len([name for name in _files(tmp_path / "a") if name.endswith(".md")]) == N
+    # Written again over another seed's dossier, edited and with an extra file: the same.
+    first = next((tmp_path / "c" / "sources").glob("*.md"))
+    first.write_text("edited", encoding="utf-8")
+    (tmp_path / "c" / "sources" / "extra.md").write_text("extra", encoding="utf-8")
+    write_dossier(tmp_path / "c", N, seed=7)
+    assert _files(tmp_path / "c") == _files(tmp_path / "a")
 
 
 def test_generated_dossier_passes_check(tmp_path: Path) -> None:
