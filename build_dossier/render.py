@@ -297,6 +297,12 @@ class Renderer:
         person = self.d.people.get(person_id)
         return link(person.name, here, person_page(person_id)) if person else esc(person_id)
 
+    def person_item(self, person_id: str, here: str) -> Markup:
+        """`[Name](page), Role` for lists of people."""
+        person = self.d.people.get(person_id)
+        role = f", {esc(person.role)}" if person and person.role else ""
+        return Markup(f"{self.person_link(person_id, here)}{role}")
+
     def cluster_link(self, anchor: str, here: str, text: str = "quote index") -> Markup:
         return link(text, here, QUOTES_PAGE, anchor)
 
