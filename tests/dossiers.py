@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from bench.search import serve
 from build_dossier.write import hand_written
 
 REPO = Path(__file__).resolve().parent.parent
+__all__ = ["REPO", "copy_dossier", "copy_hand_written_docs", "serve"]
 
 
 def copy_hand_written_docs(dest: Path) -> None:
@@ -28,21 +25,3 @@ def copy_dossier(src: Path, dest: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     copy_hand_written_docs(dest)
     return dest
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """`folder` served on 127.0.0.1 by a threaded http.server; the address ends with '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from dossiers import copy_dossier
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -35,6 +37,13 @@ Les délégations se sont séparées à Bruxelles sans parvenir à un accord.
 Les représentants ont néanmoins évoqué la maîtrise des armements et la réciprocité des mesures de
 confiance, et envisagé une nouvelle réunion du Conseil.
 """
+
+
+def copy_browser_dossier(root: Path) -> Path:
+    """The repository's dossier with its site configuration, plus the French fixture."""
+    copy_dossier(REPO, root)
+    (root / "sources" / f"{FRENCH_SOURCE_ID}.md").write_text(FRENCH_SOURCE, encoding="utf-8")
+    return root
 
 
 class Requests:

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,14 +14,13 @@ from browsing import (
     AXE,
     CHROMIUM,
     CHROMIUM_ARGS,
-    FRENCH_SOURCE,
-    FRENCH_SOURCE_ID,
     REPO,
     SCREENSHOTS,
     VIEWPORT,
     Requests,
+    copy_browser_dossier,
 )
-from dossiers import copy_hand_written_docs, serve
+from dossiers import serve
 
 from build_dossier import cli
 
@@ -30,11 +28,7 @@ from build_dossier import cli
 @pytest.fixture(scope="session")
 def built_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the repository's dossier, plus the French fixture, built with MkDocs."""
-    root = tmp_path_factory.mktemp("browser-dossier")
-    shutil.copytree(REPO / "sources", root / "sources")
-    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    copy_hand_written_docs(root)
-    (root / "sources" / f"{FRENCH_SOURCE_ID}.md").write_text(FRENCH_SOURCE, encoding="utf-8")
+    root = copy_browser_dossier(tmp_path_factory.mktemp("browser-dossier"))
     result = cli.build(root)
     assert result.ok, "the site did not build:\n" + "\n".join(result.lines)
     return root

@@ -4,14 +4,13 @@ source from words in its middle, and nothing is fetched from another host.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import FRENCH_SOURCE, FRENCH_SOURCE_ID, REPO, Requests
-from dossiers import copy_hand_written_docs, serve
+from browsing import FRENCH_SOURCE_ID, Requests, copy_browser_dossier
+from dossiers import serve
 
 from build_dossier import cli
 
@@ -23,11 +22,7 @@ BOX = ".pagefind-ui__search-input"
 @pytest.fixture(scope="module")
 def pagefind_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's sources plus the French fixture, built with Pagefind."""
-    root = tmp_path_factory.mktemp("pagefind-dossier")
-    shutil.copytree(REPO / "sources", root / "sources")
-    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    copy_hand_written_docs(root)
-    (root / "sources" / f"{FRENCH_SOURCE_ID}.md").write_text(FRENCH_SOURCE, encoding="utf-8")
+    root = copy_browser_dossier(tmp_path_factory.mktemp("pagefind-dossier"))
     with (root / "sources/dossier.yml").open("a", encoding="utf-8") as settings:
         settings.write("search: pagefind\n")
     result = cli.build(root, pdf=False)
