@@ -125,7 +125,6 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
             try:
                 built = site_stage.run_mkdocs(root, dossier.title, latest, checked.search)
             except site_stage.SiteError as error:
-                shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
                 result.lines.append(str(error))
                 result.lines.append("Aborted: docs/ and site/ are unchanged.")
                 return result
@@ -134,7 +133,6 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
                 try:
                     pdf_stage.write_pdf(dossier, built / pdf_stage.PDF_NAME)
                 except pdf_stage.PdfError as error:
-                    shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
                     result.lines.append(f"PDF failed: {error}")
                     result.lines.append("Aborted: docs/ and site/ are unchanged.")
                     return result
@@ -143,8 +141,9 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
         committed = True
         lap("write_s")
     finally:
-        if not committed:
+        if not committed:  # whatever stopped the build: docs/ and site/ stay as they were
             stager.discard()
+            shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
     if site:
         site_stage.swap_in(root, built)
     result.ok = True

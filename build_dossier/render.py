@@ -130,6 +130,7 @@ class Renderer:
 
     def __init__(self, dossier: Dossier) -> None:
         self.d = dossier
+        self._carried_by: dict[str, list[Quote]] = {}
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("build_dossier", "templates"),
             auto_reload=False,  # templates do not change during a build: no stat per page
@@ -266,17 +267,13 @@ class Renderer:
             ))
         return found
 
-    @cached_property
-    def _also(self) -> dict[str, list[Quote]]:
-        return {}
-
     def carried_by(self, anchor: str) -> list[Quote]:
         """A quote's first occurrence in each source carrying it, earliest source first."""
-        found = self._also.get(anchor)
+        found = self._carried_by.get(anchor)
         if found is None:
             found = self.first_per_source(self.d.cluster(anchor))
             found.sort(key=lambda q: (self.published_key[q.source_id], q.source_id))
-            self._also[anchor] = found
+            self._carried_by[anchor] = found
         return found
 
     # Fragments ------------------------------------------------------------------------------

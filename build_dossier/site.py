@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .markup import plain_title
 from .model import FuzzyDate
-from .write import hand_written
+from .write import Folders, hand_written
 
 STAGE_DIR = ".build-dossier-tmp"
 SITE_DIR = "site"
@@ -65,13 +65,10 @@ def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path]) -> Path:
         if uri not in files:
             (staged / uri).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(docs_dir / uri, staged / uri)
-    made: set[str] = set()
+    folders = Folders()
     for uri, path in files.items():
         target = os.path.join(staged, uri)
-        folder = os.path.dirname(target)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
+        folders.make(os.path.dirname(target))
         try:
             # Nothing writes to these files until the build ends: one file, two names.
             os.link(path, target)

@@ -99,7 +99,7 @@ class Stager:
         # Through a linked docs/ the staged files would land wherever it points: the pages are
         # reported as conflicts (below) and nothing is staged.
         self.can_stage = not docs_dir.is_symlink()
-        self._folders = _Folders()
+        self._folders = Folders()
         self._linked: dict[str, str | None] = {}
         if self.can_stage:
             shutil.rmtree(self.staging, ignore_errors=True)
@@ -224,7 +224,7 @@ def apply(plan: Plan) -> None:
     _roll_forward(docs_dir)
 
 
-class _Folders:
+class Folders:
     """Makes folders, each once."""
 
     def __init__(self) -> None:
@@ -239,7 +239,7 @@ class _Folders:
 def _roll_forward(docs_dir: Path) -> None:
     journal = json.loads((docs_dir / JOURNAL).read_text(encoding="utf-8"))
     staging = docs_dir / STAGING
-    folders = _Folders()
+    folders = Folders()
     for uri in journal["write"]:
         _check_path(uri)
         target = os.path.join(docs_dir, uri)
