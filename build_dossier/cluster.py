@@ -118,20 +118,19 @@ def _group(units: list[_Unit]) -> list[list[_Unit]]:
             for shingle in shingles[i]:
                 postings[shingle].append(i)
         for i in members:
-            seen: set[int] = set()
+            # Every later unit sharing a rare trigram, each once (the union runs in C).
+            candidates: set[int] = set()
             for shingle in shingles[i]:
                 posting = postings[shingle]
-                if len(posting) > MAX_POSTING:
+                if len(posting) <= MAX_POSTING:
+                    candidates.update(posting)
+            a = units[i]
+            for j in sorted(candidates):
+                if j <= i or sets.find(i) == sets.find(j):
                     continue
-                for j in posting:
-                    if j <= i or j in seen:
-                        continue
-                    seen.add(j)
-                    if sets.find(i) == sets.find(j):
-                        continue
-                    a, b = units[i], units[j]
-                    if _same_occasion(a, b) and same_wording(a.tokens, b.tokens):
-                        sets.union(i, j)
+                b = units[j]
+                if _same_occasion(a, b) and same_wording(a.tokens, b.tokens):
+                    sets.union(i, j)
     groups: dict[int, list[_Unit]] = defaultdict(list)
     for i, unit in enumerate(units):
         groups[sets.find(i)].append(unit)

@@ -255,6 +255,16 @@ def test_folded_offsets_point_back_to_the_original_characters(text: str, origin:
     assert offsets.first_at_or_after(origin) == bisect.bisect_left(expected, origin)
 
 
+def test_the_spaces_folding_lists_are_every_space_python_knows() -> None:
+    # Texts are scanned for a spelled-out list of spaces; one missing would stay in the folded
+    # text, and a quote across it would not be found.
+    import sys
+
+    from build_dossier.textmatch import SPACES
+
+    assert SPACES == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+
+
 NAMES = st.lists(st.text(st.sampled_from("aAb -.é"), min_size=1, max_size=6), max_size=12)
 
 
