@@ -102,7 +102,7 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
     # 10,000 sources they walked millions of objects nine times, a second in all).
     gc.freeze()
     try:
-        dossier = link(checked.loaded, checked.title, result.timings)
+        dossier = link(checked.loaded, checked.title, result.timings, default_workers())
     finally:
         gc.unfreeze()
     lap("link_s")

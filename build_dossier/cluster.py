@@ -16,12 +16,17 @@ from dataclasses import dataclass
 
 from .load import quote_anchor
 from .model import Event, FuzzyDate, Quote, QuoteCluster, Variant
+from .parallel import forked_map
 from .textmatch import word_key
 
 SIMILARITY = 0.75
 """Word-sequence similarity at and above which two wordings are one sentence."""
 MIN_CONTAINED_WORDS = 5
 """A fragment shorter than this (and under half the longer quote) is not taken as the same quote."""
+PARALLEL_MIN_UNITS = 2000
+"""Below this many distinct wordings, forking workers costs more than it saves."""
+JOB_UNITS = 500
+"""Speakers are handed to workers in jobs of about this many wordings."""
 MAX_POSTING = 200
 """Trigrams shared by more of one speaker's wordings than this are stock phrases: they find no
 candidates (two wordings of one sentence share many rarer trigrams too)."""
@@ -105,36 +110,60 @@ def _units(quotes: Iterable[Quote], events: Mapping[str, Event]) -> list[_Unit]:
     return list(units.values())
 
 
-def _group(units: list[_Unit]) -> list[list[_Unit]]:
-    """Units joined into clusters, through candidates that share a rare trigram."""
-    sets = _Sets(len(units))
+def _join(units: list[_Unit], members: list[int]) -> list[list[int]]:
+    """One speaker's units (`members`, indexes into `units`, ascending) joined into groups,
+    through candidates that share a rare trigram."""
+    mine = [units[i] for i in members]
+    sets = _Sets(len(mine))
+    shingles = [_shingles(unit.tokens) for unit in mine]
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, found in enumerate(shingles):
+        for shingle in found:
+            postings[shingle].append(i)
+    for i, found in enumerate(shingles):
+        # Every unit sharing a rare trigram, each once (the union runs in C).
+        candidates: set[int] = set()
+        for shingle in found:
+            posting = postings[shingle]
+            if len(posting) <= MAX_POSTING:
+                candidates.update(posting)
+        a = mine[i]
+        for j in sorted(candidates):
+            if j <= i or sets.find(i) == sets.find(j):
+                continue
+            b = mine[j]
+            if _same_occasion(a, b) and same_wording(a.tokens, b.tokens):
+                sets.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, index in enumerate(members):
+        groups[sets.find(i)].append(index)
+    return list(groups.values())
+
+
+def _join_speakers(units: list[_Unit], job: list[list[int]]) -> list[tuple[list[int], list[str]]]:
+    """The groups of each speaker in `job`, each with its units' anchors in order."""
+    return [(group, sorted({_unit_anchor(units[i]) for i in group}))
+            for members in job for group in _join(units, members)]
+
+
+def _group(units: list[_Unit], workers: int) -> list[tuple[list[_Unit], list[str]]]:
+    """Units joined into clusters, each with its units' anchors in order; speakers are
+    independent, so they are shared out between `workers` processes."""
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
         by_speaker[unit.speaker].append(i)
-    for members in by_speaker.values():
-        shingles = {i: _shingles(units[i].tokens) for i in members}
-        postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for i in members:
-            for shingle in shingles[i]:
-                postings[shingle].append(i)
-        for i in members:
-            # Every later unit sharing a rare trigram, each once (the union runs in C).
-            candidates: set[int] = set()
-            for shingle in shingles[i]:
-                posting = postings[shingle]
-                if len(posting) <= MAX_POSTING:
-                    candidates.update(posting)
-            a = units[i]
-            for j in sorted(candidates):
-                if j <= i or sets.find(i) == sets.find(j):
-                    continue
-                b = units[j]
-                if _same_occasion(a, b) and same_wording(a.tokens, b.tokens):
-                    sets.union(i, j)
-    groups: dict[int, list[_Unit]] = defaultdict(list)
-    for i, unit in enumerate(units):
-        groups[sets.find(i)].append(unit)
-    return list(groups.values())
+    # The busiest speakers first and alone, so that no worker is left with one at the end.
+    jobs: list[list[list[int]]] = [[]]
+    for members in sorted(by_speaker.values(), key=len, reverse=True):
+        if sum(map(len, jobs[-1])) >= JOB_UNITS:
+            jobs.append([])
+        jobs[-1].append(members)
+    if len(units) < PARALLEL_MIN_UNITS:
+        workers = 1
+    found = [group for groups in forked_map(lambda job: _join_speakers(units, job), jobs,
+                                            workers, ordered=False) for group in groups]
+    found.sort(key=lambda group: group[0][0])  # the order of the units, however the work ran
+    return [([units[i] for i in members], anchors) for members, anchors in found]
 
 
 def _unit_anchor(unit: _Unit) -> str:
@@ -145,14 +174,19 @@ def _unit_anchor(unit: _Unit) -> str:
 
 
 def cluster_quotes(quotes: Iterable[Quote], events: Mapping[str, Event],
-                   published: Mapping[str, FuzzyDate]) -> list[QuoteCluster]:
-    """Every quote in exactly one cluster; variants ordered with the reference wording first."""
+                   published: Mapping[str, FuzzyDate], workers: int = 1) -> list[QuoteCluster]:
+    """Every quote in exactly one cluster; variants ordered with the reference wording first.
+
+    Many quotes are compared on `workers` forked processes; the clusters are the same.
+    """
+
+    published_key = {source_id: date.sort_key() for source_id, date in published.items()}
 
     def first_seen(quote: Quote) -> tuple[object, ...]:
-        return (published[quote.source_id].sort_key(), quote.source_id, quote.index)
+        return (published_key[quote.source_id], quote.source_id, quote.index)
 
     clusters: list[QuoteCluster] = []
-    for group in _group(_units(quotes, events)):
+    for group, anchors in _group(_units(quotes, events), workers):
         wordings: dict[tuple[str, ...], list[Quote]] = defaultdict(list)
         for unit in group:
             wordings[unit.tokens].extend(unit.quotes)
@@ -166,7 +200,6 @@ def cluster_quotes(quotes: Iterable[Quote], events: Mapping[str, Event],
         reference = variants[0].quotes[0]
         event = next((u.event for u in group if u.event), None)
         date = next((u.date for u in group if u.date and u.event == event), None)
-        anchors = sorted({_unit_anchor(u) for u in group})
         clusters.append(QuoteCluster(anchors[0], reference.speaker, event, date,
                                      tuple(variants), aliases=tuple(anchors[1:])))
     return clusters

@@ -113,8 +113,9 @@ def check_references(loaded: Loaded) -> list[Problem]:
 
 
 def link(loaded: Loaded, title: str = DEFAULT_TITLE,
-         timings: dict[str, float] | None = None) -> Dossier:
-    """The Dossier of records that loaded and checked without errors."""
+         timings: dict[str, float] | None = None, workers: int = 1) -> Dossier:
+    """The Dossier of records that loaded and checked without errors (quotes clustered on
+    `workers` processes)."""
     sources = sorted(loaded.sources, key=lambda s: (s.published.sort_key(), s.id))
     events = sorted(loaded.events.values(), key=lambda e: (e.date.sort_key(), e.id))
     people = sorted(loaded.people.values(), key=lambda p: (p.name.casefold(), p.id))
@@ -130,7 +131,7 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
     published = {s.id: s.published for s in sources}
     quotes = [q for s in sources for q in s.quotes]
     started = time.perf_counter()
-    clusters = cluster_quotes(quotes, event_map, published)
+    clusters = cluster_quotes(quotes, event_map, published, workers)
     if timings is not None:
         timings["cluster_s"] = time.perf_counter() - started
     clusters.sort(key=lambda c: (

@@ -6,9 +6,7 @@ The people and events registries are `sources/people.yml` and `sources/events.ym
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import multiprocessing as mp
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -17,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Event, FuzzyDate, Person, Problem, Quote, QuoteKind, Severity, Source
+from .parallel import forked_map
 from .schema import EVENT, PERSON, SLUG, SOURCE, URL, Shape
 from .textmatch import Body, fold, words
 from .yamlpos import Parsed, field_name, parse_yaml
@@ -358,8 +357,7 @@ def source_paths(root: Path) -> list[Path]:
                   key=lambda p: p.name)
 
 
-def _load_chunk(job: tuple[list[Path], Path]) -> tuple[list[Source], list[Problem]]:
-    paths, root = job
+def _load_chunk(paths: list[Path], root: Path) -> tuple[list[Source], list[Problem]]:
     problems: list[Problem] = []
     sources = [s for s in (load_source(p, root, problems) for p in paths) if s is not None]
     return sources, problems
@@ -374,21 +372,9 @@ def load(root: Path, workers: int = 1) -> Loaded:
     loaded.people = load_people(root, loaded.problems)
     loaded.events = load_events(root, loaded.problems)
     paths = source_paths(root)
-    chunks = [(paths[i:i + LOAD_CHUNK], root) for i in range(0, len(paths), LOAD_CHUNK)]
-    if workers > 1 and len(paths) >= PARALLEL_MIN_FILES and "fork" in mp.get_all_start_methods():
-        # Unpickling the workers' sources makes millions of objects, none of them garbage: the
-        # collector's passes over them took twice as long as the unpickling itself. (The
-        # workers, forked meanwhile, load without it too: they make no cycles.)
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            with mp.get_context("fork").Pool(workers) as pool:
-                done = pool.map(_load_chunk, chunks, chunksize=1)
-        finally:
-            if collecting:
-                gc.enable()
-    else:
-        done = [_load_chunk(chunk) for chunk in chunks]
+    chunks = [paths[i:i + LOAD_CHUNK] for i in range(0, len(paths), LOAD_CHUNK)]
+    done = forked_map(lambda chunk: _load_chunk(chunk, root), chunks,
+                      workers if len(paths) >= PARALLEL_MIN_FILES else 1)
     for sources, problems in done:
         loaded.sources.extend(sources)
         loaded.problems.extend(problems)

@@ -7,11 +7,9 @@ unless code built it as markup on purpose (links, highlighted text).
 
 from __future__ import annotations
 
-import gc
 import heapq
 import itertools
 import json
-import multiprocessing as mp
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -35,7 +33,7 @@ from .markup import (
     plain_title,
 )
 from .model import Dossier, Event, FuzzyDate, Person, Quote, QuoteCluster, Source
-from .parallel import default_workers
+from .parallel import default_workers, forked_map
 from .timeline import render_timeline
 
 _PARAGRAPH = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*\S|\S")
@@ -558,27 +556,19 @@ class Renderer:
         runs there too, and what it returns comes back as each job is done (in no fixed
         order). The pages are the same either way.
         """
-        count = sum(map(len, jobs))
-        forkable = "fork" in mp.get_all_start_methods()
-        if workers < 2 or count < PARALLEL_MIN_PAGES or not forkable:
-            for job in jobs:
-                yield each([self.render_one(kind, key) for kind, key in job])
-            return
-        # Build every index once here: forked workers inherit them instead of rebuilding.
-        for name in ("linker", "clusters_by_speaker", "clusters_by_event", "sources_by_person",
-                     "events_by_person", "features", "_postings", "published_key"):
-            getattr(self, name)
-        global _WORKER
-        _WORKER = (self, each)
-        # The dossier outlives the workers: keep the collector off it, so that no worker's
-        # collection writes to (and copies) every page of memory it shares with this process.
-        gc.freeze()
-        try:
-            with mp.get_context("fork").Pool(workers) as pool:
-                yield from pool.imap_unordered(_render_chunk, jobs, chunksize=1)
-        finally:
-            gc.unfreeze()
-            _WORKER = None
+        if sum(map(len, jobs)) < PARALLEL_MIN_PAGES:
+            workers = 1
+        if workers > 1:
+            # Build every index once here: forked workers inherit them instead of rebuilding.
+            for name in ("linker", "clusters_by_speaker", "clusters_by_event",
+                         "sources_by_person", "events_by_person", "features", "_postings",
+                         "published_key"):
+                getattr(self, name)
+
+        def render_job(job: list[tuple[str, str]]) -> R:
+            return each([self.render_one(kind, key) for kind, key in job])
+
+        yield from forked_map(render_job, jobs, workers, ordered=False)
 
     def pages(self, workers: int, each: Callable[[Pages], R]) -> Iterator[R]:
         """`each` applied to every generated file, a list of (path under `docs/`, UTF-8 bytes)
@@ -639,16 +629,6 @@ def dossier_json(d: Dossier) -> str:
     }
     # Compact: only then does json use its C encoder, which matters at 10,000 sources.
     return json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-_WORKER: tuple[Renderer, Callable[[Pages], Any]] | None = None
-"""The renderer a forked worker inherits from its parent, and what to do with its pages."""
-
-
-def _render_chunk(jobs: list[tuple[str, str]]) -> Any:
-    assert _WORKER is not None
-    renderer, each = _WORKER
-    return each([renderer.render_one(kind, key) for kind, key in jobs])
 
 
 def render(dossier: Dossier, workers: int | None = None) -> dict[str, bytes]:

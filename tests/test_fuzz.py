@@ -262,7 +262,7 @@ def test_the_spaces_folding_lists_are_every_space_python_knows() -> None:
 
     from build_dossier.textmatch import SPACES
 
-    assert SPACES == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()) == SPACES
 
 
 NAMES = st.lists(st.text(st.sampled_from("aAb -.é"), min_size=1, max_size=6), max_size=12)
