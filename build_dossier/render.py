@@ -36,8 +36,7 @@ from .model import Dossier, Event, FuzzyDate, Person, Quote, QuoteCluster, Sourc
 from .parallel import default_workers, forked_map
 from .timeline import render_timeline
 
-_PARAGRAPH = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*\S|\S")
-"""A run of non-blank lines, without the whitespace around it."""
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 PARALLEL_MIN_PAGES = 400
 """Below this many pages, starting worker processes costs more than it saves."""
 CHUNK = 100
@@ -90,6 +89,22 @@ def precision_label(date: FuzzyDate) -> str:
     if date.approximate:
         return "approximate date"
     return {"day": "exact day", "month": "day not known", "year": "month not known"}[date.precision]
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the runs of non-blank lines in `text`, without the whitespace around them."""
+    # Found between blank lines rather than by one pattern: the engine then looks only at
+    # line breaks, not at every character (a tenth of a source page's time, before).
+    start = 0
+    for match in (*_BLANK_LINE.finditer(text), None):
+        end = match.start() if match else len(text)
+        chunk = text[start:end]
+        kept = chunk.strip()
+        if kept:
+            first = start + len(chunk) - len(chunk.lstrip())
+            yield first, first + len(kept)
+        if match:
+            start = match.end()
 
 
 @dataclass(frozen=True)
@@ -383,8 +398,7 @@ class Renderer:
             return esc_block_text(body[start:end]).replace("\n", "<br>\n")
 
         blocks = []
-        for match in _PARAGRAPH.finditer(body):
-            start, end = match.span()
+        for start, end in paragraphs(body):
             inside = [q for q in quotes if q.span[0] < end and q.span[1] > start]
             if not inside:
                 blocks.append(f"<p>{text(start, end)}</p>")

@@ -265,6 +265,18 @@ def test_the_spaces_folding_lists_are_every_space_python_knows() -> None:
     assert "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()) == SPACES
 
 
+@FUZZ
+@given(st.text(st.sampled_from("ab. \t\n\r\u00a0\u2028\u3000"), max_size=40))
+@example("a\n \n\nb\n\t\n")
+def test_paragraphs_are_the_runs_of_non_blank_lines(text: str) -> None:
+    # A source's text is shown paragraph by paragraph; the definition, as one pattern, is
+    # the oracle for the faster split.
+    from build_dossier.render import paragraphs
+
+    expected = [m.span() for m in re.finditer(r"\S(?:[^\n]|\n(?![ \t]*\n))*\S|\S", text)]
+    assert list(paragraphs(text)) == expected
+
+
 NAMES = st.lists(st.text(st.sampled_from("aAb -.é"), min_size=1, max_size=6), max_size=12)
 
 
