@@ -92,6 +92,10 @@ def collector_off() -> Iterator[None]:
     try:
         yield
     finally:
+        # What was made meanwhile is frozen: turned back on, the collector would otherwise
+        # walk all of it at once (a quarter of a second at 10,000 sources) to find nothing.
+        # Frozen objects are still freed when no longer used.
+        gc.freeze()
         if collecting:
             gc.enable()
 

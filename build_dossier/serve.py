@@ -7,6 +7,7 @@ prints its problems and leaves the last good site in place, still served.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import threading
@@ -119,6 +120,10 @@ def rebuild(root: Path, builds: Builds, pdf: bool) -> bool:
         # An editor's save in progress (a file renamed or deleted mid-read): try again next poll.
         print(f"Build interrupted: {error}; retrying when the files settle.", flush=True)
         return False
+    finally:
+        # A build freezes what it made, to spare the collector a pass that finds nothing. This
+        # process lives on: let the collector reclaim, while waiting, any cycle left behind.
+        gc.unfreeze()
     print("\n".join(result.lines), flush=True)
     if result.ok:
         builds.done()
