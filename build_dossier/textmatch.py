@@ -8,6 +8,7 @@ line breaks. Offsets always refer back to the original text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
@@ -197,8 +198,10 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in WORD_RE.findall(folded)]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """One whitespace-free token compared as `words` folds it, without `normalise`'s offsets
-    (word-level diffs fold every word of every variant)."""
+    (word-level diffs fold every word of every variant: a dossier's words recur, so each is
+    folded once)."""
     found = WORD_RE.findall(word.translate(_WORD_FOLD))
     return " ".join(w.lower() for w in found)
