@@ -88,11 +88,17 @@ def read_text(path: Path, rel: str, report: _Report) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_file(path: Path, root: Path, problems: list[Problem]) -> str | None:
-    """A file's text (see `read_text`), refusing links that lead out of the repository."""
+def read_file(path: Path, root: Path, problems: list[Problem],
+              folder_inside: bool = False) -> str | None:
+    """A file's text (see `read_text`), refusing links that lead out of the repository.
+
+    `folder_inside`: the file's folder is known to resolve inside the repository, so only the
+    file itself, if it is a link, needs resolving (10,000 full resolutions took 0.4 s).
+    """
     rel = path.relative_to(root).as_posix()
     report = _Report(rel, problems)
-    if not path.resolve().is_relative_to(root.resolve()):
+    if (not folder_inside or path.is_symlink()) and not path.resolve().is_relative_to(
+            root.resolve()):
         report.add(0, "", "the file is a link to a file outside the repository; build-dossier "
                    "reads only files inside it")
         return None
@@ -237,11 +243,12 @@ def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def load_source(path: Path, root: Path, problems: list[Problem]) -> Source | None:
-    """Read one source file; its problems go to `problems`."""
+def load_source(path: Path, root: Path, problems: list[Problem],
+                folder_inside: bool = False) -> Source | None:
+    """Read one source file; its problems go to `problems` (`folder_inside`: see `read_file`)."""
     rel = path.relative_to(root).as_posix()
     report = _Report(rel, problems)
-    text = read_file(path, root, problems)
+    text = read_file(path, root, problems, folder_inside)
     if text is None:
         return None
     split = split_front_matter(text, report)
@@ -357,9 +364,11 @@ def source_paths(root: Path) -> list[Path]:
                   key=lambda p: p.name)
 
 
-def _load_chunk(paths: list[Path], root: Path) -> tuple[list[Source], list[Problem]]:
+def _load_chunk(paths: list[Path], root: Path,
+                folder_inside: bool) -> tuple[list[Source], list[Problem]]:
     problems: list[Problem] = []
-    sources = [s for s in (load_source(p, root, problems) for p in paths) if s is not None]
+    sources = [s for s in (load_source(p, root, problems, folder_inside) for p in paths)
+               if s is not None]
     return sources, problems
 
 
@@ -373,7 +382,8 @@ def load(root: Path, workers: int = 1) -> Loaded:
     loaded.events = load_events(root, loaded.problems)
     paths = source_paths(root)
     chunks = [paths[i:i + LOAD_CHUNK] for i in range(0, len(paths), LOAD_CHUNK)]
-    done = forked_map(lambda chunk: _load_chunk(chunk, root), chunks,
+    folder_inside = (root / SOURCES_DIR).resolve().is_relative_to(root.resolve())
+    done = forked_map(lambda chunk: _load_chunk(chunk, root, folder_inside), chunks,
                       workers if len(paths) >= PARALLEL_MIN_FILES else 1)
     for sources, problems in done:
         loaded.sources.extend(sources)

@@ -191,6 +191,21 @@ def test_a_link_out_of_the_repository_is_not_followed(tmp_path):
     assert "launch codes" not in result.stdout
 
 
+def test_a_sources_folder_linked_from_outside_is_not_read(tmp_path):
+    # Files in sources/ are checked through their folder once; a folder that is itself a
+    # link out of the repository must still refuse every one of them.
+    outside = dossier(tmp_path / "elsewhere") / "sources"
+    (outside / "secret.md").write_text("---\ntitle: Secret\npublished: 2022\n---\nCodes.\n")
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "sources").symlink_to(outside)
+    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    result = run(root)
+    assert ("sources/secret.md: error: the file is a link to a file outside the repository; "
+            "build-dossier reads only files inside it") in problem_lines(result)
+    assert "Codes" not in result.stdout
+
+
 def test_a_link_inside_the_repository_is_read(tmp_path):
     root = dossier(tmp_path)
     (root / "notes").mkdir()
