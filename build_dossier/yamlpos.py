@@ -69,8 +69,18 @@ def field_name(path: Path) -> str:
     return out
 
 
+_TYPED_FIRST = frozenset(_resolver.yaml_implicit_resolvers)
+"""First characters of the plain scalars YAML may read as something other than text (`~`,
+`true`, `12`, ''); None among them would mean any character may."""
+
+
 def _scalar(event: yaml.ScalarEvent) -> Any:
     tag = event.tag
+    if tag is None and None not in _TYPED_FIRST and (
+            not event.implicit[0] or event.value[:1] not in _TYPED_FIRST):
+        # Quoted, or plain and starting as no other type does: text, as `resolve` would
+        # find after trying each type in Python (most of a source's values are text).
+        return event.value
     if tag is None or tag == "!":
         implicit = event.implicit
         tag = _resolver.resolve(yaml.ScalarNode, event.value, implicit)  # type: ignore[no-untyped-call]
@@ -148,9 +158,11 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark else 1
-            if isinstance(event, yaml.AliasEvent):
+            if isinstance(event, yaml.ScalarEvent):  # the most common, first
+                place(_scalar(event), line)
+            elif isinstance(event, yaml.AliasEvent):
                 raise _Refused(f"YAML aliases (*{event.anchor}) are not allowed; repeat the value")
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 tag = event.tag
                 if tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
                     raise _Refused(f"YAML tag '{tag}' is not allowed; write plain values")
@@ -165,8 +177,6 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
                 stack.append(_Container(container, path))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
-            elif isinstance(event, yaml.ScalarEvent):
-                place(_scalar(event), line)
             elif isinstance(event, yaml.DocumentStartEvent) and root_set:
                 raise _Refused("more than one YAML document; remove the extra '---'")
     except _Refused as refused:

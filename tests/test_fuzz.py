@@ -277,6 +277,33 @@ def test_paragraphs_are_the_runs_of_non_blank_lines(text: str) -> None:
     assert list(paragraphs(text)) == expected
 
 
+@FUZZ
+@given(st.text(st.sampled_from("aetTfFnNyYoO~0123456789.+-_:eE x'\""), min_size=0, max_size=8))
+@example("Yes")
+@example("~")
+@example("'12'")
+@example(".inf")
+def test_yaml_values_are_typed_as_pyyaml_types_them(value: str) -> None:
+    # Most values are text and skip the type resolver; the rest must come out as PyYAML
+    # reads them (dates apart: they stay text, parsed later at their own precision).
+    import datetime
+
+    from build_dossier.yamlpos import parse_yaml
+
+    text = f"k: {value}\n"
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return
+    parsed = parse_yaml(text)
+    if not isinstance(expected, dict) or parsed.problems:
+        return
+    if isinstance(expected["k"], datetime.date):
+        assert parsed.value["k"] == value.strip()
+    else:
+        assert repr(parsed.value["k"]) == repr(expected["k"])
+
+
 NAMES = st.lists(st.text(st.sampled_from("aAb -.é"), min_size=1, max_size=6), max_size=12)
 
 
