@@ -20,6 +20,7 @@ from types import FunctionType, MethodType
 from typing import Any, TypeVar
 
 import jinja2
+import orjson
 from markupsafe import Markup
 
 from .cluster import word_diff
@@ -80,7 +81,8 @@ R = TypeVar("R")
 
 QUOTES_PAGE = "quotes.md"
 CHRONOLOGY_PAGE = "chronology.md"
-INDEX_PAGES = (QUOTES_PAGE, "dossier.json", "sources/index.md", CHRONOLOGY_PAGE,
+DOSSIER_JSON = "dossier.json"
+INDEX_PAGES = (QUOTES_PAGE, DOSSIER_JSON, "sources/index.md", CHRONOLOGY_PAGE,
                "events/index.md", "people/index.md", "index.md")
 """The pages listing the whole dossier, the costliest first."""
 
@@ -548,7 +550,7 @@ class Renderer:
         }
 
     def index_page(self, path: str) -> str:
-        """One of the pages that list the whole dossier, or dossier.json."""
+        """One of the pages that list the whole dossier."""
         if path == "index.md":
             return self.page("index.md.j2", path, self.d.title, o=self.overview())
         if path == CHRONOLOGY_PAGE:
@@ -562,8 +564,6 @@ class Renderer:
             return self.page("events.md.j2", path, months=self.months(self.d.events.values()))
         if path == "people/index.md":
             return self.page("people.md.j2", path)
-        if path == "dossier.json":
-            return dossier_json(self.d)
         raise KeyError(path)
 
     def render_one(self, kind: str, key: str) -> tuple[str, bytes]:
@@ -575,6 +575,8 @@ class Renderer:
             path, text = event_page(key), self.render_event(self.d.events[key])
         elif kind == "person":
             path, text = person_page(key), self.render_person(self.d.people[key])
+        elif key == DOSSIER_JSON:
+            return key, dossier_json(self.d)
         else:
             path, text = key, self.index_page(key)
         # Encoded where it is rendered: on a worker, bytes also cross to the parent cheaper.
@@ -617,8 +619,9 @@ class Renderer:
                     for name in ASSETS])
 
 
-def dossier_json(d: Dossier) -> str:
-    """The whole model for other tools: ids in lists refer to the records, dates are ISO."""
+def dossier_json(d: Dossier) -> bytes:
+    """The whole model for other tools, as UTF-8 JSON: ids in lists refer to the records,
+    dates are ISO."""
 
     def date(value: FuzzyDate | None) -> dict[str, Any] | None:
         if value is None:
@@ -659,8 +662,9 @@ def dossier_json(d: Dossier) -> str:
             "sources": list(c.source_ids),
         } for c in d.clusters],
     }
-    # Compact: only then does json use its C encoder, which matters at 10,000 sources.
-    return json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # Compact UTF-8, the bytes json.dumps(model, ensure_ascii=False, separators=(",", ":"))
+    # would give, five times faster: 70 MB at 10,000 sources took json a second of CPU.
+    return orjson.dumps(model) + b"\n"
 
 
 def render(dossier: Dossier, workers: int | None = None) -> dict[str, bytes]:
