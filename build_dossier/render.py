@@ -7,7 +7,6 @@ unless code built it as markup on purpose (links, highlighted text).
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import json
 import re
@@ -214,6 +213,12 @@ class Renderer:
         return out
 
     @cached_property
+    def _common_people(self) -> dict[str, frozenset[str]]:
+        """The sources quoting each person quoted in too many to find related sources by."""
+        return {person: frozenset(ids) for person, ids in self.sources_by_person.items()
+                if len(ids) > SHARED_LIMIT}
+
+    @cached_property
     def events_by_person(self) -> dict[str, list[str]]:
         out: dict[str, set[str]] = defaultdict(set)
         for event in self.d.events.values():
@@ -282,13 +287,14 @@ class Renderer:
                 common.append(person)
         score.pop(source.id, None)
         for person in common:  # too common to find candidates, but still shared by them
-            for other_id in score:
-                if person in features[other_id].people_set:
-                    score[other_id] += 1
+            for other_id in self._common_people[person].intersection(score):
+                score[other_id] += 1
+        # Only the candidates scoring at least the fifth best score need ranking.
+        scores = sorted(score.values(), reverse=True)
+        floor = scores[RELATED_LIMIT - 1] if len(scores) >= RELATED_LIMIT else 0
         published = self.published_key
-        best = heapq.nsmallest(RELATED_LIMIT,
-                               [(-n, published[other_id], other_id)
-                                for other_id, n in score.items()])
+        best = sorted((-n, published[other_id], other_id)
+                      for other_id, n in score.items() if n >= floor)[:RELATED_LIMIT]
         found = []
         for _, _, other_id in best:
             theirs = features[other_id]
@@ -595,8 +601,8 @@ class Renderer:
         if workers > 1:
             # Build every index once here: forked workers inherit them instead of rebuilding.
             for name in ("linker", "clusters_by_speaker", "clusters_by_event",
-                         "sources_by_person", "events_by_person", "features", "_postings",
-                         "published_key"):
+                         "sources_by_person", "_common_people", "events_by_person", "features",
+                         "_postings", "published_key"):
                 getattr(self, name)
 
         def render_job(job: list[tuple[str, str]]) -> R:
