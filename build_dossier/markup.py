@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
 
@@ -20,8 +20,50 @@ _SPECIAL = "&<>\"'\\`*_[]{}()#!|~^$"
 """HTML specials and the Markdown punctuation that works mid-line. Templates never start a line
 with a value, so line-start syntax (`-`, `1.`, `===`) needs no escaping."""
 _REFERENCES = str.maketrans({ch: f"&#{ord(ch)};" for ch in _SPECIAL})
-"""Each special as a numeric character reference; translate runs in C, which matters at scale."""
+"""Each special as a numeric character reference."""
+_HELD = "\ue000"
+"""A private-use character standing for '&' until every other special is replaced."""
+_REPLACEMENTS = tuple((ch, f"{_HELD}#{ord(ch)};")
+                      for ch in sorted(set(_SPECIAL) - {"&"}, key=lambda ch: (ch != "#", ch)))
+"""Each special but '&', '#' first: the others' references contain it."""
+
+
+def references(text: str) -> str:
+    """`text.translate(_REFERENCES)`, made of one replace per special the text holds.
+
+    str.translate looks every character up in the table, about 50 ns each: a source's text
+    took 0.2 ms, and a dossier's pages hold millions of characters. Finding and replacing a
+    few characters is a fast scan each.
+    """
+    if _HELD in text:
+        return text.translate(_REFERENCES)
+    replaced = False
+    for ch, reference in _REPLACEMENTS:
+        if ch in text:
+            text = text.replace(ch, reference)
+            replaced = True
+    if "&" in text:
+        text = text.replace("&", "&#38;")
+    return text.replace(_HELD, "&") if replaced else text
 _SPACE = re.compile(r"\s+")
+
+
+def references_in(text: str) -> Callable[[str], str]:
+    """`references` for pieces of `text`, looking only for the specials `text` holds (a
+    source's text is escaped in a score of pieces, between its quotes)."""
+    if _HELD in text:
+        return references
+    present = tuple(pair for pair in _REPLACEMENTS if pair[0] in text)
+    ampersand = "&" in text
+
+    def escape(piece: str) -> str:
+        for ch, reference in present:
+            piece = piece.replace(ch, reference)
+        if ampersand:
+            piece = piece.replace("&", "&#38;")
+        return piece.replace(_HELD, "&") if present else piece
+
+    return escape
 
 
 def esc(value: object) -> Markup:
@@ -34,7 +76,7 @@ def esc_text(value: object) -> str:
     text = str(value)
     if "  " in text or not text.isprintable():  # all whitespace but " " is unprintable
         text = _SPACE.sub(" ", text)
-    return text.translate(_REFERENCES)
+    return references(text)
 
 
 def esc_block(value: object) -> Markup:
@@ -44,7 +86,7 @@ def esc_block(value: object) -> Markup:
 
 def esc_block_text(value: object) -> str:
     """`esc_block` as a plain string, for text assembled into markup right away."""
-    return str(value).translate(_REFERENCES)
+    return references(str(value))
 
 
 _LOOKALIKE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”"})

@@ -26,12 +26,12 @@ from .cluster import word_diff
 from .markup import (
     Linker,
     esc,
-    esc_block_text,
     esc_text,
     external,
     link,
     page_url,
     plain_title,
+    references_in,
 )
 from .model import Dossier, Event, FuzzyDate, Person, Quote, QuoteCluster, Source
 from .parallel import default_workers, forked_map
@@ -420,8 +420,10 @@ class Renderer:
             return (f'<mark class="dossier-quote"{attrs} data-cluster="{cluster}" '
                     f'title="{esc(self._speaker_name(quote.speaker))}">')
 
+        escape = references_in(body)
+
         def text(start: int, end: int) -> str:
-            return esc_block_text(body[start:end]).replace("\n", "<br>\n")
+            return escape(body[start:end]).replace("\n", "<br>\n")
 
         blocks = []
         for start, end in paragraphs(body):

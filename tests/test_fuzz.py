@@ -304,6 +304,22 @@ def test_yaml_values_are_typed_as_pyyaml_types_them(value: str) -> None:
         assert repr(parsed.value["k"]) == repr(expected["k"])
 
 
+@FUZZ
+@given(st.text(st.sampled_from("&<>\"'\\`*_[]{}()#!|~^$;0123456789a é\n\ue000"), max_size=40)
+       | TEXT)
+@example("&#35;")
+@example("\ue000#35; #")
+def test_references_are_what_the_translation_table_gives(text: str) -> None:
+    # Every value on a page is escaped with these; a slip here is markup injected or text
+    # garbled, in any of thousands of pages.
+    from build_dossier.markup import _REFERENCES, references, references_in
+
+    assert references(text) == text.translate(_REFERENCES)
+    pieces = references_in(text)  # a source's text is escaped piece by piece
+    for start in range(0, len(text) + 1, 3):
+        assert pieces(text[start:start + 5]) == text[start:start + 5].translate(_REFERENCES)
+
+
 NAMES = st.lists(st.text(st.sampled_from("aAb -.é"), min_size=1, max_size=6), max_size=12)
 
 
