@@ -320,6 +320,15 @@ def test_references_are_what_the_translation_table_gives(text: str) -> None:
         assert pieces(text[start:start + 5]) == text[start:start + 5].translate(_REFERENCES)
 
 
+@FUZZ
+@given(FOLDED | TEXT)
+def test_folding_characters_is_the_translation_table(text: str) -> None:
+    # Quotes are matched to texts through this fold; a slip would lose quotes or find wrong ones.
+    from build_dossier.textmatch import _WORD_FOLD, fold_characters
+
+    assert fold_characters(text) == text.translate(_WORD_FOLD)
+
+
 NAMES = st.lists(st.text(st.sampled_from("aAb -.é"), min_size=1, max_size=6), max_size=12)
 
 
