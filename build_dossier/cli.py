@@ -86,7 +86,8 @@ class BuildResult:
 def collector_off() -> Iterator[None]:
     """Generation without the cycle collector. It makes millions of objects that live to the
     end and no cyclic garbage, so the collector's passes only cost time: at 10,000 sources
-    linking spent a second in them. (MkDocs and the PDF run with it.)"""
+    linking spent a second in them. (MkDocs and the PDF run with it.) A process that goes on
+    after a build, as `serve` does, calls `gc.unfreeze()` to let it see them again."""
     collecting = gc.isenabled()
     gc.disable()
     try:

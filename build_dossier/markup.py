@@ -45,6 +45,8 @@ def references(text: str) -> str:
     if "&" in text:
         text = text.replace("&", "&#38;")
     return text.replace(_HELD, "&") if replaced else text
+
+
 _SPACE = re.compile(r"\s+")
 
 

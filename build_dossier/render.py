@@ -38,6 +38,7 @@ from .parallel import default_workers, forked_map
 from .timeline import render_timeline
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+"""What separates paragraphs: a line holding nothing but spaces and tabs."""
 PARALLEL_MIN_PAGES = 400
 """Below this many pages, starting worker processes costs more than it saves."""
 CHUNK = 100
@@ -140,6 +141,9 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+_PLAIN_CALLABLES = (FunctionType, MethodType)
+
+
 class _Context(jinja2.runtime.Context):
     """Template calls made straight, when the callee is a plain function or method that asks
     for no context: Jinja checks each call for that in five steps, about a second of the
@@ -151,9 +155,6 @@ class _Context(jinja2.runtime.Context):
             kwargs.pop("_loop_vars", None)
             return __obj(*args, **kwargs)
         return super().call(__obj, *args, **kwargs)
-
-
-_PLAIN_CALLABLES = (FunctionType, MethodType)
 
 
 class Renderer:

@@ -31,6 +31,8 @@ def fold_characters(text: str) -> str:
         if ch in text:
             text = text.replace(ch, replacement)
     return text
+
+
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
