@@ -78,7 +78,7 @@ def check_references(loaded: Loaded) -> list[Problem]:
     seen: dict[str, str] = {}
     for source in loaded.sources:
         if source.id in seen:
-            problems.append(Problem(source.path, 0, "error", "id",
+            problems.append(Problem(source.path, source.line_of("id", source.id), "error", "id",
                                     f"duplicate source id '{source.id}' (also {seen[source.id]})"))
         seen.setdefault(source.id, source.path)
         for name, ids in (("reports", source.reports), ("announces", source.announces)):
@@ -86,28 +86,30 @@ def check_references(loaded: Loaded) -> list[Problem]:
                 event = loaded.events.get(event_id)
                 if event is None:
                     problems.append(Problem(
-                        source.path, 0, "error", name,
+                        source.path, source.line_of(name, event_id), "error", name,
                         f"unknown event '{event_id}'{_nearest(event_id, events)}"))
                 elif (name == "reports" and not source.published.compatible(event.date)
                       and event.date.sort_key() > source.published.sort_key()):
                     problems.append(Problem(
-                        source.path, 0, "warning", name,
+                        source.path, source.line_of(name, event_id), "warning", name,
                         f"reports '{event_id}' ({event.date.human()}) although it was published "
                         f"earlier ({source.published.human()}); should it be under 'announces'?"))
         for quote in source.quotes:
+            speaker, event_field = f"quotes[{quote.index}].speaker", f"quotes[{quote.index}].event"
             if quote.speaker not in loaded.people:
                 problems.append(Problem(
-                    source.path, quote.line, "error", f"quotes[{quote.index}].speaker",
-                    f"unknown person '{quote.speaker}'{_nearest(quote.speaker, people)}"))
+                    source.path, source.line_of(speaker, quote.speaker) or quote.line, "error",
+                    speaker, f"unknown person '{quote.speaker}'{_nearest(quote.speaker, people)}"))
             if quote.event and quote.event not in loaded.events:
                 problems.append(Problem(
-                    source.path, quote.line, "error", f"quotes[{quote.index}].event",
-                    f"unknown event '{quote.event}'{_nearest(quote.event, events)}"))
+                    source.path, source.line_of(event_field, quote.event) or quote.line, "error",
+                    event_field, f"unknown event '{quote.event}'{_nearest(quote.event, events)}"))
     for event in loaded.events.values():
         for person in event.participants:
             if person not in loaded.people:
                 problems.append(Problem(
-                    "sources/events.yml", event.line, "error", f"{event.id}.participants",
+                    "sources/events.yml", event.participant_lines.get(person, event.line), "error",
+                    f"{event.id}.participants",
                     f"unknown person '{person}'{_nearest(person, people)}"))
     return problems
 

@@ -294,11 +294,39 @@ def load_source(path: Path, root: Path, problems: list[Problem],
         announces=_slugs(meta.get("announces")),
         quotes=quotes,
         body_line=body_line,
+        reference_lines=_reference_lines(meta, parsed, report.line_offset),
     )
 
 
+def _reference_lines(meta: dict[str, Any], parsed: Parsed,
+                     offset: int) -> dict[tuple[str, str], int]:
+    """The file line of each id the front matter names, by (field, id): see Source."""
+    lines: dict[tuple[str, str], int] = {}
+
+    def note(field_path: str, value: Any, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, str) and path in parsed.lines:
+            lines.setdefault((field_path, value), parsed.lines[path] + offset)
+
+    note("id", meta.get("id"), ("id",))
+    for name in ("reports", "announces"):
+        value = meta.get(name)
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                note(name, item, (name, i))
+        else:
+            note(name, value, (name,))
+    quotes = meta.get("quotes")
+    for i, item in enumerate(quotes if isinstance(quotes, list) else ()):
+        if isinstance(item, dict):
+            for key in ("speaker", "event"):
+                note(f"quotes[{i}].{key}", item.get(key), ("quotes", i, key))
+    return lines
+
+
 def _load_registry(path: Path, root: Path, shape: Shape,
-                   problems: list[Problem]) -> Iterable[tuple[str, dict[str, Any], int]]:
+                   problems: list[Problem]) -> Iterable[tuple[str, dict[str, Any], Parsed]]:
+    """Each valid entry of a registry file: its id, its fields, and the parsed file (for the
+    lines of its fields, given in file lines)."""
     rel = path.relative_to(root).as_posix()
     report = _Report(rel, problems)
     if not path.exists():
@@ -319,14 +347,14 @@ def _load_registry(path: Path, root: Path, shape: Shape,
         for issue in shape.validate(entry, (key,)):
             report.add(parsed.line(issue.path), field_name(issue.path), issue.message)
         if isinstance(entry, dict):
-            yield key, entry, parsed.line((key,))
+            yield key, entry, parsed
 
 
 def load_people(root: Path, problems: list[Problem]) -> dict[str, Person]:
     """The people registry, by id."""
     people = {}
     path = root / SOURCES_DIR / PEOPLE_FILE
-    for key, entry, line in _load_registry(path, root, PERSON, problems):
+    for key, entry, parsed in _load_registry(path, root, PERSON, problems):
         people[key] = Person(
             id=key,
             name=_str(entry.get("name")) or key,
@@ -334,7 +362,7 @@ def load_people(root: Path, problems: list[Problem]) -> dict[str, Person]:
             role=_str(entry.get("role")),
             aliases=tuple(a.strip() for a in _as_list(entry.get("aliases"))
                           if isinstance(a, str) and a.strip()),
-            line=line,
+            line=parsed.line((key,)),
         )
     return people
 
@@ -343,15 +371,21 @@ def load_events(root: Path, problems: list[Problem]) -> dict[str, Event]:
     """The events registry, by id."""
     events = {}
     path = root / SOURCES_DIR / EVENTS_FILE
-    for key, entry, line in _load_registry(path, root, EVENT, problems):
+    for key, entry, parsed in _load_registry(path, root, EVENT, problems):
+        participants = entry.get("participants")
+        participant_lines: dict[str, int] = {}
+        for i, person in enumerate(participants if isinstance(participants, list) else ()):
+            if isinstance(person, str) and (key, "participants", i) in parsed.lines:
+                participant_lines.setdefault(person, parsed.lines[(key, "participants", i)])
         events[key] = Event(
             id=key,
             title=_str(entry.get("title")) or key,
             date=_date(entry.get("date")) or FuzzyDate(1),
             place=_str(entry.get("place")),
             description=_str(entry.get("description")),
-            participants=_slugs(entry.get("participants")),
-            line=line,
+            participants=_slugs(participants),
+            line=parsed.line((key,)),
+            participant_lines=participant_lines,
         )
     return events
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -166,6 +167,8 @@ class Event:
     """Person ids."""
     line: int = 0
     """Line of the entry in the events registry."""
+    participant_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    """Line of each participant in the registry, by person id, for messages about them."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,13 @@ class Source:
     quotes: tuple[Quote, ...] = ()
     body_line: int = 1
     """Line of the file on which the body starts."""
+    reference_lines: Mapping[tuple[str, str], int] = field(default_factory=dict, compare=False)
+    """Line of each id the front matter names, by (field, id): `("reports", "2022-01-12-nrc")`,
+    `("quotes[2].speaker", "jens-stoltenberg")`, `("id", "x")`; for messages about them."""
+
+    def line_of(self, field_path: str, value: str) -> int:
+        """The line on which `field_path` names `value`; 0 (the whole file) if not known."""
+        return self.reference_lines.get((field_path, value), 0)
 
     @property
     def word_count(self) -> int:

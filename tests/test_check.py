@@ -45,7 +45,7 @@ def test_unknown_speaker_is_reported_with_line_and_suggestion(tmp_path):
             event: 2022-01-12-nrc
         """)
     assert messages(root) == [
-        "sources/a.md:5: error: quotes[0].speaker: unknown person 'jens-stoltenbreg' "
+        "sources/a.md:6: error: quotes[0].speaker: unknown person 'jens-stoltenbreg' "
         "(did you mean 'jens-stoltenberg'?)"
     ]
 
@@ -148,16 +148,36 @@ def test_reserved_and_unsafe_ids_are_refused(tmp_path):
     assert "sources/b c.md: error: id: the file name gives the id" in text
 
 
+def test_unknown_events_are_reported_on_the_line_that_names_them(tmp_path):
+    root = make(tmp_path, """\
+        title: T
+        published: 2022-01-12
+        reports:
+          - 2022-01-12-nrc
+          - 2022-01-12-nrk
+        quotes:
+          - text: This was not easy.
+            speaker: jens-stoltenberg
+            event: 2022-01-12-nrx
+        """)
+    assert messages(root) == [
+        "sources/a.md:6: error: reports: unknown event '2022-01-12-nrk' "
+        "(did you mean '2022-01-12-nrc'?)",
+        "sources/a.md:10: error: quotes[0].event: unknown event '2022-01-12-nrx' "
+        "(did you mean '2022-01-12-nrc'?)",
+    ]
+
+
 def test_duplicate_source_ids_name_both_files(tmp_path):
     root = make(tmp_path, "title: T\npublished: 2022\nid: same\n")
     write_source(tmp_path, "b.md", b"---\nid: same\ntitle: U\npublished: 2022\n---\nText\n")
-    assert "sources/b.md: error: id: duplicate source id 'same' (also sources/a.md)" in \
+    assert "sources/b.md:2: error: id: duplicate source id 'same' (also sources/a.md)" in \
         messages(root)
 
 
 def test_reporting_an_event_dated_after_publication_is_a_warning(tmp_path):
     root = make(tmp_path, "title: T\npublished: 2022-01-10\nreports: [2022-01-12-nrc]\n")
     [warning] = messages(root)
-    assert warning.startswith("sources/a.md: warning: reports: reports '2022-01-12-nrc'")
+    assert warning.startswith("sources/a.md:4: warning: reports: reports '2022-01-12-nrc'")
     assert "'announces'" in warning
     assert main(["check", "--root", str(root)]) == 0
