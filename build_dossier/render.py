@@ -63,6 +63,10 @@ LANGUAGES = {
 }
 
 
+GENERATED_FOLDERS = ("sources", "events", "people", ASSETS_DIR)
+"""Folders of docs/ whose pages build-dossier writes; the index pages are the rest."""
+
+
 def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 

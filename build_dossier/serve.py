@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 import threading
 import time
@@ -17,8 +18,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .cli import build
+from .cli import DOCS_DIR, build
 from .load import SOURCES_DIR
+from .render import GENERATED_FOLDERS, INDEX_PAGES
 from .site import CONFIG, SITE_DIR
 
 POLL_SECONDS = 0.3
@@ -97,11 +99,14 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 def watched_files(root: Path) -> dict[Path, float]:
-    """Modification times of everything a build reads that editors change."""
+    """Modification times of everything a build reads that editors change: the sources,
+    mkdocs.yml and the pages written by hand in docs/ (never those a build writes, or each
+    build would start the next)."""
     files = [root / CONFIG]
     folder = root / SOURCES_DIR
     if folder.is_dir():
         files += [p for p in folder.rglob("*") if p.suffix in (".md", ".yml", ".yaml")]
+    files += _hand_written(root / DOCS_DIR)
     stamps = {}
     for path in files:
         try:
@@ -109,6 +114,23 @@ def watched_files(root: Path) -> dict[Path, float]:
         except OSError:  # deleted between listing and stat
             continue
     return {p: float(t) for p, t in stamps.items()}
+
+
+def _hand_written(docs_dir: Path) -> list[Path]:
+    """Files in docs/ outside the generated folders that no build writes. The generated
+    folders are skipped whole: a dossier of 10,000 sources has 12,500 pages there."""
+    if not docs_dir.is_dir():
+        return []
+    skipped = {docs_dir / folder for folder in GENERATED_FOLDERS}
+    generated = {docs_dir / page for page in INDEX_PAGES}
+    found = []
+    for folder, subfolders, names in os.walk(docs_dir):
+        here = Path(folder)
+        subfolders[:] = sorted(d for d in subfolders
+                               if not d.startswith(".") and here / d not in skipped)
+        found += [here / name for name in sorted(names)
+                  if not name.startswith(".") and here / name not in generated]
+    return found
 
 
 def rebuild(root: Path, builds: Builds, pdf: bool) -> bool:
@@ -148,7 +170,8 @@ def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     print(f"Serving on http://127.0.0.1:{server.server_address[1]}/ "
-          f"(watching {SOURCES_DIR}/ and {CONFIG}; Ctrl-C stops)", flush=True)
+          f"(watching {SOURCES_DIR}/, {CONFIG} and the pages written by hand in {DOCS_DIR}/; "
+          "Ctrl-C stops)", flush=True)
     if not pdf:
         print("The chronology PDF is left out for speed; 'serve --pdf' or 'build' makes it.",
               flush=True)

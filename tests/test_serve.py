@@ -61,6 +61,16 @@ def test_serve_rebuilds_on_save_and_survives_a_broken_source(tmp_path):
         wait_for(lambda: json.loads(get(base + "__reload"))["build"] > first)
         assert "Ministers meet on Ukraine" in get(base + PAGE)
 
+        # A page written by hand in docs/ is watched too; the pages a build writes are not,
+        # or every build would start another.
+        guide = tmp_path / "docs" / "editors.md"
+        guide.write_text(guide.read_text(encoding="utf-8").replace(
+            "# Editors' guide", "# Guide for the desk"), encoding="utf-8")
+        wait_for(lambda: "Guide for the desk" in get(base + "editors/"))
+        settled = json.loads(get(base + "__reload"))["build"]
+        time.sleep(2)
+        assert json.loads(get(base + "__reload"))["build"] == settled
+
         source.write_text(text.replace("speaker: antony-blinken", "speaker: tony-blinkin"),
                           encoding="utf-8")
         wait_for(lambda: "unknown person 'tony-blinkin'" in log.read_text(encoding="utf-8"))
