@@ -37,17 +37,7 @@ def references(text: str) -> str:
     """
     if _HELD in text:
         return text.translate(_REFERENCES)
-    replaced = False
-    for ch, reference in _REPLACEMENTS:
-        if ch in text:
-            text = text.replace(ch, reference)
-            replaced = True
-    if "&" in text:
-        text = text.replace("&", "&#38;")
-    return text.replace(_HELD, "&") if replaced else text
-
-
-_SPACE = re.compile(r"\s+")
+    return _replace(text, [pair for pair in _REPLACEMENTS if pair[0] in text], "&" in text)
 
 
 def references_in(text: str) -> Callable[[str], str]:
@@ -55,17 +45,21 @@ def references_in(text: str) -> Callable[[str], str]:
     source's text is escaped in a score of pieces, between its quotes)."""
     if _HELD in text:
         return references
-    present = tuple(pair for pair in _REPLACEMENTS if pair[0] in text)
+    present = [pair for pair in _REPLACEMENTS if pair[0] in text]
     ampersand = "&" in text
+    return lambda piece: _replace(piece, present, ampersand)
 
-    def escape(piece: str) -> str:
-        for ch, reference in present:
-            piece = piece.replace(ch, reference)
-        if ampersand:
-            piece = piece.replace("&", "&#38;")
-        return piece.replace(_HELD, "&") if present else piece
 
-    return escape
+def _replace(text: str, present: list[tuple[str, str]], ampersand: bool) -> str:
+    """`text` with the `present` specials, then '&' if `ampersand`, made references."""
+    for ch, reference in present:
+        text = text.replace(ch, reference)
+    if ampersand:
+        text = text.replace("&", "&#38;")
+    return text.replace(_HELD, "&") if present else text
+
+
+_SPACE = re.compile(r"\s+")
 
 
 def esc(value: object) -> Markup:
