@@ -40,7 +40,7 @@ SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003
           "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 """Every character for which `str.isspace()` holds. Spelled out because the regular expression
 engine scans a class of listed characters twice as fast as one holding `\\s`."""
-_FOLDED = re.escape("".join(sorted({*_DROPPED, *_CHAR_MAP})))
+_FOLDED = re.escape("".join(ch for ch, _ in _FOLDS))
 _SPECIAL_RUN = re.compile(f"[{re.escape(SPACES)}{_FOLDED}]{{2,}}"
                           f"|[{re.escape(SPACES.replace(' ', ''))}{_FOLDED}]")
 """Runs of characters that folding changes, except single spaces; the text between them is
