@@ -64,9 +64,12 @@ def test_serve_rebuilds_on_save_and_survives_a_broken_source(tmp_path):
         # A page written by hand in docs/ is watched too; the pages a build writes are not,
         # or every build would start another.
         guide = tmp_path / "docs" / "editors.md"
+        before = json.loads(get(base + "__reload"))["build"]
         guide.write_text(guide.read_text(encoding="utf-8").replace(
             "# Editors' guide", "# Guide for the desk"), encoding="utf-8")
-        wait_for(lambda: "Guide for the desk" in get(base + "editors/"))
+        # The build is counted once its site is in place: wait for the count, not the page.
+        wait_for(lambda: json.loads(get(base + "__reload"))["build"] > before)
+        assert "Guide for the desk" in get(base + "editors/")
         settled = json.loads(get(base + "__reload"))["build"]
         time.sleep(2)
         assert json.loads(get(base + "__reload"))["build"] == settled
