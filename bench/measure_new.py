@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 
 from build_dossier.cli import check
+from build_dossier.draft.new import create_source
 from build_dossier.load import SOURCES_DIR, _Report, split_front_matter
-from build_dossier.new import create_source
 from build_dossier.textmatch import Body
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "new":
-        from . import new
+        from .draft import new
 
         return new.run(root, args.file, date=args.date, source_id=args.source_id,
                        outlet=args.outlet, url=args.url)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from .model import Person
+from ..model import Person
 
 
 def _words_of(text: str) -> tuple[str, ...]:

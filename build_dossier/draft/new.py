@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..load import SOURCES_DIR, load_events, load_people
+from ..model import Event, FuzzyDate, Person, Problem
+from ..schema import SLUG, URL
 from .attribution import CONTINUES, Candidate, find_quotes
-from .load import SOURCES_DIR, load_events, load_people
-from .model import Event, FuzzyDate, Person, Problem
-from .schema import SLUG, URL
 
 
 def _words_of(text: str) -> tuple[str, ...]:
