@@ -17,12 +17,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests, installed when missing and we are root (as on CI).
-# Elsewhere the browser tests fail with a message that says how to install it.
+# Debian's Chromium for the browser tests and poppler-utils (pdftotext, pdfinfo, pdftoppm) for
+# reading the PDFs back, installed when missing and we are root (as on CI). Elsewhere those tests
+# fail with a message that says how to install them.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || { \
+	@{ command -v chromium && command -v pdftotext; } >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || { \
 	  apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; }
 
 tools: setup node_modules/.installed chromium
 
