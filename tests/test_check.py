@@ -2,7 +2,8 @@ import hashlib
 import textwrap
 from pathlib import Path
 
-from build_dossier.cli import check, main
+from build_dossier.build import check
+from build_dossier.cli import main
 from build_dossier.model import DateError, FuzzyDate
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from dossiers import copy_hand_written_docs
 
-from build_dossier import cli, site, write
+from build_dossier import build as pipeline
+from build_dossier import site, write
 from build_dossier.render import render
 
 REPO = Path(__file__).resolve().parent.parent
@@ -104,8 +105,8 @@ def generations(tmp_path_factory):
     shutil.copytree(old_root, new_root, symlinks=True)
     revise(new_root)
     build_ok(new_root)
-    checked = cli.load_and_check(new_root)
-    pages = render(cli.link(checked.loaded, checked.title))
+    checked = pipeline.load_and_check(new_root)
+    pages = render(pipeline.link(checked.loaded, checked.title))
     return old_root, tree(old_root / "docs"), tree(new_root / "docs"), pages
 
 
@@ -204,8 +205,8 @@ def small_site(tmp_path_factory):
     build_ok(root, "build", "--no-pdf")
     old_site = tree(root / "site")
     revise(root)
-    checked = cli.load_and_check(root)
-    dossier = cli.link(checked.loaded, checked.title)
+    checked = pipeline.load_and_check(root)
+    dossier = pipeline.link(checked.loaded, checked.title)
     plan = write.plan_write(root / "docs", render(dossier))
     site.stage_docs(root, root / "docs", plan.files())
     staged = site.run_mkdocs(root, dossier.title, None)

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from bench.measure_new import annotated_sources, measure_text, sample_texts
-from build_dossier.cli import check, main
+from build_dossier.build import check
+from build_dossier.cli import main
 from build_dossier.load import _Report, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent

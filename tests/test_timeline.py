@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from build_dossier.cli import load_and_check
+from build_dossier.build import load_and_check
 from build_dossier.link import link
 from build_dossier.model import Dossier, Event, FuzzyDate, Source
 from build_dossier.render import render
