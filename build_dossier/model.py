@@ -207,6 +207,8 @@ class Source:
     outlet: str = ""
     url: str = ""
     credit: str = ""
+    author: str = ""
+    """Who wrote it, as the byline gives it; empty when not recorded."""
     language: str = "en"
     summary: str = ""
     tags: tuple[str, ...] = ()
