@@ -18,11 +18,12 @@ from pathlib import Path
 from . import pdf as pdf_stage
 from . import site as site_stage
 from . import write
-from .link import DEFAULT_SEARCH, check_references, dossier_settings, link
+from .link import check_references, link
 from .load import Loaded, load
 from .model import Dossier, Problem
-from .parallel import default_workers
-from .render import render_each
+from .parallel import RENDER_MIN_PAGES, default_workers, forked_map, workers_for
+from .render import jobs, render_job
+from .settings import DEFAULT_SEARCH, dossier_settings
 
 DOCS_DIR = "docs"
 
@@ -129,7 +130,10 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
     try:
         # Each worker compares the pages it renders with docs/ and stages those that changed.
         with collector_off():
-            for decisions in render_each(dossier, stager.stage):
+            todo = jobs(dossier)
+            workers = workers_for(sum(map(len, todo)), RENDER_MIN_PAGES)
+            for decisions in forked_map(lambda job: stager.stage(render_job(dossier, job)),
+                                        todo, workers, ordered=False):
                 stager.record(decisions)
             plan = stager.finish()
         lap("render_s")

@@ -10,6 +10,15 @@ from typing import Any, TypeVar
 
 MAX_WORKERS = 8
 
+# Every stage's threshold for forking, in one place: below it, starting the workers costs more
+# than they save.
+LOAD_MIN_FILES = 400
+"""Source files from which `load` reads on workers: TODO."""
+CLUSTER_MIN_WORDINGS = 2000
+"""Distinct wordings from which quotes are clustered on workers: TODO."""
+RENDER_MIN_PAGES = 400
+"""Pages from which `render` jobs go to workers: TODO."""
+
 J = TypeVar("J")
 R = TypeVar("R")
 
@@ -23,6 +32,11 @@ def default_workers() -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return max(1, min(cores, MAX_WORKERS))
+
+
+def workers_for(items: int, threshold: int) -> int:
+    """`default_workers()` for at least `threshold` items of work, else one."""
+    return default_workers() if items >= threshold else 1
 
 
 _TASK: Callable[[Any], Any] | None = None
