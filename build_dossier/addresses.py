@@ -77,6 +77,16 @@ def site_href(from_page: str, site_path: str) -> str:
 # Anchors ----------------------------------------------------------------------------------
 
 
+def event_anchor(event_id: str) -> str:
+    """An event's place in the chronology (page and timeline alike)."""
+    return event_id
+
+
+def speaker_anchor(person_id: str) -> str:
+    """A speaker's section of the quote index."""
+    return person_id
+
+
 def quote_anchor(speaker: str, text: str, folded_words: Sequence[str] | None = None) -> str:
     """A readable anchor derived from who said what: `jens-stoltenberg-we-are-always-3fa2c1`.
 
