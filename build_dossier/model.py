@@ -296,7 +296,8 @@ class Indexes:
     """What pages look up, derived from the records once by `link` (`indexes.index_dossier`).
 
     Values are ids (cluster anchors, source, event and person ids) in reading order, resolved
-    through the Dossier; forked render workers inherit them built.
+    through the Dossier, except `carried_by`, which picks quotes out of their clusters. Forked
+    render workers inherit them built.
     """
 
     linker: Linker = field(default_factory=lambda: Linker({}))
