@@ -66,10 +66,10 @@ def jobs(dossier: Dossier) -> list[Job]:
 
 def render_job(dossier: Dossier, job: Job) -> Pages:
     """The files of one job: (path under `docs/`, UTF-8 bytes) each."""
-    return [render_one(dossier, kind, key) for kind, key in job]
+    return [_render_file(dossier, kind, key) for kind, key in job]
 
 
-def render_one(d: Dossier, kind: str, key: str) -> tuple[str, bytes]:
+def _render_file(d: Dossier, kind: str, key: str) -> tuple[str, bytes]:
     """One file: (path, UTF-8 bytes); see `Job` for `kind` and `key`."""
     if kind == "source":
         path, text = source_page(key), render_source(d, d.sources[key])
