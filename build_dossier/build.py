@@ -15,11 +15,19 @@ from pathlib import Path
 from . import pdf as pdf_stage
 from . import site as site_stage
 from . import write
-from .link import DEFAULT_SEARCH, check_references, dossier_settings, link
+from .link import check_references, link
 from .load import Loaded, load
 from .model import Dossier, FuzzyDate, Problem
-from .parallel import collector_off, collector_thawed_after, default_workers
-from .render import render_each
+from .parallel import (
+    RENDER_MIN_PAGES,
+    collector_off,
+    collector_thawed_after,
+    default_workers,
+    forked_map,
+    workers_for,
+)
+from .render import jobs, render_job
+from .settings import DEFAULT_SEARCH, dossier_settings
 
 DOCS_DIR = "docs"
 UNCHANGED = "Aborted: docs/ and site/ are unchanged."
@@ -114,8 +122,11 @@ def recover(root: Path) -> None:
 def render_and_stage(dossier: Dossier, stager: write.Stager) -> write.Plan:
     """Render every page and stage those that changed; the plan of the new `docs/`."""
     # Each worker compares the pages it renders with docs/ and stages those that changed,
-    # so pages never travel between processes.
-    for decisions in render_each(dossier, stager.stage):
+    # so pages never travel between processes: only the stager's decisions come back.
+    todo = jobs(dossier)
+    workers = workers_for(sum(map(len, todo)), RENDER_MIN_PAGES)
+    for decisions in forked_map(lambda job: stager.stage(render_job(dossier, job)), todo,
+                                workers, ordered=False):
         stager.record(decisions)
     return stager.finish()
 

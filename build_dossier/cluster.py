@@ -9,14 +9,14 @@ index of rare word trigrams, so the work grows with the number of quotes, not it
 from __future__ import annotations
 
 import difflib
-import hashlib
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .load import quote_anchor
+from .addresses import cluster_anchor
 from .model import Event, FuzzyDate, Quote, QuoteCluster, Variant
+from .parallel import CLUSTER_MIN_WORDINGS as PARALLEL_MIN_UNITS
 from .parallel import forked_map
 from .textmatch import word_key
 
@@ -24,8 +24,6 @@ SIMILARITY = 0.75
 """Word-sequence similarity at and above which two wordings are one sentence."""
 MIN_CONTAINED_WORDS = 5
 """A fragment shorter than this (and under half the longer quote) is not taken as the same quote."""
-PARALLEL_MIN_UNITS = 2000
-"""Below this many distinct wordings, forking workers costs more than it saves."""
 JOB_UNITS = 500
 """Speakers are handed to workers in jobs of about this many wordings."""
 RECURRING_SIMILARITY = 0.6
@@ -176,9 +174,8 @@ def _group(units: list[_Unit], workers: int) -> list[tuple[list[_Unit], list[str
 
 def _unit_anchor(unit: _Unit) -> str:
     """Derived from speaker, wording and occasion, so it never depends on other sources."""
-    occasion = unit.event or (unit.date.source_text() if unit.date else "")
-    digest = hashlib.sha1(occasion.encode()).hexdigest()[:4]
-    return f"{quote_anchor(unit.speaker, ' '.join(unit.tokens))}-{digest}"
+    return cluster_anchor(unit.speaker, unit.tokens,
+                          unit.event or (unit.date.source_text() if unit.date else ""))
 
 
 def cluster_quotes(quotes: Iterable[Quote], events: Mapping[str, Event],

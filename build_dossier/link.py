@@ -1,74 +1,27 @@
 """Stage 2: tie loaded records into a Dossier, and report references that lead nowhere.
 
 Sources, events and people are put in reading order, every event learns which sources report or
-announce it, and quotes are clustered across sources (`cluster`).
+announce it, quotes are clustered across sources (`cluster`), and the indexes pages look things
+up in are built (`indexes`). The dossier's title comes from the loading stage (`settings`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import time
 from collections import defaultdict
-from dataclasses import dataclass
-from pathlib import Path
 
 from .cluster import cluster_quotes, recurring_lines
-from .load import Loaded, read_file
+from .indexes import index_dossier
+from .load import Loaded
 from .model import Dossier, Problem
-from .yamlpos import parse_yaml
-
-DOSSIER_FILE = "sources/dossier.yml"
-DEFAULT_TITLE = "Briefing dossier"
-# Material's own search suits a few hundred sources; Pagefind's split index, thousands.
-SEARCH_ENGINES = ("material", "pagefind")
-DEFAULT_SEARCH = "material"
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What `sources/dossier.yml` sets for the whole dossier."""
-
-    title: str = DEFAULT_TITLE
-    search: str = DEFAULT_SEARCH
-    """The site's search engine: one of SEARCH_ENGINES."""
+from .settings import DEFAULT_TITLE
 
 
 def _nearest(value: str, known: list[str]) -> str:
     guess = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
     return f" (did you mean '{guess[0]}'?)" if guess else ""
-
-
-def dossier_title(root: Path, problems: list[Problem]) -> str:
-    """The dossier's name, from `sources/dossier.yml` (`title:`), else a plain default."""
-    return dossier_settings(root, problems).title
-
-
-def dossier_settings(root: Path, problems: list[Problem]) -> Settings:
-    """What `sources/dossier.yml` sets: the title, and the search engine of the site."""
-    path = root / DOSSIER_FILE
-    if not path.is_file():
-        return Settings()
-    text = read_file(path, root, problems)
-    if text is None:
-        return Settings()
-    parsed = parse_yaml(text)
-    for issue in parsed.problems:
-        problems.append(Problem(DOSSIER_FILE, issue.line, "error", "", issue.message))
-    value = parsed.value if isinstance(parsed.value, dict) else {}
-    title = DEFAULT_TITLE
-    if isinstance(value.get("title"), str) and value["title"].strip():
-        title = str(value["title"]).strip()
-    elif not parsed.problems:
-        problems.append(Problem(DOSSIER_FILE, 1, "error", "title",
-                                "missing; write the dossier's name as 'title: ...'"))
-    search = value.get("search", DEFAULT_SEARCH)
-    if search not in SEARCH_ENGINES:
-        problems.append(Problem(
-            DOSSIER_FILE, parsed.line(("search",)), "error", "search",
-            f"unknown search '{search}'; expected "
-            + " or ".join(f"'{name}'" for name in SEARCH_ENGINES)))
-        search = DEFAULT_SEARCH
-    return Settings(title, str(search))
 
 
 def check_references(loaded: Loaded) -> list[Problem]:
@@ -116,8 +69,8 @@ def check_references(loaded: Loaded) -> list[Problem]:
 
 def link(loaded: Loaded, title: str = DEFAULT_TITLE,
          timings: dict[str, float] | None = None, workers: int = 1) -> Dossier:
-    """The Dossier of records that loaded and checked without errors (quotes clustered on
-    `workers` processes)."""
+    """The Dossier of records that loaded and checked without errors, with its indexes (quotes
+    clustered on `workers` processes)."""
     sources = sorted(loaded.sources, key=lambda s: (s.published.sort_key(), s.id))
     events = sorted(loaded.events.values(), key=lambda e: (e.date.sort_key(), e.id))
     people = sorted(loaded.people.values(), key=lambda p: (p.name.casefold(), p.id))
@@ -144,7 +97,7 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
         c.anchor,
     ))
     cluster_of = {(q.source_id, q.index): c.anchor for c in clusters for q in c.quotes}
-    return Dossier(
+    dossier = Dossier(
         title=title,
         sources={s.id: s for s in sources},
         events=event_map,
@@ -155,3 +108,4 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
         cluster_of=cluster_of,
         recurring=recurring,
     )
+    return dataclasses.replace(dossier, indexes=index_dossier(dossier))

@@ -6,16 +6,17 @@ The people and events registries are `sources/people.yml` and `sources/events.ym
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .addresses import quote_anchor, repeated_quote_anchor
 from .model import Event, FuzzyDate, Person, Problem, Quote, QuoteKind, Severity, Source
+from .parallel import LOAD_MIN_FILES as PARALLEL_MIN_FILES
 from .parallel import forked_map
 from .schema import EVENT, PERSON, SLUG, SOURCE, URL, Shape
 from .textmatch import Body, fold, words
@@ -26,8 +27,6 @@ PEOPLE_FILE = "people.yml"
 EVENTS_FILE = "events.yml"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_QUOTES = 2_000
-PARALLEL_MIN_FILES = 400
-"""Below this many sources, starting worker processes costs more than it saves."""
 LOAD_CHUNK = 100
 MAX_HINTS = 5
 """Quotes per file whose error names the closest passage: the search costs time on long texts."""
@@ -166,18 +165,6 @@ def _str(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def quote_anchor(speaker: str, text: str, folded_words: Sequence[str] | None = None) -> str:
-    """A readable anchor derived from who said what: `jens-stoltenberg-we-are-always-3fa2c1`.
-
-    `folded_words` are `words(text)` when the caller has them already.
-    """
-    head = "-".join((words(text) if folded_words is None else folded_words)[:4])
-    head = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
-    head = re.sub(r"[^a-z0-9-]+", "", head.replace("'", ""))
-    digest = hashlib.sha1(f"{speaker}\n{fold(text).lower()}".encode()).hexdigest()[:6]
-    return "-".join(part for part in ("q", head, digest) if part)
-
-
 def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
             report: _Report) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
@@ -217,7 +204,7 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
         anchor = quote_anchor(speaker, text, folded_words)
         anchors[anchor] = anchors.get(anchor, 0) + 1
         if anchors[anchor] > 1:
-            anchor = f"{anchor}-{anchors[anchor]}"
+            anchor = repeated_quote_anchor(anchor, anchors[anchor])
         kind = item.get("kind", "direct")
         quotes.append(Quote(
             source_id=source_id,

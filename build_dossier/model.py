@@ -14,6 +14,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Literal
 
+from .markup import Linker
+
 Severity = Literal["error", "warning"]
 
 DATE_RE = re.compile(r"^(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -271,6 +273,59 @@ class QuoteCluster:
         return self.variants[0].text
 
 
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What a source can share with another: events, quotes (cluster anchors), speakers, in
+    order and as sets."""
+
+    events: tuple[str, ...]
+    clusters: tuple[str, ...]
+    people: tuple[str, ...]
+    event_set: frozenset[str]
+    cluster_set: frozenset[str]
+    people_set: frozenset[str]
+
+    @classmethod
+    def of(cls, events: tuple[str, ...], clusters: tuple[str, ...],
+           people: tuple[str, ...]) -> Features:
+        """The features, with their sets."""
+        return cls(events, clusters, people, frozenset(events), frozenset(clusters),
+                   frozenset(people))
+
+
+@dataclass(frozen=True)
+class Indexes:
+    """What pages look up, derived from the records once by `link` (`indexes.index_dossier`).
+
+    Values are ids (cluster anchors, source, event and person ids) in reading order, resolved
+    through the Dossier, except `carried_by`, which picks quotes out of their clusters. Forked
+    render workers inherit them built.
+    """
+
+    linker: Linker = field(default_factory=lambda: Linker({}))
+    """Links known names (event titles, people's names and aliases) to their pages."""
+    clusters_by_speaker: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Person id -> anchors of their quote clusters, speakers in the order of the clusters."""
+    clusters_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Event id -> anchors of the clusters with a quote said there."""
+    sources_by_person: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Person id -> ids of the sources quoting them."""
+    common_people: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The sources quoting each person quoted in too many to find related sources by."""
+    events_by_person: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Person id -> ids of the events they took part in or were quoted at, in date order."""
+    features: dict[str, Features] = field(default_factory=dict)
+    """Source id -> what it can share with another source."""
+    sources_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Event id -> ids of the sources reporting or announcing it (the postings of `features`)."""
+    sources_by_cluster: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Cluster anchor -> ids of the sources carrying it."""
+    published_key: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    """Source id -> its publication date as a sort key."""
+    carried_by: dict[str, tuple[Quote, ...]] = field(default_factory=dict)
+    """Cluster anchor -> its first occurrence in each source carrying it, earliest first."""
+
+
 @dataclass(frozen=True)
 class Dossier:
     """Everything linked: the input of every renderer."""
@@ -293,6 +348,8 @@ class Dossier:
     recurring: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Cluster anchor -> anchors of the other statements repeating its line (another speaker,
     or the same speaker on another occasion)."""
+    indexes: Indexes = field(default_factory=Indexes, compare=False, repr=False)
+    """Derived from the fields above by `link`; empty in a Dossier made by hand."""
 
     def cluster(self, anchor: str) -> QuoteCluster:
         """The cluster with this anchor."""

@@ -13,12 +13,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from .addresses import CHRONOLOGY_PDF
 from .markup import safe_url
 from .model import Dossier, Event, FuzzyDate, QuoteCluster, Source
-from .render import Renderer, precision_label
+from .pages.fragments import clusters_at, months, precision_label
 from .timeline import render_timeline
 
-PDF_NAME = "chronology.pdf"
+PDF_NAME = CHRONOLOGY_PDF
 """Where the PDF goes, relative to the site's root."""
 
 
@@ -68,7 +69,6 @@ def _range(dates: list[FuzzyDate]) -> str:
 
 def chronology_html(dossier: Dossier) -> str:
     """The chronology as one HTML document laid out for print (pure: same dossier, same text)."""
-    renderer = Renderer(dossier)
     number = {source_id: i for i, source_id in enumerate(dossier.sources, start=1)}
 
     def numbers(ids: tuple[str, ...]) -> tuple[int, ...]:
@@ -78,16 +78,16 @@ def chronology_html(dossier: Dossier) -> str:
         person = dossier.people.get(person_id)
         return person.name if person else person_id
 
-    months = []
-    for title, events in renderer.months(dossier.events.values()):
+    entries_by_month = []
+    for title, events in months(dossier.events.values()):
         entries = [Entry(
             event,
             numbers(dossier.reported_by.get(event.id, ())),
             numbers(dossier.announced_by.get(event.id, ())),
             tuple(Said(c, speaker(c.speaker), numbers(c.source_ids))
-                  for c in renderer.clusters_by_event.get(event.id, ())),
+                  for c in clusters_at(dossier, event.id)),
         ) for event in events]
-        months.append((title, entries))
+        entries_by_month.append((title, entries))
     latest = max((s.published for s in dossier.sources.values()), key=FuzzyDate.sort_key,
                  default=None)
     env = jinja2.Environment(
@@ -100,7 +100,7 @@ def chronology_html(dossier: Dossier) -> str:
     css = (resources.files("build_dossier") / "assets" / "pdf.css").read_text(encoding="utf-8")
     return env.get_template("chronology-print.html.j2").render(
         d=dossier,
-        months=months,
+        months=entries_by_month,
         sources=list(dossier.sources.values()),
         number=number,
         citation=citation,

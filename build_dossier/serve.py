@@ -17,9 +17,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .addresses import GENERATED_FOLDERS, INDEX_PAGES
 from .build import DOCS_DIR, build
 from .load import SOURCES_DIR
-from .render import GENERATED_FOLDERS, INDEX_PAGES
 from .site import CONFIG, SITE_DIR
 
 POLL_SECONDS = 0.3

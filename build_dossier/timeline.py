@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from html import escape
 
+from .addresses import event_anchor
 from .model import Dossier, Event, FuzzyDate
 
 WIDTH = 720
@@ -306,7 +307,7 @@ def _draw(dossier: Dossier, mark: _Mark, lane: int, x0: float, x1: float, lines:
     shown = mark.reports if mark.reports else mark.announces
     fill, ink = (FILL, "#ffffff") if mark.reports else (ANNOUNCED_FILL, FILL)
     out = [
-        f'<a href="#{escape(mark.event.id)}" class="dossier-timeline-event">',
+        f'<a href="#{escape(event_anchor(mark.event.id))}" class="dossier-timeline-event">',
         f"<title>{escape(describe(dossier, mark.event))}</title>",
         f'<line x1="{_n(centre)}" y1="{_n(y + radius)}" x2="{_n(centre)}" y2="{axis_y}" '
         'stroke="#90a4ae" stroke-width="1" stroke-dasharray="2 2"/>',

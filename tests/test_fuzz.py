@@ -272,7 +272,7 @@ def test_the_spaces_folding_lists_are_every_space_python_knows() -> None:
 def test_paragraphs_are_the_runs_of_non_blank_lines(text: str) -> None:
     # A source's text is shown paragraph by paragraph; the definition, as one pattern, is
     # the oracle for the faster split.
-    from build_dossier.render import paragraphs
+    from build_dossier.pages.source import paragraphs
 
     expected = [m.span() for m in re.finditer(r"\S(?:[^\n]|\n(?![ \t]*\n))*\S|\S", text)]
     assert list(paragraphs(text)) == expected

@@ -1,0 +1,111 @@
+"""Where everything is: the generated pages' paths under `docs/` and the anchors inside them.
+
+One module so that pages, templates, `load`, `cluster`, the PDF and tests agree on every
+address; a path or anchor scheme changes here or nowhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from .textmatch import fold, words
+
+# Pages ------------------------------------------------------------------------------------
+
+SOURCES_FOLDER = "sources"
+EVENTS_FOLDER = "events"
+PEOPLE_FOLDER = "people"
+ASSETS_DIR = "assets/build-dossier"
+"""Where the stylesheets go under docs/ (generated like the pages, so never committed)."""
+ASSETS = ("dossier.css", "print.css")
+"""The stylesheets copied from the package's `assets/` into ASSETS_DIR."""
+
+GENERATED_FOLDERS = (SOURCES_FOLDER, EVENTS_FOLDER, PEOPLE_FOLDER, ASSETS_DIR)
+"""Folders of docs/ whose pages build-dossier writes; the index pages are the rest."""
+
+HOME_PAGE = "index.md"
+QUOTES_PAGE = "quotes.md"
+CHRONOLOGY_PAGE = "chronology.md"
+DOSSIER_JSON = "dossier.json"
+SOURCES_INDEX = f"{SOURCES_FOLDER}/index.md"
+EVENTS_INDEX = f"{EVENTS_FOLDER}/index.md"
+PEOPLE_INDEX = f"{PEOPLE_FOLDER}/index.md"
+INDEX_PAGES = (QUOTES_PAGE, DOSSIER_JSON, SOURCES_INDEX, CHRONOLOGY_PAGE, EVENTS_INDEX,
+               PEOPLE_INDEX, HOME_PAGE)
+"""The pages listing the whole dossier, the costliest first."""
+
+CHRONOLOGY_PDF = "chronology.pdf"
+"""Where the PDF goes, relative to the site's root (it is not a page of docs/)."""
+
+
+def source_page(source_id: str) -> str:
+    """A source's page."""
+    return f"{SOURCES_FOLDER}/{source_id}.md"
+
+
+def event_page(event_id: str) -> str:
+    """An event's page."""
+    return f"{EVENTS_FOLDER}/{event_id}.md"
+
+
+def person_page(person_id: str) -> str:
+    """A person's (or organisation's) page."""
+    return f"{PEOPLE_FOLDER}/{person_id}.md"
+
+
+def asset_path(name: str) -> str:
+    """A stylesheet's path under docs/."""
+    return f"{ASSETS_DIR}/{name}"
+
+
+def site_href(from_page: str, site_path: str) -> str:
+    """A raw-HTML link from a page to a file of the site (such as the PDF).
+
+    Markdown links are rewritten by the site generator; raw HTML is not, so it must point from
+    where the page is served: `chronology.md` is served as `chronology/`.
+    """
+    served_dir = posixpath.splitext(from_page)[0]
+    if posixpath.basename(served_dir) == "index":
+        served_dir = posixpath.dirname(served_dir)
+    return posixpath.relpath(site_path, served_dir or ".")
+
+
+# Anchors ----------------------------------------------------------------------------------
+
+
+def event_anchor(event_id: str) -> str:
+    """An event's place in the chronology (page and timeline alike)."""
+    return event_id
+
+
+def speaker_anchor(person_id: str) -> str:
+    """A speaker's section of the quote index."""
+    return person_id
+
+
+def quote_anchor(speaker: str, text: str, folded_words: Sequence[str] | None = None) -> str:
+    """A readable anchor derived from who said what: `jens-stoltenberg-we-are-always-3fa2c1`.
+
+    `folded_words` are `words(text)` when the caller has them already.
+    """
+    head = "-".join((words(text) if folded_words is None else folded_words)[:4])
+    head = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
+    head = re.sub(r"[^a-z0-9-]+", "", head.replace("'", ""))
+    digest = hashlib.sha1(f"{speaker}\n{fold(text).lower()}".encode()).hexdigest()[:6]
+    return "-".join(part for part in ("q", head, digest) if part)
+
+
+def repeated_quote_anchor(anchor: str, nth: int) -> str:
+    """The anchor of the `nth` (from 2) quote of one source sharing `anchor`."""
+    return f"{anchor}-{nth}"
+
+
+def cluster_anchor(speaker: str, tokens: Sequence[str], occasion: str) -> str:
+    """A quote-index entry's anchor, from speaker, folded wording and occasion (event id or
+    date) alone, so that it never depends on other sources."""
+    digest = hashlib.sha1(occasion.encode()).hexdigest()[:4]
+    return f"{quote_anchor(speaker, ' '.join(tokens))}-{digest}"

@@ -1,0 +1,111 @@
+"""The end of stage 2 (`link`): the indexes pages look things up in, derived once from the
+linked records so that every page, on any worker, reads them ready-made.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .addresses import event_page, person_page
+from .markup import Linker
+from .model import Dossier, Features, Indexes, Quote, QuoteCluster, Source
+
+SHARED_LIMIT = 200
+"""A person quoted in more sources than this is too common to make two sources related."""
+
+
+def index_dossier(d: Dossier) -> Indexes:
+    """Every index of the Dossier's records (its own `indexes` are not read)."""
+    sources_by_person = _sources_by_person(d)
+    features = {s.id: _features(d, s) for s in d.sources.values()}
+    by_event: dict[str, list[str]] = defaultdict(list)
+    by_cluster: dict[str, list[str]] = defaultdict(list)
+    for source_id, mine in features.items():
+        for event_id in mine.events:
+            by_event[event_id].append(source_id)
+        for anchor in mine.clusters:
+            by_cluster[anchor].append(source_id)
+    published_key = {s.id: s.published.sort_key() for s in d.sources.values()}
+    return Indexes(
+        linker=_linker(d),
+        clusters_by_speaker=_clusters_by_speaker(d),
+        clusters_by_event=_clusters_by_event(d),
+        sources_by_person=sources_by_person,
+        common_people={person: frozenset(ids) for person, ids in sources_by_person.items()
+                       if len(ids) > SHARED_LIMIT},
+        events_by_person=_events_by_person(d),
+        features=features,
+        sources_by_event={k: tuple(v) for k, v in by_event.items()},
+        sources_by_cluster={k: tuple(v) for k, v in by_cluster.items()},
+        published_key=published_key,
+        carried_by={c.anchor: _carried_by(c, published_key) for c in d.clusters},
+    )
+
+
+def first_per_source(cluster: QuoteCluster) -> list[Quote]:
+    """One occurrence per source carrying the cluster, in the order of the variants."""
+    seen: dict[str, Quote] = {}
+    for quote in cluster.quotes:
+        seen.setdefault(quote.source_id, quote)
+    return list(seen.values())
+
+
+def _carried_by(cluster: QuoteCluster,
+                published_key: dict[str, tuple[int, int, int, int]]) -> tuple[Quote, ...]:
+    found = first_per_source(cluster)
+    found.sort(key=lambda q: (published_key[q.source_id], q.source_id))
+    return tuple(found)
+
+
+def _linker(d: Dossier) -> Linker:
+    targets: dict[str, dict[str, None]] = defaultdict(dict)
+    for event in d.events.values():
+        targets[event.title][event_page(event.id)] = None
+    for person in d.people.values():
+        for name in (*person.aliases, person.name):
+            targets[name][person_page(person.id)] = None
+    return Linker({name: tuple(pages) for name, pages in targets.items()})
+
+
+def _clusters_by_speaker(d: Dossier) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for cluster in d.clusters:
+        out[cluster.speaker].append(cluster.anchor)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _clusters_by_event(d: Dossier) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for cluster in d.clusters:
+        for event_id in dict.fromkeys(q.event for q in cluster.quotes if q.event):
+            out[event_id].append(cluster.anchor)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _sources_by_person(d: Dossier) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for source in d.sources.values():
+        for speaker in dict.fromkeys(q.speaker for q in source.quotes):
+            out[speaker].append(source.id)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _events_by_person(d: Dossier) -> dict[str, tuple[str, ...]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for event in d.events.values():
+        for person in event.participants:
+            out[person].add(event.id)
+    for cluster in d.clusters:
+        for quote in cluster.quotes:
+            if quote.event in d.events:
+                out[quote.speaker].add(quote.event)
+    order = {event_id: i for i, event_id in enumerate(d.events)}
+    return {p: tuple(sorted(ids, key=order.__getitem__)) for p, ids in out.items()}
+
+
+def _features(d: Dossier, source: Source) -> Features:
+    events = tuple(dict.fromkeys(e for e in (*source.reports, *source.announces)
+                                 if e in d.events))
+    clusters = tuple(dict.fromkeys(d.cluster_of[(source.id, q.index)] for q in source.quotes
+                                   if (source.id, q.index) in d.cluster_of))
+    return Features.of(events, clusters, tuple(dict.fromkeys(q.speaker for q in source.quotes)))
