@@ -1,0 +1,69 @@
+"""Golden cases: each folder in tests/cases/ holds `sources/` and what the command line makes of
+them, reviewed as a diff. `expected-problems.txt` is what `build-dossier check` prints when it
+finds any problem; otherwise `expected/` holds the pages `build-dossier build --no-site` writes
+(the package's stylesheets aside). `UPDATE_GOLDEN=1 pytest tests/test_cases.py` rewrites them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from dossiers import CASES, tree
+
+from build_dossier.cli import main
+
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+PROBLEMS = "expected-problems.txt"
+PAGES = "expected"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert err == ""
+    return code, out
+
+
+def generated_pages(docs: Path) -> dict[str, bytes]:
+    """docs/ as a build left it, without the package's stylesheets and the build's own records."""
+    return {uri: data for uri, data in tree(docs).items()
+            if not uri.startswith(("assets/", ".build-dossier"))}
+
+
+def write_golden(case: Path, problems: str | None, pages: dict[str, bytes]) -> None:
+    (case / PROBLEMS).unlink(missing_ok=True)
+    shutil.rmtree(case / PAGES, ignore_errors=True)
+    if problems is not None:
+        (case / PROBLEMS).write_text(problems, encoding="utf-8")
+    for uri, data in pages.items():
+        (case / PAGES / uri).parent.mkdir(parents=True, exist_ok=True)
+        (case / PAGES / uri).write_bytes(data)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
+def test_case_gives_its_reviewed_output(name, new_dossier, capsys):
+    case = CASES / name
+    root = new_dossier(name, site_files=False)
+    code, said = run(capsys, "check", "--root", str(root))
+    clean = said.startswith("OK: 0 warnings.")
+    assert code == (1 if said.splitlines()[-1].startswith("Aborted:") else 0), said
+    pages: dict[str, bytes] = {}
+    if clean:
+        code, built = run(capsys, "build", "--no-site", "--root", str(root))
+        assert code == 0, built
+        pages = generated_pages(root / "docs")
+    if UPDATE:
+        write_golden(case, None if clean else said, pages)
+    hint = "; UPDATE_GOLDEN=1 pytest tests/test_cases.py refreshes it, then review the diff"
+    if clean:
+        assert not (case / PROBLEMS).exists(), f"{name}: check now finds no problem{hint}"
+    else:
+        assert (case / PROBLEMS).is_file(), f"{name}: check finds problems:\n{said}{hint}"
+        assert said == (case / PROBLEMS).read_text(encoding="utf-8"), f"{name}: {PROBLEMS}{hint}"
+    expected = tree(case / PAGES)
+    assert sorted(pages) == sorted(expected), f"{name}: other pages than {PAGES}/{hint}"
+    for uri, data in pages.items():
+        assert data.decode() == expected[uri].decode(), f"{name}: {uri} differs{hint}"
