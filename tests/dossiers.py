@@ -37,7 +37,8 @@ Content = str | bytes | Path
 """A file to write: text (UTF-8, as it is), bytes, or a file to copy."""
 
 __all__ = ["CASES", "EVENTS", "PEOPLE", "REGISTRIES", "REPO", "SEEDS", "dossier_of",
-           "make_dossier", "pages_of", "run_command", "serve", "tree", "wait_until"]
+           "make_dossier", "pages_of", "rendered_pages", "run_command", "serve", "tree",
+           "wait_until"]
 
 
 def make_dossier(root: Path, base: str | Path | None = None,
@@ -103,9 +104,14 @@ def dossier_of(root: Path) -> Dossier:
     return link(checked.loaded, checked.title)
 
 
+def rendered_pages(root: Path) -> dict[str, bytes]:
+    """The files a build would write into docs/ for the sources under `root`, by address."""
+    return render(dossier_of(root))
+
+
 def pages_of(root: Path) -> dict[str, str]:
-    """The pages a build would write into docs/ for the sources under `root`, by address."""
-    return {uri: data.decode() for uri, data in render(dossier_of(root)).items()}
+    """The pages a build would write into docs/ for the sources under `root`, as text."""
+    return {uri: data.decode() for uri, data in rendered_pages(root).items()}
 
 
 def run_command(root: Path, *args: str, env: Mapping[str, str] | None = None,

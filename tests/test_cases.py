@@ -62,7 +62,8 @@ def test_case_gives_its_reviewed_output(name, new_dossier, capsys):
         assert not (case / PROBLEMS).exists(), f"{name}: check now finds no problem{hint}"
     else:
         assert (case / PROBLEMS).is_file(), f"{name}: check finds problems:\n{said}{hint}"
-        assert said == (case / PROBLEMS).read_text(encoding="utf-8"), f"{name}: {PROBLEMS}{hint}"
+        expected_problems = (case / PROBLEMS).read_text(encoding="utf-8")
+        assert said == expected_problems, f"{name}: {PROBLEMS} differs{hint}"
     expected = tree(case / PAGES)
     assert sorted(pages) == sorted(expected), f"{name}: other pages than {PAGES}/{hint}"
     for uri, data in pages.items():

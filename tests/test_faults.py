@@ -18,10 +18,17 @@ import time
 from pathlib import Path
 
 import pytest
-from dossiers import SEEDS, dossier_of, make_dossier, run_command, tree, wait_until
+from dossiers import (
+    SEEDS,
+    dossier_of,
+    make_dossier,
+    rendered_pages,
+    run_command,
+    tree,
+    wait_until,
+)
 
 from build_dossier import site, write
-from build_dossier.render import render
 
 SEED_SOURCES = sorted(SEEDS.glob("*.md"))
 TIMEOUT = 120
@@ -83,7 +90,7 @@ def generations(tmp_path_factory):
     shutil.copytree(old_root, new_root, symlinks=True)
     revise(new_root)
     build_ok(new_root)
-    pages = render(dossier_of(new_root))
+    pages = rendered_pages(new_root)
     return old_root, tree(old_root / "docs"), tree(new_root / "docs"), pages
 
 
@@ -186,10 +193,9 @@ def small_site(tmp_path_factory):
     build_ok(root, "build", "--no-pdf")
     old_site = tree(root / "site")
     revise(root)
-    dossier = dossier_of(root)
-    plan = write.plan_write(root / "docs", render(dossier))
+    plan = write.plan_write(root / "docs", rendered_pages(root))
     site.stage_docs(root, root / "docs", plan.files())
-    staged = site.run_mkdocs(root, dossier.title, None)
+    staged = site.run_mkdocs(root, dossier_of(root).title, None)
     shutil.rmtree(root / "docs" / write.STAGING)  # this generation is never applied
     keep = root.parent / "staged-site"
     shutil.copytree(staged, keep)

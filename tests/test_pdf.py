@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from dossiers import CASES, SEEDS, dossier_of, make_dossier, serve
 
-from build_dossier import build as pipeline
 from build_dossier import pdf
 from build_dossier.build import build
 from build_dossier.model import Dossier
@@ -135,7 +134,8 @@ def test_a_failed_pdf_aborts_the_build_and_leaves_docs_and_site_alone(new_dossie
     def broken(dossier: Dossier, target: Path) -> None:
         raise pdf.PdfError("no room left on the device")
 
-    monkeypatch.setattr(pipeline.pdf_stage, "write_pdf", broken)
+    # The build calls the pdf module's write_pdf, however it imports the module.
+    monkeypatch.setattr(pdf, "write_pdf", broken)
     result = build(root)
     assert not result.ok
     assert result.lines[-2:] == ["PDF failed: no room left on the device",
