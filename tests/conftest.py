@@ -58,7 +58,8 @@ def new_dossier(tmp_path: Path) -> Callable[..., Path]:
     `new_dossier(sources={**REGISTRIES, "a.md": text}, site_files=False)`."""
 
     def new(base: str | Path | None = None, sources: Mapping[str, Content] | None = None, *,
-            site_files: bool = True, at: str = "dossier") -> Path:
-        return make_dossier(tmp_path / at, base, sources, site_files=site_files)
+            site_files: bool = True, docs: Mapping[str, Content] | None = None,
+            at: str = "dossier") -> Path:
+        return make_dossier(tmp_path / at, base, sources, site_files=site_files, docs=docs)
 
     return new

@@ -42,13 +42,15 @@ __all__ = ["CASES", "EVENTS", "PEOPLE", "REGISTRIES", "REPO", "SEEDS", "dossier_
 
 
 def make_dossier(root: Path, base: str | Path | None = None,
-                 sources: Mapping[str, Content] | None = None, *, site_files: bool = True) -> Path:
+                 sources: Mapping[str, Content] | None = None, *, site_files: bool = True,
+                 docs: Mapping[str, Content] | None = None) -> Path:
     """Lay a dossier repository out at `root` and return `root`.
 
     `base` fills `sources/` first: "seeds" (the repository's sources), the name of a case in
     tests/cases/, or a folder whose files are copied. `sources` then adds or replaces files in
     `sources/` by name ("a.md", "people.yml", "dossier.yml"). `site_files` adds what a site build
-    needs besides: the repository's mkdocs.yml and its hand-written pages in docs/.
+    needs besides: the repository's mkdocs.yml and its hand-written pages in docs/. `docs` adds
+    pages written by hand, by their path in docs/ ("notes.md", "events/x.md").
     """
     folder = root / "sources"
     folder.mkdir(parents=True, exist_ok=True)
@@ -60,6 +62,8 @@ def make_dossier(root: Path, base: str | Path | None = None,
         shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
         for uri in hand_written(REPO / "docs"):
             _write(root / "docs" / uri, REPO / "docs" / uri)
+    for uri, content in (docs or {}).items():
+        _write(root / "docs" / uri, content)
     return root
 
 

@@ -271,10 +271,8 @@ def test_a_failed_first_build_leaves_no_docs_folder_behind(tmp_path):
 
 
 def test_hand_written_file_at_a_generated_address_is_a_conflict_and_untouched(tmp_path):
-    root = make_repo(tmp_path / "repo")
-    page = root / "docs/events/2022-01-12-nato-russia-council.md"
-    page.parent.mkdir(parents=True)
-    page.write_bytes(b"# My own notes\r\n")
+    root = make_dossier(tmp_path / "repo", "seeds", docs={
+        "events/2022-01-12-nato-russia-council.md": b"# My own notes\r\n"})
     before = tree(root)
     result = run(root)
     assert result.returncode == 1

@@ -167,10 +167,8 @@ def test_a_removed_source_takes_its_page_but_never_a_hand_written_one(new_dossie
 
 
 def test_a_hand_written_page_at_a_generated_address_is_a_conflict(new_dossier):
-    root = new_dossier("small")
-    (root / "docs/sources").mkdir(parents=True)
+    root = new_dossier("small", docs={"sources/1843-03-02-gazette.md": "# Mine\n"})
     mine = root / "docs/sources/1843-03-02-gazette.md"
-    mine.write_text("# Mine\n")
     result = build(root, site=False)
     assert not result.ok
     assert any(line.startswith("docs/sources/1843-03-02-gazette.md: error: a hand-written file")
