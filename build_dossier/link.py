@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cluster import cluster_quotes
+from .cluster import cluster_quotes, recurring_lines
 from .load import Loaded, read_file
 from .model import Dossier, Problem
 from .yamlpos import parse_yaml
@@ -134,6 +134,7 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
     quotes = [q for s in sources for q in s.quotes]
     started = time.perf_counter()
     clusters = cluster_quotes(quotes, event_map, published, workers)
+    recurring = recurring_lines(clusters)
     if timings is not None:
         timings["cluster_s"] = time.perf_counter() - started
     clusters.sort(key=lambda c: (
@@ -152,4 +153,5 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
         reported_by={k: tuple(v) for k, v in sorted(reported.items())},
         announced_by={k: tuple(v) for k, v in sorted(announced.items())},
         cluster_of=cluster_of,
+        recurring=recurring,
     )

@@ -1,7 +1,8 @@
 """Golden cases: each folder in tests/cases/ holds `sources/` and what the command line makes of
 them, reviewed as a diff. `expected-problems.txt` is what `build-dossier check` prints when it
-finds any problem; otherwise `expected/` holds the pages `build-dossier build --no-site` writes
-(the package's stylesheets aside). `UPDATE_GOLDEN=1 pytest tests/test_cases.py` rewrites them.
+finds any problem; `expected/` holds the pages `build-dossier build --no-site` writes when there
+is no error (the package's stylesheets aside). `UPDATE_GOLDEN=1 pytest tests/test_cases.py`
+rewrites them.
 """
 
 from __future__ import annotations
@@ -48,17 +49,18 @@ def test_case_gives_its_reviewed_output(name, new_dossier, capsys):
     case = CASES / name
     root = new_dossier(name, site_files=False)
     code, said = run(capsys, "check", "--root", str(root))
-    clean = said.startswith("OK: 0 warnings.")
-    assert code == (1 if said.splitlines()[-1].startswith("Aborted:") else 0), said
+    errors = said.splitlines()[-1].startswith("Aborted:")
+    problems = None if said == "OK: 0 warnings.\n" else said
+    assert code == (1 if errors else 0), said
     pages: dict[str, bytes] = {}
-    if clean:
+    if not errors:
         code, built = run(capsys, "build", "--no-site", "--root", str(root))
         assert code == 0, built
         pages = generated_pages(root / "docs")
     if UPDATE:
-        write_golden(case, None if clean else said, pages)
+        write_golden(case, problems, pages)
     hint = "; UPDATE_GOLDEN=1 pytest tests/test_cases.py refreshes it, then review the diff"
-    if clean:
+    if problems is None:
         assert not (case / PROBLEMS).exists(), f"{name}: check now finds no problem{hint}"
     else:
         assert (case / PROBLEMS).is_file(), f"{name}: check finds problems:\n{said}{hint}"

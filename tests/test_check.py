@@ -2,6 +2,7 @@
 worth reviewing as a file are golden cases in tests/cases/ (see test_cases.py)."""
 
 import hashlib
+from pathlib import Path
 
 from dossiers import REGISTRIES, SEEDS
 
@@ -16,8 +17,9 @@ def source(front: str, body: str = BODY) -> str:
     return "---\n" + front + "---\n" + body
 
 
-def messages(root) -> list[str]:
-    return [p.format() for p in check(root)]
+def messages(root: Path) -> list[str]:
+    """What `check` says, less the warnings about unrecorded provenance (tested on their own)."""
+    return [p.format() for p in check(root) if not p.message.startswith("not recorded;")]
 
 
 def test_repository_sources_are_clean():
