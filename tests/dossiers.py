@@ -1,27 +1,141 @@
-"""Test helpers: dossier repositories laid out in a temporary folder, and sites served locally."""
+"""The one way tests lay out a dossier repository in a temporary folder, and read back what a
+build made of it: a tree of files, the linked dossier, the generated pages.
+
+Tests write dossiers with the `new_dossier` fixture (tests/conftest.py), or with `make_dossier`
+where no fixture reaches (module-scoped fixtures, property-based tests).
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from bench.search import serve
+from build_dossier import build as pipeline
+from build_dossier.link import link
+from build_dossier.model import Dossier
+from build_dossier.render import render
 from build_dossier.write import hand_written
 
 REPO = Path(__file__).resolve().parent.parent
-__all__ = ["REPO", "copy_dossier", "copy_hand_written_docs", "serve"]
+SEEDS = REPO / "sources"
+"""The repository's own dossier: the seed sources, their registries and settings."""
+CASES = REPO / "tests" / "cases"
+"""Golden cases: `<name>/sources/` in, `<name>/expected/` or `expected-problems.txt` out."""
+
+PEOPLE = "jens-stoltenberg:\n  name: Jens Stoltenberg\n  aliases: [Stoltenberg]\n"
+EVENTS = "2022-01-12-nrc:\n  title: NATO-Russia Council\n  date: 2022-01-12\n"
+REGISTRIES = {"people.yml": PEOPLE, "events.yml": EVENTS}
+"""The smallest registries a quote can name: one person, one event."""
+
+Content = str | bytes | Path
+"""A file to write: text (UTF-8, as it is), bytes, or a file to copy."""
+
+__all__ = ["CASES", "EVENTS", "PEOPLE", "REGISTRIES", "REPO", "SEEDS", "dossier_of",
+           "make_dossier", "pages_of", "rendered_pages", "run_command", "serve", "tree",
+           "wait_until"]
 
 
-def copy_hand_written_docs(dest: Path) -> None:
-    """The repository's hand-written pages (those the navigation names), without generated ones."""
-    for uri in hand_written(REPO / "docs"):
-        (dest / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(REPO / "docs" / uri, dest / "docs" / uri)
+def make_dossier(root: Path, base: str | Path | None = None,
+                 sources: Mapping[str, Content] | None = None, *, site_files: bool = True,
+                 docs: Mapping[str, Content] | None = None) -> Path:
+    """Lay a dossier repository out at `root` and return `root`.
+
+    `base` fills `sources/` first: "seeds" (the repository's sources), the name of a case in
+    tests/cases/, or a folder whose files are copied. `sources` then adds or replaces files in
+    `sources/` by name ("a.md", "people.yml", "dossier.yml"). `site_files` adds what a site build
+    needs besides: the repository's mkdocs.yml and its hand-written pages in docs/. `docs` adds
+    pages written by hand, by their path in docs/ ("notes.md", "events/x.md").
+    """
+    folder = root / "sources"
+    folder.mkdir(parents=True, exist_ok=True)
+    if base is not None:
+        shutil.copytree(_base_folder(base), folder, dirs_exist_ok=True)
+    for name, content in (sources or {}).items():
+        _write(folder / name, content)
+    if site_files:
+        shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        for uri in hand_written(REPO / "docs"):
+            _write(root / "docs" / uri, REPO / "docs" / uri)
+    for uri, content in (docs or {}).items():
+        _write(root / "docs" / uri, content)
+    return root
 
 
-def copy_dossier(src: Path, dest: Path) -> Path:
-    """`src`'s sources with the repository's site configuration and hand-written pages."""
-    shutil.copytree(src / "sources", dest / "sources")
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    copy_hand_written_docs(dest)
-    return dest
+def _base_folder(base: str | Path) -> Path:
+    if isinstance(base, Path):
+        return base
+    if base == "seeds":
+        return SEEDS
+    case = CASES / base / "sources"
+    if not case.is_dir():
+        raise ValueError(f"no case {base!r}: expected a folder {case}")
+    return case
+
+
+def _write(path: Path, content: Content) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, Path):
+        shutil.copyfile(content, path)
+    else:
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by relative POSIX path, a link as its target's name; empty when
+    there is no such folder."""
+    if not folder.is_dir():
+        return {}
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        uri = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            files[uri] = os.readlink(path).encode()
+        elif path.is_file():
+            files[uri] = path.read_bytes()
+    return files
+
+
+def dossier_of(root: Path) -> Dossier:
+    """The linked dossier of the sources under `root`, which must have no errors."""
+    checked = pipeline.load_and_check(root)
+    assert checked.ok, [p.format() for p in checked.problems]
+    return link(checked.loaded, checked.title)
+
+
+def rendered_pages(root: Path) -> dict[str, bytes]:
+    """The files a build would write into docs/ for the sources under `root`, by address."""
+    return render(dossier_of(root))
+
+
+def pages_of(root: Path) -> dict[str, str]:
+    """The pages a build would write into docs/ for the sources under `root`, as text."""
+    return {uri: data.decode() for uri, data in rendered_pages(root).items()}
+
+
+def run_command(root: Path, *args: str, env: Mapping[str, str] | None = None,
+                timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`build-dossier ARGS --root ROOT` in a process of its own (default `build --no-site`),
+    which must not end in a traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "build_dossier", *(args or ("build", "--no-site")),
+         "--root", str(root)],
+        capture_output=True, text=True, timeout=timeout, check=False, cwd=root,
+        env=dict(env) if env is not None else None)
+    assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
+    return result
+
+
+def wait_until(condition: Callable[[], object], what: str, timeout: float = 60,
+               every: float = 0.1) -> None:
+    """Poll `condition` until it holds; fail saying `what` did not happen within `timeout`."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout:g} s for {what}, in vain")
+        time.sleep(every)

@@ -1,5 +1,6 @@
 """Nothing lost, nothing half-done: builds killed while writing, failed builds, hand-written
-files in the way, and the same bytes under another locale, time zone and hash seed.
+files in the way. (The same bytes under another locale, time zone and hash seed: see
+test_determinism.py.)
 
 What the design guarantees, and what these tests hold it to: a build killed at any moment leaves
 `docs/` as the old generation, the new one, or a journal that the next command's `recover`
@@ -17,29 +18,26 @@ import time
 from pathlib import Path
 
 import pytest
-from dossiers import copy_hand_written_docs
+from dossiers import (
+    SEEDS,
+    dossier_of,
+    make_dossier,
+    rendered_pages,
+    run_command,
+    tree,
+    wait_until,
+)
 
-from build_dossier import build as pipeline
 from build_dossier import site, write
-from build_dossier.render import render
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = sorted((REPO / "sources").glob("*.md"))
+SEED_SOURCES = sorted(SEEDS.glob("*.md"))
 TIMEOUT = 120
 
 
 def make_repo(root: Path, copies: int = 0) -> Path:
     """A tmp repository with the seeds, plus `copies` of each under new ids."""
-    (root / "sources").mkdir(parents=True)
-    for name in ("people.yml", "events.yml", "dossier.yml"):
-        shutil.copyfile(REPO / "sources" / name, root / "sources" / name)
-    for seed in SEEDS:
-        shutil.copyfile(seed, root / "sources" / seed.name)
-        for i in range(copies):
-            shutil.copyfile(seed, root / "sources" / f"{seed.stem}-copy-{i}.md")
-    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    copy_hand_written_docs(root)
-    return root
+    return make_dossier(root, "seeds", {f"{seed.stem}-copy-{i}.md": seed
+                                        for seed in SEED_SOURCES for i in range(copies)})
 
 
 def revise(root: Path) -> None:
@@ -48,7 +46,7 @@ def revise(root: Path) -> None:
     for path in paths:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("\ntags: [", "\ntags: [revised, ", 1), encoding="utf-8")
-    if len(paths) > len(SEEDS):
+    if len(paths) > len(SEED_SOURCES):
         paths[-1].unlink()
 
 
@@ -70,22 +68,9 @@ def killed_at_call(kill_at: int):
 
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`, by relative path; empty when it does not exist."""
-    if not folder.is_dir():
-        return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def run(root: Path, *args: str,
         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "build_dossier", *(args or ("build", "--no-site")),
-         "--root", str(root)],
-        capture_output=True, text=True, timeout=TIMEOUT, check=False, env=env)
-    assert "Traceback" not in result.stdout + result.stderr, result.stderr
-    return result
+    return run_command(root, *args, env=env, timeout=TIMEOUT)
 
 
 def build_ok(root: Path, *args: str) -> None:
@@ -105,8 +90,7 @@ def generations(tmp_path_factory):
     shutil.copytree(old_root, new_root, symlinks=True)
     revise(new_root)
     build_ok(new_root)
-    checked = pipeline.load_and_check(new_root)
-    pages = render(pipeline.link(checked.loaded, checked.title))
+    pages = rendered_pages(new_root)
     return old_root, tree(old_root / "docs"), tree(new_root / "docs"), pages
 
 
@@ -175,21 +159,25 @@ def test_kill_at_every_kind_of_moment_leaves_old_or_new_after_recovery(generatio
     assert mixed > 0
 
 
+def kill_build(root: Path, delay: float) -> None:
+    """Start `build --no-site` on `root` and kill it `delay` seconds after it starts staging."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "build_dossier", "build", "--no-site", "--root", str(root)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = root / "docs" / write.STAGING
+    wait_until(lambda: staging.exists() or process.poll() is not None,
+               "the build to start staging pages", TIMEOUT, every=0.001)
+    time.sleep(delay)  # not a wait for anything: the moment of the kill
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=TIMEOUT)
+
+
 def test_build_command_killed_while_writing_is_repaired_by_the_next_one(generations, tmp_path):
     _, old, new, _ = generations
     rng = random.Random(80)
     for attempt in range(3):
         root = _fresh(generations, tmp_path / f"attempt-{attempt}")
-        process = subprocess.Popen(
-            [sys.executable, "-m", "build_dossier", "build", "--no-site", "--root", str(root)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        staging = root / "docs" / write.STAGING
-        deadline = time.monotonic() + TIMEOUT
-        while not staging.exists() and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.001)
-        time.sleep(rng.uniform(0, 0.15))
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=TIMEOUT)
+        kill_build(root, rng.uniform(0, 0.15))
         recovered = root / "recovered"
         shutil.copytree(root / "docs", recovered)
         write.recover(recovered)
@@ -205,11 +193,9 @@ def small_site(tmp_path_factory):
     build_ok(root, "build", "--no-pdf")
     old_site = tree(root / "site")
     revise(root)
-    checked = pipeline.load_and_check(root)
-    dossier = pipeline.link(checked.loaded, checked.title)
-    plan = write.plan_write(root / "docs", render(dossier))
+    plan = write.plan_write(root / "docs", rendered_pages(root))
     site.stage_docs(root, root / "docs", plan.files())
-    staged = site.run_mkdocs(root, dossier.title, None)
+    staged = site.run_mkdocs(root, dossier_of(root).title, None)
     shutil.rmtree(root / "docs" / write.STAGING)  # this generation is never applied
     keep = root.parent / "staged-site"
     shutil.copytree(staged, keep)
@@ -217,6 +203,7 @@ def small_site(tmp_path_factory):
     return root, old_site, keep
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kill_at", [1, 2, 3])
 def test_kill_while_swapping_site_leaves_old_or_new_after_recovery(small_site, tmp_path,
                                                                    kill_at):
@@ -240,13 +227,14 @@ def test_kill_while_swapping_site_leaves_old_or_new_after_recovery(small_site, t
 
 # Failed builds change nothing ---------------------------------------------------------------
 
+@pytest.mark.slow
 def test_failed_builds_leave_docs_and_site_byte_identical(tmp_path):
     root = make_repo(tmp_path / "repo")
     build_ok(root, "build", "--no-pdf")
     before = tree(root)
     assert any(k.startswith("site/") for k in before)
     # A source error: the build stops before writing.
-    first = SEEDS[0].name
+    first = SEED_SOURCES[0].name
     text = (root / "sources" / first).read_text(encoding="utf-8")
     (root / "sources" / first).write_text(text.replace("published:", "published: 2022-02-30\nx:",
                                                        1), encoding="utf-8")
@@ -266,6 +254,7 @@ def test_failed_builds_leave_docs_and_site_byte_identical(tmp_path):
     assert tree(root) == before
 
 
+@pytest.mark.slow
 def test_a_failed_first_build_leaves_no_docs_folder_behind(tmp_path):
     # Pages are staged inside docs/ while they render: a failure must take that away too.
     root = make_repo(tmp_path / "repo")
@@ -288,10 +277,8 @@ def without_unrecorded(out: str) -> list[str]:
 
 
 def test_hand_written_file_at_a_generated_address_is_a_conflict_and_untouched(tmp_path):
-    root = make_repo(tmp_path / "repo")
-    page = root / "docs/events/2022-01-12-nato-russia-council.md"
-    page.parent.mkdir(parents=True)
-    page.write_bytes(b"# My own notes\r\n")
+    root = make_dossier(tmp_path / "repo", "seeds", docs={
+        "events/2022-01-12-nato-russia-council.md": b"# My own notes\r\n"})
     before = tree(root)
     result = run(root)
     assert result.returncode == 1
@@ -331,37 +318,3 @@ def test_docs_linked_out_of_the_repository_is_refused(tmp_path):
         "Aborted: 1 error, 0 warnings in 1 file.",
     ]
     assert list(elsewhere.iterdir()) == []
-
-
-# Same bytes everywhere ----------------------------------------------------------------------
-
-ENVIRONMENTS = [
-    {"LC_ALL": "C.UTF-8", "TZ": "UTC", "PYTHONHASHSEED": "0"},
-    {"LC_ALL": "C", "LANGUAGE": "fr", "TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "4242"},
-    {"LC_ALL": "POSIX", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
-     "TZ": "America/St_Johns", "PYTHONHASHSEED": "random"},
-]
-
-
-def _env(extra: dict[str, str]) -> dict[str, str]:
-    keep = {k: v for k, v in os.environ.items()
-            if not k.startswith(("LC_", "LANG", "TZ", "PYTHONHASHSEED", "PYTHONUTF8"))}
-    return {**keep, **extra}
-
-
-def test_output_is_identical_under_another_locale_time_zone_and_hash_seed(tmp_path):
-    trees, outputs = [], []
-    for i, extra in enumerate(ENVIRONMENTS):
-        root = make_repo(tmp_path / f"env-{i}", copies=1)
-        bad = root / "sources" / "zz-bad.md"
-        bad.write_text("---\ntitle: Café\npublished: 2022-02-30\ncatégorie: «x»\n---\nTexte.\n",
-                       encoding="utf-8")
-        check = run(root, "check", env=_env(extra))
-        outputs.append((check.returncode, check.stdout))
-        bad.unlink()
-        result = run(root, "build", "--no-site", env=_env(extra))
-        assert result.returncode == 0, result.stdout
-        trees.append(tree(root / "docs"))
-    assert trees[1] == trees[0]
-    assert trees[2] == trees[0]
-    assert outputs[1] == outputs[0] and outputs[2] == outputs[0]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import markdown
 import yaml
+from dossiers import REGISTRIES, make_dossier
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -43,17 +44,10 @@ SOURCE_TEXT = st.one_of(
     st.lists(st.one_of(PIECES, TEXT), max_size=40).map("".join),
 )
 
-PEOPLE = "jens-stoltenberg:\n  name: Jens Stoltenberg\n  aliases: [Stoltenberg]\n"
-EVENTS = "2022-01-12-nrc:\n  title: NATO-Russia Council\n  date: 2022-01-12\n"
-
 
 def _repo(tmp: str) -> Path:
-    root = Path(tmp)
-    (root / "sources").mkdir()
-    (root / "sources/people.yml").write_text(PEOPLE)
-    (root / "sources/events.yml").write_text(EVENTS)
-    (root / "sources/dossier.yml").write_text("title: Fuzz\n")
-    return root
+    return make_dossier(Path(tmp), sources={**REGISTRIES, "dossier.yml": "title: Fuzz\n"},
+                        site_files=False)
 
 
 @FUZZ
@@ -219,15 +213,22 @@ def test_quick_fold_is_the_fold_that_maps_offsets(text: str) -> None:
         assert Body(f"Before. {text} After.").find(text) is not None
 
 
+APOSTROPHES = "‘’‚‛′ʼ`´"
+DASHES = "‐‑‒–—―−"
+QUOTATION_MARKS = "\"“”„‟«»″"
+FOLDS = {**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(DASHES, "-"), "…": "...",
+         "\u00a0": " ", **dict.fromkeys(QUOTATION_MARKS, "")}
+"""What quote matching treats as the same (textmatch's docstring): typographic and straight
+apostrophes, dash styles, an ellipsis and its dots, a no-break space; quotation marks drop."""
+
+
 def _offsets_one_by_one(text: str) -> tuple[str, list[int]]:
     """The folding `normalise` does, character by character, with every offset listed."""
-    from build_dossier.textmatch import _CHAR_MAP, _DROPPED
-
     out: list[str] = []
     offsets: list[int] = []
     pending = False
     for i, ch in enumerate(text):
-        if ch in _DROPPED:
+        if FOLDS.get(ch) == "":
             continue
         if ch.isspace():
             pending = bool(out)
@@ -236,7 +237,7 @@ def _offsets_one_by_one(text: str) -> tuple[str, list[int]]:
             out.append(" ")
             offsets.append(i - 1)
             pending = False
-        mapped = _CHAR_MAP.get(ch, ch)
+        mapped = FOLDS.get(ch, ch)
         out.append(mapped)
         offsets.extend([i] * len(mapped))
     return "".join(out), offsets
@@ -305,6 +306,12 @@ def test_yaml_values_are_typed_as_pyyaml_types_them(value: str) -> None:
         assert repr(parsed.value["k"]) == repr(expected["k"])
 
 
+SPECIALS = "&<>\"'\\`*_[]{}()#!|~^$"
+"""HTML's specials and the Markdown punctuation that works mid-line: each becomes a numeric
+character reference wherever a value from a source lands on a page."""
+REFERENCES = str.maketrans({ch: f"&#{ord(ch)};" for ch in SPECIALS})
+
+
 @FUZZ
 @given(st.text(st.sampled_from("&<>\"'\\`*_[]{}()#!|~^$;0123456789a é\n\ue000"), max_size=40)
        | TEXT)
@@ -313,21 +320,21 @@ def test_yaml_values_are_typed_as_pyyaml_types_them(value: str) -> None:
 def test_references_are_what_the_translation_table_gives(text: str) -> None:
     # Every value on a page is escaped with these; a slip here is markup injected or text
     # garbled, in any of thousands of pages.
-    from build_dossier.markup import _REFERENCES, references, references_in
+    from build_dossier.markup import references, references_in
 
-    assert references(text) == text.translate(_REFERENCES)
+    assert references(text) == text.translate(REFERENCES)
     pieces = references_in(text)  # a source's text is escaped piece by piece
     for start in range(0, len(text) + 1, 3):
-        assert pieces(text[start:start + 5]) == text[start:start + 5].translate(_REFERENCES)
+        assert pieces(text[start:start + 5]) == text[start:start + 5].translate(REFERENCES)
 
 
 @FUZZ
 @given(FOLDED | TEXT)
 def test_folding_characters_is_the_translation_table(text: str) -> None:
     # Quotes are matched to texts through this fold; a slip would lose quotes or find wrong ones.
-    from build_dossier.textmatch import _WORD_FOLD, fold_characters
+    from build_dossier.textmatch import fold_characters
 
-    assert fold_characters(text) == text.translate(_WORD_FOLD)
+    assert fold_characters(text) == text.translate(str.maketrans(FOLDS))
 
 
 NAMES = st.lists(st.text(st.sampled_from("aAb -.é"), min_size=1, max_size=6), max_size=12)

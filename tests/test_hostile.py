@@ -4,22 +4,18 @@ hostile-but-valid ones build into a site whose HTML carries none of their text a
 """
 
 import html
-import os
 import re
-import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
-from dossiers import copy_hand_written_docs
+from dossiers import make_dossier, run_command, tree
 
 from build_dossier import cli
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
-REPO = HOSTILE.parent.parent
 CASES: dict[str, dict[str, list[str]]] = yaml.safe_load(
     (HOSTILE / "cases.yml").read_text(encoding="utf-8"))
 SAFE = sorted(name for name, case in CASES.items() if "safe" in case)
@@ -28,15 +24,10 @@ TIMEOUT = 60
 """Seconds any one build may take, whatever the input."""
 
 
-def dossier(tmp: Path) -> Path:
+def dossier(tmp: Path, *cases: str) -> Path:
     """A tmp repository with the corpus's base registries, the site configuration and the
-    hand-written pages it names."""
-    (tmp / "sources").mkdir(parents=True)
-    for registry in (HOSTILE / "base").iterdir():
-        shutil.copyfile(registry, tmp / "sources" / registry.name)
-    shutil.copyfile(REPO / "mkdocs.yml", tmp / "mkdocs.yml")
-    copy_hand_written_docs(tmp)
-    return tmp
+    hand-written pages it names, and the `cases` in sources/."""
+    return make_dossier(tmp, HOSTILE / "base", {target(name): HOSTILE / name for name in cases})
 
 
 def target(name: str) -> str:
@@ -47,18 +38,6 @@ def target(name: str) -> str:
     return name
 
 
-def tree(root: Path) -> dict[str, bytes]:
-    """Every file under `root` (links as their target's name), by relative path."""
-    out = {}
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        if path.is_symlink():
-            out[rel] = os.readlink(path).encode()
-        elif path.is_file():
-            out[rel] = path.read_bytes()
-    return out
-
-
 def outside_output(files: dict[str, bytes]) -> dict[str, bytes]:
     return {k: v for k, v in files.items() if not k.startswith(("docs/", "site/"))}
 
@@ -66,11 +45,7 @@ def outside_output(files: dict[str, bytes]) -> dict[str, bytes]:
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`build-dossier build --no-site` (or `args`) on `root`, checked for sane behaviour."""
     before = outside_output(tree(root))
-    command = args or ("build", "--no-site")
-    result = subprocess.run(
-        [sys.executable, "-m", "build_dossier", *command, "--root", str(root)],
-        capture_output=True, text=True, timeout=TIMEOUT, check=False, cwd=root)
-    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    result = run_command(root, *args, timeout=TIMEOUT)
     assert result.stderr == ""
     assert result.returncode in (0, 1)
     assert outside_output(tree(root)) == before, "a file was written outside docs/ and site/"
@@ -98,8 +73,7 @@ def test_the_corpus_is_large_and_every_file_has_an_expectation():
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_case_has_its_exact_outcome(tmp_path, capsys, name):
     # In-process for speed: an exception fails the test just as a traceback would.
-    root = dossier(tmp_path)
-    shutil.copyfile(HOSTILE / name, root / "sources" / target(name))
+    root = dossier(tmp_path, name)
     before = tree(root)
     code = cli.main(["build", "--no-site", "--root", str(root)])
     out, err = capsys.readouterr()
@@ -202,10 +176,9 @@ def test_a_sources_folder_linked_from_outside_is_not_read(tmp_path):
     # link out of the repository must still refuse every one of them.
     outside = dossier(tmp_path / "elsewhere") / "sources"
     (outside / "secret.md").write_text("---\ntitle: Secret\npublished: 2022\n---\nCodes.\n")
-    root = tmp_path / "repo"
-    root.mkdir()
+    root = make_dossier(tmp_path / "repo")
+    (root / "sources").rmdir()
     (root / "sources").symlink_to(outside)
-    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
     result = run(root)
     assert ("sources/secret.md: error: the file is a link to a file outside the repository; "
             "build-dossier reads only files inside it") in problem_lines(result)
@@ -233,7 +206,7 @@ def test_windows_files_read_as_if_plain(tmp_path, name):
         root = dossier(tmp_path / variant)
         (root / "sources" / name).write_bytes(content)
         result = run(root)
-        outcomes.append((result.stdout, tree(root / "docs") if (root / "docs").exists() else {}))
+        outcomes.append((result.stdout, tree(root / "docs")))
     assert outcomes[0] == outcomes[1]
 
 
@@ -281,14 +254,13 @@ def _parse(path: Path) -> _Page:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    root = dossier(tmp_path_factory.mktemp("hostile-site"))
-    for name in SAFE:
-        shutil.copyfile(HOSTILE / name, root / "sources" / name)
+    root = dossier(tmp_path_factory.mktemp("hostile-site"), *SAFE)
     result = run(root, "build", "--no-pdf")
     assert result.returncode == 0, result.stdout
     return root
 
 
+@pytest.mark.slow
 def test_hostile_site_has_no_markup_from_sources(hostile_site):
     pages = sorted((hostile_site / "site").rglob("*.html"))
     assert len(pages) > len(SAFE)
@@ -308,6 +280,7 @@ def test_hostile_site_has_no_markup_from_sources(hostile_site):
         assert not any(" x " in c or "comment" in c for c in page.comments), where
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SAFE)
 def test_hostile_text_shows_as_text(hostile_site, name):
     page = _parse(hostile_site / "site/sources" / name.removesuffix(".md") / "index.html")
@@ -316,6 +289,7 @@ def test_hostile_text_shows_as_text(hostile_site, name):
         assert " ".join(expected.split()) in text, expected
 
 
+@pytest.mark.slow
 def test_hostile_registry_values_show_as_text(hostile_site):
     person = _parse(hostile_site / "site/people/mallory/index.html")
     event = _parse(hostile_site / "site/events/2022-01-13-talks/index.html")

@@ -4,34 +4,33 @@ texts of every kind, and nothing existing is ever overwritten."""
 from __future__ import annotations
 
 import io
-import shutil
+import re
 from pathlib import Path
 
 import pytest
 import yaml
+from dossiers import SEEDS, make_dossier
 
 from bench.measure_new import annotated_sources, measure_text, sample_texts
 from build_dossier.build import check
 from build_dossier.cli import main
-from build_dossier.load import _Report, split_front_matter
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = SEEDS.parent
 TEXTS = ROOT / "tests" / "texts"
 
 
 def dossier(tmp_path: Path, registry: Path = TEXTS) -> Path:
-    """An empty dossier with the sample texts' registries."""
-    (tmp_path / "sources").mkdir()
-    for name in ("people.yml", "events.yml"):
-        shutil.copy(registry / name, tmp_path / "sources" / name)
-    (tmp_path / "sources" / "dossier.yml").write_text("title: Test\n", encoding="utf-8")
-    return tmp_path
+    """An empty dossier with the sample texts' registries (or those in `registry`)."""
+    return make_dossier(tmp_path, sources={
+        "people.yml": registry / "people.yml", "events.yml": registry / "events.yml",
+        "dossier.yml": "title: Test\n"}, site_files=False)
 
 
 def front_and_body(path: Path) -> tuple[dict, str]:
-    split = split_front_matter(path.read_text(encoding="utf-8"), _Report(path.name, []))
-    assert split is not None
-    return yaml.safe_load(split[0]), split[1]
+    """A source's front matter, read as YAML, and its text: what any reader of the file sees."""
+    parts = re.fullmatch(r"---\n(.*?\n)---\n(.*)", path.read_text(encoding="utf-8"), re.S)
+    assert parts is not None, f"{path.name} does not start with front matter between '---' lines"
+    return yaml.safe_load(parts.group(1)), parts.group(2)
 
 
 @pytest.mark.parametrize("name", [p.name for p in sorted(TEXTS.glob("*.txt"))])

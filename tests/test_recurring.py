@@ -4,8 +4,7 @@ another occasion) stay separate statements, linked to one another."""
 import textwrap
 from pathlib import Path
 
-from build_dossier.build import load_and_check
-from build_dossier.link import link
+from dossiers import dossier_of, make_dossier
 
 PEOPLE = """\
 minister:
@@ -39,14 +38,9 @@ def source(name: str, speaker: str, event: str, said: str) -> str:
 
 
 def dossier(tmp_path: Path, *sources: tuple[str, str, str, str]):
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources/people.yml").write_text(PEOPLE)
-    (tmp_path / "sources/events.yml").write_text(EVENTS)
-    for name, *rest in sources:
-        (tmp_path / f"sources/{name}.md").write_text(source(name, *rest))
-    checked = load_and_check(tmp_path)
-    assert checked.ok, checked.problems
-    return link(checked.loaded, checked.title)
+    files = {f"{name}.md": source(name, *rest) for name, *rest in sources}
+    return dossier_of(make_dossier(tmp_path, sources={
+        "people.yml": PEOPLE, "events.yml": EVENTS, **files}, site_files=False))
 
 
 def test_the_same_line_from_two_speakers_is_two_statements_linked_both_ways(tmp_path):

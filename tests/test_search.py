@@ -5,43 +5,25 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
-from build_dossier.build import build, check, load_and_check
+from build_dossier.build import build, load_and_check
 
-ROOT = Path(__file__).resolve().parent.parent
-SMALL = ROOT / "tests/cases/small"
-
-
-def small_dossier(dest: Path, settings: str) -> Path:
-    """The small case under `dest`, with `settings` as its sources/dossier.yml."""
-    shutil.copytree(SMALL / "sources", dest / "sources")
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "docs").mkdir()
-    shutil.copy(ROOT / "docs/editors.md", dest / "docs/editors.md")
-    (dest / "sources/dossier.yml").write_text(settings, encoding="utf-8")
-    return dest
+# An unknown engine is an error on its line: the golden case tests/cases/unknown-search-engine.
 
 
-def test_an_unknown_search_engine_is_an_error_on_its_line(tmp_path):
-    root = small_dossier(tmp_path, "title: Small\n\nsearch: lunr\n")
-    assert [p.format() for p in check(root) if p.severity == "error"] == [
-        "sources/dossier.yml:3: error: search: unknown search 'lunr'; "
-        "expected 'material' or 'pagefind'"]
-
-
-def test_search_defaults_to_material_and_reads_pagefind(tmp_path):
-    assert load_and_check(small_dossier(tmp_path / "a", "title: Small\n")).search == "material"
-    checked = load_and_check(small_dossier(tmp_path / "b", "title: Small\nsearch: pagefind\n"))
+def test_search_defaults_to_material_and_reads_pagefind(new_dossier):
+    default = new_dossier("small", {"dossier.yml": "title: Small\n"}, at="a")
+    assert load_and_check(default).search == "material"
+    pagefind = new_dossier("small", {"dossier.yml": "title: Small\nsearch: pagefind\n"}, at="b")
+    checked = load_and_check(pagefind)
     assert checked.ok and checked.search == "pagefind" and checked.title == "Small"
 
 
 @pytest.mark.slow
-def test_a_pagefind_site_builds_strict_with_its_own_index_from_this_host(tmp_path):
-    root = small_dossier(tmp_path, "title: Small\nsearch: pagefind\n")
+def test_a_pagefind_site_builds_strict_with_its_own_index_from_this_host(new_dossier):
+    root = new_dossier("small", {"dossier.yml": "title: Small\nsearch: pagefind\n"})
     result = build(root, pdf=False)
     assert result.ok, result.lines
     site = root / "site"

@@ -1,50 +1,19 @@
-"""The generated pages: golden fixture, clusters on the seeds, stable addresses, determinism."""
+"""The generated pages: clusters on the seeds, stable addresses, escaping, what a second build
+writes, and the site MkDocs makes of them. (Golden pages: test_cases.py.)"""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from dossiers import copy_dossier
+from dossiers import CASES, SEEDS, dossier_of, pages_of, run_command, tree
 
-from build_dossier.build import build, load_and_check
-from build_dossier.link import link
-from build_dossier.render import render
+from build_dossier.build import build
 
-ROOT = Path(__file__).resolve().parent.parent
-SMALL = ROOT / "tests/cases/small"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-
-
-def pages_of(root: Path) -> dict[str, str]:
-    checked = load_and_check(root)
-    assert checked.ok, checked.problems
-    pages = render(link(checked.loaded, checked.title))
-    return {uri: data.decode() for uri, data in pages.items()}
-
-
-def test_small_dossier_matches_the_reviewed_pages():
-    """Golden pages; refresh with UPDATE_GOLDEN=1 and review the diff."""
-    expected_dir = SMALL / "expected"
-    # Stylesheets are copied as they are from the package; the golden pages are the content.
-    pages = {uri: text for uri, text in pages_of(SMALL).items() if not uri.startswith("assets/")}
-    if UPDATE:
-        shutil.rmtree(expected_dir, ignore_errors=True)
-        for uri, text in pages.items():
-            (expected_dir / uri).parent.mkdir(parents=True, exist_ok=True)
-            (expected_dir / uri).write_text(text, encoding="utf-8")
-    expected = {p.relative_to(expected_dir).as_posix(): p.read_text(encoding="utf-8")
-                for p in expected_dir.rglob("*") if p.is_file()}
-    assert sorted(pages) == sorted(expected)
-    for uri, text in pages.items():
-        assert text == expected[uri], f"{uri} differs; UPDATE_GOLDEN=1 pytest to refresh"
+ROOT = SEEDS.parent
+SMALL = CASES / "small"
 
 
 def test_pages_are_at_the_documented_addresses():
@@ -59,8 +28,7 @@ def test_pages_are_at_the_documented_addresses():
 
 
 def test_seed_quotes_carried_by_several_sources_are_clustered_with_their_variants():
-    checked = load_and_check(ROOT)
-    dossier = link(checked.loaded, checked.title)
+    dossier = dossier_of(ROOT)
     multi = [c for c in dossier.clusters if len(c.source_ids) > 1]
     texts = {c.text[:40]: c for c in multi}
     assert any(t.startswith("We are always ready to listen") for t in texts)
@@ -71,15 +39,14 @@ def test_seed_quotes_carried_by_several_sources_are_clustered_with_their_variant
     # Each occurrence is in exactly one cluster.
     every = [(q.source_id, q.index) for c in dossier.clusters for q in c.quotes]
     assert len(every) == len(set(every)) == sum(len(s.quotes) for s in dossier.sources.values())
-    quotes_page = render(dossier)["quotes.md"].decode()
+    quotes_page = pages_of(ROOT)["quotes.md"]
     block = quotes_page[quotes_page.index(aggressive.anchor):]
     block = block[:block.index("\n\n<span")] if "\n\n<span" in block else block
     assert "<ins" in block or "<del" in block
 
 
 def test_the_same_words_said_on_different_occasions_stay_separate():
-    checked = load_and_check(SMALL)
-    dossier = link(checked.loaded, checked.title)
+    dossier = dossier_of(SMALL)
     lovelace = [c for c in dossier.clusters if c.speaker == "ada-lovelace"]
     assert len(lovelace) == 2
     assert {c.event for c in lovelace} == {"1843-03-01-summit", "1843-03-10-vote"}
@@ -92,8 +59,8 @@ def ids_in(text: str) -> set[str]:
     return set(re.findall(r'id="([^"]+)"', text)) | set(re.findall(r"\{ #([^ }]+)", text))
 
 
-def test_adding_a_source_changes_no_existing_address_or_anchor(tmp_path):
-    root = copy_dossier(SMALL, tmp_path)
+def test_adding_a_source_changes_no_existing_address_or_anchor(new_dossier):
+    root = new_dossier("small")
     before = pages_of(root)
     (root / "sources/1843-03-04-herald.md").write_text(
         "---\ntitle: Herald\npublished: 1843-03-04\nreports: [1843-03-01-summit]\nquotes:\n"
@@ -118,8 +85,8 @@ def test_summaries_link_known_people_and_events():
     assert "[Parliament vote on the engine](../events/1843-03-10-vote.md)" in page
 
 
-def test_a_name_two_events_share_links_to_the_one_its_source_reports(tmp_path):
-    root = copy_dossier(SMALL, tmp_path)
+def test_a_name_two_events_share_links_to_the_one_its_source_reports(new_dossier):
+    root = new_dossier("small")
     with open(root / "sources/events.yml", "a", encoding="utf-8") as events:
         events.write('1843-06-01-summit:\n  title: "Engine summit"\n  date: 1843-06-01\n')
     pages = pages_of(root)
@@ -172,8 +139,8 @@ def test_dossier_json_holds_the_whole_model():
                                          for v in quote["variants"])
 
 
-def test_a_second_build_writes_nothing_and_an_edit_writes_only_what_it_changes(tmp_path):
-    root = copy_dossier(ROOT, tmp_path)
+def test_a_second_build_writes_nothing_and_an_edit_writes_only_what_it_changes(new_dossier):
+    root = new_dossier("seeds")
     first = build(root, site=False)
     assert first.ok, first.lines
     again = build(root, site=False)
@@ -186,8 +153,8 @@ def test_a_second_build_writes_nothing_and_an_edit_writes_only_what_it_changes(t
     assert len(edited.written) < len(first.written) / 2
 
 
-def test_a_removed_source_takes_its_page_but_never_a_hand_written_one(tmp_path):
-    root = copy_dossier(SMALL, tmp_path)
+def test_a_removed_source_takes_its_page_but_never_a_hand_written_one(new_dossier):
+    root = new_dossier("small")
     assert build(root, site=False).ok
     note = root / "docs/notes.md"
     note.write_text("# My notes\n")
@@ -199,11 +166,9 @@ def test_a_removed_source_takes_its_page_but_never_a_hand_written_one(tmp_path):
     assert note.read_text() == "# My notes\n"
 
 
-def test_a_hand_written_page_at_a_generated_address_is_a_conflict(tmp_path):
-    root = copy_dossier(SMALL, tmp_path)
-    (root / "docs/sources").mkdir(parents=True)
+def test_a_hand_written_page_at_a_generated_address_is_a_conflict(new_dossier):
+    root = new_dossier("small", docs={"sources/1843-03-02-gazette.md": "# Mine\n"})
     mine = root / "docs/sources/1843-03-02-gazette.md"
-    mine.write_text("# Mine\n")
     result = build(root, site=False)
     assert not result.ok
     assert any(line.startswith("docs/sources/1843-03-02-gazette.md: error: a hand-written file")
@@ -212,8 +177,8 @@ def test_a_hand_written_page_at_a_generated_address_is_a_conflict(tmp_path):
     assert not (root / "docs/quotes.md").exists()
 
 
-def test_a_page_edited_by_hand_after_a_build_is_not_overwritten(tmp_path):
-    root = copy_dossier(SMALL, tmp_path)
+def test_a_page_edited_by_hand_after_a_build_is_not_overwritten(new_dossier):
+    root = new_dossier("small")
     assert build(root, site=False).ok
     page = root / "docs/quotes.md"
     page.write_text(page.read_text() + "\nMy addition\n")
@@ -223,11 +188,6 @@ def test_a_page_edited_by_hand_after_a_build_is_not_overwritten(tmp_path):
     assert not result.ok
     assert any("edited by hand" in line for line in result.lines)
     assert page.read_text().endswith("My addition\n")
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 class _Text(HTMLParser):
@@ -261,20 +221,12 @@ class _Text(HTMLParser):
 
 
 @pytest.mark.slow
-def test_the_site_builds_strict_self_contained_and_deterministic(tmp_path):
-    one = copy_dossier(SMALL, tmp_path / "one")
-    two = copy_dossier(SMALL, tmp_path / "two")
-    env = {**os.environ, "PYTHONHASHSEED": "123", "TZ": "Pacific/Kiritimati", "LC_ALL": "C"}
-    for root in (one, two):
-        run = subprocess.run([sys.executable, "-m", "build_dossier", "build", "--root", str(root)],
-                             capture_output=True, text=True, env=env, check=False)
-        assert run.returncode == 0, run.stdout + run.stderr
-        env["PYTHONHASHSEED"] = "7"
-        env["TZ"] = "America/Anchorage"
-    assert tree(one / "docs") == tree(two / "docs")
-    site_one, site_two = tree(one / "site"), tree(two / "site")
-    assert site_one.keys() == site_two.keys()
-    assert [k for k in site_one if site_one[k] != site_two[k]] == []
+def test_the_site_builds_strict_and_self_contained(new_dossier):
+    # Byte for byte the same from build to build: see test_determinism.py.
+    root = new_dossier("small")
+    run = run_command(root, "build", timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    site_one = tree(root / "site")
     for address in ("index.html", "chronology/index.html", "quotes/index.html",
                     "sources/index.html", "sources/1843-03-03-courier/index.html",
                     "events/1843-03-01-summit/index.html", "people/ada-lovelace/index.html",

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-from build_dossier.build import load_and_check
-from build_dossier.link import link
+from dossiers import SEEDS, dossier_of, pages_of
+
 from build_dossier.model import Dossier, Event, FuzzyDate, Source
-from build_dossier.render import render
 from build_dossier.timeline import FONT_SIZE, date_span, render_timeline, short_date
 
-ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def seeds() -> Dossier:
-    checked = load_and_check(ROOT)
-    assert checked.ok, checked.problems
-    return link(checked.loaded, checked.title)
+    return dossier_of(SEEDS.parent)
 
 
 def dossier(*events: Event, reported: dict[str, int] | None = None) -> Dossier:
@@ -89,15 +84,14 @@ def test_month_span_covers_the_whole_month():
     assert end - start == 1
 
 
-def test_the_drawing_is_the_same_every_time_and_empty_without_events():
-    d = seeds()
-    assert render_timeline(d) == render_timeline(d)
+def test_the_drawing_has_rounded_coordinates_and_is_empty_without_events():
+    # The same from run to run: test_determinism.py compares the chronology page it is on.
     assert render_timeline(dossier()) == ""
-    assert not re.search(r"\d\.\d{2,}", render_timeline(d)), "coordinates are rounded"
+    assert not re.search(r"\d\.\d{2,}", render_timeline(seeds())), "coordinates are rounded"
 
 
 def test_the_chronology_page_shows_the_timeline_and_links_the_pdf():
-    page = render(seeds())["chronology.md"].decode()
+    page = pages_of(SEEDS.parent)["chronology.md"]
     assert "<svg" in page and page.count('class="dossier-timeline-event"') == 6
     # A raw link: MkDocs would reject a Markdown link to a file that only exists in site/.
     assert '<a href="../chronology.pdf"' in page

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dossiers import copy_dossier
+from dossiers import REPO, make_dossier
 
-REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -39,11 +38,12 @@ confiance, et envisagé une nouvelle réunion du Conseil.
 """
 
 
-def copy_browser_dossier(root: Path) -> Path:
-    """The repository's dossier with its site configuration, plus the French fixture."""
-    copy_dossier(REPO, root)
-    (root / "sources" / f"{FRENCH_SOURCE_ID}.md").write_text(FRENCH_SOURCE, encoding="utf-8")
-    return root
+def browser_dossier(root: Path, settings: str = "") -> Path:
+    """The repository's dossier with its site configuration, plus the French fixture, and
+    `settings` added to its sources/dossier.yml."""
+    dossier_yml = (REPO / "sources" / "dossier.yml").read_text(encoding="utf-8") + settings
+    return make_dossier(root, "seeds", {f"{FRENCH_SOURCE_ID}.md": FRENCH_SOURCE,
+                                        "dossier.yml": dossier_yml})
 
 
 class Requests:

@@ -18,7 +18,7 @@ from browsing import (
     SCREENSHOTS,
     VIEWPORT,
     Requests,
-    copy_browser_dossier,
+    browser_dossier,
 )
 from dossiers import serve
 
@@ -28,7 +28,7 @@ from build_dossier import build as pipeline
 @pytest.fixture(scope="session")
 def built_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the repository's dossier, plus the French fixture, built with MkDocs."""
-    root = copy_browser_dossier(tmp_path_factory.mktemp("browser-dossier"))
+    root = browser_dossier(tmp_path_factory.mktemp("browser-dossier"))
     result = pipeline.build(root)
     assert result.ok, "the site did not build:\n" + "\n".join(result.lines)
     return root

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import FRENCH_SOURCE_ID, Requests, copy_browser_dossier
+from browsing import FRENCH_SOURCE_ID, Requests, browser_dossier
 from dossiers import serve
 
 from build_dossier import build as pipeline
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BOX = ".pagefind-ui__search-input"
 
@@ -22,9 +22,7 @@ BOX = ".pagefind-ui__search-input"
 @pytest.fixture(scope="module")
 def pagefind_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's sources plus the French fixture, built with Pagefind."""
-    root = copy_browser_dossier(tmp_path_factory.mktemp("pagefind-dossier"))
-    with (root / "sources/dossier.yml").open("a", encoding="utf-8") as settings:
-        settings.write("search: pagefind\n")
+    root = browser_dossier(tmp_path_factory.mktemp("pagefind-dossier"), "search: pagefind\n")
     result = pipeline.build(root, pdf=False)
     assert result.ok, "the site did not build:\n" + "\n".join(result.lines)
     return root
@@ -38,17 +36,39 @@ def base_url(pagefind_root: Path) -> Iterator[str]:
         yield url
 
 
+SETTLED = """([query, shown]) => {
+    const message = document.querySelector('.pagefind-ui__message')?.textContent.trim() ?? '';
+    const items = document.querySelectorAll('.pagefind-ui__result').length;
+    return message.endsWith(' for ' + query) && !message.startsWith('Searching')
+        && items > shown && !document.querySelector('.pagefind-ui__results .pagefind-ui__loading')
+        && document.querySelectorAll('.pagefind-ui__result-link').length >= items;
+}"""
+"""Whether the results shown are all loaded, more than `shown`, and for the whole `query`:
+Pagefind searches as one types, and loads each result after listing it."""
+
+
+def wait_for_results(page: Any, query: str, shown: int) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(SETTLED, arg=[query, shown], timeout=30_000)
+    except PlaywrightTimeout:
+        said = page.locator(".pagefind-ui__message").all_inner_texts()
+        raise AssertionError(f"no more than {shown} results for {query!r} within 30 s; "
+                             f"Pagefind says {said}") from None
+
+
 def search(page: Any, start: str, query: str) -> list[str]:
     """Type `query` into the header's search box on `start`; every result page, best first."""
     page.goto(start)
     page.locator(BOX).click()
     page.locator(BOX).type(query)
-    page.wait_for_selector(".pagefind-ui__result-link")
-    page.wait_for_timeout(300)  # Pagefind searches as one types: let the last query settle.
+    wait_for_results(page, query, 0)
     more = page.locator(".pagefind-ui__button")
     while more.count():
+        shown = page.locator(".pagefind-ui__result").count()
         more.first.click()
-        page.wait_for_timeout(100)
+        wait_for_results(page, query, shown)
     links = page.locator(".pagefind-ui__result-link")
     return [str(links.nth(i).get_attribute("href")) for i in range(links.count())]
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import pytest
 from browsing import FRENCH_SOURCE_ID, VIEWPORT, Requests
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 RESULTS_SEEN = 5
 """Result pages a reader sees at once without scrolling; what they look for must be among them."""
