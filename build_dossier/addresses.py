@@ -19,23 +19,28 @@ from .textmatch import fold, words
 SOURCES_FOLDER = "sources"
 EVENTS_FOLDER = "events"
 PEOPLE_FOLDER = "people"
+STATEMENTS_FOLDER = "quotes"
+"""One page per statement, beside the quote index (`quotes.md`, served as `/quotes/`)."""
 ASSETS_DIR = "assets/build-dossier"
 """Where the stylesheets go under docs/ (generated like the pages, so never committed)."""
-ASSETS = ("dossier.css", "print.css")
-"""The stylesheets copied from the package's `assets/` into ASSETS_DIR."""
+ASSETS = ("dossier.css", "print.css", "statement.css", "citation.js")
+"""The stylesheets and the citations' copy button (`citation.js`), copied from the package's
+`assets/` into ASSETS_DIR."""
 
-GENERATED_FOLDERS = (SOURCES_FOLDER, EVENTS_FOLDER, PEOPLE_FOLDER, ASSETS_DIR)
+GENERATED_FOLDERS = (SOURCES_FOLDER, EVENTS_FOLDER, PEOPLE_FOLDER, STATEMENTS_FOLDER, ASSETS_DIR)
 """Folders of docs/ whose pages build-dossier writes; the index pages are the rest."""
 
 HOME_PAGE = "index.md"
 QUOTES_PAGE = "quotes.md"
 CHRONOLOGY_PAGE = "chronology.md"
 DOSSIER_JSON = "dossier.json"
+CITATIONS_JSON = "citations.json"
+"""Every source's citation as CSL-JSON, for reference managers."""
 SOURCES_INDEX = f"{SOURCES_FOLDER}/index.md"
 EVENTS_INDEX = f"{EVENTS_FOLDER}/index.md"
 PEOPLE_INDEX = f"{PEOPLE_FOLDER}/index.md"
 INDEX_PAGES = (QUOTES_PAGE, DOSSIER_JSON, SOURCES_INDEX, CHRONOLOGY_PAGE, EVENTS_INDEX,
-               PEOPLE_INDEX, HOME_PAGE)
+               PEOPLE_INDEX, HOME_PAGE, CITATIONS_JSON)
 """The pages listing the whole dossier, the costliest first."""
 
 CHRONOLOGY_PDF = "chronology.pdf"
@@ -55,6 +60,26 @@ def event_page(event_id: str) -> str:
 def person_page(person_id: str) -> str:
     """A person's (or organisation's) page."""
     return f"{PEOPLE_FOLDER}/{person_id}.md"
+
+
+def statement_page(anchor: str) -> str:
+    """A statement's page, at its quote-index anchor: `quotes/<anchor>.md`, served as
+    `/quotes/<anchor>/`."""
+    return f"{STATEMENTS_FOLDER}/{anchor}.md"
+
+
+def moved_statement(alias: str) -> str:
+    """Where a statement's page was when its anchor was `alias` (another wording or occasion
+    of it, or its anchor before a source joined it): a small static page sending readers on."""
+    return f"{STATEMENTS_FOLDER}/{alias}/index.html"
+
+
+def served_at(page: str) -> str:
+    """Where a page is served, from the site's root: `quotes/q-we-are-1a2b3c-4d5e/`."""
+    served = posixpath.splitext(page)[0]
+    if posixpath.basename(served) == "index":
+        served = posixpath.dirname(served)
+    return f"{served}/" if served else ""
 
 
 def asset_path(name: str) -> str:

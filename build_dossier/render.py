@@ -12,6 +12,7 @@ from importlib import resources
 from .addresses import (
     ASSETS,
     CHRONOLOGY_PAGE,
+    CITATIONS_JSON,
     DOSSIER_JSON,
     EVENTS_INDEX,
     GENERATED_FOLDERS,
@@ -22,9 +23,12 @@ from .addresses import (
     SOURCES_INDEX,
     asset_path,
     event_page,
+    moved_statement,
     person_page,
     source_page,
+    statement_page,
 )
+from .citation import csl_items
 from .model import Dossier
 from .pages import lists
 from .pages.dossier_json import dossier_json
@@ -32,13 +36,15 @@ from .pages.event import render_event
 from .pages.layout import GENERATED_NOTE
 from .pages.person import render_person
 from .pages.source import render_source
+from .pages.statement import render_statement, statement_moved
 
 CHUNK = 100
 """Source, event and person pages rendered together in one job."""
 
 Job = tuple[tuple[str, str], ...]
 """Pages rendered together: (kind, key) for each, kind being `index` (the key is the page's
-path), `source`, `event`, `person` (the key is the record's id) or `asset` (its file name)."""
+path), `source`, `event`, `person` (the key is the record's id), `statement` (its anchor),
+`moved` (`alias>anchor`: a statement's former address) or `asset` (its file name)."""
 Pages = list[tuple[str, bytes]]
 """Generated files: (path under `docs/`, UTF-8 bytes)."""
 
@@ -59,6 +65,10 @@ def jobs(dossier: Dossier) -> list[Job]:
     todo: list[Job] = [(("index", path),) for path in INDEX_PAGES]
     entities = [("source", i) for i in dossier.sources] + [("event", i) for i in dossier.events]
     entities += [("person", i) for i in dossier.people]
+    entities += [("statement", c.anchor) for c in dossier.clusters]
+    live = {c.anchor for c in dossier.clusters}
+    entities += [("moved", f"{alias}>{c.anchor}") for c in dossier.clusters
+                 for alias in c.aliases if alias not in live]
     todo += [tuple(entities[i:i + CHUNK]) for i in range(0, len(entities), CHUNK)]
     todo.append(tuple(("asset", name) for name in ASSETS))
     return todo
@@ -77,10 +87,17 @@ def _render_file(d: Dossier, kind: str, key: str) -> tuple[str, bytes]:
         path, text = event_page(key), render_event(d, d.events[key])
     elif kind == "person":
         path, text = person_page(key), render_person(d, d.people[key])
+    elif kind == "statement":
+        path, text = statement_page(key), render_statement(d, d.cluster(key))
+    elif kind == "moved":
+        alias, anchor = key.split(">")
+        return moved_statement(alias), statement_moved(anchor)
     elif kind == "asset":
         return asset_path(key), (resources.files("build_dossier") / "assets" / key).read_bytes()
     elif key == DOSSIER_JSON:
         return key, dossier_json(d)
+    elif key == CITATIONS_JSON:
+        return key, csl_items(d)
     else:
         path, text = key, _INDEX_PAGES[key](d)
     # Encoded where it is rendered: on a worker, bytes also cross to the parent cheaper.

@@ -25,6 +25,7 @@ STAGE_DIR = ".build-dossier-tmp"
 SITE_DIR = "site"
 CONFIG = "mkdocs.yml"
 PAGEFIND_TEMPLATE = "pagefind-main.html"
+CITATION_TEMPLATE = "citation-main.html"
 
 
 class SiteError(Exception):
@@ -95,7 +96,7 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
         f"site_name: {json.dumps(plain_title(title))}\n"
         "docs_dir: docs\n"
         "site_dir: site\n"
-        + (_pagefind_config(stage) if search == "pagefind" else ""),
+        + _overrides(stage, search),
         encoding="utf-8",
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0"}
@@ -112,16 +113,22 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
     return stage / "site"
 
 
-def _pagefind_config(stage: Path) -> str:
-    """Config lines that swap Material's search for Pagefind's box in the header.
+def _overrides(stage: Path, search: str) -> str:
+    """Config lines giving the theme our main.html (citation tags in every page's head), and,
+    with Pagefind, swapping Material's search for Pagefind's box in the header.
 
     MkDocs merges dictionaries but replaces lists, so `plugins: []` drops Material's search (the
-    only plugin mkdocs.yml lists), and the theme keeps its settings but gains our main.html.
+    only plugin mkdocs.yml lists), and the theme keeps its settings but gains our templates.
     """
     overrides = stage / "overrides"
     overrides.mkdir(exist_ok=True)
-    shutil.copy2(Path(__file__).parent / "templates" / PAGEFIND_TEMPLATE, overrides / "main.html")
-    return "plugins: []\ntheme:\n  custom_dir: overrides\n"
+    templates = Path(__file__).parent / "templates"
+    shutil.copy2(templates / CITATION_TEMPLATE, overrides / "main.html")
+    lines = "theme:\n  custom_dir: overrides\n"
+    if search == "pagefind":
+        shutil.copy2(templates / PAGEFIND_TEMPLATE, overrides / PAGEFIND_TEMPLATE)
+        lines += "plugins: []\nextra:\n  dossier_pagefind: true\n"
+    return lines
 
 
 def index_pagefind(site_dir: Path) -> None:

@@ -128,7 +128,8 @@ class _Html(HTMLParser):
 
     ELEMENTS = frozenset(["p", "h1", "h2", "h3", "ul", "ol", "li", "a", "strong", "em", "div",
                           "mark", "br", "ins", "del", "span", "code"])
-    ATTRIBUTES = frozenset(["href", "id", "class", "title", "lang", "data-cluster"])
+    ATTRIBUTES = frozenset(["href", "id", "class", "title", "lang", "data-cluster",
+                            "data-search-exclude", "data-pagefind-ignore"])
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from ..addresses import QUOTES_PAGE, event_page, person_page, source_page
+from ..addresses import QUOTES_PAGE, event_page, person_page, source_page, statement_page
 from ..cluster import word_diff
 from ..markup import esc, link
 from ..model import Dossier, Event, FuzzyDate, Quote, QuoteCluster, Source
@@ -87,6 +87,18 @@ def person_item(d: Dossier, person_id: str, here: str) -> Markup:
 def cluster_link(anchor: str, here: str, text: str = "quote index") -> Markup:
     """A link to a quote's entry in the quote index."""
     return link(text, here, QUOTES_PAGE, anchor)
+
+
+def statement_link(anchor: str, here: str, text: str = "statement page") -> Markup:
+    """A link to a statement's own page, landing on (and so highlighting) the statement."""
+    return link(text, here, statement_page(anchor), anchor)
+
+
+def statement_links(anchor: str, here: str) -> Markup:
+    """The statement page and a visible permalink to an entry of the quote index."""
+    return Markup(f'{statement_link(anchor, here)} · '
+                  f'<a class="dossier-permalink" href="#{anchor}" '
+                  f'title="Link to this entry">permalink</a>')
 
 
 def occasion(d: Dossier, quote_or_cluster: Quote | QuoteCluster, here: str) -> Markup:

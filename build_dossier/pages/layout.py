@@ -52,7 +52,7 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     **{name: getattr(fragments, name) for name in (
         "count", "language", "language_note", "clusters_at", "source_link", "occurrences",
         "event_link", "person_link", "person_item", "cluster_link", "occasion", "source_line",
-        "source_item", "crosslinked", "diff")},
+        "source_item", "crosslinked", "diff", "statement_links", "speaker_name")},
 }
 """What templates call: the fragments (each taking the Dossier `d` where it needs it), links,
 and the addresses (`addr.event_page(id)`, `addr.QUOTES_PAGE`), so that no template spells a path."""
@@ -78,9 +78,9 @@ def environment() -> jinja2.Environment:
 
 
 def page(d: Dossier, template: str, here: str, title: str = "", boost: int = 0,
-         **values: Any) -> str:
+         front: dict[str, Any] | None = None, **values: Any) -> str:
     """A page: `template` rendered for the page at `here` (with the Dossier as `d`), its
-    front matter, and the note saying it is generated."""
+    front matter (`front` adds keys to it), and the note saying it is generated."""
     text = environment().get_template(template).render(here=here, d=d, **values)
     if title:
         # Themes print the page title raw into <title> and the header; give them a plain one.
@@ -88,6 +88,9 @@ def page(d: Dossier, template: str, here: str, title: str = "", boost: int = 0,
         if boost:
             # A reader searching a surname wants the person's page before every mention.
             meta += f"search:\n  boost: {boost}\n"
+        for key, value in (front or {}).items():
+            # JSON is YAML; ASCII-escaped, so that no control character reaches the parser.
+            meta += f"{key}: {json.dumps(value, ensure_ascii=True)}\n"
         text = f"---\n{meta}---\n\n{text}"
     # The note goes last: MkDocs takes the page title from a leading heading.
     return text.rstrip() + "\n\n" + GENERATED_NOTE + "\n"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..addresses import source_page
+from ..citation import source_citation
 from ..indexes import SHARED_LIMIT
 from ..markup import esc, link, references_in
 from ..model import Dossier, Quote, Source
@@ -53,7 +54,9 @@ class Related:
 def render_source(d: Dossier, source: Source) -> str:
     """The page of one source."""
     people = list(dict.fromkeys(q.speaker for q in source.quotes))
-    return page(d, "source.md.j2", source_page(source.id), source.title, source=source,
+    meta = [list(pair) for pair in source_citation(d, source).meta]
+    return page(d, "source.md.j2", source_page(source.id), source.title,
+                front={"citation": meta}, source=source,
                 people=people, related=related(d, source), text=text_html(d, source),
                 quote_line=quote_line, reasons=reasons)
 
