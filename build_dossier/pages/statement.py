@@ -22,6 +22,10 @@ SEARCH_BOOST = 10
 """How much search favours a statement's page over the pages quoting it (a person's is 5)."""
 PEOPLE_LIMIT = 8
 """People of the statement's event listed on its page."""
+LONG_WORDS = 60
+"""A statement longer than this (a communiqué, not a line) has only its opening as heading."""
+HEADING_WORDS = 40
+"""The words of a long statement in its heading."""
 TITLE_WORDS = 12
 """Words of the statement in the page's title."""
 
@@ -47,10 +51,14 @@ def render_statement(d: Dossier, cluster: QuoteCluster) -> str:
     wordings = [Wording(v, all(q.kind is not QuoteKind.PARAPHRASE for q in v.quotes),
                         tuple(dict.fromkeys(q.kind for q in v.quotes))) for v in cluster.variants]
     outlets = sorted({d.sources[s].outlet or "Outlet not recorded" for s in cluster.source_ids})
+    words = cluster.text.split()
+    long = len(words) > LONG_WORDS
+    heading = " ".join(words[:HEADING_WORDS]) if long else cluster.text
     return page(d, "statement.md.j2", here, _title(d, cluster), boost=SEARCH_BOOST,
                 front={"description": _description(d, cluster),
                        "citation": [list(pair) for pair in citation.meta]},
-                c=cluster, event=event, date=date, wordings=wordings, people=people[:PEOPLE_LIMIT],
+                c=cluster, heading=heading, long=long, rest=" ".join(words[HEADING_WORDS:]),
+                event=event, date=date, wordings=wordings, people=people[:PEOPLE_LIMIT],
                 more_people=len(people) - PEOPLE_LIMIT, kind=cited_kind(cluster),
                 outlets=outlets, month=_month(date), recurring=recurring(d, cluster, here),
                 citation=citation, cite_block=cite_block)
@@ -109,13 +117,14 @@ def cite_block(citation: Citation, name: str, here: str) -> Markup:
            'data-pagefind-ignore="all">']
     for label, text in forms:
         slug = label.lower().replace(" ", "-")
-        out.append(f'<div class="dossier-cite__form"><p class="dossier-cite__label">'
+        # Figures, not divs: Material's search stops excluding at the first inner </div>.
+        out.append(f'<figure class="dossier-cite__form"><p class="dossier-cite__label">'
                    f'{esc(name)}: {label} '
                    f'<button type="button" class="md-button dossier-copy" hidden '
                    f'data-copy="cite-{slug}">Copy</button></p>'
                    f'<pre class="dossier-cite__text" id="cite-{slug}" '
                    f'data-site-path="{path}" data-root="{root}">'
-                   f'{esc_block(text.rstrip())}</pre></div>')
+                   f'{esc_block(text.rstrip())}</pre></figure>')
     out.append("</div>")
     return Markup("\n".join(out))
 

@@ -4,12 +4,13 @@ source from words in its middle, and nothing is fetched from another host.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import FRENCH_SOURCE_ID, Requests, browser_dossier
+from browsing import FRENCH_SOURCE_ID, Requests, browser_dossier, phrases_from_the_middle
 from dossiers import serve
 
 from build_dossier import build as pipeline
@@ -90,6 +91,31 @@ def test_words_from_the_middle_of_a_quote_find_its_source(
     page.locator(f'.pagefind-ui__result-link[href="/sources/{source_id}/"]').first.click()
     page.wait_for_url(f"**/sources/{source_id}/")
     assert requests_log.refused == [] and requests_log.failed == []
+
+
+def test_a_phrase_from_the_middle_of_a_quote_puts_its_statement_first(
+        page: Any, pagefind_root: Path) -> None:
+    model = json.loads((pagefind_root / "site" / "dossier.json").read_text("utf-8"))
+    picked = phrases_from_the_middle(model)
+    assert len(picked) >= 4
+    missed = {}
+    for phrase, statement in picked:
+        found = search(page, "./", phrase)
+        if not found or found[0] != f"/quotes/{statement}/":
+            missed[phrase] = found[:5]
+    assert not missed, f"the statement's page is not the first result: {missed}"
+
+
+def test_results_can_be_narrowed_by_speaker_outlet_kind_and_month(
+        page: Any, screenshots: Path) -> None:
+    search(page, "./", "Russia")
+    filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {"speaker", "outlet", "kind", "month"} <= {f.strip().lower() for f in filters}
+    page.screenshot(path=str(screenshots / "pagefind-filters.png"))
+
+
+def test_the_editors_guide_is_not_in_the_results(page: Any) -> None:
+    assert not [href for href in search(page, "./", "front matter") if "editors" in href]
 
 
 def test_a_french_word_finds_the_french_source(page: Any, requests_log: Requests) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
-from browsing import FRENCH_SOURCE_ID, VIEWPORT, Requests
+from browsing import FRENCH_SOURCE_ID, VIEWPORT, Requests, phrases_from_the_middle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,12 +41,52 @@ def search(page: Any, query: str) -> list[str]:
     return paths
 
 
-def test_search_finds_a_quote_by_a_phrase_from_its_middle(
+def test_a_phrase_from_the_middle_of_a_quote_puts_its_statement_first(
         page: Any, dossier: dict[str, Any]) -> None:
-    phrase = "renounce their ability to protect"
-    quote = next(q for q in dossier["quotes"] if phrase in q["text"])
-    assert not quote["text"].startswith(phrase)
-    assert "quotes/" in search(page, phrase)[:RESULTS_SEEN]
+    picked = phrases_from_the_middle(dossier)
+    assert len(picked) >= 4
+    missed = {}
+    for phrase, statement in picked:
+        found = search(page, phrase)
+        if not found or found[0] != f"quotes/{statement}/":
+            missed[phrase] = found[:RESULTS_SEEN]
+    assert not missed, f"the statement's page is not the first result: {missed}"
+
+
+def test_the_editors_guide_does_not_crowd_the_results(page: Any) -> None:
+    assert not [path for path in search(page, "front matter") if path.startswith("editors")]
+
+
+def test_a_statement_link_lands_on_the_highlighted_statement_and_its_citation_copies(
+        page: Any, screenshots: Any, base_url: str) -> None:
+    page.goto("quotes/")
+    link = page.locator("blockquote a[href*='q-']", has_text="statement page").first
+    href = urljoin(page.url, link.get_attribute("href"))
+    link.click()
+    page.wait_for_url(href)
+    target = page.locator(":target")
+    assert "dossier-statement" in target.evaluate("e => e.className")
+    background = target.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    page.screenshot(path=str(screenshots / "statement-page.png"), full_page=True)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    button = page.locator("button[data-copy='cite-plain-text']")
+    button.click()
+    page.wait_for_function("() => document.querySelector(\"button[data-copy='cite-plain-text']\")"
+                           ".textContent === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    statement = urldefrag(href).url
+    assert copied == page.locator("#cite-plain-text").inner_text()
+    assert copied.endswith(f"{statement}.") and "In: " in copied
+
+
+def test_a_statement_former_address_sends_the_reader_on(page: Any, built_root: Any) -> None:
+    moved = sorted(p.parent.name for p in (built_root / "site" / "quotes").glob("*/index.html")
+                   if b"Statement moved" in p.read_bytes())
+    assert moved, "the seeds have statements with several wordings, hence former anchors"
+    page.goto(f"quotes/{moved[0]}/")
+    page.wait_for_function("() => location.hash.length > 1")
+    assert "dossier-statement" in page.locator(":target").evaluate("e => e.className")
 
 
 def test_search_finds_each_person_by_surname(page: Any, dossier: dict[str, Any]) -> None:
