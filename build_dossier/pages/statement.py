@@ -117,14 +117,18 @@ def cite_block(citation: Citation, name: str, here: str) -> Markup:
            'data-pagefind-ignore="all">']
     for label, text in forms:
         slug = label.lower().replace(" ", "-")
-        # Figures, not divs: Material's search stops excluding at the first inner </div>.
-        out.append(f'<figure class="dossier-cite__form"><p class="dossier-cite__label">'
-                   f'{esc(name)}: {label} '
-                   f'<button type="button" class="md-button dossier-copy" hidden '
-                   f'data-copy="cite-{slug}">Copy</button></p>'
-                   f'<pre class="dossier-cite__text" id="cite-{slug}" '
-                   f'data-site-path="{path}" data-root="{root}">'
-                   f'{esc_block(text.rstrip())}</pre></figure>')
+        button = (f'<button type="button" class="md-button dossier-copy" hidden '
+                  f'data-copy="cite-{slug}">Copy</button>')
+        pre = (f'<pre class="dossier-cite__text" id="cite-{slug}" data-site-path="{path}" '
+               f'data-root="{root}">{esc_block(text.rstrip())}</pre>')
+        # Figure and details, not divs: Material's search stops excluding at an inner </div>.
+        if label == "Plain text":
+            out.append(f'<figure class="dossier-cite__form"><p class="dossier-cite__label">'
+                       f'{esc(name)}, as text {button}</p>{pre}</figure>')
+        else:
+            out.append(f'<details class="dossier-cite__form"><summary>{label} (for reference '
+                       f'managers)</summary><p class="dossier-cite__label">{button}</p>{pre}'
+                       f'</details>')
     out.append("</div>")
     return Markup("\n".join(out))
 
