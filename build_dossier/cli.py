@@ -18,7 +18,7 @@ from pathlib import Path
 from . import pdf as pdf_stage
 from . import site as site_stage
 from . import write
-from .link import DEFAULT_SEARCH, check_references, dossier_settings, link
+from .link import DEFAULT_SEARCH, Settings, check_references, dossier_settings, link
 from .load import Loaded, load
 from .model import Dossier, Problem
 from .parallel import default_workers
@@ -36,6 +36,8 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     search: str = DEFAULT_SEARCH
     """The site's search engine, from `sources/dossier.yml`."""
+    settings: Settings = field(default_factory=Settings)
+    """Everything `sources/dossier.yml` sets."""
 
     @property
     def ok(self) -> bool:
@@ -48,7 +50,7 @@ def load_and_check(root: Path) -> Checked:
     problems = list(loaded.problems)
     settings = dossier_settings(root, problems)
     problems.extend(check_references(loaded))
-    return Checked(loaded, settings.title, sorted(set(problems)), settings.search)
+    return Checked(loaded, settings.title, sorted(set(problems)), settings.search, settings)
 
 
 def check(root: Path) -> list[Problem]:
@@ -137,24 +139,26 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
             report(plan.conflicts, result.lines)
             return result
         if site:
-            site_stage.stage_docs(root, docs_dir, plan.files())
+            staged = site_stage.stage_docs(root, docs_dir, plan.files())
             latest = max((s.published for s in dossier.sources.values()),
                          key=lambda d: d.sort_key(), default=None)
-            try:
-                built = site_stage.run_mkdocs(root, dossier.title, latest, checked.search)
-            except site_stage.SiteError as error:
-                result.lines.append(str(error))
-                result.lines.append("Aborted: docs/ and site/ are unchanged.")
-                return result
-            lap("mkdocs_s")
-            if pdf:
+            if pdf:  # first: the renderer copies it into the site like any file of docs/
                 try:
-                    pdf_stage.write_pdf(dossier, built / pdf_stage.PDF_NAME)
+                    pdf_stage.write_pdf(dossier, staged / pdf_stage.PDF_NAME)
                 except pdf_stage.PdfError as error:
                     result.lines.append(f"PDF failed: {error}")
                     result.lines.append("Aborted: docs/ and site/ are unchanged.")
                     return result
                 lap("pdf_s")
+            settings = checked.settings
+            try:
+                built = site_stage.run_renderer(root, dossier.title, latest, checked.search,
+                                                settings.renderer, settings.site_url)
+            except site_stage.SiteError as error:
+                result.lines.append(str(error))
+                result.lines.append("Aborted: docs/ and site/ are unchanged.")
+                return result
+            lap("mkdocs_s")
         write.apply(plan)
         committed = True
         lap("write_s")

@@ -11,6 +11,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .cluster import cluster_quotes
 from .load import Loaded, read_file
@@ -22,6 +23,9 @@ DEFAULT_TITLE = "Briefing dossier"
 # Material's own search suits a few hundred sources; Pagefind's split index, thousands.
 SEARCH_ENGINES = ("material", "pagefind")
 DEFAULT_SEARCH = "material"
+RENDERER_NAMES = ("mkdocs", "properdocs", "zensical")
+"""Programs that can turn docs/ into site/ (adapters in renderers.py)."""
+DEFAULT_RENDERER = "mkdocs"
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,11 @@ class Settings:
     title: str = DEFAULT_TITLE
     search: str = DEFAULT_SEARCH
     """The site's search engine: one of SEARCH_ENGINES."""
+    renderer: str = DEFAULT_RENDERER
+    """The program that builds site/ from docs/: one of RENDERER_NAMES."""
+    site_url: str = ""
+    """The site's public address, ending in '/' (empty when not set): the feed's ids and
+    links, and the renderer's `site_url`."""
 
 
 def _nearest(value: str, known: list[str]) -> str:
@@ -68,7 +77,32 @@ def dossier_settings(root: Path, problems: list[Problem]) -> Settings:
             f"unknown search '{search}'; expected "
             + " or ".join(f"'{name}'" for name in SEARCH_ENGINES)))
         search = DEFAULT_SEARCH
-    return Settings(title, str(search))
+    renderer = value.get("renderer", DEFAULT_RENDERER)
+    if renderer not in RENDERER_NAMES:
+        problems.append(Problem(
+            DOSSIER_FILE, parsed.line(("renderer",)), "error", "renderer",
+            f"unknown renderer '{renderer}'; expected "
+            + ", ".join(f"'{name}'" for name in RENDERER_NAMES[:-1])
+            + f" or '{RENDERER_NAMES[-1]}'"))
+        renderer = DEFAULT_RENDERER
+    return Settings(title, str(search), str(renderer),
+                    _site_url(value.get("site_url"), parsed.line(("site_url",)), problems))
+
+
+def _site_url(value: object, line: int, problems: list[Problem]) -> str:
+    """The `site_url:` setting, checked: an http(s) address, given a trailing '/'."""
+    if value is None:
+        return ""
+    address = value if isinstance(value, str) else ""
+    parts = urlsplit(address)
+    if (parts.scheme not in ("http", "https") or not parts.netloc or parts.query
+            or parts.fragment or any(c.isspace() for c in address)):
+        problems.append(Problem(
+            DOSSIER_FILE, line, "error", "site_url",
+            f"'{value}' is not a web address; expected the site's public address, such as "
+            "'https://example.org/dossier/'"))
+        return ""
+    return address if address.endswith("/") else address + "/"
 
 
 def check_references(loaded: Loaded) -> list[Problem]:
