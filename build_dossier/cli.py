@@ -10,7 +10,7 @@ import io
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +18,7 @@ from pathlib import Path
 from . import pdf as pdf_stage
 from . import site as site_stage
 from . import write
+from .github import annotation
 from .link import DEFAULT_SEARCH, Settings, check_references, dossier_settings, link
 from .load import Loaded, load
 from .model import Dossier, Problem
@@ -58,9 +59,11 @@ def check(root: Path) -> list[Problem]:
     return load_and_check(root).problems
 
 
-def report(problems: list[Problem], out: list[str]) -> bool:
-    """Add the problems and a summary line to `out`; whether there were no errors."""
-    out.extend(p.format() for p in problems)
+def report(problems: list[Problem], out: list[str],
+           line_of: Callable[[Problem], str] = Problem.format) -> bool:
+    """Add the problems (each as `line_of` writes it) and a summary line to `out`; whether there
+    were no errors."""
+    out.extend(line_of(p) for p in problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors:
@@ -191,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd = sub.add_parser("check", help="report every problem in sources/")
     check_cmd.add_argument("--root", type=Path, default=Path.cwd(),
                            help="the dossier's repository (default: here)")
+    check_cmd.add_argument("--format", choices=("text", "github"), default="text",
+                           help="'github': each problem as a GitHub workflow annotation, shown "
+                           "on its line of a pull request's diff (default: text)")
     build_cmd = sub.add_parser("build", help="generate docs/ and build site/ with MkDocs")
     build_cmd.add_argument("--root", type=Path, default=Path.cwd(),
                            help="the dossier's repository (default: here)")
@@ -231,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         lines: list[str] = []
         problems = check(root)
-        if report(problems, lines):
+        line_of = annotation if args.format == "github" else Problem.format
+        if report(problems, lines, line_of):
             warnings = len(problems)
             lines.append(f"OK: {warnings} {'warning' if warnings == 1 else 'warnings'}.")
         print("\n".join(lines))
