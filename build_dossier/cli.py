@@ -126,7 +126,8 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
     if not report(checked.problems, result.lines):
         return result
     with collector_off():
-        dossier = link(checked.loaded, checked.title, result.timings, default_workers())
+        dossier = link(checked.loaded, checked.title, result.timings, default_workers(),
+                       checked.settings.site_url)
     lap("link_s")
     result.timings["link_s"] -= result.timings["cluster_s"]  # reported on its own
     stager = write.Stager(docs_dir)

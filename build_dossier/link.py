@@ -149,7 +149,8 @@ def check_references(loaded: Loaded) -> list[Problem]:
 
 
 def link(loaded: Loaded, title: str = DEFAULT_TITLE,
-         timings: dict[str, float] | None = None, workers: int = 1) -> Dossier:
+         timings: dict[str, float] | None = None, workers: int = 1,
+         site_url: str = "") -> Dossier:
     """The Dossier of records that loaded and checked without errors (quotes clustered on
     `workers` processes)."""
     sources = sorted(loaded.sources, key=lambda s: (s.published.sort_key(), s.id))
@@ -186,4 +187,5 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
         reported_by={k: tuple(v) for k, v in sorted(reported.items())},
         announced_by={k: tuple(v) for k, v in sorted(announced.items())},
         cluster_of=cluster_of,
+        site_url=site_url,
     )

@@ -288,6 +288,8 @@ class Dossier:
     """Event id -> ids of sources that announced it ahead of time."""
     cluster_of: dict[tuple[str, int], str] = field(default_factory=dict)
     """(source id, quote index) -> anchor of the quote's cluster."""
+    site_url: str = ""
+    """The site's public address, ending in '/'; empty when sources/dossier.yml sets none."""
 
     def cluster(self, anchor: str) -> QuoteCluster:
         """The cluster with this anchor."""

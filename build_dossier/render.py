@@ -23,6 +23,7 @@ import orjson
 from markupsafe import Markup
 
 from .cluster import word_diff
+from .feed import FEED_FILE, render_feed
 from .markup import (
     Linker,
     esc,
@@ -87,7 +88,7 @@ QUOTES_PAGE = "quotes.md"
 CHRONOLOGY_PAGE = "chronology.md"
 DOSSIER_JSON = "dossier.json"
 INDEX_PAGES = (QUOTES_PAGE, DOSSIER_JSON, "sources/index.md", CHRONOLOGY_PAGE,
-               "events/index.md", "people/index.md", "index.md")
+               "events/index.md", "people/index.md", "index.md", FEED_FILE)
 """The pages listing the whole dossier, the costliest first."""
 
 
@@ -590,6 +591,8 @@ class Renderer:
             path, text = person_page(key), self.render_person(self.d.people[key])
         elif key == DOSSIER_JSON:
             return key, dossier_json(self.d)
+        elif key == FEED_FILE:
+            return key, render_feed(self.d, self.d.site_url)
         else:
             path, text = key, self.index_page(key)
         # Encoded where it is rendered: on a worker, bytes also cross to the parent cheaper.

@@ -132,7 +132,7 @@ def crawl(found: Built) -> None:
 
 def test_every_page_is_reached_and_every_link_resolves(built: Built) -> None:
     expected = {"", "chronology/", "quotes/", "sources/", "events/", "people/",
-                "chronology.pdf", "dossier.json"}
+                "chronology.pdf", "dossier.json", "feed.xml"}
     expected |= {f"sources/{s['id']}/" for s in built.dossier["sources"]}
     expected |= {f"events/{e['id']}/" for e in built.dossier["events"]}
     expected |= {f"people/{p['id']}/" for p in built.dossier["people"]}
