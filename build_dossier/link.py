@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from .cluster import cluster_quotes
 from .load import Loaded, read_file
 from .model import Dossier, Problem
+from .renderers import DEFAULT_RENDERER, RENDERERS
 from .yamlpos import parse_yaml
 
 DOSSIER_FILE = "sources/dossier.yml"
@@ -23,9 +24,8 @@ DEFAULT_TITLE = "Briefing dossier"
 # Material's own search suits a few hundred sources; Pagefind's split index, thousands.
 SEARCH_ENGINES = ("material", "pagefind")
 DEFAULT_SEARCH = "material"
-RENDERER_NAMES = ("mkdocs", "properdocs", "zensical")
-"""Programs that can turn docs/ into site/ (adapters in renderers.py)."""
-DEFAULT_RENDERER = "mkdocs"
+RENDERER_NAMES = tuple(RENDERERS)
+"""Programs that can turn docs/ into site/."""
 
 
 @dataclass(frozen=True)
