@@ -59,10 +59,10 @@ class Renderer:
 
     def problems(self, output: str) -> list[str]:
         """What the renderer said that an editor can act on, one line each."""
-        text = strip_ansi(output)
         if self.name == "zensical":
-            return zensical_problems(text)
-        return [line for line in text.splitlines() if line.startswith(_MKDOCS_SAID)]
+            return zensical_problems(output)
+        return [line for line in strip_ansi(output).splitlines()
+                if line.startswith(_MKDOCS_SAID)]
 
 
 def zensical_problems(text: str) -> list[str]:
@@ -71,7 +71,7 @@ def zensical_problems(text: str) -> list[str]:
     said: list[str] = []
     pending: tuple[str, str] | None = None
     in_traceback = False
-    for raw in text.splitlines():
+    for raw in strip_ansi(text).splitlines():
         line = raw.strip()
         if not line:
             continue
