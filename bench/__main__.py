@@ -31,9 +31,9 @@ STAGES = ("load_s", "link_s", "cluster_s", "render_s", "write_s")
 
 def measure_build(root: Path, site: bool) -> dict[str, Any]:
     """Run one build in this process; its timings, pages written and peak memory."""
-    from build_dossier import cli
+    from build_dossier import build as pipeline
 
-    result = cli.build(root, site=site)
+    result = pipeline.build(root, site=site)
     if not result.ok:
         raise SystemExit("build failed:\n" + "\n".join(result.lines[-20:]))
     timings = dict(result.timings)

@@ -237,6 +237,8 @@ class World:
             "published": published.isoformat(),
             "outlet": outlet,
             "url": f"https://news.example.org/{_slug(outlet)}/{index:05d}",
+            # A byline that draws nothing from the generator, so every other value stays as it was.
+            "author": f"{outlet} correspondent",
             "language": "en",
             "summary": summary,
             "tags": sorted(set(rng.sample(_TAGS, rng.randint(1, 4)))),

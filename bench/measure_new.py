@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from build_dossier.cli import check
+from build_dossier.build import check
 from build_dossier.draft.new import create_source
 from build_dossier.load import SOURCES_DIR, _Report, split_front_matter
 from build_dossier.textmatch import Body

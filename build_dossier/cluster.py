@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections import defaultdict
+import itertools
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -27,6 +28,13 @@ PARALLEL_MIN_UNITS = 2000
 """Below this many distinct wordings, forking workers costs more than it saves."""
 JOB_UNITS = 500
 """Speakers are handed to workers in jobs of about this many wordings."""
+RECURRING_SIMILARITY = 0.6
+"""Word-sequence similarity at and above which two statements repeat one line: a talking point
+carried by a minister, a communiqué and a spokesman in nearly the same words."""
+RECURRING_COVER = 0.6
+"""Or: the share of the shorter statement's words that the longer repeats in one run."""
+MIN_SHARED = 3
+"""Word trigrams two statements must share to be compared as a recurring line."""
 MAX_POSTING = 200
 """Trigrams shared by more of one speaker's wordings than this are stock phrases: they find no
 candidates (two wordings of one sentence share many rarer trigrams too)."""
@@ -203,6 +211,55 @@ def cluster_quotes(quotes: Iterable[Quote], events: Mapping[str, Event],
         clusters.append(QuoteCluster(anchors[0], reference.speaker, event, date,
                                      tuple(variants), aliases=tuple(anchors[1:])))
     return clusters
+
+
+def _repeats(a: tuple[str, ...], b: tuple[str, ...], shared: int) -> bool:
+    """Whether two statements' wordings carry one line: nearly equal, or one repeating most of
+    the other in a single run. `shared` counts the word trigrams they have in common."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.quick_ratio() >= RECURRING_SIMILARITY and matcher.ratio() >= RECURRING_SIMILARITY:
+        return True
+    # A run of n words is n - 2 shared trigrams: too few shared, and no run can be long enough.
+    short = min(len(a), len(b))
+    if shared < RECURRING_COVER * short - 2:
+        return False
+    run = matcher.find_longest_match(0, len(a), 0, len(b)).size
+    return run >= MIN_CONTAINED_WORDS and run >= RECURRING_COVER * short
+
+
+def recurring_lines(clusters: Iterable[QuoteCluster]) -> dict[str, tuple[str, ...]]:
+    """For each statement, the other statements that repeat its line: by another speaker, or
+    by the same speaker on another occasion. They stay separate statements, linked.
+
+    Candidates share at least MIN_SHARED rare word trigrams in some wording (a repeated line
+    shares a run of words; a stock phrase alone is not one), so the work grows with the number
+    of statements, not its square.
+    """
+    wordings: list[tuple[str, tuple[str, ...]]] = [
+        (cluster.anchor, variant.quotes[0].words)
+        for cluster in clusters for variant in cluster.variants]
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, (_, words) in enumerate(wordings):
+        for shingle in set(zip(words, words[1:], words[2:], strict=False)):
+            postings[shingle].append(i)
+    # Only trigrams that some other wording shares, and not stock phrases, find candidates.
+    shared_by: dict[int, list[list[int]]] = defaultdict(list)
+    for posting in postings.values():
+        if 1 < len(posting) <= MAX_POSTING:
+            for i in posting:
+                shared_by[i].append(posting)
+    linked: dict[str, set[str]] = defaultdict(set)
+    for i in sorted(shared_by):
+        anchor, words = wordings[i]
+        shared = Counter(itertools.chain.from_iterable(shared_by[i]))
+        for j in sorted(j for j, n in shared.items() if j > i and n >= MIN_SHARED):
+            other, other_words = wordings[j]
+            if other == anchor or other in linked.get(anchor, ()):
+                continue
+            if _repeats(words, other_words, shared[j]):
+                linked[anchor].add(other)
+                linked[other].add(anchor)
+    return {anchor: tuple(sorted(others)) for anchor, others in sorted(linked.items())}
 
 
 def word_diff(reference: str, variant: str) -> list[tuple[str, str]]:

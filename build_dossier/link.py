@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .cluster import cluster_quotes
+from .cluster import cluster_quotes, recurring_lines
 from .load import Loaded, read_file
 from .model import Dossier, Problem
 from .renderers import DEFAULT_RENDERER, RENDERERS
@@ -169,6 +169,7 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
     quotes = [q for s in sources for q in s.quotes]
     started = time.perf_counter()
     clusters = cluster_quotes(quotes, event_map, published, workers)
+    recurring = recurring_lines(clusters)
     if timings is not None:
         timings["cluster_s"] = time.perf_counter() - started
     clusters.sort(key=lambda c: (
@@ -187,5 +188,6 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
         reported_by={k: tuple(v) for k, v in sorted(reported.items())},
         announced_by={k: tuple(v) for k, v in sorted(announced.items())},
         cluster_of=cluster_of,
+        recurring=recurring,
         site_url=site_url,
     )

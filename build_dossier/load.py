@@ -244,6 +244,24 @@ def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+PROVENANCE = (
+    ("outlet", "who published the text", "outlet"),
+    ("url", "its address", "address"),
+    ("author", "who wrote or issued it", "author"),
+)
+"""What a reader needs to check a source, and how the warning asks for it."""
+
+
+def _warn_unrecorded(meta: dict[str, Any], parsed: Parsed, report: _Report) -> None:
+    """A warning for each provenance field the editors left out: the pages say 'not recorded'
+    there, and the gap should be seen before a reader meets it."""
+    line = parsed.line(("title",)) if "title" in meta else 0
+    for name, what, label in PROVENANCE:
+        if not _str(meta.get(name)).strip():
+            report.add(line, name, f"not recorded; add {what} if the text or its page says "
+                       f"(pages show '{label} not recorded')", "warning")
+
+
 def load_source(path: Path, root: Path, problems: list[Problem],
                 folder_inside: bool = False) -> Source | None:
     """Read one source file; its problems go to `problems` (`folder_inside`: see `read_file`)."""
@@ -275,6 +293,7 @@ def load_source(path: Path, root: Path, problems: list[Problem],
         if isinstance(note, str):
             fld = ("confirm", i) if isinstance(meta.get("confirm"), list) else ("confirm",)
             report.add(parsed.line(fld), field_name(fld), f"to confirm: {note}", "warning")
+    _warn_unrecorded(meta, parsed, report)
     body = Body(body_text)
     quotes = _quotes(source_id, meta.get("quotes"), parsed, body, report)
     published = _date(meta.get("published")) or FuzzyDate(1)
@@ -287,6 +306,7 @@ def load_source(path: Path, root: Path, problems: list[Problem],
         outlet=_str(meta.get("outlet")),
         url=_str(meta.get("url")) if URL.check(meta.get("url")) is None else "",
         credit=_str(meta.get("credit")),
+        author=_str(meta.get("author")),
         language=_str(meta.get("language")) or "en",
         summary=_str(meta.get("summary")),
         tags=_slugs(meta.get("tags")),

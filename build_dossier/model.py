@@ -207,6 +207,8 @@ class Source:
     outlet: str = ""
     url: str = ""
     credit: str = ""
+    author: str = ""
+    """Who wrote it, as the byline gives it; empty when not recorded."""
     language: str = "en"
     summary: str = ""
     tags: tuple[str, ...] = ()
@@ -288,6 +290,9 @@ class Dossier:
     """Event id -> ids of sources that announced it ahead of time."""
     cluster_of: dict[tuple[str, int], str] = field(default_factory=dict)
     """(source id, quote index) -> anchor of the quote's cluster."""
+    recurring: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Cluster anchor -> anchors of the other statements repeating its line (another speaker,
+    or the same speaker on another occasion)."""
     site_url: str = ""
     """The site's public address, ending in '/'; empty when sources/dossier.yml sets none."""
 

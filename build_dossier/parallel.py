@@ -1,4 +1,6 @@
-"""Work spread over forked processes, for `load`, quote clustering and `render` at scale."""
+"""How the build spends less time: work spread over forked processes (`load`, quote clustering,
+`render`), and the cycle collector kept out of generation. The only module that touches `gc`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import gc
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 MAX_WORKERS = 8
@@ -62,3 +65,35 @@ def forked_map(task: Callable[[J], R], jobs: Iterable[J], workers: int,
         _TASK = None
         if collecting:
             gc.enable()
+
+
+@contextmanager
+def collector_off() -> Iterator[None]:
+    """A generation stage without the cycle collector.
+
+    Loading, linking and rendering make millions of objects that live to the end of the build
+    and no cyclic garbage, so the collector's passes only cost time: at 10,000 sources they
+    took a third of dossier.json's time and 0.7 s while the workers' sources were unpickled.
+    (MkDocs and the PDF run with it.)
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        # What was made meanwhile is frozen: turned back on, the collector would otherwise
+        # walk all of it at once (0.25-0.35 s at 10,000 sources) to find nothing. Frozen
+        # objects are still freed when no longer used.
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
+@contextmanager
+def collector_thawed_after() -> Iterator[None]:
+    """Around a whole build: what its stages froze is handed back to the collector at the end,
+    so a process that goes on building (`serve`) still reclaims any cycle left behind."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()

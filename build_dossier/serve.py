@@ -7,7 +7,6 @@ prints its problems and leaves the last good site in place, still served.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sys
@@ -18,7 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .cli import DOCS_DIR, build
+from .build import DOCS_DIR, build
 from .load import SOURCES_DIR
 from .render import GENERATED_FOLDERS, INDEX_PAGES
 from .site import CONFIG, SITE_DIR
@@ -142,10 +141,6 @@ def rebuild(root: Path, builds: Builds, pdf: bool) -> bool:
         # An editor's save in progress (a file renamed or deleted mid-read): try again next poll.
         print(f"Build interrupted: {error}; retrying when the files settle.", flush=True)
         return False
-    finally:
-        # A build freezes what it made, to spare the collector a pass that finds nothing. This
-        # process lives on: let the collector reclaim, while waiting, any cycle left behind.
-        gc.unfreeze()
     print("\n".join(result.lines), flush=True)
     if result.ok:
         builds.done()

@@ -7,21 +7,28 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from dataclasses import dataclass
 from html import escape
 
 from .model import Dossier, Event, FuzzyDate
 
 WIDTH = 720
+"""The drawing's least width in CSS pixels; it grows when a label needs more room. Pages show it
+at its own size, scrolling sideways on a narrow screen, so the text never shrinks."""
 MARGIN = 14
-ROW = 26
+FONT_SIZE = 13
+"""Pixels: the site's small text (0.64rem of Material's 20px root), the least a label may be."""
+ROW = 30
 """Height of one lane of events."""
 TOP = 8
-CHAR_WIDTH = 6.6
-"""Estimated width of one character of a label at 11px; generous, so labels never collide."""
-LABEL_CHARS = 64
-"""Longer titles are shortened on the axis (the full title is in the tooltip)."""
+CHAR_WIDTH = 6.9
+"""Estimated width of one character of a label at FONT_SIZE; generous, so labels never collide."""
 GAP = 5
+MAX_LINES = 3
+"""Lines a long label may wrap onto, each taking a lane, before the drawing widens instead."""
+LINE = 16
+"""Pixels between the lines of a wrapped label."""
 MIN_DAYS = 14
 FILL = "#546e7a"
 """Blue grey, the site's primary colour; dark enough for white figures, readable in grey print."""
@@ -71,11 +78,20 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _shorten(text: str, chars: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= chars:
-        return text
-    return text[: max(chars - 1, 1)].rstrip() + "…"
+def short_date(date: FuzzyDate) -> str:
+    """A date as a label carries it: `7 Jan 2022`, `Jan 2022`, `c. 2022`."""
+    if date.month is None:
+        text = str(date.year)
+    else:
+        text = f"{SHORT_MONTHS[date.month]} {date.year}"
+        if date.day is not None:
+            text = f"{date.day} {text}"
+    return f"c. {text}" if date.approximate else text
+
+
+def _label(event: Event) -> str:
+    """The event's date and whole title: a reader must not need the tooltip to know either."""
+    return f"{short_date(event.date)} · {' '.join(event.title.split())}"
 
 
 def _ticks(lo: float, hi: float) -> list[_Tick]:
@@ -161,30 +177,33 @@ def render_timeline(dossier: Dossier) -> str:
 
     # Each event takes the first lane where its dot and label clear the previous ones.
     lanes: list[float] = []
-    placed: list[tuple[_Mark, int, float, float, str, bool]] = []
+    placed: list[tuple[_Mark, int, float, float, list[str], bool]] = []
+    right_edge = float(WIDTH - MARGIN)
     for mark in marks:
         x0, x1 = x_of(mark.start), x_of(mark.end)
         centre, radius = (x0 + x1) / 2, _radius(mark)
-        # Labels start at the dot; a fuzzy date's bar may run under its label.
+        # Labels start at the dot, on the side with room; a fuzzy date's bar may run under its
+        # label. A label too long for either side is wrapped onto the lanes below, and only
+        # one that would need more than MAX_LINES widens the drawing.
         room_right = WIDTH - MARGIN - (centre + radius + GAP)
         room_left = centre - radius - GAP - MARGIN
-        on_right = room_right >= room_left or room_right >= len(mark.event.title) * CHAR_WIDTH
-        room = room_right if on_right else room_left
-        label = _shorten(mark.event.title, min(LABEL_CHARS, max(int(room / CHAR_WIDTH), 8)))
-        width = len(label) * CHAR_WIDTH
+        on_right, lines = _place(_label(mark.event), room_right, room_left)
+        width = max(map(len, lines)) * CHAR_WIDTH
         if on_right:
+            right_edge = max(right_edge, centre + radius + GAP + width)
             taken = (min(x0, centre - radius), max(x1, centre + radius + GAP + width))
         else:
             taken = (min(x0, centre - radius - GAP - width), max(x1, centre + radius))
-        lane = next((i for i, end in enumerate(lanes) if end + 8 <= taken[0]), len(lanes))
-        if lane == len(lanes):
-            lanes.append(taken[1])
-        else:
-            lanes[lane] = taken[1]
-        placed.append((mark, lane, x0, x1, label, on_right))
+        lane = next(i for i in range(len(lanes) + 1)
+                    if all(end + 8 <= taken[0] for end in lanes[i:i + len(lines)]))
+        lanes.extend([0.0] * (lane + len(lines) - len(lanes)))
+        for i in range(lane, lane + len(lines)):
+            lanes[i] = taken[1]
+        placed.append((mark, lane, x0, x1, lines, on_right))
 
     axis_y = TOP + len(lanes) * ROW + 6
-    height = axis_y + 48
+    height = axis_y + 52
+    width = math.ceil(right_edge + MARGIN)
     first = dt.date.fromordinal(int(min(m.start for m in marks)))
     last = dt.date.fromordinal(int(max(m.end for m in marks)) - 1)
     summary = (f"Timeline of {_count(len(marks), 'event')}, "
@@ -195,8 +214,8 @@ def render_timeline(dossier: Dossier) -> str:
         # A group, not an image: its marks are links, and an image may not hold links.
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dossier-timeline" role="group" '
         f'aria-label="{escape(summary)}" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'font-family="sans-serif" font-size="11">',
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'font-family="sans-serif" font-size="{FONT_SIZE}">',
         f"<title>{escape(summary)}</title>",
         f'<line x1="{MARGIN}" y1="{axis_y}" x2="{WIDTH - MARGIN}" y2="{axis_y}" '
         'stroke="currentColor" stroke-width="1"/>',
@@ -210,9 +229,35 @@ def render_timeline(dossier: Dossier) -> str:
             out.append(_tick_label(tick, x_of(tick.day), axis_y + 18))
     for mark, lane, x0, x1, label, on_right in placed:
         out.extend(_draw(dossier, mark, lane, x0, x1, label, on_right, axis_y))
-    out.extend(_legend(axis_y + 38))
+    out.extend(_legend(axis_y + 42))
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _wrap(text: str, chars: int) -> list[str]:
+    """`text` in lines of at most `chars` characters, broken between words."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _place(label: str, room_right: float, room_left: float) -> tuple[bool, list[str]]:
+    """Which side of its dot a label goes, and its lines: whole where it fits, else wrapped on
+    the roomier side, else whole on the right (the drawing then grows)."""
+    width = len(label) * CHAR_WIDTH
+    if room_right >= width:
+        return True, [label]
+    if room_left >= width:
+        return False, [label]
+    on_right = room_right >= room_left
+    lines = _wrap(label, int(max(room_right, room_left) / CHAR_WIDTH))
+    if len(lines) <= MAX_LINES:
+        return on_right, lines
+    return True, [label]
 
 
 def _tick_label(tick: _Tick, x: float, y: float) -> str:
@@ -235,13 +280,13 @@ def _legend(y: float) -> list[str]:
         '<g class="dossier-timeline-legend" fill="currentColor">',
         f'<circle cx="{x}" cy="{y - 4}" r="7" fill="{FILL}"/>',
         f'<text x="{x}" y="{y}" text-anchor="middle" fill="#ffffff" font-weight="bold">2</text>',
-        f'<text x="{x + 12}" y="{y}">sources report the event</text>',
-        f'<circle cx="{x + 170}" cy="{y - 4}" r="7" fill="{ANNOUNCED_FILL}" stroke="{FILL}" '
+        f'<text x="{x + 12}" y="{y}">sources report it</text>',
+        f'<circle cx="{x + 140}" cy="{y - 4}" r="7" fill="{ANNOUNCED_FILL}" stroke="{FILL}" '
         'stroke-width="1.5"/>',
-        f'<text x="{x + 170}" y="{y}" text-anchor="middle" fill="{FILL}" '
+        f'<text x="{x + 140}" y="{y}" text-anchor="middle" fill="{FILL}" '
         'font-weight="bold">1</text>',
-        f'<text x="{x + 182}" y="{y}">source announced it, none reports it yet</text>',
-        f'<text x="{x + 430}" y="{y}">dashed: approximate date; bar: day not known</text>',
+        f'<text x="{x + 152}" y="{y}">announced, not yet reported</text>',
+        f'<text x="{x + 380}" y="{y}">dashed: approximate date; bar: day not known</text>',
         "</g>",
     ]
 
@@ -251,7 +296,7 @@ def _radius(mark: _Mark) -> float:
     return 8.0 + 1.5 * min(max(attested - 1, 0), 4)
 
 
-def _draw(dossier: Dossier, mark: _Mark, lane: int, x0: float, x1: float, label: str,
+def _draw(dossier: Dossier, mark: _Mark, lane: int, x0: float, x1: float, lines: list[str],
           on_right: bool, axis_y: float) -> list[str]:
     """One event: a guide down to the axis, the span of a fuzzy date, the dot and its label."""
     y = TOP + lane * ROW + ROW / 2
@@ -274,7 +319,9 @@ def _draw(dossier: Dossier, mark: _Mark, lane: int, x0: float, x1: float, label:
     out.append(f'<text x="{_n(centre)}" y="{_n(y + 4)}" text-anchor="middle" fill="{ink}" '
                f'font-weight="bold">{shown}</text>')
     lx, anchor = (centre + radius + GAP, "start") if on_right else (centre - radius - GAP, "end")
+    spans = "".join(f'<tspan x="{_n(lx)}" dy="{0 if i == 0 else LINE}">{escape(line)}</tspan>'
+                    for i, line in enumerate(lines))
     out.append(f'<text x="{_n(lx)}" y="{_n(y + 4)}" text-anchor="{anchor}" '
-               f'fill="currentColor">{escape(label)}</text>')
+               f'fill="currentColor">{spans}</text>')
     out.append("</a>")
     return out

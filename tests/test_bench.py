@@ -8,7 +8,7 @@ import pytest
 
 from bench.__main__ import run
 from bench.generate import write_dossier, write_extra_source
-from build_dossier import cli
+from build_dossier import build as pipeline
 from build_dossier.link import link
 
 N = 30
@@ -36,13 +36,13 @@ def test_same_seed_same_bytes_other_seed_other_dossier(tmp_path: Path) -> None:
 
 def test_generated_dossier_passes_check(tmp_path: Path) -> None:
     write_dossier(tmp_path, N)
-    problems = cli.check(tmp_path)
+    problems = pipeline.check(tmp_path)
     assert [p.format() for p in problems if p.severity == "error"] == []
 
 
 def test_quotes_recur_across_sources_with_variant_wordings(tmp_path: Path) -> None:
     write_dossier(tmp_path, N)
-    checked = cli.load_and_check(tmp_path)
+    checked = pipeline.load_and_check(tmp_path)
     dossier = link(checked.loaded, checked.title)
     words = [s.word_count for s in dossier.sources.values()]
     assert 450 <= sum(words) / len(words) <= 750
@@ -56,10 +56,10 @@ def test_quotes_recur_across_sources_with_variant_wordings(tmp_path: Path) -> No
 
 def test_one_more_source_rewrites_few_pages(tmp_path: Path) -> None:
     world = write_dossier(tmp_path, N)
-    first = cli.build(tmp_path, site=False)
+    first = pipeline.build(tmp_path, site=False)
     assert first.ok
     added = write_extra_source(tmp_path, world)
-    result = cli.build(tmp_path, site=False)
+    result = pipeline.build(tmp_path, site=False)
     assert result.ok
     new_page = "sources/" + Path(added).name
     assert new_page in result.written

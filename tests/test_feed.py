@@ -9,7 +9,7 @@ from pathlib import Path
 
 import feedparser
 
-from build_dossier.cli import load_and_check
+from build_dossier.build import load_and_check
 from build_dossier.feed import ENTRIES, render_feed
 from build_dossier.link import link
 from build_dossier.model import Dossier, FuzzyDate

@@ -105,7 +105,8 @@ def test_values_load_as_written_and_render_as_text(title, summary, outlet, body,
         (root / "sources/case.md").write_text(_page(title, summary, outlet, body, quote),
                                               encoding="utf-8")
         loaded = load(root)
-        assert [p.format() for p in loaded.problems + check_references(loaded)] == []
+        assert [p.format() for p in loaded.problems + check_references(loaded)
+                if not p.message.startswith("not recorded;")] == []
         (source,) = loaded.sources
         # What the file says: PyYAML's dump turns a NEL into a line break that reads back as
         # a space, so compare with the values as written, not as drawn.

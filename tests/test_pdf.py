@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from dossiers import copy_dossier, serve
 
-from build_dossier import cli, pdf
-from build_dossier.cli import build, load_and_check
+from build_dossier import build as pipeline
+from build_dossier import pdf
+from build_dossier.build import build, load_and_check
 from build_dossier.link import link
 from build_dossier.model import Dossier
 from build_dossier.pdf import chronology_html, write_pdf
@@ -150,7 +151,7 @@ def test_a_failed_pdf_aborts_the_build_and_leaves_docs_and_site_alone(tmp_path, 
     def broken(dossier: Dossier, target: Path) -> None:
         raise pdf.PdfError("no room left on the device")
 
-    monkeypatch.setattr(cli.pdf_stage, "write_pdf", broken)
+    monkeypatch.setattr(pipeline.pdf_stage, "write_pdf", broken)
     result = build(root)
     assert not result.ok
     assert result.lines[-2:] == ["PDF failed: no room left on the device",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from build_dossier.cli import build, check, load_and_check
+from build_dossier.build import build, check, load_and_check
 from build_dossier.renderers import RENDERERS
 
 ROOT = Path(__file__).resolve().parent.parent

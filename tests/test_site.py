@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from dossiers import copy_dossier
 
-from build_dossier.cli import build, load_and_check
+from build_dossier.build import build, load_and_check
 from build_dossier.link import link
 from build_dossier.render import render
 

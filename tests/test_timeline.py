@@ -6,11 +6,11 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from build_dossier.cli import load_and_check
+from build_dossier.build import load_and_check
 from build_dossier.link import link
 from build_dossier.model import Dossier, Event, FuzzyDate, Source
 from build_dossier.render import render
-from build_dossier.timeline import date_span, render_timeline
+from build_dossier.timeline import FONT_SIZE, date_span, render_timeline, short_date
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
@@ -36,7 +36,8 @@ def marks(svg: str) -> list[tuple[str, float, str]]:
     out = []
     for a in ET.fromstring(svg).iter(f"{SVG}a"):
         circle = a.find(f"{SVG}circle")
-        texts = [t.text or "" for t in a.findall(f"{SVG}text")]
+        # A long label wraps onto several lines, one tspan each.
+        texts = [" ".join(t.itertext()) for t in a.findall(f"{SVG}text")]
         assert circle is not None
         out.append((texts[1], float(circle.get("cx", "0")), texts[0]))
     return out
@@ -46,7 +47,8 @@ def test_every_seed_event_is_on_the_axis_in_date_order_with_its_number_of_source
     d = seeds()
     drawn = marks(render_timeline(d))
     for event, (label, _, _) in zip(d.events.values(), drawn, strict=True):
-        assert len(label) > 8 and event.title.startswith(label.rstrip("…")), label
+        # Every label gives the event's date and its whole title, never cut short.
+        assert label == f"{short_date(event.date)} · {event.title}"
     xs = [x for _, x, _ in drawn]
     assert xs == sorted(xs)
     for event, (_, _, figure) in zip(d.events.values(), drawn, strict=True):
@@ -60,7 +62,7 @@ def test_titles_from_sources_are_escaped_and_the_drawing_stays_valid_xml():
     svg = render_timeline(dossier(evil, reported={"e1": 2}))
     assert "<script" not in svg
     (label, _, figure) = marks(svg)[0]
-    assert label == 'Summit <script>alert(1)</script> & "friends"'
+    assert label == '1 Mar 1843 · Summit <script>alert(1)</script> & "friends"'
     assert figure == "2"
     root = ET.fromstring(svg)
     assert root.find(f"{SVG}title") is not None
@@ -100,3 +102,30 @@ def test_the_chronology_page_shows_the_timeline_and_links_the_pdf():
     # A Markdown link to a file of docs/ (the build stages the PDF there), which every renderer
     # rewrites for the page's address: a raw HTML link is rewritten by some and not others.
     assert "[The chronology as a PDF](chronology.pdf){ .dossier-pdf-link" in page
+
+
+def test_labels_are_small_text_at_least_and_long_titles_wrap_whole():
+    long = Event("e", "A meeting whose title runs on and on " * 4, FuzzyDate(1843, 3, 30))
+    svg = render_timeline(dossier(Event("a", "First", FuzzyDate(1843, 3, 1)), long,
+                                  reported={"a": 1, "e": 1}))
+    root = ET.fromstring(svg)
+    assert int(root.get("font-size", "0")) == FONT_SIZE >= 13
+    assert marks(svg)[1][0] == "30 Mar 1843 · " + " ".join(long.title.split())
+    lines = [list(text.itertext()) for text in root.iter(f"{SVG}text")
+             if len(list(text.iter(f"{SVG}tspan"))) > 1]
+    assert len(lines) == 1 and 1 < len(lines[0]) <= 3, "wrapped onto a few lines, cut nowhere"
+    assert int(root.get("width", "0")) == 720
+
+
+def test_a_title_too_long_to_wrap_widens_the_drawing_instead_of_being_cut():
+    endless = Event("e", "word " * 400, FuzzyDate(1843, 3, 30))
+    svg = render_timeline(dossier(endless, reported={"e": 1}))
+    assert marks(svg)[0][0].endswith("word " * 399 + "word")
+    # Drawn at its own size (pages scroll it sideways), so it must be wide enough to hold it.
+    assert int(ET.fromstring(svg).get("width", "0")) > 400 * 5 * 6
+
+
+def test_short_dates_keep_their_precision():
+    assert short_date(FuzzyDate(2022, 1, 7)) == "7 Jan 2022"
+    assert short_date(FuzzyDate(2022, 1)) == "Jan 2022"
+    assert short_date(FuzzyDate(2022, approximate=True)) == "c. 2022"

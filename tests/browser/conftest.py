@@ -22,14 +22,14 @@ from browsing import (
 )
 from dossiers import serve
 
-from build_dossier import cli
+from build_dossier import build as pipeline
 
 
 @pytest.fixture(scope="session")
 def built_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the repository's dossier, plus the French fixture, built with MkDocs."""
     root = copy_browser_dossier(tmp_path_factory.mktemp("browser-dossier"))
-    result = cli.build(root)
+    result = pipeline.build(root)
     assert result.ok, "the site did not build:\n" + "\n".join(result.lines)
     return root
 

@@ -12,7 +12,7 @@ import pytest
 from browsing import FRENCH_SOURCE_ID, Requests, copy_browser_dossier
 from dossiers import serve
 
-from build_dossier import cli
+from build_dossier import build as pipeline
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def pagefind_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_browser_dossier(tmp_path_factory.mktemp("pagefind-dossier"))
     with (root / "sources/dossier.yml").open("a", encoding="utf-8") as settings:
         settings.write("search: pagefind\n")
-    result = cli.build(root, pdf=False)
+    result = pipeline.build(root, pdf=False)
     assert result.ok, "the site did not build:\n" + "\n".join(result.lines)
     return root
 
@@ -55,7 +55,7 @@ def search(page: Any, start: str, query: str) -> list[str]:
 
 def middle_of_first_quote(root: Path) -> tuple[str, str]:
     """Words from the middle of a quote in the seeds, and the source that carries it."""
-    checked = cli.load_and_check(root)
+    checked = pipeline.load_and_check(root)
     source = next(s for s in checked.loaded.sources if s.quotes)
     words = source.quotes[0].text.split()
     return " ".join(words[len(words) // 3: len(words) // 3 + 4]), source.id

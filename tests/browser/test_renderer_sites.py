@@ -24,7 +24,7 @@ from browsing import REPO, VIEWPORT, Requests
 from dossiers import copy_dossier, serve
 
 from bench.search import SearchUI, search_ui
-from build_dossier import cli
+from build_dossier import build as pipeline
 from build_dossier.renderers import RENDERERS
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -60,7 +60,7 @@ def build_with(renderer: str, root: Path, site_url: str) -> Path:
         settings.write(f"renderer: {renderer}\n")
         if site_url:
             settings.write(f"site_url: {json.dumps(site_url)}\n")
-    result = cli.build(root)
+    result = pipeline.build(root)
     assert result.ok, f"the site did not build with {renderer}:\n" + "\n".join(result.lines)
     return root / "site"
 

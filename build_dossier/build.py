@@ -1,0 +1,202 @@
+"""The build, top to bottom: load → check → link → render → write → site → pdf.
+
+Every stage is a plain function of the one before. Nothing reaches `docs/` or `site/` until the
+last stage that can fail has succeeded: a build that stops anywhere leaves both as they were,
+and the next build first finishes or undoes whatever a killed one left (`recover`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import pdf as pdf_stage
+from . import site as site_stage
+from . import write
+from .link import DEFAULT_SEARCH, Settings, check_references, dossier_settings, link
+from .load import Loaded, load
+from .model import Dossier, FuzzyDate, Problem
+from .parallel import collector_off, collector_thawed_after, default_workers
+from .render import render_each
+
+DOCS_DIR = "docs"
+UNCHANGED = "Aborted: docs/ and site/ are unchanged."
+
+
+@dataclass
+class Checked:
+    """Sources read and checked: the dossier when there are no errors, and every problem."""
+
+    loaded: Loaded
+    title: str
+    problems: list[Problem] = field(default_factory=list)
+    search: str = DEFAULT_SEARCH
+    """The site's search engine, from `sources/dossier.yml`."""
+    settings: Settings = field(default_factory=Settings)
+    """Everything `sources/dossier.yml` sets."""
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+@dataclass
+class BuildResult:
+    """What a build did, for the command line, `serve` and the benchmark."""
+
+    ok: bool
+    lines: list[str] = field(default_factory=list)
+    """What to tell the editor: problems, then one summary line."""
+    dossier: Dossier | None = None
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage: load_s, link_s, cluster_s, render_s, mkdocs_s, pdf_s, write_s."""
+
+
+class Failed(Exception):
+    """A stage could not finish; its lines say why, and the build ends without changing
+    anything."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = list(lines)
+
+
+class Laps:
+    """Times the stages one after the other, into a result's timings."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self.clock = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        """Record the time since the last lap as stage `name`."""
+        now = time.perf_counter()
+        self.timings[name] = now - self.clock
+        self.clock = now
+
+
+def load_and_check(root: Path) -> Checked:
+    """Load everything under `root` and check every reference."""
+    loaded = load(root, default_workers())
+    problems = list(loaded.problems)
+    settings = dossier_settings(root, problems)
+    problems.extend(check_references(loaded))
+    return Checked(loaded, settings.title, sorted(set(problems)), settings.search, settings)
+
+
+def check(root: Path) -> list[Problem]:
+    """Every problem in the dossier under `root`."""
+    return load_and_check(root).problems
+
+
+def report(problems: list[Problem], out: list[str],
+           line_of: Callable[[Problem], str] = Problem.format) -> bool:
+    """Add the problems (each as `line_of` writes it) and a summary line to `out`; whether there
+    were no errors."""
+    out.extend(line_of(p) for p in problems)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if errors:
+        files = len({p.path for p in problems})
+        out.append(f"Aborted: {errors} {'error' if errors == 1 else 'errors'}, {warnings} "
+                   f"{'warning' if warnings == 1 else 'warnings'} in {files} "
+                   f"{'file' if files == 1 else 'files'}.")
+        return False
+    return True
+
+
+def recover(root: Path) -> None:
+    """Finish or undo what a killed build left in `docs/` and `site/`."""
+    write.recover(root / DOCS_DIR)
+    site_stage.recover(root)
+
+
+def render_and_stage(dossier: Dossier, stager: write.Stager) -> write.Plan:
+    """Render every page and stage those that changed; the plan of the new `docs/`."""
+    # Each worker compares the pages it renders with docs/ and stages those that changed,
+    # so pages never travel between processes.
+    for decisions in render_each(dossier, stager.stage):
+        stager.record(decisions)
+    return stager.finish()
+
+
+def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
+               dossier: Dossier, laps: Laps, *, pdf: bool) -> Path:
+    """Build the site from the staged `docs/` (and its PDF); where the new site waits."""
+    staged = site_stage.stage_docs(root, docs_dir, plan.files())
+    latest = max((s.published for s in dossier.sources.values()), key=FuzzyDate.sort_key,
+                 default=None)
+    if pdf:  # first: the renderer copies it into the site like any file of docs/
+        try:
+            pdf_stage.write_pdf(dossier, staged / pdf_stage.PDF_NAME)
+        except pdf_stage.PdfError as error:
+            raise Failed(f"PDF failed: {error}", UNCHANGED) from error
+        laps.lap("pdf_s")
+    settings = checked.settings
+    try:
+        built = site_stage.run_renderer(root, dossier.title, latest, checked.search,
+                                        settings.renderer, settings.site_url)
+    except site_stage.SiteError as error:
+        raise Failed(str(error), UNCHANGED) from error
+    laps.lap("mkdocs_s")
+    return built
+
+
+def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
+    """Build `docs/` (and `site/` with its PDF); on any failure both stay exactly as they were."""
+    with collector_thawed_after():
+        return _build(root, site=site, pdf=pdf)
+
+
+def _build(root: Path, *, site: bool, pdf: bool) -> BuildResult:
+    result = BuildResult(ok=False)
+    docs_dir = root / DOCS_DIR
+    recover(root)
+    laps = Laps(result.timings)
+    with collector_off():
+        checked = load_and_check(root)
+    laps.lap("load_s")
+    if not report(checked.problems, result.lines):
+        return result
+    with collector_off():
+        dossier = link(checked.loaded, checked.title, result.timings, default_workers(),
+                       checked.settings.site_url)
+    laps.lap("link_s")
+    result.timings["link_s"] -= result.timings["cluster_s"]  # reported on its own
+    stager = write.Stager(docs_dir)
+    committed = False
+    try:
+        with collector_off():
+            plan = render_and_stage(dossier, stager)
+        laps.lap("render_s")
+        if plan.conflicts:
+            report(plan.conflicts, result.lines)
+            return result
+        built = build_site(root, docs_dir, plan, checked, dossier, laps,
+                           pdf=pdf) if site else None
+        write.apply(plan)
+        committed = True
+        laps.lap("write_s")
+    except Failed as failure:
+        result.lines.extend(failure.lines)
+        return result
+    finally:
+        if not committed:  # whatever stopped the build: docs/ and site/ stay as they were
+            stager.discard()
+            shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
+    if built is not None:
+        site_stage.swap_in(root, built)
+    result.ok = True
+    result.dossier = dossier
+    result.written, result.removed = plan.write, plan.remove
+    result.lines.append(
+        f"Built {len(dossier.sources)} sources, {len(dossier.events)} events, "
+        f"{len(dossier.clusters)} quotes: {len(plan.write)} pages written, "
+        f"{len(plan.remove)} removed, {plan.unchanged} unchanged"
+        + (" in docs/; site in site/." if site else " in docs/."))
+    return result
