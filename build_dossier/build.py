@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from .parallel import (
     workers_for,
 )
 from .render import jobs, render_job
-from .settings import DEFAULT_SEARCH, dossier_settings
+from .settings import DEFAULT_SEARCH, Settings, dossier_settings
 
 DOCS_DIR = "docs"
 UNCHANGED = "Aborted: docs/ and site/ are unchanged."
@@ -42,6 +43,8 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     search: str = DEFAULT_SEARCH
     """The site's search engine, from `sources/dossier.yml`."""
+    settings: Settings = field(default_factory=Settings)
+    """Everything `sources/dossier.yml` sets."""
 
     @property
     def ok(self) -> bool:
@@ -91,7 +94,7 @@ def load_and_check(root: Path) -> Checked:
     problems = list(loaded.problems)
     settings = dossier_settings(root, problems)
     problems.extend(check_references(loaded))
-    return Checked(loaded, settings.title, sorted(set(problems)), settings.search)
+    return Checked(loaded, settings.title, sorted(set(problems)), settings.search, settings)
 
 
 def check(root: Path) -> list[Problem]:
@@ -99,9 +102,11 @@ def check(root: Path) -> list[Problem]:
     return load_and_check(root).problems
 
 
-def report(problems: list[Problem], out: list[str]) -> bool:
-    """Add the problems and a summary line to `out`; whether there were no errors."""
-    out.extend(p.format() for p in problems)
+def report(problems: list[Problem], out: list[str],
+           line_of: Callable[[Problem], str] = Problem.format) -> bool:
+    """Add the problems (each as `line_of` writes it) and a summary line to `out`; whether there
+    were no errors."""
+    out.extend(line_of(p) for p in problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors:
@@ -134,20 +139,22 @@ def render_and_stage(dossier: Dossier, stager: write.Stager) -> write.Plan:
 def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
                dossier: Dossier, laps: Laps, *, pdf: bool) -> Path:
     """Build the site from the staged `docs/` (and its PDF); where the new site waits."""
-    site_stage.stage_docs(root, docs_dir, plan.files())
+    staged = site_stage.stage_docs(root, docs_dir, plan.files())
     latest = max((s.published for s in dossier.sources.values()), key=FuzzyDate.sort_key,
                  default=None)
-    try:
-        built = site_stage.run_mkdocs(root, dossier.title, latest, checked.search)
-    except site_stage.SiteError as error:
-        raise Failed(str(error), UNCHANGED) from error
-    laps.lap("mkdocs_s")
-    if pdf:
+    if pdf:  # first: the renderer copies it into the site like any file of docs/
         try:
-            pdf_stage.write_pdf(dossier, built / pdf_stage.PDF_NAME)
+            pdf_stage.write_pdf(dossier, staged / pdf_stage.PDF_NAME)
         except pdf_stage.PdfError as error:
             raise Failed(f"PDF failed: {error}", UNCHANGED) from error
         laps.lap("pdf_s")
+    settings = checked.settings
+    try:
+        built = site_stage.run_renderer(root, dossier.title, latest, checked.search,
+                                        settings.renderer, settings.site_url)
+    except site_stage.SiteError as error:
+        raise Failed(str(error), UNCHANGED) from error
+    laps.lap("mkdocs_s")
     return built
 
 
@@ -168,7 +175,8 @@ def _build(root: Path, *, site: bool, pdf: bool) -> BuildResult:
     if not report(checked.problems, result.lines):
         return result
     with collector_off():
-        dossier = link(checked.loaded, checked.title, result.timings, default_workers())
+        dossier = link(checked.loaded, checked.title, result.timings, default_workers(),
+                       checked.settings.site_url)
     laps.lap("link_s")
     result.timings["link_s"] -= result.timings["cluster_s"]  # reported on its own
     stager = write.Stager(docs_dir)

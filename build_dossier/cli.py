@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from .build import build, check, report
+from .github import annotation
+from .model import Problem
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd = sub.add_parser("check", help="report every problem in sources/")
     check_cmd.add_argument("--root", type=Path, default=Path.cwd(),
                            help="the dossier's repository (default: here)")
+    check_cmd.add_argument("--format", choices=("text", "github"), default="text",
+                           help="'github': each problem as a GitHub workflow annotation, shown "
+                           "on its line of a pull request's diff (default: text)")
     build_cmd = sub.add_parser("build", help="generate docs/ and build site/ with MkDocs")
     build_cmd.add_argument("--root", type=Path, default=Path.cwd(),
                            help="the dossier's repository (default: here)")
@@ -64,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         lines: list[str] = []
         problems = check(root)
-        if report(problems, lines):
+        line_of = annotation if args.format == "github" else Problem.format
+        if report(problems, lines, line_of):
             warnings = len(problems)
             lines.append(f"OK: {warnings} {'warning' if warnings == 1 else 'warnings'}.")
         print("\n".join(lines))

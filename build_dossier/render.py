@@ -14,6 +14,7 @@ from .addresses import (
     CHRONOLOGY_PAGE,
     DOSSIER_JSON,
     EVENTS_INDEX,
+    FEED_FILE,
     GENERATED_FOLDERS,
     HOME_PAGE,
     INDEX_PAGES,
@@ -25,6 +26,7 @@ from .addresses import (
     person_page,
     source_page,
 )
+from .feed import render_feed
 from .model import Dossier
 from .pages import lists
 from .pages.dossier_json import dossier_json
@@ -81,6 +83,8 @@ def _render_file(d: Dossier, kind: str, key: str) -> tuple[str, bytes]:
         return asset_path(key), (resources.files("build_dossier") / "assets" / key).read_bytes()
     elif key == DOSSIER_JSON:
         return key, dossier_json(d)
+    elif key == FEED_FILE:
+        return key, render_feed(d, d.site_url)
     else:
         path, text = key, _INDEX_PAGES[key](d)
     # Encoded where it is rendered: on a worker, bytes also cross to the parent cheaper.

@@ -16,7 +16,7 @@ from ..addresses import (
     PEOPLE_INDEX,
     QUOTES_PAGE,
     SOURCES_INDEX,
-    site_href,
+    docs_href,
 )
 from ..model import Dossier, FuzzyDate
 from ..timeline import render_timeline
@@ -61,7 +61,7 @@ def render_chronology(d: Dossier) -> str:
                 description=f"Every event of {d.title} in date order, with the sources that "
                 "report it and what was said at it.",
                 timeline=Markup(render_timeline(d)),
-                pdf_href=site_href(CHRONOLOGY_PAGE, CHRONOLOGY_PDF))
+                pdf_href=docs_href(CHRONOLOGY_PAGE, CHRONOLOGY_PDF))
 
 
 def render_quotes(d: Dossier) -> str:
