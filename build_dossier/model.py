@@ -207,6 +207,7 @@ class Source:
     outlet: str = ""
     url: str = ""
     credit: str = ""
+    author: str = ""
     language: str = "en"
     summary: str = ""
     tags: tuple[str, ...] = ()

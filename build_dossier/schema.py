@@ -251,6 +251,7 @@ SOURCE = Shape("source", (
     Field("outlet", TEXT, "Who published it; omit when the text does not say."),
     Field("url", URL, "Where it was published."),
     Field("credit", TEXT, "Credit or copyright line."),
+    Field("author", TEXT, "Who wrote it (a byline); omit when the text does not say."),
     Field("language", LANGUAGE, "Language of the text; default en."),
     Field("summary", TEXT, "The editor's summary, naming the people and events involved."),
     Field("tags", SLUG, "Topics, as ids.", many=True),
