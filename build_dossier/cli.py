@@ -149,12 +149,13 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
             lap("mkdocs_s")
             if pdf:
                 try:
-                    pdf_stage.write_pdf(dossier, built / pdf_stage.PDF_NAME)
+                    made = pdf_stage.write_pdf(dossier, built / pdf_stage.PDF_NAME)
                 except pdf_stage.PdfError as error:
                     result.lines.append(f"PDF failed: {error}")
                     result.lines.append("Aborted: docs/ and site/ are unchanged.")
                     return result
                 lap("pdf_s")
+                result.timings["pdf_peak_rss_mb"] = made.peak_rss_mb
         write.apply(plan)
         committed = True
         lap("write_s")
@@ -173,6 +174,37 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
         f"{len(plan.remove)} removed, {plan.unchanged} unchanged"
         + (" in docs/; site in site/." if site else " in docs/."))
     return result
+
+
+def _add_print(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = sub.add_parser("print", help="write a briefing pack: the chronology PDF of one "
+                         "period, person, event or tag (combinable)")
+    cmd.add_argument("--root", type=Path, default=Path.cwd(),
+                     help="the dossier's repository (default: here)")
+    cmd.add_argument("--from", dest="start", metavar="DATE", help="events from this date")
+    cmd.add_argument("--to", dest="end", metavar="DATE", help="events up to this date")
+    for name, what in (("person", "a person's id, name or alias"), ("event", "an event's id"),
+                       ("tag", "a tag of the sources")):
+        cmd.add_argument(f"--{name}", action="append", default=[], metavar=name.upper(),
+                         help=f"{what}; may be given again (any of them)")
+    cmd.add_argument("-o", "--output", type=Path,
+                     help="the PDF to write (default: briefing-<selection>.pdf here)")
+
+
+def _print(root: Path, args: argparse.Namespace) -> int:
+    from .pdf import pack
+
+    lines: list[str] = []
+    checked = load_and_check(root)
+    if not checked.ok:
+        report(checked.problems, lines)
+        print("\n".join(lines))
+        return 1
+    request = pack.Request(args.start, args.end, tuple(args.person), tuple(args.event),
+                           tuple(args.tag))
+    code = pack.run(link(checked.loaded, checked.title), request, args.output, lines)
+    print("\n".join(lines))
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -213,8 +245,11 @@ def main(argv: list[str] | None = None) -> int:
                            help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     serve_cmd.add_argument("--pdf", action="store_true",
                            help="also rebuild site/chronology.pdf each time (slower)")
+    _add_print(sub)
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.command == "print":
+        return _print(root, args)
     if args.command == "new":
         from .draft import new
 
