@@ -188,7 +188,10 @@ def test_each_kind_reads_as_what_it_is(seed_pdf):
         assert f"“{words}" not in text, f"a paraphrase in quotation marks: {words!r}"
         assert f"(paraphrased by “{one_line(d.sources[quote.source_id].title)}” " in text
     for quote in (q for q in kinds[QuoteKind.DIRECT] if q.event):
-        assert f"“{one_line(quote.text)}”" in text
+        # One wording per variant: the same words, in the punctuation of the first to carry it.
+        cluster = d.cluster(d.cluster_of[(quote.source_id, quote.index)])
+        wording = next(v.text for v in cluster.variants if quote in v.quotes)
+        assert f"“{one_line(wording)}”" in text
     assert "Official statement by NATO [1]: We are gravely concerned" in text
 
 

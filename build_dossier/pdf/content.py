@@ -192,17 +192,15 @@ def said_order(dossier: Dossier, event_id: str, clusters: list[QuoteCluster],
 
 
 def _wordings(cluster: QuoteCluster, event_id: str) -> list[_Wording]:
-    """The statement's wordings at the event, by kind; exact to the character, so that every
-    source cited for a wording has those very words (a variant groups by words alone)."""
+    """The statement's wordings at the event, one per variant (the same words, whatever the
+    punctuation) and kind, with the quotes that carry it."""
     out: list[_Wording] = []
     for variant in cluster.variants:
         here = [q for q in variant.quotes if q.event in (event_id, None)]
         for kind in QuoteKind:
-            texts: dict[str, list[Quote]] = {}
-            for q in here:
-                if q.kind is kind:
-                    texts.setdefault(q.text, []).append(q)
-            out.extend(_Wording(kind, text, tuple(qs)) for text, qs in texts.items())
+            of_kind = tuple(q for q in here if q.kind is kind)
+            if of_kind:
+                out.append(_Wording(kind, variant.text, of_kind))
     return out
 
 
