@@ -156,6 +156,8 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
                     return result
                 lap("pdf_s")
                 result.timings["pdf_peak_rss_mb"] = made.peak_rss_mb
+                if made.note:
+                    result.lines.append(f"The PDF is tagged, but not PDF/UA-1: {made.note}")
         write.apply(plan)
         committed = True
         lap("write_s")

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -275,6 +276,26 @@ def test_a_pdf_laid_out_in_parts_reads_as_one(seed_pdf, seed_parts_pdf):
         assert len(tree.K.K) > len(pages)
         keys = {int(page.obj.StructParents) for page in doc.pages}
         assert len(keys) == len(pages), "each page keeps its own place in the structure tree"
+
+
+def test_a_glyph_no_font_has_still_gives_a_tagged_pdf(tmp_path):
+    d = dossier_of(SMALL)
+    event = next(iter(d.events.values()))
+    odd = replace(d, events={**d.events, event.id: replace(event, title="Sign \U00013000 here")})
+    made = write_pdf(odd, tmp_path / "odd.pdf")
+    assert made.standard == "tagged"
+    assert "could not be displayed" in made.note
+    assert re.search(r"Tagged:\s+yes", pdfinfo(tmp_path / "odd.pdf"))
+    assert "Sign" in pdf_text(tmp_path / "odd.pdf")
+
+
+def test_a_bad_source_date_epoch_is_an_error_not_a_traceback(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    code = cli.main(["print", "--root", str(ROOT), "-o", str(tmp_path / "x.pdf")])
+    assert code == 1
+    assert capsys.readouterr().out == ("PDF failed: SOURCE_DATE_EPOCH is 'yesterday'; expected a "
+                                       "whole number of seconds since 1970\n")
+    assert not (tmp_path / "x.pdf").exists()
 
 
 @pytest.fixture(scope="module")

@@ -194,8 +194,8 @@ def run(dossier: Dossier, request: Request, output: Path | None, lines: list[str
     if target.exists() and target.read_bytes()[:5] != b"%PDF-":
         lines.append(f"error: --output: {target} exists and is not a PDF; choose another name")
         return 1
-    epoch = source_date_epoch()
     try:
+        epoch = source_date_epoch()
         part, made = write_pack(dossier, selection, target,
                                 int(time.time()) if epoch is None else epoch)
     except PdfError as error:
@@ -205,5 +205,5 @@ def run(dossier: Dossier, request: Request, output: Path | None, lines: list[str
         (len(part.events), "event"), (len(part.sources), "source"),
         (len(part.clusters), "statement")))
     lines.append(f"Wrote {target}: {counts} on {content.count(made.pages, 'page')} "
-                 f"({made.standard}).")
+                 f"({made.standard}{'; ' + made.note if made.note else ''}).")
     return 0
