@@ -26,7 +26,9 @@ __all__ = ["PDF_NAME", "PdfError", "Typeset", "chronology_data", "write_pdf"]
 PDF_NAME = "chronology.pdf"
 """Where the PDF goes, relative to the site's root."""
 PART_CHARS = 600_000
-"""Characters laid out by one typesetter process: about 250 MB of its memory."""
+"""Characters laid out by one typesetter process: about 200-300 MB of its memory."""
+MAX_TYPESETTERS = 2
+"""Parts laid out at once: more cores would go faster, but each holds its part's memory."""
 
 
 def source_date_epoch() -> int | None:
@@ -85,4 +87,5 @@ def render(doc: dict[str, Any], target: Path, epoch: int,
         part["footer"] = len(parts) == 1
     carried = [0 if not p["months"] or p["months"][0]["heading"] else len(p["months"][0]["events"])
                for p in parts]
-    return typeset([orjson.dumps(p) for p in parts], target, epoch, default_workers(), carried)
+    return typeset([orjson.dumps(p) for p in parts], target, epoch,
+                   min(default_workers(), MAX_TYPESETTERS), carried)

@@ -279,9 +279,9 @@ def event_entry(dossier: Dossier, event: Event, said: list[QuoteCluster],
         speaker = person.name if person else cluster.speaker
         items.extend(said_item(dossier, w, speaker, number)
                      for w in _wordings(cluster, event.id))
-    cited = sorted({*reported, *announced, *(n for item in items
+    cited = sorted({*reported, *announced, *(run["n"] for item in items
                                              for run in (*item["lead"], *item["tail"])
-                                             if "n" in run for n in (run["n"],))})
+                                             if "n" in run)})
     return {
         "id": event.id,
         "date": event.date.human(),

@@ -7,7 +7,8 @@ structure tree, bookmarks and metadata of the parts, and stamps "Page X of Y" on
 counted. One part (any small dossier) is compiled straight to the target, page numbers included.
 
 Children are `python -m build_dossier.pdf.engine compile OUT EPOCH` (the part's JSON on
-standard input) and `... join OUT EPOCH PART...`; each prints one JSON line about itself.
+standard input) and `... join OUT EPOCH N:PART...`; each prints one JSON line about itself
+(BUILD_DOSSIER_PDF_TRACE=1 shows them on standard error, with their times).
 """
 
 from __future__ import annotations
@@ -79,7 +80,10 @@ def typeset(parts: list[bytes], target: Path, epoch: int, workers: int = 2,
     `carried[i]` events open part i that belong to the month before it."""
     work = target.with_name(f".{target.name}.parts")
     shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    try:
+        work.mkdir(parents=True)
+    except OSError as error:
+        raise PdfError(f"cannot write {target}: {error}") from error
     try:
         if len(parts) == 1:
             report = _child(["compile", str(work / "whole.pdf"), str(epoch)], parts[0])
