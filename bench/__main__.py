@@ -98,6 +98,8 @@ def run(n: int, site: bool, seed: int, out: Path,
     # (the rebuild below generates docs/ only). Its measure goes here.
     figures["renderer_rebuild_s"] = None
     figures["pdf_s"] = round(t["pdf_s"], 3) if site and "pdf_s" in t else None
+    # The PDF is laid out in child processes of its own; this is the largest of them.
+    figures["pdf_peak_rss_mb"] = t.get("pdf_peak_rss_mb") if site else None
     site_dir = root / "site"
     figures["site_bytes"] = _tree_bytes(site_dir) if site else None
     figures["search_index_bytes"] = search_index_bytes(site_dir, renderer) if site else None

@@ -27,6 +27,7 @@ from .parallel import (
     forked_map,
     workers_for,
 )
+from .pdf import pack
 from .render import jobs, render_job
 from .settings import DEFAULT_SEARCH, Settings, dossier_settings
 
@@ -80,6 +81,8 @@ class Laps:
     def __init__(self, timings: dict[str, float]) -> None:
         self.timings = timings
         self.clock = time.perf_counter()
+        self.notes: list[str] = []
+        """What a stage has to tell the editor although it succeeded."""
 
     def lap(self, name: str) -> None:
         """Record the time since the last lap as stage `name`."""
@@ -144,10 +147,13 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
                  default=None)
     if pdf:  # first: the renderer copies it into the site like any file of docs/
         try:
-            pdf_stage.write_pdf(dossier, staged / pdf_stage.PDF_NAME)
+            made = pdf_stage.write_pdf(dossier, staged / pdf_stage.PDF_NAME)
         except pdf_stage.PdfError as error:
             raise Failed(f"PDF failed: {error}", UNCHANGED) from error
         laps.lap("pdf_s")
+        laps.timings["pdf_peak_rss_mb"] = made.peak_rss_mb
+        if made.note:
+            laps.notes.append(f"The PDF is tagged, but not PDF/UA-1: {made.note}")
     settings = checked.settings
     try:
         built = site_stage.run_renderer(root, dossier.title, latest, checked.search,
@@ -205,9 +211,26 @@ def _build(root: Path, *, site: bool, pdf: bool) -> BuildResult:
     result.ok = True
     result.dossier = dossier
     result.written, result.removed = plan.write, plan.remove
+    result.lines.extend(laps.notes)
     result.lines.append(
         f"Built {len(dossier.sources)} sources, {len(dossier.events)} events, "
         f"{len(dossier.clusters)} quotes: {len(plan.write)} pages written, "
         f"{len(plan.remove)} removed, {plan.unchanged} unchanged"
         + (" in docs/; site in site/." if site else " in docs/."))
     return result
+
+
+def print_pack(root: Path, request: pack.Request, output: Path | None) -> tuple[int, list[str]]:
+    """A briefing pack: the dossier under `root` loaded, checked and linked, then the part of
+    the chronology `request` selects written as a PDF; the exit code and what to tell."""
+    lines: list[str] = []
+    with collector_thawed_after():
+        with collector_off():
+            checked = load_and_check(root)
+        if not checked.ok:
+            report(checked.problems, lines)
+            return 1, lines
+        with collector_off():
+            dossier = link(checked.loaded, checked.title, None, default_workers(),
+                           checked.settings.site_url)
+        return pack.run(dossier, request, output, lines), lines
