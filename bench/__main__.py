@@ -1,5 +1,6 @@
-"""`python -m bench --sources N [--no-site]`: build a synthetic dossier of N sources and print
-one JSON object of timings, sizes and memory.
+"""`python -m bench --sources N [--no-site] [--renderer NAME]`: build a synthetic dossier of N
+sources (its site with MkDocs, ProperDocs or Zensical) and print one JSON object of timings,
+sizes and memory.
 
 The build runs in a child process (the same command with `--measure`), so its peak memory is
 its own and not the generator's. Then one source like the others is added and the pages are
@@ -18,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from build_dossier.renderers import DEFAULT_RENDERER, RENDERERS
 
 from .generate import SEED, write_dossier, write_extra_source
 
@@ -55,18 +58,19 @@ def _tree_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def search_index_bytes(site_dir: Path) -> int | None:
-    """Bytes the browser may fetch to search: Material's index, or Pagefind's whole bundle."""
+def search_index_bytes(site_dir: Path, renderer: str = DEFAULT_RENDERER) -> int | None:
+    """Bytes the browser may fetch to search: the renderer's index, or Pagefind's bundle."""
     pagefind = site_dir / "pagefind"
     if pagefind.is_dir():
         return _tree_bytes(pagefind)
-    index = site_dir / "search" / "search_index.json"
+    index = site_dir / RENDERERS[renderer].search_index
     return index.stat().st_size if index.is_file() else None
 
 
-def run(n: int, site: bool, seed: int, out: Path) -> dict[str, Any]:
+def run(n: int, site: bool, seed: int, out: Path,
+        renderer: str = DEFAULT_RENDERER) -> dict[str, Any]:
     """Generate, build, add one source, build again: the benchmark's figures for `n` sources."""
-    root = out / f"n{n}-seed{seed}"
+    root = out / (f"n{n}-seed{seed}" + ("" if renderer == DEFAULT_RENDERER else f"-{renderer}"))
     start = time.perf_counter()
     # A previous run's output would turn this build into an incremental one. It is moved
     # aside, and deleted once the figures are taken: on this kind of disk, creating 12,500
@@ -78,17 +82,27 @@ def run(n: int, site: bool, seed: int, out: Path) -> dict[str, Any]:
             trash.mkdir(parents=True, exist_ok=True)
             (root / leftover).rename(trash / leftover)
     world = write_dossier(root, n, seed, mkdocs_yml=REPO / "mkdocs.yml")
+    if renderer != DEFAULT_RENDERER:
+        with (root / "sources" / "dossier.yml").open("a", encoding="utf-8") as settings:
+            settings.write(f"renderer: {renderer}\n")
     synth_s = time.perf_counter() - start
     first = _child(root, site)
     t = first["timings"]
-    figures: dict[str, Any] = {"sources": n, "seed": seed, "site": site}
+    figures: dict[str, Any] = {"sources": n, "seed": seed, "site": site,
+                               "renderer": renderer if site else None}
     figures.update({key: round(t.get(key, 0.0), 3) for key in STAGES})
     figures["generate_s"] = round(sum(figures[key] for key in STAGES), 3)
+    # The renderer's full build, whichever renderer it is (the key keeps its first name).
     figures["mkdocs_s"] = round(t["mkdocs_s"], 3) if site else None
+    # The renderer's build after one source is added: None until renderers build incrementally
+    # (the rebuild below generates docs/ only). Its measure goes here.
+    figures["renderer_rebuild_s"] = None
     figures["pdf_s"] = round(t["pdf_s"], 3) if site and "pdf_s" in t else None
+    # The PDF is laid out in child processes of its own; this is the largest of them.
+    figures["pdf_peak_rss_mb"] = t.get("pdf_peak_rss_mb") if site else None
     site_dir = root / "site"
     figures["site_bytes"] = _tree_bytes(site_dir) if site else None
-    figures["search_index_bytes"] = search_index_bytes(site_dir) if site else None
+    figures["search_index_bytes"] = search_index_bytes(site_dir, renderer) if site else None
     figures["peak_rss_mb"] = round(first["peak_rss_mb"], 1)
     figures["mkdocs_peak_rss_mb"] = round(first["children_peak_rss_mb"], 1) if site else None
     docs = root / "docs"
@@ -114,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=int, default=1000, help="how many sources (1000)")
     parser.add_argument("--no-site", action="store_true", help="skip MkDocs and the PDF")
     parser.add_argument("--seed", type=int, default=SEED, help=f"generator seed ({SEED})")
+    parser.add_argument("--renderer", choices=sorted(RENDERERS), default=DEFAULT_RENDERER,
+                        help=f"what builds the site ({DEFAULT_RENDERER})")
     parser.add_argument("--out", type=Path, default=OUT,
                         help="where the dossier is built (bench/out/, which git ignores)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
@@ -122,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure_build(args.measure, site=not args.no_site)))
         return 0
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    figures = run(args.sources, not args.no_site, args.seed, args.out.resolve())
+    figures = run(args.sources, not args.no_site, args.seed, args.out.resolve(), args.renderer)
     print(json.dumps(figures))
     return 0
 

@@ -39,8 +39,10 @@ CITATIONS_JSON = "citations.json"
 SOURCES_INDEX = f"{SOURCES_FOLDER}/index.md"
 EVENTS_INDEX = f"{EVENTS_FOLDER}/index.md"
 PEOPLE_INDEX = f"{PEOPLE_FOLDER}/index.md"
+FEED_FILE = "feed.xml"
+"""The Atom feed of new sources and events."""
 INDEX_PAGES = (QUOTES_PAGE, DOSSIER_JSON, SOURCES_INDEX, CHRONOLOGY_PAGE, EVENTS_INDEX,
-               PEOPLE_INDEX, HOME_PAGE, CITATIONS_JSON)
+               PEOPLE_INDEX, HOME_PAGE, FEED_FILE, CITATIONS_JSON)
 """The pages listing the whole dossier, the costliest first."""
 
 CHRONOLOGY_PDF = "chronology.pdf"
@@ -87,16 +89,11 @@ def asset_path(name: str) -> str:
     return f"{ASSETS_DIR}/{name}"
 
 
-def site_href(from_page: str, site_path: str) -> str:
-    """A raw-HTML link from a page to a file of the site (such as the PDF).
-
-    Markdown links are rewritten by the site generator; raw HTML is not, so it must point from
-    where the page is served: `chronology.md` is served as `chronology/`.
-    """
-    served_dir = posixpath.splitext(from_page)[0]
-    if posixpath.basename(served_dir) == "index":
-        served_dir = posixpath.dirname(served_dir)
-    return posixpath.relpath(site_path, served_dir or ".")
+def docs_href(from_page: str, docs_path: str) -> str:
+    """A Markdown link's target from a page to another file of docs/ (such as the PDF, which
+    the build stages there): every renderer rewrites such links for where the page is served,
+    under any sub-path, which raw HTML links are not."""
+    return posixpath.relpath(docs_path, posixpath.dirname(from_page) or ".")
 
 
 # Anchors ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,8 +27,9 @@ from .parallel import (
     forked_map,
     workers_for,
 )
+from .pdf import pack
 from .render import jobs, render_job
-from .settings import DEFAULT_SEARCH, dossier_settings
+from .settings import DEFAULT_SEARCH, Settings, dossier_settings
 
 DOCS_DIR = "docs"
 UNCHANGED = "Aborted: docs/ and site/ are unchanged."
@@ -42,6 +44,8 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     search: str = DEFAULT_SEARCH
     """The site's search engine, from `sources/dossier.yml`."""
+    settings: Settings = field(default_factory=Settings)
+    """Everything `sources/dossier.yml` sets."""
 
     @property
     def ok(self) -> bool:
@@ -77,6 +81,8 @@ class Laps:
     def __init__(self, timings: dict[str, float]) -> None:
         self.timings = timings
         self.clock = time.perf_counter()
+        self.notes: list[str] = []
+        """What a stage has to tell the editor although it succeeded."""
 
     def lap(self, name: str) -> None:
         """Record the time since the last lap as stage `name`."""
@@ -91,7 +97,7 @@ def load_and_check(root: Path) -> Checked:
     problems = list(loaded.problems)
     settings = dossier_settings(root, problems)
     problems.extend(check_references(loaded))
-    return Checked(loaded, settings.title, sorted(set(problems)), settings.search)
+    return Checked(loaded, settings.title, sorted(set(problems)), settings.search, settings)
 
 
 def check(root: Path) -> list[Problem]:
@@ -99,9 +105,11 @@ def check(root: Path) -> list[Problem]:
     return load_and_check(root).problems
 
 
-def report(problems: list[Problem], out: list[str]) -> bool:
-    """Add the problems and a summary line to `out`; whether there were no errors."""
-    out.extend(p.format() for p in problems)
+def report(problems: list[Problem], out: list[str],
+           line_of: Callable[[Problem], str] = Problem.format) -> bool:
+    """Add the problems (each as `line_of` writes it) and a summary line to `out`; whether there
+    were no errors."""
+    out.extend(line_of(p) for p in problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors:
@@ -134,20 +142,25 @@ def render_and_stage(dossier: Dossier, stager: write.Stager) -> write.Plan:
 def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
                dossier: Dossier, laps: Laps, *, pdf: bool) -> Path:
     """Build the site from the staged `docs/` (and its PDF); where the new site waits."""
-    site_stage.stage_docs(root, docs_dir, plan.files())
+    staged = site_stage.stage_docs(root, docs_dir, plan.files())
     latest = max((s.published for s in dossier.sources.values()), key=FuzzyDate.sort_key,
                  default=None)
-    try:
-        built = site_stage.run_mkdocs(root, dossier.title, latest, checked.search)
-    except site_stage.SiteError as error:
-        raise Failed(str(error), UNCHANGED) from error
-    laps.lap("mkdocs_s")
-    if pdf:
+    if pdf:  # first: the renderer copies it into the site like any file of docs/
         try:
-            pdf_stage.write_pdf(dossier, built / pdf_stage.PDF_NAME)
+            made = pdf_stage.write_pdf(dossier, staged / pdf_stage.PDF_NAME)
         except pdf_stage.PdfError as error:
             raise Failed(f"PDF failed: {error}", UNCHANGED) from error
         laps.lap("pdf_s")
+        laps.timings["pdf_peak_rss_mb"] = made.peak_rss_mb
+        if made.note:
+            laps.notes.append(f"The PDF is tagged, but not PDF/UA-1: {made.note}")
+    settings = checked.settings
+    try:
+        built = site_stage.run_renderer(root, dossier.title, latest, checked.search,
+                                        settings.renderer, settings.site_url)
+    except site_stage.SiteError as error:
+        raise Failed(str(error), UNCHANGED) from error
+    laps.lap("mkdocs_s")
     return built
 
 
@@ -168,7 +181,8 @@ def _build(root: Path, *, site: bool, pdf: bool) -> BuildResult:
     if not report(checked.problems, result.lines):
         return result
     with collector_off():
-        dossier = link(checked.loaded, checked.title, result.timings, default_workers())
+        dossier = link(checked.loaded, checked.title, result.timings, default_workers(),
+                       checked.settings.site_url)
     laps.lap("link_s")
     result.timings["link_s"] -= result.timings["cluster_s"]  # reported on its own
     stager = write.Stager(docs_dir)
@@ -197,9 +211,26 @@ def _build(root: Path, *, site: bool, pdf: bool) -> BuildResult:
     result.ok = True
     result.dossier = dossier
     result.written, result.removed = plan.write, plan.remove
+    result.lines.extend(laps.notes)
     result.lines.append(
         f"Built {len(dossier.sources)} sources, {len(dossier.events)} events, "
         f"{len(dossier.clusters)} quotes: {len(plan.write)} pages written, "
         f"{len(plan.remove)} removed, {plan.unchanged} unchanged"
         + (" in docs/; site in site/." if site else " in docs/."))
     return result
+
+
+def print_pack(root: Path, request: pack.Request, output: Path | None) -> tuple[int, list[str]]:
+    """A briefing pack: the dossier under `root` loaded, checked and linked, then the part of
+    the chronology `request` selects written as a PDF; the exit code and what to tell."""
+    lines: list[str] = []
+    with collector_thawed_after():
+        with collector_off():
+            checked = load_and_check(root)
+        if not checked.ok:
+            report(checked.problems, lines)
+            return 1, lines
+        with collector_off():
+            dossier = link(checked.loaded, checked.title, None, default_workers(),
+                           checked.settings.site_url)
+        return pack.run(dossier, request, output, lines), lines

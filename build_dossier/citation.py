@@ -140,7 +140,8 @@ def source_citation(d: Dossier, source: Source) -> Citation:
 
 def cited_kind(cluster: QuoteCluster) -> QuoteKind:
     """What a statement is cited as: a direct quotation if any source quotes it directly, an
-    official statement if one carries it so, else a paraphrase."""
+    official statement if one carries it so, else a paraphrase (the rule of the pages'
+    `fragments.kind_of`, over all its wordings)."""
     kinds = {q.kind for q in cluster.quotes}
     for kind in (QuoteKind.DIRECT, QuoteKind.STATEMENT):
         if kind in kinds:

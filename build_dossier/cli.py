@@ -9,7 +9,25 @@ import io
 import sys
 from pathlib import Path
 
-from .build import build, check, report
+from .build import build, check, print_pack, report
+from .github import annotation
+from .model import Problem
+from .pdf import pack
+
+
+def _add_print(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = sub.add_parser("print", help="write a briefing pack: the chronology PDF of one "
+                         "period, person, event or tag (combinable)")
+    cmd.add_argument("--root", type=Path, default=Path.cwd(),
+                     help="the dossier's repository (default: here)")
+    cmd.add_argument("--from", dest="start", metavar="DATE", help="events from this date")
+    cmd.add_argument("--to", dest="end", metavar="DATE", help="events up to this date")
+    for name, what in (("person", "a person's id, name or alias"), ("event", "an event's id"),
+                       ("tag", "a tag of the sources")):
+        cmd.add_argument(f"--{name}", action="append", default=[], metavar=name.upper(),
+                         help=f"{what}; may be given again (any of them)")
+    cmd.add_argument("-o", "--output", type=Path,
+                     help="the PDF to write (default: briefing-<selection>.pdf here)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd = sub.add_parser("check", help="report every problem in sources/")
     check_cmd.add_argument("--root", type=Path, default=Path.cwd(),
                            help="the dossier's repository (default: here)")
+    check_cmd.add_argument("--format", choices=("text", "github"), default="text",
+                           help="'github': each problem as a GitHub workflow annotation, shown "
+                           "on its line of a pull request's diff (default: text)")
     build_cmd = sub.add_parser("build", help="generate docs/ and build site/ with MkDocs")
     build_cmd.add_argument("--root", type=Path, default=Path.cwd(),
                            help="the dossier's repository (default: here)")
@@ -50,8 +71,15 @@ def main(argv: list[str] | None = None) -> int:
                            help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     serve_cmd.add_argument("--pdf", action="store_true",
                            help="also rebuild site/chronology.pdf each time (slower)")
+    _add_print(sub)
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.command == "print":
+        code, lines = print_pack(root, pack.Request(
+            args.start, args.end, tuple(args.person), tuple(args.event), tuple(args.tag)),
+            args.output)
+        print("\n".join(lines))
+        return code
     if args.command == "new":
         from .draft import new
 
@@ -62,12 +90,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve.serve(root, args.port, pdf=args.pdf)
     if args.command == "check":
-        lines: list[str] = []
+        said: list[str] = []
         problems = check(root)
-        if report(problems, lines):
+        line_of = annotation if args.format == "github" else Problem.format
+        if report(problems, said, line_of):
             warnings = len(problems)
-            lines.append(f"OK: {warnings} {'warning' if warnings == 1 else 'warnings'}.")
-        print("\n".join(lines))
+            said.append(f"OK: {warnings} {'warning' if warnings == 1 else 'warnings'}.")
+        print("\n".join(said))
         return 0 if all(p.severity != "error" for p in problems) else 1
     result = build(root, site=not args.no_site, pdf=not args.no_pdf)
     print("\n".join(result.lines))

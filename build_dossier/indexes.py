@@ -75,11 +75,39 @@ def _clusters_by_speaker(d: Dossier) -> dict[str, tuple[str, ...]]:
 
 
 def _clusters_by_event(d: Dossier) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = defaultdict(list)
+    """The statements said at each event, in the order they were said (see `_said_order`)."""
+    out: dict[str, list[QuoteCluster]] = defaultdict(list)
     for cluster in d.clusters:
         for event_id in dict.fromkeys(q.event for q in cluster.quotes if q.event):
-            out[event_id].append(cluster.anchor)
-    return {k: tuple(v) for k, v in out.items()}
+            out[event_id].append(cluster)
+    return {event_id: tuple(c.anchor for c in _said_order(d, event_id, clusters))
+            for event_id, clusters in out.items()}
+
+
+def _said_order(d: Dossier, event_id: str,
+                clusters: list[QuoteCluster]) -> list[QuoteCluster]:
+    """Statements at one event as they were said: by their own date where they have one, then
+    by where they come in the account that carries most of them (a transcript, say), then in
+    the other sources' texts, the earliest published first. Never alphabetically."""
+    carried: dict[str, int] = defaultdict(int)
+    for cluster in clusters:
+        for source_id in cluster.source_ids:
+            carried[source_id] += 1
+    published = {s: d.sources[s].published.sort_key() for s in carried}
+    main = min(carried, key=lambda s: (-carried[s], published[s], s))
+    event = d.events.get(event_id)
+    day = event.date.sort_key() if event else (0, 0, 0, 0)
+
+    def key(cluster: QuoteCluster) -> tuple[object, ...]:
+        at = [q for q in cluster.quotes if q.event == event_id]
+        when = min((q.date.sort_key() if q.date else day) for q in at)
+        in_main = [q.span[0] for q in at if q.source_id == main]
+        if in_main:
+            return (when, 0, (), min(in_main))
+        first = min(at, key=lambda q: (published[q.source_id], q.source_id, q.span[0]))
+        return (when, 1, (published[first.source_id], first.source_id), first.span[0])
+
+    return sorted(clusters, key=key)
 
 
 def _sources_by_person(d: Dossier) -> dict[str, tuple[str, ...]]:

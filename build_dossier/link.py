@@ -68,7 +68,8 @@ def check_references(loaded: Loaded) -> list[Problem]:
 
 
 def link(loaded: Loaded, title: str = DEFAULT_TITLE,
-         timings: dict[str, float] | None = None, workers: int = 1) -> Dossier:
+         timings: dict[str, float] | None = None, workers: int = 1,
+         site_url: str = "") -> Dossier:
     """The Dossier of records that loaded and checked without errors, with its indexes (quotes
     clustered on `workers` processes)."""
     sources = sorted(loaded.sources, key=lambda s: (s.published.sort_key(), s.id))
@@ -107,5 +108,6 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
         announced_by={k: tuple(v) for k, v in sorted(announced.items())},
         cluster_of=cluster_of,
         recurring=recurring,
+        site_url=site_url,
     )
     return dataclasses.replace(dossier, indexes=index_dossier(dossier))

@@ -348,6 +348,8 @@ class Dossier:
     recurring: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Cluster anchor -> anchors of the other statements repeating its line (another speaker,
     or the same speaker on another occasion)."""
+    site_url: str = ""
+    """The site's public address, ending in '/'; empty when sources/dossier.yml sets none."""
     indexes: Indexes = field(default_factory=Indexes, compare=False, repr=False)
     """Derived from the fields above by `link`; empty in a Dossier made by hand."""
 

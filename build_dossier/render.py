@@ -15,6 +15,7 @@ from .addresses import (
     CITATIONS_JSON,
     DOSSIER_JSON,
     EVENTS_INDEX,
+    FEED_FILE,
     GENERATED_FOLDERS,
     HOME_PAGE,
     INDEX_PAGES,
@@ -29,6 +30,7 @@ from .addresses import (
     statement_page,
 )
 from .citation import csl_items
+from .feed import render_feed
 from .model import Dossier
 from .pages import lists
 from .pages.dossier_json import dossier_json
@@ -98,6 +100,8 @@ def _render_file(d: Dossier, kind: str, key: str) -> tuple[str, bytes]:
         return key, dossier_json(d)
     elif key == CITATIONS_JSON:
         return key, csl_items(d)
+    elif key == FEED_FILE:
+        return key, render_feed(d, d.site_url)
     else:
         path, text = key, _INDEX_PAGES[key](d)
     # Encoded where it is rendered: on a worker, bytes also cross to the parent cheaper.

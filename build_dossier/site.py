@@ -1,8 +1,10 @@
-"""Stage 5: the renderer at the edge. Runs MkDocs as a program (never imported) on a staged copy
-of `docs/`, and swaps the result into `site/` only when it succeeded.
+"""Stage 5: the renderer at the edge. Runs MkDocs, ProperDocs or Zensical as a program (never
+imported; adapters in renderers.py) on a staged copy of `docs/`, and swaps the result into
+`site/` only when it succeeded.
 
-MkDocs reads `mkdocs.yml` through a small staged config that INHERITs it, so the staged docs,
-the dossier's title and the output folder are ours to choose while the theme stays the editors'.
+The renderer reads `mkdocs.yml` through a small staged config that INHERITs it, so the staged
+docs, the dossier's title and address and the output folder are ours to choose while the theme
+stays the editors'.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from .markup import plain_title
 from .model import FuzzyDate
+from .renderers import DEFAULT_RENDERER, RENDERERS, Renderer, strip_ansi
 from .write import Folders, hand_written
 
 STAGE_DIR = ".build-dossier-tmp"
@@ -26,10 +29,12 @@ SITE_DIR = "site"
 CONFIG = "mkdocs.yml"
 PAGEFIND_TEMPLATE = "pagefind-main.html"
 CITATION_TEMPLATE = "citation-main.html"
+PDF_URI = "chronology.pdf"
+"""The chronology PDF, under docs/ while staged and under site/ once built."""
 
 
 class SiteError(Exception):
-    """MkDocs could not build the site; the message is what it said."""
+    """The renderer could not build the site; the message is what it said."""
 
 
 def stage_dir(root: Path) -> Path:
@@ -78,12 +83,15 @@ def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path]) -> Path:
     return staged
 
 
-def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
-               search: str = "material") -> Path:
-    """Build the staged docs with MkDocs (strict), and Pagefind's index when `search` says so;
-    returns the staged site folder."""
-    if importlib.util.find_spec("mkdocs") is None:
-        raise SiteError("MkDocs is not installed here; run 'make site', which installs it")
+def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
+                 search: str = "material", renderer: str = DEFAULT_RENDERER,
+                 site_url: str = "") -> Path:
+    """Build the staged docs with `renderer` (strict), and Pagefind's index when `search` says
+    so; returns the staged site folder."""
+    program = RENDERERS[renderer]
+    if not program.installed():
+        raise SiteError(f"{program.label} is not installed here (sources/dossier.yml says "
+                        f"'renderer: {renderer}'); run 'make site', which installs it")
     if search == "pagefind" and importlib.util.find_spec("pagefind_bin") is None:
         raise SiteError("Pagefind is not installed here (sources/dossier.yml says "
                         "'search: pagefind'); run 'make site', which installs it")
@@ -91,34 +99,60 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
         raise SiteError(f"{CONFIG} is missing at the repository root")
     stage = stage_dir(root)
     config = stage / CONFIG
-    config.write_text(
-        f"INHERIT: ../{CONFIG}\n"
-        f"site_name: {json.dumps(plain_title(title))}\n"
-        "docs_dir: docs\n"
-        "site_dir: site\n"
-        + _overrides(stage, search),
-        encoding="utf-8",
-    )
-    env = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-        cwd=root, env=env, capture_output=True, text=True, check=False,
-    )
+    config.write_text(staged_config(stage, program, title, search, site_url), encoding="utf-8")
+    stand_in = _stand_in_pdf(stage / "docs")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0",
+           "NO_COLOR": "1"}
+    result = subprocess.run(program.command(config), cwd=root, env=env, capture_output=True,
+                            text=True, check=False)
     if result.returncode != 0:
-        said = [line for line in (result.stderr + result.stdout).splitlines()
-                if line.startswith(("WARNING", "ERROR", "Error", "Aborted", "Config"))]
-        raise SiteError("MkDocs failed:\n" + "\n".join(said or result.stderr.splitlines()[-20:]))
+        said = program.problems(result.stderr + result.stdout)
+        raise SiteError(f"{program.label} failed:\n"
+                        + "\n".join(said or strip_ansi(result.stderr).splitlines()[-20:]))
+    if stand_in:
+        (stage / "site" / PDF_URI).unlink()
     if search == "pagefind":
+        # Zensical writes its index even with its search off; no page loads it.
+        (stage / "site" / program.search_index).unlink(missing_ok=True)
         index_pagefind(stage / "site")
     return stage / "site"
 
 
-def _overrides(stage: Path, search: str) -> str:
-    """Config lines giving the theme our main.html (citation tags in every page's head), and,
-    with Pagefind, swapping Material's search for Pagefind's box in the header.
+run_mkdocs = run_renderer
+"""The name from before other renderers were offered."""
 
-    MkDocs merges dictionaries but replaces lists, so `plugins: []` drops Material's search (the
-    only plugin mkdocs.yml lists), and the theme keeps its settings but gains our templates.
+
+def staged_config(stage: Path, program: Renderer, title: str, search: str,
+                  site_url: str) -> str:
+    """The config the renderer reads: mkdocs.yml (INHERITed) plus what the build decides."""
+    lines = (f"INHERIT: ../{CONFIG}\n"
+             f"site_name: {json.dumps(plain_title(title))}\n"
+             "docs_dir: docs\n"
+             "site_dir: site\n")
+    if site_url:
+        lines += f"site_url: {json.dumps(site_url)}\n"
+    if search == "pagefind":
+        lines += program.search_off
+    return lines + _theme_overrides(stage, search)
+
+
+def _stand_in_pdf(staged_docs: Path) -> bool:
+    """An empty stand-in for the chronology PDF when the build makes none (`--no-pdf`): the
+    chronology links it as a file of docs/, so that every renderer resolves the link under any
+    sub-path, and their link checks want the file there. It is left out of the site."""
+    pdf = staged_docs / PDF_URI
+    if pdf.exists():
+        return False
+    pdf.write_bytes(b"")
+    return True
+
+
+def _theme_overrides(stage: Path, search: str) -> str:
+    """Config lines that give the theme our main.html: the citation tags in every page's head,
+    and, with Pagefind, Pagefind's box in the header (citation-main.html extends its page).
+
+    Both MkDocs and Zensical merge the `theme` and `extra` mappings: they keep the editors'
+    settings.
     """
     overrides = stage / "overrides"
     overrides.mkdir(exist_ok=True)
@@ -127,7 +161,7 @@ def _overrides(stage: Path, search: str) -> str:
     lines = "theme:\n  custom_dir: overrides\n"
     if search == "pagefind":
         shutil.copy2(templates / PAGEFIND_TEMPLATE, overrides / PAGEFIND_TEMPLATE)
-        lines += "plugins: []\nextra:\n  dossier_pagefind: true\n"
+        lines += "extra:\n  dossier_pagefind: true\n"
     return lines
 
 

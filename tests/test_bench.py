@@ -87,7 +87,7 @@ def test_benchmark_reports_every_figure(tmp_path: Path) -> None:
     for key in ("load_s", "link_s", "cluster_s", "render_s", "write_s", "generate_s",
                 "peak_rss_mb", "files_written_after_one_added"):
         assert isinstance(figures[key], (int, float)), key
-    for key in ("mkdocs_s", "pdf_s", "site_bytes", "search_index_bytes"):
+    for key in ("mkdocs_s", "pdf_s", "pdf_peak_rss_mb", "site_bytes", "search_index_bytes"):
         assert figures[key] is None, key
     assert figures["files_written_after_one_added"] >= 1
 

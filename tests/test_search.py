@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from build_dossier.build import build, load_and_check
+from build_dossier.build import build, check, load_and_check
+from build_dossier.renderers import RENDERERS
 
 # An unknown engine is an error on its line: the golden case tests/cases/unknown-search-engine.
 
@@ -21,21 +22,38 @@ def test_search_defaults_to_material_and_reads_pagefind(new_dossier):
     assert checked.ok and checked.search == "pagefind" and checked.title == "Small"
 
 
+def test_an_unknown_renderer_or_a_bad_site_url_is_an_error_on_its_line(new_dossier):
+    root = new_dossier("small", {"dossier.yml": "title: Small\nrenderer: hugo\n"
+                                                "site_url: example.org\n"})
+    assert [p.format() for p in check(root) if p.severity == "error"] == [
+        "sources/dossier.yml:2: error: renderer: unknown renderer 'hugo'; "
+        "expected 'mkdocs', 'properdocs' or 'zensical'",
+        "sources/dossier.yml:3: error: site_url: 'example.org' is not a web address; "
+        "expected the site's public address, such as 'https://example.org/dossier/'"]
+
+
 @pytest.mark.slow
-def test_a_pagefind_site_builds_strict_with_its_own_index_from_this_host(new_dossier):
-    root = new_dossier("small", {"dossier.yml": "title: Small\nsearch: pagefind\n"})
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_a_pagefind_site_builds_strict_with_its_own_index_from_this_host(new_dossier, renderer):
+    settings = f"title: Small\nsearch: pagefind\nrenderer: {renderer}\n"
+    root = new_dossier("small", {"dossier.yml": settings})
     result = build(root, pdf=False)
     assert result.ok, result.lines
     site = root / "site"
     assert (site / "pagefind/pagefind-ui.js").is_file()
-    assert not list(site.rglob("search_index.json"))
+    # The renderer's own search is off: no second index for every page to download.
+    assert not (site / RENDERERS[renderer].search_index).exists()
+    assert not list(site.rglob("search_index.json")) and not (site / "search.json").exists()
     pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
     html = (site / "sources/1843-03-03-courier/index.html").read_text("utf-8")
     # Every script and style of the search comes from this site, by a relative address.
     assert re.findall(r'(?:src|href)="([^"]*pagefind[^"]*)"', html) == [
         "../../pagefind/pagefind-ui.css", "../../pagefind/pagefind-ui.js"]
     assert 'class="md-search' not in html
-    # Content pages are indexed, the 404 page is not.
+    # Content pages are indexed; the 404 page, the editors' guide and the small pages left at a
+    # statement's former addresses are not.
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text("utf-8"))
     indexed = sum(language["page_count"] for language in entry["languages"].values())
-    assert indexed == len(pages) - 1
+    moved = [p for p in pages if b"Statement moved" in p.read_bytes()]
+    assert moved
+    assert indexed == len(pages) - 2 - len(moved)

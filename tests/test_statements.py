@@ -84,7 +84,9 @@ def test_a_paraphrase_is_never_cited_as_a_quotation():
         page = pages_of(ROOT)[f"quotes/{cluster.anchor}.md"]
         assert f"“{cluster.text}" not in page
         speaker = dossier.people[cluster.speaker].name
-        assert f"\n# {speaker}, paraphrased: " in page
+        heading = next(line for line in page.splitlines() if line.startswith("# "))
+        assert '<span class="dossier-kind">reported speech</span>' in heading
+        assert "“" not in heading
         assert f'title: "{speaker} (paraphrase): ' in page
     direct = next(c for c in dossier.clusters if all(q.kind is QuoteKind.DIRECT
                                                      for q in c.quotes))

@@ -15,9 +15,10 @@ def render_event(d: Dossier, event: Event) -> str:
     reporters = [d.sources[s] for s in d.reported_by.get(event.id, ())]
     announcers = [d.sources[s] for s in d.announced_by.get(event.id, ())]
     clusters = clusters_at(d, event.id)
-    said: dict[str, list[Quote]] = defaultdict(list)
+    said_in: dict[str, list[Quote]] = defaultdict(list)
     for cluster in clusters:
         for quote in cluster.quotes:
-            said[quote.source_id].append(quote)
+            said_in[quote.source_id].append(quote)
     return page(d, "event.md.j2", event_page(event.id), event.title, event=event,
-                reporters=reporters, announcers=announcers, said=said, clusters=clusters)
+                description=f"{event.date.human()}: {event.description or event.title}",
+                reporters=reporters, announcers=announcers, said_in=said_in, clusters=clusters)

@@ -4,14 +4,14 @@ them, groupings by month. Pure functions of the Dossier; every value escaped (`m
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
 from ..addresses import QUOTES_PAGE, event_page, person_page, source_page, statement_page
 from ..cluster import word_diff
 from ..markup import esc, link
-from ..model import Dossier, Event, FuzzyDate, Quote, QuoteCluster, Source
+from ..model import Dossier, Event, FuzzyDate, Quote, QuoteCluster, QuoteKind, Source
 
 LANGUAGES = {
     "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
@@ -113,10 +113,15 @@ def occasion(d: Dossier, quote_or_cluster: Quote | QuoteCluster, here: str) -> M
     return Markup(", ".join(parts))
 
 
+def unrecorded(what: str) -> Markup:
+    """What the editors did not record, said so rather than left blank."""
+    return Markup(f'<span class="dossier-unrecorded">{esc(what)} not recorded</span>')
+
+
 def source_line(source: Source) -> Markup:
-    """`Outlet, 12 January 2022` for lists of sources."""
-    bits = [b for b in (source.outlet, source.published.human()) if b]
-    return esc(", ".join(bits))
+    """`Outlet, 12 January 2022` for lists of sources (`outlet not recorded, …` without one)."""
+    outlet = esc(source.outlet) if source.outlet else unrecorded("outlet")
+    return Markup(f"{outlet}, {esc(source.published.human())}")
 
 
 def source_item(d: Dossier, source: Source, here: str) -> Markup:
@@ -169,3 +174,95 @@ def source_months(d: Dossier) -> list[tuple[str, list[Source]]]:
     for source in d.sources.values():
         groups.setdefault(source.published.month_key(), []).append(source)
     return [(month_title(key), group) for key, group in groups.items()]
+
+
+# Kinds: what readers must tell apart at a glance -------------------------------------------
+
+_STRONGEST = (QuoteKind.DIRECT, QuoteKind.STATEMENT, QuoteKind.PARAPHRASE)
+
+
+def kind_of(quotes: Iterable[Quote]) -> QuoteKind:
+    """How a wording is attested: a direct quotation if any source quotes it directly, an
+    official statement if one gives it as the statement's text, else a paraphrase."""
+    kinds = {q.kind for q in quotes}
+    return next((kind for kind in _STRONGEST if kind in kinds), QuoteKind.PARAPHRASE)
+
+
+def reporters(d: Dossier, quotes: Iterable[Quote], here: str) -> Markup:
+    """Who put a paraphrase in their own words: each source's outlet (or its title, when the
+    outlet is not recorded), linked to the spot in its text."""
+    seen: dict[str, Quote] = {}
+    for quote in quotes:
+        if quote.kind is QuoteKind.PARAPHRASE:
+            seen.setdefault(quote.source_id, quote)
+    names = []
+    for source_id, quote in seen.items():
+        source = d.sources[source_id]
+        names.append(link(source.outlet or source.title, here, source_page(source_id),
+                          quote.anchor))
+    return Markup(" and ".join(names) if len(names) < 3 else "; ".join(names))
+
+
+def said(d: Dossier, quotes: Sequence[Quote], text: str, here: str, *,
+         speaker: bool = True) -> Markup:
+    """A wording as a reader must see it: a direct quotation in quotation marks with who said
+    it; an official statement in quotation marks, labelled; a paraphrase never in quotation
+    marks, as reported speech with who reports it."""
+    kind = kind_of(quotes)
+    who = person_link(d, quotes[0].speaker, here) if speaker and quotes else Markup("")
+    if kind is QuoteKind.PARAPHRASE:
+        lead = f"{who}, in the words of" if who else "In the words of"
+        return Markup(f'<span class="dossier-kind">Reported speech</span> {lead} '
+                      f'{reporters(d, quotes, here)}: <span class="dossier-words">'
+                      f"{esc(text)}</span>")
+    words = f'<span class="dossier-words">“{esc(text)}”</span>'
+    if kind is QuoteKind.STATEMENT:
+        return Markup(f'<span class="dossier-kind">Official statement</span> {words}'
+                      + (f" — {who}" if who else ""))
+    return Markup(words + (f" — {who}" if who else ""))
+
+
+def said_cluster(d: Dossier, cluster: QuoteCluster, here: str, *,
+                 speaker: bool = True) -> Markup:
+    """A statement's reference wording, shown by how it is attested (`said`)."""
+    return said(d, cluster.variants[0].quotes, cluster.text, here, speaker=speaker)
+
+
+def said_variant(d: Dossier, cluster: QuoteCluster, index: int, here: str) -> Markup:
+    """One wording of a statement with its differences from the reference marked; in
+    quotation marks only where a source gives those words as the speaker's own."""
+    variant = cluster.variants[index]
+    words = esc(variant.text) if index == 0 else diff(cluster.text, variant.text)
+    if kind_of(variant.quotes) is QuoteKind.PARAPHRASE:
+        return Markup(f'<span class="dossier-words">{words}</span> '
+                      '<span class="dossier-kind">reported speech</span>')
+    return Markup(f'<span class="dossier-words">“{words}”</span>')
+
+
+def carried(cluster: QuoteCluster) -> str:
+    """The one counting rule: a statement is carried by so many sources (`in 2 sources`)."""
+    return "in " + count(len(cluster.source_ids), "source")
+
+
+def recurring(d: Dossier, cluster: QuoteCluster, here: str) -> Markup:
+    """The other statements repeating this one's line: who else said it, or when else the same
+    speaker did, each linked to its entry."""
+    items = []
+    for anchor in d.recurring.get(cluster.anchor, ()):
+        other = d.cluster(anchor)
+        when = occasion(d, other, here)
+        who = person_link(d, other.speaker, here)
+        what = cluster_link(anchor, here, "the statement")
+        items.append(f"{who}, {when} ({what})" if when else f"{who} ({what})")
+    return Markup("; ".join(items))
+
+
+def attested(d: Dossier, event_id: str) -> str:
+    """How many sources report an event, or that it was only announced so far."""
+    reports = len(d.reported_by.get(event_id, ()))
+    announces = len(d.announced_by.get(event_id, ()))
+    if reports:
+        return f"reported by {count(reports, 'source')}"
+    if announces:
+        return f"announced by {count(announces, 'source')}, not yet reported"
+    return "no source reports it"

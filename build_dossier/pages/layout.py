@@ -52,7 +52,9 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     **{name: getattr(fragments, name) for name in (
         "count", "language", "language_note", "clusters_at", "source_link", "occurrences",
         "event_link", "person_link", "person_item", "cluster_link", "occasion", "source_line",
-        "source_item", "crosslinked", "diff", "statement_links", "speaker_name")},
+        "source_item", "crosslinked", "diff", "said", "said_cluster", "said_variant",
+        "kind_of", "carried", "recurring", "attested", "unrecorded", "statement_links",
+        "speaker_name")},
 }
 """What templates call: the fragments (each taking the Dossier `d` where it needs it), links,
 and the addresses (`addr.event_page(id)`, `addr.QUOTES_PAGE`), so that no template spells a path."""
@@ -77,20 +79,38 @@ def environment() -> jinja2.Environment:
     return env
 
 
+DESCRIPTION_CHARS = 200
+"""A page's meta description is cut, between words, to about this many characters."""
+
+
+def description_of(text: str) -> str:
+    """Plain text on one line for a page's meta description, shortened between words."""
+    text = " ".join(plain_title(text).split())
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def page(d: Dossier, template: str, here: str, title: str = "", boost: int = 0,
-         front: dict[str, Any] | None = None, **values: Any) -> str:
+         description: str = "", front: dict[str, Any] | None = None, **values: Any) -> str:
     """A page: `template` rendered for the page at `here` (with the Dossier as `d`), its
-    front matter (`front` adds keys to it), and the note saying it is generated."""
+    front matter (title, meta description, search boost, and what `front` adds), and the note
+    saying it is generated."""
     text = environment().get_template(template).render(here=here, d=d, **values)
+    meta = ""
     if title:
         # Themes print the page title raw into <title> and the header; give them a plain one.
-        meta = f"title: {json.dumps(plain_title(title), ensure_ascii=False)}\n"
-        if boost:
-            # A reader searching a surname wants the person's page before every mention.
-            meta += f"search:\n  boost: {boost}\n"
-        for key, value in (front or {}).items():
-            # JSON is YAML; ASCII-escaped, so that no control character reaches the parser.
-            meta += f"{key}: {json.dumps(value, ensure_ascii=True)}\n"
+        meta += f"title: {json.dumps(plain_title(title), ensure_ascii=False)}\n"
+    if description:
+        # What search engines and link previews show of the page: one plain sentence or two.
+        meta += f"description: {json.dumps(description_of(description), ensure_ascii=False)}\n"
+    if boost:
+        # A reader searching a surname wants the person's page before every mention.
+        meta += f"search:\n  boost: {boost}\n"
+    for key, value in (front or {}).items():
+        # JSON is YAML; ASCII-escaped, so that no control character reaches the parser.
+        meta += f"{key}: {json.dumps(value, ensure_ascii=True)}\n"
+    if meta:
         text = f"---\n{meta}---\n\n{text}"
     # The note goes last: MkDocs takes the page title from a leading heading.
     return text.rstrip() + "\n\n" + GENERATED_NOTE + "\n"

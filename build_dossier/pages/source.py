@@ -16,7 +16,7 @@ from ..addresses import source_page
 from ..citation import source_citation
 from ..indexes import SHARED_LIMIT
 from ..markup import esc, link, references_in
-from ..model import Dossier, Quote, Source
+from ..model import Dossier, Quote, QuoteKind, Source
 from .fragments import (
     cluster_link,
     count,
@@ -55,8 +55,10 @@ def render_source(d: Dossier, source: Source) -> str:
     """The page of one source."""
     people = list(dict.fromkeys(q.speaker for q in source.quotes))
     meta = [list(pair) for pair in source_citation(d, source).meta]
-    return page(d, "source.md.j2", source_page(source.id), source.title,
-                front={"citation": meta}, source=source,
+    return page(d, "source.md.j2", source_page(source.id), source.title, source=source,
+                front={"citation": meta},
+                description=f"{source.outlet or 'Outlet not recorded'}, "
+                f"{source.published.human()}. {source.summary}",
                 people=people, related=related(d, source), text=text_html(d, source),
                 quote_line=quote_line, reasons=reasons)
 
@@ -166,6 +168,10 @@ def text_html(d: Dossier, source: Source) -> Markup:
         attrs = f' id="{quote.anchor}"' if quote.index not in opened else ""
         opened.add(quote.index)
         cluster = d.cluster_of.get((source.id, quote.index), "")
+        if quote.kind is QuoteKind.PARAPHRASE:  # the source's words, not the speaker's
+            return (f'<mark class="dossier-quote dossier-paraphrase"{attrs} '
+                    f'data-cluster="{cluster}" title="Reported speech: '
+                    f'{esc(speaker_name(d, quote.speaker))}, in this source&#39;s words">')
         return (f'<mark class="dossier-quote"{attrs} data-cluster="{cluster}" '
                 f'title="{esc(speaker_name(d, quote.speaker))}">')
 

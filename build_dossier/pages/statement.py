@@ -15,7 +15,7 @@ from ..addresses import served_at, statement_page
 from ..citation import Citation, cited_kind, statement_citation
 from ..markup import esc, esc_block
 from ..model import Dossier, FuzzyDate, QuoteCluster, QuoteKind, Variant
-from .fragments import event_link, person_link, source_link, speaker_name, statement_link
+from .fragments import event_link, kind_of, person_link, source_link, speaker_name, statement_link
 from .layout import page
 
 SEARCH_BOOST = 10
@@ -32,12 +32,9 @@ TITLE_WORDS = 12
 
 @dataclass(frozen=True)
 class Wording:
-    """One wording of a statement as the page shows it."""
+    """One wording of a statement, and how its sources carry it."""
 
     variant: Variant
-    quoted: bool
-    """Whether every source carrying it quotes it (directly or as published): only then is it
-    shown in quotation marks."""
     kinds: tuple[QuoteKind, ...]
 
 
@@ -48,16 +45,17 @@ def render_statement(d: Dossier, cluster: QuoteCluster) -> str:
     event = d.events.get(cluster.event or "")
     date = cluster.date or (event.date if event else None)
     people = [p for p in (event.participants if event else ()) if p != cluster.speaker]
-    wordings = [Wording(v, all(q.kind is not QuoteKind.PARAPHRASE for q in v.quotes),
-                        tuple(dict.fromkeys(q.kind for q in v.quotes))) for v in cluster.variants]
+    wordings = [Wording(v, tuple(dict.fromkeys(q.kind for q in v.quotes)))
+                for v in cluster.variants]
     outlets = sorted({d.sources[s].outlet or "Outlet not recorded" for s in cluster.source_ids})
     words = cluster.text.split()
     long = len(words) > LONG_WORDS
-    heading = " ".join(words[:HEADING_WORDS]) if long else cluster.text
+    heading = " ".join(words[:HEADING_WORDS]) + " …" if long else cluster.text
     return page(d, "statement.md.j2", here, _title(d, cluster), boost=SEARCH_BOOST,
-                front={"description": _description(d, cluster),
-                       "citation": [list(pair) for pair in citation.meta]},
-                c=cluster, heading=heading, long=long, rest=" ".join(words[HEADING_WORDS:]),
+                description=_description(d, cluster),
+                front={"citation": [list(pair) for pair in citation.meta]},
+                c=cluster, shown=kind_of(cluster.variants[0].quotes), heading=heading,
+                long=long, rest=" ".join(words[HEADING_WORDS:]),
                 event=event, date=date, wordings=wordings, people=people[:PEOPLE_LIMIT],
                 more_people=len(people) - PEOPLE_LIMIT, kind=cited_kind(cluster),
                 outlets=outlets, month=_month(date), recurring=recurring(d, cluster, here),
@@ -75,13 +73,13 @@ def _title(d: Dossier, cluster: QuoteCluster) -> str:
     words = cluster.text.split()
     head = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
     speaker = speaker_name(d, cluster.speaker)
-    if cited_kind(cluster) is QuoteKind.PARAPHRASE:
+    if kind_of(cluster.variants[0].quotes) is QuoteKind.PARAPHRASE:
         return f"{speaker} (paraphrase): {head}"
     return f"{speaker}: “{head}”"
 
 
 def _description(d: Dossier, cluster: QuoteCluster) -> str:
-    kind = cited_kind(cluster)
+    kind = kind_of(cluster.variants[0].quotes)
     speaker = speaker_name(d, cluster.speaker)
     if kind is QuoteKind.PARAPHRASE:
         return f"{speaker}, paraphrased: {cluster.text}"

@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin
 
 import pytest
 from browsing import FRENCH_SOURCE_ID, VIEWPORT, Requests, phrases_from_the_middle
+
+from bench.search import SearchUI, search_ui
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -19,48 +22,40 @@ RESULTS_SEEN = 5
 """Result pages a reader sees at once without scrolling; what they look for must be among them."""
 
 
-def search(page: Any, query: str) -> list[str]:
+@pytest.fixture(scope="module")
+def box(built_root: Path) -> SearchUI:
+    """The search box of the built site, whichever renderer made it."""
+    return search_ui(built_root / "site")
+
+
+def search(page: Any, box: SearchUI, query: str) -> list[str]:
     """Type `query` into the search box; the result pages, best first, as paths under the site."""
     page.goto("./")
-    box = page.locator("input.md-search__input")
-    box.click()
-    # The theme searches on key presses: set the whole query, then press a key, so that the only
-    # results that ever show are the full query's.
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(
-        "() => /matching document/i.test("
-        "document.querySelector('.md-search-result__meta')?.textContent ?? '')")
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item > a[href]", "links => links.map(a => a.href)")
-    paths: list[str] = []
-    for href in hrefs:
-        path = urlsplit(href).path.lstrip("/")
-        if path not in paths:
-            paths.append(path)
-    return paths
+    base = page.url
+    return [url.removeprefix(base) for url in box.search(page, query)]
 
 
 def test_a_phrase_from_the_middle_of_a_quote_puts_its_statement_first(
-        page: Any, dossier: dict[str, Any]) -> None:
+        page: Any, box: SearchUI, dossier: dict[str, Any]) -> None:
     picked = phrases_from_the_middle(dossier)
     assert len(picked) >= 4
     missed = {}
     for phrase, statement in picked:
-        found = search(page, phrase)
+        found = search(page, box, phrase)
         if not found or found[0] != f"quotes/{statement}/":
             missed[phrase] = found[:RESULTS_SEEN]
     assert not missed, f"the statement's page is not the first result: {missed}"
 
 
-def test_the_editors_guide_does_not_crowd_the_results(page: Any) -> None:
-    assert not [path for path in search(page, "front matter") if path.startswith("editors")]
+def test_the_editors_guide_does_not_crowd_the_results(page: Any, box: SearchUI) -> None:
+    assert not [path for path in search(page, box, "front matter")
+                if path.startswith("editors")]
 
 
 def test_a_statement_link_lands_on_the_highlighted_statement_and_its_citation_copies(
         page: Any, screenshots: Any, base_url: str) -> None:
     page.goto("quotes/")
-    link = page.locator("blockquote a[href*='q-']", has_text="statement page").first
+    link = page.locator(".dossier-statement a[href*='q-']", has_text="statement page").first
     href = urljoin(page.url, link.get_attribute("href"))
     link.click()
     page.wait_for_url(href)
@@ -89,24 +84,25 @@ def test_a_statement_former_address_sends_the_reader_on(page: Any, built_root: A
     assert "dossier-statement" in page.locator(":target").evaluate("e => e.className")
 
 
-def test_search_finds_each_person_by_surname(page: Any, dossier: dict[str, Any]) -> None:
+def test_search_finds_each_person_by_surname(page: Any, box: SearchUI,
+                                             dossier: dict[str, Any]) -> None:
     people = [p for p in dossier["people"] if p["kind"] == "person"]
     assert people
     missed = {}
     for person in people:
         surname = person["name"].split()[-1]
-        found = search(page, surname)[:RESULTS_SEEN]
+        found = search(page, box, surname)[:RESULTS_SEEN]
         if f"people/{person['id']}/" not in found:
             missed[surname] = found
     assert not missed, f"the person's page is not among the first results: {missed}"
 
 
 def test_search_finds_a_passage_of_a_source_full_text(
-        page: Any, dossier: dict[str, Any]) -> None:
+        page: Any, box: SearchUI, dossier: dict[str, Any]) -> None:
     passage = "strategies will be clear"
     source = next(s for s in dossier["sources"] if passage in s["text"])
     assert not any(passage in q["text"] for q in source["quotes"]), "pick a passage, not a quote"
-    assert f"sources/{source['id']}/" in search(page, passage)[:RESULTS_SEEN]
+    assert f"sources/{source['id']}/" in search(page, box, passage)[:RESULTS_SEEN]
 
 
 def _middle_words(text: str, count: int = 4) -> str:
@@ -116,13 +112,13 @@ def _middle_words(text: str, count: int = 4) -> str:
 
 
 def test_search_finds_text_in_every_non_english_source(
-        page: Any, dossier: dict[str, Any]) -> None:
+        page: Any, box: SearchUI, dossier: dict[str, Any]) -> None:
     foreign = [s for s in dossier["sources"] if s["language"] != "en"]
     assert FRENCH_SOURCE_ID in {s["id"] for s in foreign}
     missed = {}
     for source in foreign:
         words = _middle_words(source["text"])
-        found = search(page, words)[:RESULTS_SEEN]
+        found = search(page, box, words)[:RESULTS_SEEN]
         if f"sources/{source['id']}/" not in found:
             missed[f"{source['id']} ({source['language']}): {words!r}"] = found
     assert not missed, f"the source is not among the first results: {missed}"
@@ -201,9 +197,10 @@ def test_every_anchor_exists_on_its_page(crawl: Crawl) -> None:
     assert not missing, "links to anchors that do not exist:\n" + "\n".join(sorted(missing))
 
 
-def test_no_request_leaves_localhost(crawl: Crawl, page: Any, requests_log: Requests) -> None:
-    search(page, "Ukraine")
-    assert any(url.endswith("search/search_index.json") for url in requests_log.seen), \
+def test_no_request_leaves_localhost(crawl: Crawl, page: Any, box: SearchUI,
+                                     requests_log: Requests) -> None:
+    search(page, box, "Ukraine")
+    assert any(url.endswith(box.index) for url in requests_log.seen), \
         "the search index request was not recorded, so requests are not all being watched"
     assert not requests_log.refused, f"requests to other hosts: {requests_log.refused}"
     assert not requests_log.failed, f"requests that failed: {requests_log.failed}"
