@@ -20,6 +20,7 @@ from . import site as site_stage
 from . import write
 from .link import DEFAULT_SEARCH, check_references, dossier_settings, link
 from .load import Loaded, load
+from .lock import Busy, one_build_at_a_time
 from .model import Dossier, Problem
 from .parallel import default_workers
 from .render import render_each
@@ -101,8 +102,23 @@ def collector_off() -> Iterator[None]:
             gc.enable()
 
 
-def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
-    """Build `docs/` (and `site/` with its PDF); on any failure both stay exactly as they were."""
+def build(root: Path, *, site: bool = True, pdf: bool = True,
+          keep_pdf: bool = False) -> BuildResult:
+    """Build `docs/` (and `site/` with its PDF); on any failure both stay exactly as they were.
+
+    One build at a time per repository; `keep_pdf`: a site built without its PDF keeps the
+    last one (for `serve`).
+    """
+    try:
+        with one_build_at_a_time(root):
+            return _build(root, site=site, pdf=pdf, keep_pdf=keep_pdf)
+    except Busy as busy:
+        return BuildResult(ok=False, lines=[str(busy)])
+    except OSError as error:
+        return BuildResult(ok=False, lines=write.fault_lines(error, root, root / DOCS_DIR))
+
+
+def _build(root: Path, *, site: bool, pdf: bool, keep_pdf: bool) -> BuildResult:
     result = BuildResult(ok=False)
     docs_dir = root / DOCS_DIR
     write.recover(docs_dir)
@@ -155,15 +171,24 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
                     result.lines.append("Aborted: docs/ and site/ are unchanged.")
                     return result
                 lap("pdf_s")
+            elif keep_pdf:
+                result.lines.append(site_stage.keep_file(root, built, pdf_stage.PDF_NAME))
         write.apply(plan)
         committed = True
         lap("write_s")
+    except OSError as error:
+        result.lines.extend(write.fault_lines(error, root, docs_dir))
+        return result
     finally:
         if not committed:  # whatever stopped the build: docs/ and site/ stay as they were
             stager.discard()
             shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
     if site:
-        site_stage.swap_in(root, built)
+        try:
+            site_stage.swap_in(root, built)
+        except OSError as error:
+            result.lines.extend(write.fault_lines(error, root, docs_dir, site_failed=True))
+            return result
     result.ok = True
     result.dossier = dossier
     result.written, result.removed = plan.write, plan.remove
@@ -232,7 +257,12 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(f"OK: {warnings} {'warning' if warnings == 1 else 'warnings'}.")
         print("\n".join(lines))
         return 0 if all(p.severity != "error" for p in problems) else 1
-    result = build(root, site=not args.no_site, pdf=not args.no_pdf)
+    try:
+        result = build(root, site=not args.no_site, pdf=not args.no_pdf)
+    except KeyboardInterrupt:
+        print("Interrupted: docs/ and site/ are as the last build left them, or as this one "
+              "made them; the next build goes on.", file=sys.stderr)
+        return 130
     print("\n".join(result.lines))
     return 0 if result.ok else 1
 

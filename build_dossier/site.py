@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .markup import plain_title
 from .model import FuzzyDate
-from .write import Folders, hand_written
+from .write import Folders, hand_written, interrupts_deferred
 
 STAGE_DIR = ".build-dossier-tmp"
 SITE_DIR = "site"
@@ -142,7 +142,21 @@ def swap_in(root: Path, staged_site: Path) -> None:
     stage = stage_dir(root)
     site = root / SITE_DIR
     old = stage / "site.old"
-    if site.exists():
-        os.replace(site, old)
-    os.replace(staged_site, site)
+    with interrupts_deferred():  # Ctrl-C between the renames would leave no site/ at all
+        if site.exists():
+            os.replace(site, old)
+        os.replace(staged_site, site)
     shutil.rmtree(stage, ignore_errors=True)
+
+
+def keep_file(root: Path, staged_site: Path, name: str) -> str:
+    """Carry `site/<name>` over into a staged site that lacks it; what became of it, in words."""
+    last = root / SITE_DIR / name
+    if not last.is_file() or last.is_symlink():
+        return f"{SITE_DIR}/{name} is not made by this build; 'build' makes it."
+    try:
+        os.link(last, staged_site / name)
+    except OSError:  # another disk, or a file system without links
+        shutil.copyfile(last, staged_site / name)
+    return (f"{SITE_DIR}/{name} is kept from an earlier build and may not show the latest "
+            "changes; 'build' remakes it.")

@@ -9,6 +9,7 @@ completes into the new one; `site/` is the old or the new build once `site.recov
 import builtins
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 from dossiers import copy_hand_written_docs
 
-from build_dossier import cli, site, write
+from build_dossier import cli, lock, site, write
 from build_dossier.render import render
 
 REPO = Path(__file__).resolve().parent.parent
@@ -195,6 +196,167 @@ def test_build_command_killed_while_writing_is_repaired_by_the_next_one(generati
         assert tree(recovered) in (old, new)
         build_ok(root)
         assert tree(root / "docs") == new
+
+
+# Interrupted while writing: an exception or Ctrl-C ------------------------------------------
+
+class Stop(Exception):
+    """A failure raised from inside the file operations of `write.apply`."""
+
+
+def _failing_apply(monkeypatch, fail_at: int, error: type[BaseException]) -> list[int]:
+    """Make the `fail_at`-th file operation of the next `write.apply` raise `error` (0: none);
+    returns a list holding, after that apply, how many operations it made."""
+    calls = [0]
+    real_apply = write.apply
+
+    def counted(function):
+        def wrapper(*args, **kwargs):
+            calls[0] += 1
+            if calls[0] == fail_at:
+                raise error("injected")
+            return function(*args, **kwargs)
+        return wrapper
+
+    def apply(plan):
+        with monkeypatch.context() as patch:
+            for owner, name in ((os, "replace"), (os, "makedirs"), (builtins, "open"),
+                                (shutil, "rmtree"), (Path, "unlink"), (Path, "rmdir")):
+                patch.setattr(owner, name, counted(getattr(owner, name)))
+            real_apply(plan)
+
+    monkeypatch.setattr(write, "apply", apply)
+    return calls
+
+
+@pytest.mark.parametrize("error", [Stop, KeyboardInterrupt])
+def test_interrupted_while_moving_pages_in_ends_in_a_generation_and_the_next_build_goes_on(
+        generations, tmp_path, monkeypatch, error):
+    _, old, new, _ = generations
+    steps = _failing_apply(monkeypatch, 0, error)
+    build_in_process = _fresh(generations, tmp_path / "count")
+    assert cli.build(build_in_process, site=False).ok
+    count = steps[0]
+    assert count > 100
+    for fail_at in sorted({1, 2, 3, count - 2, count - 1, count,
+                           *random.Random(15).sample(range(4, count - 2), 10)}):
+        root = _fresh(generations, tmp_path / f"fail-{fail_at}")
+        _failing_apply(monkeypatch, fail_at, error)
+        with pytest.raises(error):
+            cli.build(root, site=False)
+        monkeypatch.undo()
+        recovered = tmp_path / f"recovered-{fail_at}"
+        shutil.copytree(root / "docs", recovered)
+        write.recover(recovered)
+        assert tree(recovered) in (old, new), f"failed at step {fail_at} of {count}"
+        result = cli.build(root, site=False)
+        assert result.ok, (fail_at, result.lines)
+        assert tree(root / "docs") == new, f"failed at step {fail_at} of {count}"
+
+
+def test_ctrl_c_as_the_journal_appears_never_wedges_the_dossier(generations, tmp_path):
+    _, _, new, _ = generations
+    finished_early = 0
+    for attempt in range(5):
+        root = _fresh(generations, tmp_path / f"attempt-{attempt}")
+        journal = root / "docs" / write.JOURNAL
+        process = subprocess.Popen(
+            [sys.executable, "-m", "build_dossier", "build", "--no-site", "--root", str(root)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + TIMEOUT
+        while (not os.path.exists(journal) and process.poll() is None
+               and time.monotonic() < deadline):
+            pass  # no sleep: the journal lasts only while the pages are moved in
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=TIMEOUT)
+        assert "Traceback" not in out + err, err
+        if process.returncode == 0:
+            finished_early += 1
+        else:
+            assert process.returncode == 130, out + err
+            assert err.startswith("Interrupted: docs/ and site/ are as the last build left")
+        # The pages had started moving in: Ctrl-C waits for the last of them.
+        assert not journal.exists()
+        build_ok(root)
+        assert tree(root / "docs") == new
+    assert finished_early < 5, "every build ended before Ctrl-C: the test timed nothing"
+
+
+# One build at a time ------------------------------------------------------------------------
+
+BUSY = re.compile(r"^another build \(pid (\d+), started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d: "
+                  r"'build-dossier [^']*'\) is running; wait for it to finish, or stop it, and "
+                  r"build again$")
+
+
+def _holding_the_lock(root: Path) -> subprocess.Popen[str]:
+    """A process that holds `root`'s build lock until killed; started when this returns."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
+         "from build_dossier.lock import one_build_at_a_time\n"
+         "with one_build_at_a_time(Path(sys.argv[1])):\n"
+         "    print('held', flush=True); time.sleep(600)", str(root), "build", "--x"],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    return holder
+
+
+def test_a_build_while_another_runs_is_refused_with_who_holds_it(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    build_ok(root)
+    before = tree(root)
+    holder = _holding_the_lock(root)
+    try:
+        result = run(root)
+        assert result.returncode == 1
+        line, = result.stdout.splitlines()
+        assert BUSY.match(line) and int(BUSY.match(line).group(1)) == holder.pid, line
+        assert tree(root) == {**before, lock.LOCK_FILE: (root / lock.LOCK_FILE).read_bytes()}
+    finally:
+        holder.kill()
+        holder.wait()
+    # Killed, it holds nothing: its lock file is left behind and blocks no one.
+    assert (root / lock.LOCK_FILE).exists()
+    build_ok(root)
+    assert not (root / lock.LOCK_FILE).exists()
+
+
+def test_overlapping_builds_never_both_report_success_with_a_broken_site(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    clean = make_repo(tmp_path / "clean")
+    build_ok(clean, "build", "--no-pdf")
+    rng = random.Random(2)
+    succeeded = refused = 0
+    for _ in range(3):
+        revise(root)
+        command = [sys.executable, "-m", "build_dossier", "build", "--no-pdf", "--root",
+                   str(root)]
+        first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True)
+        time.sleep(rng.uniform(0, 0.5))
+        second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True)
+        for process in (first, second):
+            out, err = process.communicate(timeout=TIMEOUT)
+            assert "Traceback" not in out + err, err
+            if process.returncode == 0:
+                succeeded += 1
+                assert out.splitlines()[-1].startswith("Built "), out
+                for part in ("dossier.json", "assets/build-dossier/dossier.css",
+                             "search/search_index.json", "index.html"):
+                    assert (root / "site" / part).is_file(), part
+                assert any((root / "site/assets/javascripts").glob("bundle.*.js"))
+            else:
+                refused += 1
+                assert BUSY.match(out.strip()), out + err
+    assert refused > 0 and succeeded >= 3
+    # Whichever ran, the next build gives what a clean build of the same sources gives.
+    shutil.rmtree(clean / "sources")
+    shutil.copytree(root / "sources", clean / "sources")
+    build_ok(root, "build", "--no-pdf")
+    build_ok(clean, "build", "--no-pdf")
+    assert tree(root / "docs") == tree(clean / "docs")
+    assert tree(root / "site") == tree(clean / "site")
 
 
 @pytest.fixture(scope="module")
