@@ -86,6 +86,10 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
     if search == "pagefind" and importlib.util.find_spec("pagefind_bin") is None:
         raise SiteError("Pagefind is not installed here (sources/dossier.yml says "
                         "'search: pagefind'); run 'make site', which installs it")
+    if (root / CONFIG).is_symlink():
+        raise SiteError(f"{CONFIG}: error: is a symbolic link; build-dossier never follows "
+                        "links (a link can lead anywhere on the machine): put the file itself "
+                        "here")
     if not (root / CONFIG).is_file():
         raise SiteError(f"{CONFIG} is missing at the repository root")
     stage = stage_dir(root)

@@ -185,6 +185,8 @@ class Stager:
         """The plan: what to write (staged), what to remove, what is in the way."""
         plan, docs_name = self.plan, self.docs_dir.name
         plan.write.sort()
+        plan.conflicts.extend(p for p in linked(self.docs_dir)
+                              if p.path.partition("/")[2] not in plan.manifest)
         plan.conflicts.sort()
         plan.manifest = dict(sorted(plan.manifest.items()))
         for uri in sorted(set(self.old) - set(plan.manifest)):
@@ -360,18 +362,39 @@ def generated(docs_dir: Path) -> set[str]:
     return set(read_manifest(docs_dir))
 
 
+def _walk(docs_dir: Path) -> Iterator[tuple[str, bool]]:
+    """(path under docs/, is a link) of every file and link in docs/, our dot-files and links'
+    insides left out: a linked folder is never entered."""
+    for folder, subfolders, names in os.walk(docs_dir):
+        here = Path(folder).relative_to(docs_dir).as_posix()
+        prefix = "" if here == "." else here + "/"
+        for name in sorted(subfolders):
+            if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
+                yield prefix + name, True
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield prefix + name, os.path.islink(os.path.join(folder, name))
+
+
 def hand_written(docs_dir: Path) -> list[str]:
-    """Paths under docs/ of the files editors wrote: not generated, not our dot-files."""
-    if not docs_dir.is_dir():
+    """Paths under docs/ of the files editors wrote: not generated, not our dot-files, not
+    links (see `linked`)."""
+    if not docs_dir.is_dir() or docs_dir.is_symlink():
         return []
     made = generated(docs_dir)
-    found = []
-    for path in sorted(docs_dir.rglob("*")):
-        parts = path.relative_to(docs_dir).parts
-        uri = "/".join(parts)
-        if path.is_file() and uri not in made and not any(p.startswith(".") for p in parts):
-            found.append(uri)
-    return found
+    return sorted(uri for uri, link in _walk(docs_dir) if not link and uri not in made)
+
+
+def linked(docs_dir: Path) -> list[Problem]:
+    """A problem for each symbolic link among the files of docs/: a build never follows one
+    (it could publish any file of the machine, and git stores links)."""
+    if not docs_dir.is_dir() or docs_dir.is_symlink():
+        return []
+    return [Problem(f"{docs_dir.name}/{uri}", 0, "error", "",
+                    "is a symbolic link; build-dossier never follows links (a link can lead "
+                    "anywhere on the machine): put the file or folder itself here")
+            for uri, link in _walk(docs_dir) if link]
 
 
 _FAULT_HINTS = {
