@@ -22,6 +22,7 @@ from .link import DEFAULT_SEARCH, check_references, dossier_settings, link
 from .load import Loaded, load
 from .lock import Busy, one_build_at_a_time
 from .model import Dossier, Problem
+from .names import reserved_ids
 from .parallel import default_workers
 from .render import render_each
 
@@ -49,6 +50,7 @@ def load_and_check(root: Path) -> Checked:
     problems = list(loaded.problems)
     settings = dossier_settings(root, problems)
     problems.extend(check_references(loaded))
+    problems.extend(reserved_ids(loaded))
     return Checked(loaded, settings.title, sorted(set(problems)), settings.search)
 
 

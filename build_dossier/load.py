@@ -32,6 +32,8 @@ PARALLEL_MIN_FILES = 400
 LOAD_CHUNK = 100
 MAX_HINTS = 5
 """Quotes per file whose error names the closest passage: the search costs time on long texts."""
+HIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters a published text never shows; tabs and line breaks are text."""
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
@@ -267,6 +269,13 @@ def load_source(path: Path, root: Path, problems: list[Problem]) -> Source | Non
     if parsed is None or not isinstance(parsed.value, dict):
         return None
     meta: dict[str, Any] = parsed.value
+    hidden = HIDDEN_IN_TEXT.search(body_text)
+    if hidden:
+        # Given in file lines: the report shifts front-matter lines.
+        line = body_line + body_text.count("\n", 0, hidden.start()) - report.line_offset
+        report.add(line, "", f"the text contains the control character "
+                   f"U+{ord(hidden.group()):04X}, which no reader sees (and which can rewrite "
+                   "an editor's terminal); remove it")
     if not body_text.strip():
         # The closing '---' line, given in file lines: the report shifts front-matter lines.
         report.add(body_line - 1 - report.line_offset, "", "the source has no text below its "

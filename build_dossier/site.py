@@ -11,6 +11,7 @@ import calendar
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,8 @@ STAGE_DIR = ".build-dossier-tmp"
 SITE_DIR = "site"
 CONFIG = "mkdocs.yml"
 PAGEFIND_TEMPLATE = "pagefind-main.html"
+RENDERER_FILES = ("404.html", "search/search_index.json", "sitemap.xml", "pagefind/")
+"""What MkDocs, Material's search and Pagefind write in `site/` besides the dossier's pages."""
 
 
 class SiteError(Exception):
@@ -96,7 +99,7 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
     config = stage / CONFIG
     config.write_text(
         f"INHERIT: ../{CONFIG}\n"
-        f"site_name: {json.dumps(plain_title(title))}\n"
+        f"site_name: {yaml_text(plain_title(title))}\n"
         "docs_dir: docs\n"
         "site_dir: site\n"
         + (_pagefind_config(stage) if search == "pagefind" else ""),
@@ -114,6 +117,20 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
     if search == "pagefind":
         index_pagefind(stage / "site")
     return stage / "site"
+
+
+_YAML_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def yaml_text(value: str) -> str:
+    """`value` as a double-quoted YAML string that any YAML reader takes back unchanged.
+
+    JSON's quoting is YAML's, but `json.dumps` writes a character outside the Basic
+    Multilingual Plane (a flag, an emoji) as two surrogate escapes, which YAML reads as two
+    broken characters; here such characters are written as they are.
+    """
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _pagefind_config(stage: Path) -> str:

@@ -257,6 +257,31 @@ def test_a_link_among_the_hand_written_files_is_refused_and_nothing_published(tm
                    for p in (root / "docs").rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def test_escape_sequences_in_names_reach_the_terminal_only_as_visible_escapes(tmp_path):
+    root = dossier(tmp_path)
+    name = "\x1b]0;pwned\x07\x1b[2J\u202e.md"
+    (root / "sources" / name).write_text("---\ntitle: T\npublished: 2022\n---\nText.\n")
+    for command in (("check",), ("build", "--no-site")):
+        result = run(root, *command)
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", result.stdout)
+        shown = "\\x1b]0;pwned\\x07\\x1b[2J\\u202e"
+        assert problem_lines(result) == [
+            f"sources/{shown}.md: error: id: the file name gives the id: '{shown}' is not a valid "
+            "id; use lowercase letters, digits and hyphens (at most 100, no leading or trailing "
+            "hyphen)"]
+
+
+def test_a_bidi_control_in_the_dossier_title_never_reaches_the_pdf(tmp_path):
+    root = dossier(tmp_path)
+    (root / "sources/dossier.yml").write_text('title: "Briefing \\u202egnitsop"\n')
+    result = run(root, "build")
+    assert result.returncode == 1
+    assert problem_lines(result) == [
+        "sources/dossier.yml:1: error: the bidi control U+202E (RIGHT-TO-LEFT OVERRIDE) is not "
+        "allowed in a value: it shows text in another order than it is written; remove it"]
+    assert not (root / "site").exists()
+
+
 @pytest.mark.parametrize("name", ["bom.md", "crlf.md", "cr-only.md", "bom-error-line.md",
                                   "crlf-error-line.md"])
 def test_windows_files_read_as_if_plain(tmp_path, name):
@@ -360,5 +385,5 @@ def test_hostile_registry_values_show_as_text(hostile_site):
     assert "{% raw %}x{% endraw %} <!-- comment --> [click](javascript:alert(3))" in "".join(
         event.text)
     home = _parse(hostile_site / "site/index.html")
-    assert "Hostile dossier <script>alert('title')</script> {{ 1+1 }}" in html.unescape(
-        "".join(home.text))
+    title = "Hostile dossier \U0001F1FA\U0001F1E6 <script>alert('title')</script> {{ 1+1 }}"
+    assert title in html.unescape("".join(home.text))
