@@ -166,7 +166,13 @@ def swap_in(root: Path, staged_site: Path) -> None:
     with interrupts_deferred():  # Ctrl-C between the renames would leave no site/ at all
         if site.exists():
             os.replace(site, old)
-        os.replace(staged_site, site)
+        try:
+            os.replace(staged_site, site)
+        except OSError:
+            if old.exists() and not site.exists():
+                os.replace(old, site)  # the last good site stays served
+                shutil.rmtree(stage, ignore_errors=True)
+            raise
     shutil.rmtree(stage, ignore_errors=True)
 
 

@@ -239,6 +239,8 @@ def _atomic_write(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         except OSError as error:
             error.filename = str(tmp)
+            handle.close()
+            tmp.unlink(missing_ok=True)  # a half-written journal or manifest is no use
             raise
     os.replace(tmp, path)
 

@@ -7,6 +7,7 @@ completes into the new one; `site/` is the old or the new build once `site.recov
 """
 
 import builtins
+import errno
 import os
 import random
 import re
@@ -486,6 +487,190 @@ def test_docs_linked_out_of_the_repository_is_refused(tmp_path):
         "Aborted: 1 error, 0 warnings in 1 file.",
     ]
     assert list(elsewhere.iterdir()) == []
+
+
+# The system refuses: full disks, no inodes, read-only or unreadable files -------------------
+
+@pytest.fixture(scope="module")
+def site_generations(tmp_path_factory):
+    """The seeds built with their site (the repository to copy), and a clean build of the
+    revised seeds elsewhere (what the next build after any fault must give)."""
+    base = tmp_path_factory.mktemp("site-generations")
+    old_root = make_repo(base / "old")
+    build_ok(old_root, "build", "--no-pdf")
+    clean = base / "clean"
+    shutil.copytree(old_root, clean, symlinks=True)
+    revise(clean)
+    build_ok(clean, "build", "--no-pdf")
+    return old_root, tree(clean / "docs"), tree(clean / "site")
+
+
+FULL = (errno.ENOSPC, "No space left on device")
+
+
+class _FailingFile:
+    """A file whose writes fail as on a full disk: without naming the file."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.close()
+
+    def write(self, data):
+        raise OSError(*FULL)
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+
+def _writes_fail_in_staging(monkeypatch, root):
+    def fake(path, mode="r", *args, **kwargs):
+        handle = open(path, mode, *args, **kwargs)  # noqa: SIM115 - the caller closes it
+        return _FailingFile(handle) if write.STAGING in str(path) and "w" in mode else handle
+    monkeypatch.setattr(write, "open", fake, raising=False)
+
+
+def _no_inodes_in_staging(monkeypatch, root):
+    def fake(path, mode="r", *args, **kwargs):
+        if write.STAGING in str(path) and "w" in mode:
+            raise OSError(*FULL, str(path))
+        return open(path, mode, *args, **kwargs)
+    monkeypatch.setattr(write, "open", fake, raising=False)
+
+
+def _docs_read_only(monkeypatch, root):
+    real = os.makedirs
+
+    def fake(name, *args, **kwargs):
+        if str(name).startswith(str(root / "docs")):
+            raise OSError(errno.EROFS, "Read-only file system", str(name))
+        return real(name, *args, **kwargs)
+    monkeypatch.setattr(os, "makedirs", fake)
+
+
+def _quotes_page_unreadable(monkeypatch, root):
+    def fake(path, mode="r", *args, **kwargs):
+        if str(path) == str(root / "docs/quotes.md") and "r" in mode:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return open(path, mode, *args, **kwargs)
+    monkeypatch.setattr(write, "open", fake, raising=False)
+
+
+def _sources_unlistable(monkeypatch, root):
+    real = os.scandir
+
+    def fake(path="."):
+        if str(path) == str(root / "sources"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+    monkeypatch.setattr(os, "scandir", fake)
+
+
+def _journal_disk_full(monkeypatch, root):
+    def fake(fd):
+        raise OSError(*FULL)
+    monkeypatch.setattr(os, "fsync", fake)
+
+
+def _disk_full_while_moving_in(monkeypatch, root):
+    real, calls = os.replace, [0]
+
+    def fake(src, dst, *args, **kwargs):
+        if write.STAGING in str(src):
+            calls[0] += 1
+            if calls[0] == 5:
+                raise OSError(*FULL, str(dst))
+        return real(src, dst, *args, **kwargs)
+    monkeypatch.setattr(os, "replace", fake)
+
+
+def _site_cannot_be_replaced(monkeypatch, root):
+    real = os.replace
+
+    def fake(src, dst, *args, **kwargs):
+        if str(dst) == str(root / "site") and site.STAGE_DIR in str(src) and "old" not in str(src):
+            raise OSError(*FULL, str(dst))
+        return real(src, dst, *args, **kwargs)
+    monkeypatch.setattr(os, "replace", fake)
+
+
+UNCHANGED = re.escape("Aborted: docs/ and site/ are unchanged.")
+FULL_LINE = re.escape("error: the disk is full (or out of inodes); free some space and build "
+                      "again")
+FAULTS = {
+    "disk full while staging": (_writes_fail_in_staging, [
+        rf"docs/{re.escape(write.STAGING)}/\S+: {FULL_LINE}", UNCHANGED], "old"),
+    "no inodes while staging": (_no_inodes_in_staging, [
+        rf"docs/{re.escape(write.STAGING)}/\S+: {FULL_LINE}", UNCHANGED], "old"),
+    "read-only docs": (_docs_read_only, [
+        rf"docs/{re.escape(write.STAGING)}\S*: error: the file system is read-only",
+        UNCHANGED], "old"),
+    "unreadable generated page": (_quotes_page_unreadable, [re.escape(
+        "docs/quotes.md: error: cannot read this generated page (Permission denied); make it "
+        "readable, or delete it, and build again"), re.escape(
+        "Aborted: 1 error, 0 warnings in 1 file.")], "old"),
+    "unlistable sources": (_sources_unlistable, [
+        "sources: error: cannot list the folder: Permission denied",
+        re.escape("Aborted: 1 error, 0 warnings in 1 file.")], "old"),
+    "disk full writing the journal": (_journal_disk_full, [
+        rf"docs/{re.escape(write.JOURNAL)}\.tmp: {FULL_LINE}", UNCHANGED], "old"),
+    "disk full while moving pages in": (_disk_full_while_moving_in, [
+        rf"docs/\S+: {FULL_LINE}",
+        re.escape("Aborted: docs/ is being updated from its journal; the next build finishes "
+                  "it.")], "journal"),
+    "site cannot be replaced": (_site_cannot_be_replaced, [
+        rf"site: {FULL_LINE}", re.escape("Aborted: docs/ is up to date but site/ could not be "
+                                         "replaced; the next build makes site/ again.")],
+        "docs new, site old"),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_a_refusing_system_gets_one_line_and_the_next_build_repairs_everything(
+        site_generations, tmp_path, monkeypatch, fault):
+    old_root, new_docs, new_site = site_generations
+    root = tmp_path / "repo"
+    shutil.copytree(old_root, root, symlinks=True)
+    revise(root)
+    before = tree(root)
+    inject, expected, state = FAULTS[fault]
+    with monkeypatch.context() as patch:
+        inject(patch, root)
+        result = cli.build(root, pdf=False)
+    assert not result.ok
+    assert len(result.lines) == len(expected), result.lines
+    for line, pattern in zip(result.lines, expected, strict=True):
+        assert re.fullmatch(pattern, line), line
+    after = tree(root)
+    outside_docs = {k: v for k, v in after.items() if not k.startswith("docs/")}
+    assert outside_docs == {k: v for k, v in before.items() if not k.startswith("docs/")}
+    if state == "old":
+        assert after == before
+    elif state == "docs new, site old":
+        assert tree(root / "docs") == new_docs
+    result = cli.build(root, pdf=False)
+    assert result.ok, result.lines
+    assert tree(root / "docs") == new_docs
+    assert tree(root / "site") == new_site
+
+
+def test_read_only_sources_build_as_usual(site_generations, tmp_path):
+    # A build only reads sources/: a checkout whose sources/ cannot be written builds.
+    root = tmp_path / "repo"
+    shutil.copytree(site_generations[0], root, symlinks=True)
+    revise(root)
+    for path in [root / "sources", *(root / "sources").iterdir()]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        build_ok(root, "build", "--no-pdf")
+    finally:
+        for path in [root / "sources", *(root / "sources").iterdir()]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+    assert tree(root / "docs") == site_generations[1]
 
 
 # Same bytes everywhere ----------------------------------------------------------------------
