@@ -83,6 +83,8 @@ class BuildResult:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    busy: bool = False
+    """Another build held the repository; this one did nothing."""
 
 
 @contextmanager
@@ -115,7 +117,7 @@ def build(root: Path, *, site: bool = True, pdf: bool = True,
         with one_build_at_a_time(root):
             return _build(root, site=site, pdf=pdf, keep_pdf=keep_pdf)
     except Busy as busy:
-        return BuildResult(ok=False, lines=[str(busy)])
+        return BuildResult(ok=False, lines=[str(busy)], busy=True)
     except OSError as error:
         return BuildResult(ok=False, lines=write.fault_lines(error, root, root / DOCS_DIR))
 
