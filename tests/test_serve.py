@@ -310,3 +310,34 @@ def test_when_every_port_tried_is_busy_serve_says_so(monkeypatch):
         said = serve.bind(first, handler)
     assert said == (f"--port {first}: ports {first} to {first + 2} are all in use; give a free "
                     "one with --port (0 picks any)")
+
+
+@pytest.mark.slow
+def test_serve_waits_for_another_build_and_then_builds(tmp_path):
+    # `make site` in another terminal holds the repository: serve's rebuild waits for it
+    # instead of deleting its staging, then builds the change it saw.
+    root = repository(tmp_path)
+    with serving(root, "--port", "0") as (_, base, log):
+        first = reload_state(base)["build"]
+        holder = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from pathlib import Path; "
+             "from build_dossier.lock import one_build_at_a_time\n"
+             "with one_build_at_a_time(Path(sys.argv[1])):\n"
+             "    print('held', flush=True); sys.stdin.readline()", str(root), "build"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline() == "held\n"
+            source = root / SOURCE
+            source.write_text(source.read_text(encoding="utf-8").replace(
+                "Ukraine crisis", "Ukraine talks"), encoding="utf-8")
+            wait_for(lambda: "Waiting for it: this build runs as soon as it is done."
+                     in log.read_text(encoding="utf-8"))
+            assert re.search(rf"another build \(pid {holder.pid}, started [^)]*\) is running",
+                             log.read_text(encoding="utf-8"))
+            time.sleep(1)
+            assert log.read_text(encoding="utf-8").count("Waiting for it") == 1
+            assert reload_state(base)["build"] == first
+        finally:
+            holder.communicate("done\n", timeout=30)
+        wait_for(lambda: reload_state(base)["build"] > first)
+        assert "Ukraine talks" in get(base + PAGE)
