@@ -364,19 +364,22 @@ def generated(docs_dir: Path) -> set[str]:
     return set(read_manifest(docs_dir))
 
 
-def _walk(docs_dir: Path) -> Iterator[tuple[str, bool]]:
+def _walk(docs_dir: Path, prefix: str = "") -> Iterator[tuple[str, bool]]:
     """(path under docs/, is a link) of every file and link in docs/, our dot-files and links'
-    insides left out: a linked folder is never entered."""
-    for folder, subfolders, names in os.walk(docs_dir):
-        here = Path(folder).relative_to(docs_dir).as_posix()
-        prefix = "" if here == "." else here + "/"
-        for name in sorted(subfolders):
-            if not name.startswith(".") and os.path.islink(os.path.join(folder, name)):
-                yield prefix + name, True
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield prefix + name, os.path.islink(os.path.join(folder, name))
+    insides left out: a linked folder is never entered. (The listing says what each entry is,
+    without a call per file: docs/ holds 12,500 pages at 10,000 sources.)"""
+    with os.scandir(docs_dir / prefix if prefix else docs_dir) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        uri = prefix + entry.name
+        if entry.is_symlink():
+            yield uri, True
+        elif entry.is_dir():
+            yield from _walk(docs_dir, uri + "/")
+        else:
+            yield uri, False
 
 
 def hand_written(docs_dir: Path) -> list[str]:
