@@ -2,8 +2,10 @@
 its whole run, so two builds (two terminals, `make site` while `serve` rebuilds, CI and an
 editor on one checkout) never delete each other's staging.
 
-The lock is the kernel's (`flock`), so a build that was killed holds nothing: its file may stay
-behind but never blocks. The file also names its holder, for the message the next build shows.
+The lock is the kernel's (a POSIX record lock), so a build that was killed holds nothing: its
+file may stay behind but never blocks. Unlike `flock`, the lock is not shared with the worker
+processes a build forks, which could outlive a killed build. The file also names its holder,
+for the message the next build shows.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def one_build_at_a_time(root: Path) -> Iterator[None]:
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:
             os.close(fd)
             if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):

@@ -705,3 +705,21 @@ def test_output_is_identical_under_another_locale_time_zone_and_hash_seed(tmp_pa
     assert trees[1] == trees[0]
     assert trees[2] == trees[0]
     assert outputs[1] == outputs[0] and outputs[2] == outputs[0]
+
+
+def test_a_build_killed_while_its_workers_render_holds_no_lock(tmp_path):
+    # At this size pages render on forked workers, which inherit what the build holds and may
+    # outlive it for a moment: the lock must not be among what they hold.
+    root = make_repo(tmp_path / "repo", copies=99)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "build_dossier", "build", "--no-site", "--root", str(root)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = root / "docs" / write.STAGING
+    deadline = time.monotonic() + TIMEOUT
+    while not staging.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    assert process.poll() is None, "the build ended before its pages were staged"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=TIMEOUT)
+    build_ok(root)
+    assert (root / "docs/sources/index.md").is_file()
