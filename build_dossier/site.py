@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .markup import plain_title
-from .model import FuzzyDate
+from .model import FuzzyDate, visible
 from .write import Folders, hand_written, interrupts_deferred
 
 STAGE_DIR = ".build-dossier-tmp"
@@ -113,7 +113,8 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
     if result.returncode != 0:
         said = [line for line in (result.stderr + result.stdout).splitlines()
                 if line.startswith(("WARNING", "ERROR", "Error", "Aborted", "Config"))]
-        raise SiteError("MkDocs failed:\n" + "\n".join(said or result.stderr.splitlines()[-20:]))
+        said = said or result.stderr.splitlines()[-20:]
+        raise SiteError("MkDocs failed:\n" + "\n".join(visible(line) for line in said))
     if search == "pagefind":
         index_pagefind(stage / "site")
     return stage / "site"
@@ -155,7 +156,8 @@ def index_pagefind(site_dir: Path) -> None:
     )
     if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind-ui.js").is_file():
         said = (result.stderr + result.stdout).strip().splitlines()[-20:]
-        raise SiteError("Pagefind failed to index the site:\n" + "\n".join(said))
+        raise SiteError("Pagefind failed to index the site:\n"
+                        + "\n".join(visible(line) for line in said))
 
 
 def swap_in(root: Path, staged_site: Path) -> None:

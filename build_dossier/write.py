@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .model import Problem
+from .model import Problem, visible
 
 MANIFEST = ".build-dossier-manifest.json"
 """Generated files and their digests, so hand-written files are never touched."""
@@ -427,4 +427,4 @@ def fault_lines(error: OSError, root: Path, docs_dir: Path,
         state = "docs/ is being updated from its journal; the next build finishes it."
     else:
         state = "docs/ and site/ are unchanged."
-    return [f"{where}: error: {reason}", f"Aborted: {state}"]
+    return [visible(f"{where}: error: {reason}"), f"Aborted: {state}"]

@@ -271,6 +271,17 @@ def test_escape_sequences_in_names_reach_the_terminal_only_as_visible_escapes(tm
             "hyphen)"]
 
 
+@pytest.mark.slow
+def test_what_mkdocs_says_reaches_the_terminal_only_as_visible_escapes(tmp_path):
+    root = dossier(tmp_path)
+    (root / "docs/notes.md").write_text("# Notes\n\n[gone](gone\x1b]0;pwned\x07.md)\n")
+    result = run(root, "build", "--no-pdf")
+    assert result.returncode == 1
+    assert "MkDocs failed:" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "gone\\x1b]0;pwned\\x07.md" in result.stdout
+
+
 def test_a_bidi_control_in_the_dossier_title_never_reaches_the_pdf(tmp_path):
     root = dossier(tmp_path)
     (root / "sources/dossier.yml").write_text('title: "Briefing \\u202egnitsop"\n')
