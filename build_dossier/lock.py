@@ -10,6 +10,7 @@ for the message the next build shows.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import json
@@ -79,5 +80,6 @@ def one_build_at_a_time(root: Path) -> Iterator[None]:
     finally:
         # Removed while still held, so no other build can take the lock on a file that is
         # about to vanish (see above).
-        os.unlink(path)
+        with contextlib.suppress(FileNotFoundError):  # removed by hand meanwhile
+            os.unlink(path)
         os.close(fd)
