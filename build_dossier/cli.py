@@ -261,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(f"OK: {warnings} {'warning' if warnings == 1 else 'warnings'}.")
         print("\n".join(lines))
         return 0 if all(p.severity != "error" for p in problems) else 1
+    write.stop_on_sigterm()
     try:
         result = build(root, site=not args.no_site, pdf=not args.no_pdf)
     except KeyboardInterrupt:

@@ -12,14 +12,12 @@ import errno
 import gc
 import json
 import os
-import signal
 import sys
 import threading
 import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import FrameType
 from urllib.parse import unquote, urlsplit
 
 from .cli import DOCS_DIR, build
@@ -27,6 +25,7 @@ from .load import SOURCES_DIR
 from .model import visible
 from .render import GENERATED_FOLDERS, INDEX_PAGES
 from .site import CONFIG, SITE_DIR
+from .write import stop_on_sigterm
 
 POLL_SECONDS = 0.3
 RELOAD_PATH = "/__reload"
@@ -261,10 +260,6 @@ def bind(port: int, handler: partial[Handler]) -> Server | str:
             "--port (0 picks any)")
 
 
-def _stop(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt  # a build under way ends as on Ctrl-C: its MkDocs is stopped too
-
-
 def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
     """Build, serve on 127.0.0.1, rebuild on every change until interrupted.
 
@@ -277,7 +272,7 @@ def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
     if isinstance(server, str):
         print(server, file=sys.stderr)
         return 2
-    signal.signal(signal.SIGTERM, _stop)
+    stop_on_sigterm()  # a build under way ends as on Ctrl-C: its MkDocs is stopped too
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     try:
         stamps = watched_files(root)

@@ -259,6 +259,22 @@ def apply(plan: Plan) -> None:
         _roll_forward(docs_dir)
 
 
+def stop_on_sigterm() -> None:
+    """Make `kill` (SIGTERM) stop this process as Ctrl-C does: the cleanup runs, a child MkDocs
+    is stopped, and the moves into docs/ are waited for (see `interrupts_deferred`)."""
+    owner = os.getpid()
+
+    def interrupt(signum: int, frame: object) -> None:
+        if os.getpid() != owner:
+            # A forked worker, which its pool stops with SIGTERM: it ends as by default.
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 @contextmanager
 def interrupts_deferred() -> Iterator[None]:
     """Run the block to its end before Ctrl-C (SIGINT) or SIGTERM acts on the process.

@@ -9,7 +9,7 @@ from bench.search import serve
 from build_dossier.write import hand_written
 
 REPO = Path(__file__).resolve().parent.parent
-__all__ = ["REPO", "copy_dossier", "copy_hand_written_docs", "serve"]
+__all__ = ["REPO", "children", "copy_dossier", "copy_hand_written_docs", "serve"]
 
 
 def copy_hand_written_docs(dest: Path) -> None:
@@ -25,3 +25,19 @@ def copy_dossier(src: Path, dest: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     copy_hand_written_docs(dest)
     return dest
+
+
+def children(pid: int) -> dict[int, str]:
+    """The processes whose parent is `pid`, with their command lines (Linux's /proc)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:  # ended meanwhile
+            continue
+        if int(stat.rpartition(")")[2].split()[1]) == pid:
+            found[int(entry.name)] = cmdline
+    return found

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from dossiers import copy_hand_written_docs
+from dossiers import children, copy_hand_written_docs
 
 from build_dossier import cli, lock, site, write
 from build_dossier.render import render
@@ -286,6 +286,34 @@ def test_ctrl_c_as_the_journal_appears_never_wedges_the_dossier(generations, tmp
         build_ok(root)
         assert tree(root / "docs") == new
     assert timed > 0, "Ctrl-C never came while the journal was there: the test timed nothing"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_a_build_stopped_while_mkdocs_runs_stops_mkdocs_and_changes_nothing(tmp_path, stop):
+    root = make_repo(tmp_path / "repo")
+    build_ok(root, "build", "--no-pdf")
+    revise(root)
+    before = tree(root)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "build_dossier", "build", "--no-pdf", "--root", str(root)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    mkdocs: list[int] = []
+    deadline = time.monotonic() + TIMEOUT
+    while not mkdocs and process.poll() is None and time.monotonic() < deadline:
+        mkdocs = [pid for pid, command in children(process.pid).items() if "mkdocs" in command]
+        time.sleep(0.02)
+    assert mkdocs, "the build ended before MkDocs started"
+    process.send_signal(stop)  # to the build alone, as `kill` would
+    out, err = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 130, out + err
+    assert err == ("Interrupted: docs/ and site/ are as the last build left them, or as this one "
+                   "made them; the next build goes on.\n")
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in mkdocs) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in mkdocs), "MkDocs still runs"
+    assert tree(root) == before
+    build_ok(root, "build", "--no-pdf")
 
 
 # One build at a time ------------------------------------------------------------------------

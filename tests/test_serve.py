@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from dossiers import children
 
 from build_dossier import serve
 
@@ -172,22 +173,6 @@ def _raw(base: str, request: bytes) -> bytes:
     return answer
 
 
-def _children(pid: int) -> dict[int, str]:
-    """The processes whose parent is `pid`, with their command lines."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except OSError:
-            continue
-        if int(stat.rpartition(")")[2].split()[1]) == pid:
-            found[int(entry.name)] = cmdline
-    return found
-
-
 @pytest.mark.slow
 def test_serve_answers_abuse_plainly_and_stays_up(tmp_path):
     root = repository(tmp_path)
@@ -236,7 +221,7 @@ def test_stopping_serve_mid_build_leaves_no_mkdocs_running(tmp_path, stop):
         mkdocs: list[int] = []
 
         def building() -> bool:
-            mkdocs[:] = [pid for pid, cmd in _children(server.pid).items() if "mkdocs" in cmd]
+            mkdocs[:] = [pid for pid, cmd in children(server.pid).items() if "mkdocs" in cmd]
             return bool(mkdocs)
         wait_for(building, timeout=60)
         server.send_signal(stop)  # to serve alone, not its process group as a terminal would
