@@ -5,7 +5,8 @@ written by hand at a generated page's address is a conflict, never overwritten. 
 applied through a journal: the new files are staged (as they are rendered), the journal names
 them, then renames move them into place. A build killed before the journal is written leaves the
 old generation; one killed after it is completed by the next run (`recover`), so `docs/` never
-keeps a mix.
+keeps a mix. Ctrl-C and SIGTERM wait for the renames, and pages a journal names are never
+dropped.
 """
 
 from __future__ import annotations
