@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import json
 import os
 import socket
@@ -22,7 +21,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+if sys.platform == "win32":
+    import msvcrt
+else:
+    import fcntl
+
 LOCK_FILE = ".build-dossier.lock"
+_HELD = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK)
+"""What a lock attempt raises when another process holds the lock."""
 
 
 class Busy(Exception):
@@ -55,12 +61,12 @@ def one_build_at_a_time(root: Path) -> Iterator[None]:
     """Hold the repository's build lock for the block, or raise `Busy` at once."""
     path = root / LOCK_FILE
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
         try:
-            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock(fd)
         except OSError as error:
             os.close(fd)
-            if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            if error.errno not in _HELD:
                 raise
             raise Busy(f"{_describe(path)}; wait for it to finish, or stop it, and build "
                        "again") from None
@@ -78,8 +84,19 @@ def one_build_at_a_time(root: Path) -> Iterator[None]:
         os.write(fd, _holder())
         yield
     finally:
+        if sys.platform == "win32":  # an open file cannot be removed there
+            os.close(fd)
         # Removed while still held, so no other build can take the lock on a file that is
         # about to vanish (see above).
         with contextlib.suppress(FileNotFoundError):  # removed by hand meanwhile
             os.unlink(path)
-        os.close(fd)
+        if sys.platform != "win32":
+            os.close(fd)
+
+
+def _lock(fd: int) -> None:
+    """Lock the open file without waiting; OSError (one of _HELD) when another holds it."""
+    if sys.platform == "win32":
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
