@@ -9,6 +9,7 @@ import io
 import sys
 from pathlib import Path
 
+from . import write
 from .build import build, check, print_pack, report
 from .github import annotation
 from .model import Problem
@@ -98,7 +99,13 @@ def main(argv: list[str] | None = None) -> int:
             said.append(f"OK: {warnings} {'warning' if warnings == 1 else 'warnings'}.")
         print("\n".join(said))
         return 0 if all(p.severity != "error" for p in problems) else 1
-    result = build(root, site=not args.no_site, pdf=not args.no_pdf)
+    write.stop_on_sigterm()
+    try:
+        result = build(root, site=not args.no_site, pdf=not args.no_pdf)
+    except KeyboardInterrupt:
+        print("Interrupted: docs/ and site/ are as the last build left them, or as this one "
+              "made them; the next build goes on.", file=sys.stderr)
+        return 130
     print("\n".join(result.lines))
     return 0 if result.ok else 1
 

@@ -7,6 +7,8 @@ refused before they can cost anything.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,6 +95,24 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     return _constructor.construct_object(node)
 
 
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters no value may hold, however it was written (`"\\e"` is ESC in YAML): control
+characters, which reach terminals as commands and HTML as invisible text, and bidi controls,
+which show text in an order other than it is stored (in the PDF's title, say). Line breaks and
+tabs are allowed."""
+
+
+def hidden_character(text: str) -> str:
+    """The message for a value holding a HIDDEN character: which one, and what to do."""
+    found = HIDDEN.search(text)
+    assert found is not None
+    char = found.group()
+    if unicodedata.category(char) == "Cc":
+        return f"the control character U+{ord(char):04X} is not allowed in a value; remove it"
+    return (f"the bidi control U+{ord(char):04X} ({unicodedata.name(char)}) is not allowed in "
+            "a value: it shows text in another order than it is written; remove it")
+
+
 class _Refused(Exception):
     """Input that is valid YAML but that we will not accept."""
 
@@ -159,7 +179,11 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark else 1
             if isinstance(event, yaml.ScalarEvent):  # the most common, first
-                place(_scalar(event), line)
+                value = _scalar(event)
+                path = place(value, line)
+                if isinstance(value, str) and HIDDEN.search(value):
+                    parsed.problems.append(YamlProblem(
+                        line, field_name(path or ()), hidden_character(value)))
             elif isinstance(event, yaml.AliasEvent):
                 raise _Refused(f"YAML aliases (*{event.anchor}) are not allowed; repeat the value")
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
