@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .marks import QUOTE_CHARS
 from .quotes import Candidate, find_passages, resolve_speakers
-from .speakers import TITLE_WORDS, Registry, full_name_in, proper_name
+from .speakers import TITLE_WORDS, Registry, full_name_in, plain, proper_name
 from .textparts import Layout, SpanSet, collapse
 from .turns import Turn, find_turns, label_speaker
 
@@ -21,11 +21,11 @@ MIN_SPOKEN_WORDS = 5
 """A spoken paragraph shorter than this ('Thank you.') is not proposed as a quotation."""
 
 _TIMESTAMP = re.compile(
-    r"^(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
+    r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
     r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4})(?:\s*(?:\+{3}|[:.\-–—]))?"
     r"(?=\s|$)")
 _WIRE_DATELINE = re.compile(
-    r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*")
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*")
 _SPEECH_TITLE = re.compile(
     r"\b(press conference|press briefing|remarks|statement|speech|address|opening remarks|"
     r"transcript|as delivered|interview|conférence de presse|déclaration|discours|allocution|"
@@ -79,7 +79,7 @@ def decide_kind(layout: Layout, turns: list[Turn], title: str) -> str:
     speakers = {t.label for t in turns if t.role == "speaker"}
     if len(turns) >= 2 and (len(speakers) >= 2 or any(t.role != "speaker" for t in turns)):
         return TRANSCRIPT
-    if len(live_entries(layout)) >= 3:
+    if len(live_entries(layout)) >= 2:
         return LIVE
     body = layout.paras[1:] or layout.paras
     long_paras = [(s, e) for s, e in body if len(layout.text[s:e].split()) >= 12]
@@ -95,16 +95,24 @@ def header_end(layout: Layout, speaker_name: str) -> int:
     last = 0
     for i, (s, e) in enumerate(layout.paras[:10]):
         para = layout.text[s:e]
-        words = len(para.split())
-        is_header = (words < 8 and not _FIRST_PERSON.search(para)) or bool(
-            speaker_name and speaker_name.split()[-1] in para and not _FIRST_PERSON.search(para)
-        ) or bool(re.search(r"\d{4}", para) and words < 25 and not _FIRST_PERSON.search(para)) \
-            or (para.rstrip().endswith(":") and words < 40) or para.startswith("(")
-        if is_header:
+        if _is_header_line(para, speaker_name):
             last = i + 1
-        elif words >= 8:
+        elif len(para.split()) >= 8:
             break
     return last
+
+
+def _is_header_line(para: str, speaker_name: str) -> bool:
+    """A title, dateline, byline or note above a transcript, not its speech."""
+    words = len(para.split())
+    if para.startswith("(") or (para.rstrip().endswith(":") and words < 40):
+        return True
+    if _FIRST_PERSON.search(para):
+        return False
+    names_speaker = bool(speaker_name) and speaker_name.split()[-1] in para
+    untitled = not para.rstrip().endswith((".", "!", "?", "…", "»", "”", "\""))
+    return (words < 8 or names_speaker or (bool(re.search(r"\d{4}", para)) and words < 25)
+            or (untitled and words < 25))
 
 
 def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | None, str, str],
@@ -147,8 +155,10 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
             break
         e = min(e, end) if end is not None else e
         words = layout.text[s:e].strip()
-        if len(words.split()) < MIN_SPOKEN_WORDS or (words.startswith(("(", "[")) and
-                                                      words.endswith((")", "]"))):
+        # Too short to quote, stage directions '(Laughter.)', and salutations ending in a comma
+        # ('Mesdames, messieurs qui avez participé à ce colloque,').
+        if len(words.split()) < MIN_SPOKEN_WORDS or words.endswith(",") or (
+                words.startswith(("(", "[")) and words.endswith((")", "]"))):
             continue
         out.append((s, e))
     return out
@@ -188,14 +198,27 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
                    speaker if found else None, why)
 
 
+_INTERVIEW = re.compile(r"\b(interview|entretien|интервью|gespräch mit)\b", re.IGNORECASE)
+
+
+def _same_person(a: tuple[str | None, str, str], b: tuple[str | None, str]) -> bool:
+    if a[0] is not None or b[0] is not None:
+        return a[0] == b[0]
+    return bool(a[1]) and plain(a[1]) == plain(b[1])
+
+
 def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted:
     main = statement_speaker(layout, registry)
     main_speaker = (main[0][0], main[0][1]) if main else None
+    # In an interview, whoever is not the person the title names is asking the questions.
+    interview = main_speaker is not None and bool(_INTERVIEW.search(layout.text[:300]))
     quotes: list[Candidate] = []
     for turn in turns:
         if turn.role != "speaker":
             continue
         who = label_speaker(turn.label, layout.text, registry, main_speaker)
+        if interview and main_speaker is not None and not _same_person(who, main_speaker):
+            continue
         index = layout.para_index(turn.start) or 0
         spans = spoken_paragraphs(layout, index, turn.end, turn.start)
         quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")

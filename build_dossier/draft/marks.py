@@ -34,6 +34,14 @@ def mark_role(text: str, i: int) -> str | None:
     return None
 
 
+_CLOSERS = {"«": "»", "„": "“”", "“": "”“", "\"": "\"”“"}
+"""What closes a quotation opened by each mark: quotations nested inside (« … „…“ … ») do not."""
+
+
+def _closes(opener: str, mark: str) -> bool:
+    return mark in _CLOSERS.get(opener, "”»\"“")
+
+
 def _marks_by_paragraph(text: str, paras: list[Span]) -> list[list[tuple[int, str]]]:
     """For each paragraph, the (offset, role) of its quotation marks, in order."""
     out: list[list[tuple[int, str]]] = []
@@ -58,18 +66,19 @@ def quoted(text: str, paras: list[Span]) -> Iterator[tuple[int, int, list[int]]]
     index, skip_before = 0, -1
     while index < len(paras):
         opened: int | None = None
+        opener = ""
         for at, role in marks[index]:
             if at < skip_before:
                 continue
             if role == "open" and opened is None:
-                opened = at + 1
-            elif role == "close" and opened is not None:
+                opened, opener = at + 1, text[at]
+            elif role == "close" and opened is not None and _closes(opener, text[at]):
                 yield opened, at, []
                 opened = None
         if opened is None:
             index += 1
             continue
-        end, continued, resume = _continuation(text, paras, marks, index)
+        end, continued, resume = _continuation(text, paras, marks, index, opener)
         yield opened, end, continued
         if resume is not None:
             index, skip_before = resume, end + 1
@@ -78,7 +87,7 @@ def quoted(text: str, paras: list[Span]) -> Iterator[tuple[int, int, list[int]]]
 
 
 def _continuation(text: str, paras: list[Span], marks: list[list[tuple[int, str]]],
-                  index: int) -> tuple[int, list[int], int | None]:
+                  index: int, opener: str) -> tuple[int, list[int], int | None]:
     """Where a quotation open at the end of paragraph `index` ends, the marks reopening it in
     later paragraphs, and the paragraph to go on scanning from when it closes inside one."""
     confirmed_end, continued, tentative = paras[index][1], [], 0
@@ -87,7 +96,8 @@ def _continuation(text: str, paras: list[Span], marks: list[list[tuple[int, str]
         s, _ = paras[j]
         if marks[j] and marks[j][0] == (s, "open"):
             continued.append(s)
-            closes = [at for at, role in marks[j][1:] if role == "close"]
+            closes = [at for at, role in marks[j][1:]
+                      if role == "close" and _closes(opener, text[at])]
             if closes:
                 return closes[0], continued, j
             confirmed_end, tentative = paras[j][1], 0

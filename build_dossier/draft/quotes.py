@@ -18,7 +18,7 @@ from .reported import (
     tail_attribution,
     word_count,
 )
-from .speakers import PRONOUNS_ANY, PRONOUNS_PERSON, Registry, proper_name
+from .speakers import PRONOUNS_ANY, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_WORDS, Registry, proper_name
 from .textparts import Layout, SpanSet, collapse
 
 CONTINUES = "the quotation just before"
@@ -26,7 +26,8 @@ _STATEMENT_WORDS = re.compile(
     r"\b(statement|declaration|communiqu[ée]|news release|press release|joint|"
     r"d[ée]claration|Erkl[äa]rung|Mitteilung|заявлени\w*)\b", re.IGNORECASE)
 _ADVERBS = re.compile(r"(?:\s+(?:also|again|then|further|now|today|later|once again|"
-                      r"repeatedly|however|aussi|également|auch|zudem|также|ещё|еще))+$",
+                      r"repeatedly|however|aussi|également|auch|zudem|также|ещё|еще|"
+                      r"had|has|have|was|is|hat|hatte|avait|a))+$",
                       re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My|nous|notre|nos|je|wir|unsere?|ich|"
                            r"мы|наш\w*|я)\b")
@@ -114,9 +115,12 @@ def marked(layout: Layout) -> list[Candidate]:
 
 
 def reported_speech(layout: Layout) -> list[Candidate]:
-    """What each sentence reports someone as saying, as paraphrases."""
+    """What each sentence reports someone as saying, as paraphrases (not in the headline)."""
     found = []
+    after_title = layout.paras[0][1] if layout.paras else 0
     for s, e in layout.sents:
+        if s < after_title:
+            continue
         hit = reported(layout.text, s, e)
         if hit is not None:
             r_start, r_end, who, kind = hit
@@ -148,9 +152,14 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
 
 def _subject(phrase: str) -> str:
     """The part of the words before a speech verb that names the speaker."""
-    for segment in reversed([s.strip() for s in re.split(r"[,;(]", phrase)]):
-        segment = segment.strip(" )—–-")
-        if not segment:
+    phrase = re.sub(r"\([^()]*\)", " ", phrase)  # 'Saskia Esken (SPD)'
+    segments = [s.strip(" )—–-") for s in re.split(r"[,;(]", phrase)]
+    segments = [s for s in segments if s]
+    apposition = phrase.rstrip().endswith(",") and len(segments) >= 2
+    for n, segment in reversed(list(enumerate(segments))):
+        # 'Jeremy Cook, chief economist at World First, reckons': the apposition is not the name.
+        if (apposition and n == len(segments) - 1 and segment[:1].islower()
+                and proper_name(segments[n - 1]) is not None):
             continue
         first = segment.split(" ", 1)[0].lower()
         if first in {"who", "which", "whose", "where", "qui", "der", "die", "welche", "который",
@@ -189,8 +198,9 @@ class Resolver:
         """Whoever `phrase` names; None when it names no one."""
         subject = _subject(phrase)
         word = subject.strip(" ,.").lower().replace("a-t-", "").replace("t-", "")
-        if word in PRONOUNS_PERSON or word in PRONOUNS_ANY:
-            found = self.last(at, person=word in PRONOUNS_PERSON)
+        role_noun = " ".join(word.split()[-1:]) in ROLE_NOUNS and len(word.split()) <= 2
+        if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun:
+            found = self.last(at, person=word in PRONOUNS_PERSON or role_noun)
             return (found[0], found[1], "") if found else None
         exact = self.registry.exact(subject)
         if exact:
@@ -232,6 +242,8 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         if hits:
             at, to, person = s + hits[0][0], s + hits[0][1], hits[0][2]
             subjects.append((at, person, layout.text[at:to]))
+        elif not inside.holds(s) and (named := named_subject(layout.text[s:e])):
+            subjects.append((s, None, named[0]))
     out: list[Candidate] = []
     i = 0
     for cand in passages:
@@ -319,7 +331,23 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     if hits:
         s, e, person_id = hits[0]
         return (person_id, lead[s:e], ""), evidence(lead)
-    named = proper_name(lead.split(",")[0])
+    named = proper_name(lead.split(",")[0]) or named_subject(lead)
     if named:
         return (None, named[0], named[1]), evidence(lead)
+    return None
+
+
+_NAME_RUN = re.compile(r"(?<![\w’'-])((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+\s+)+"
+                       r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)(?![\w’-])")
+
+
+def named_subject(sentence: str) -> tuple[str, str] | None:
+    """(name, role) of the first full name among a sentence's first words: 'Friedrich Merz
+    erinnerte daran', 'Министр культуры РФ Владимир Мединский поздравил'."""
+    head = " ".join(sentence.split()[:12])
+    for match in _NAME_RUN.finditer(head):
+        words = [w for w in match.group(1).split() if w not in TITLE_WORDS]
+        if len(words) >= 2:  # 'Cabinet Office Minister Michael Gove': the last two
+            name = " ".join(words[-2:])
+            return name, head[:head.find(name)].strip(" ,")
     return None

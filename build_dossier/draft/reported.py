@@ -19,20 +19,24 @@ SPEECH_VERBS = (
     "pointed out", "made it clear", "made clear", "makes clear", "has made it clear",
     "has just made it clear", "reiterated", "reiterates", "observed", "declared", "declares",
     "maintained", "told reporters", "told journalists", "replied", "responded", "concluded",
-    "recalled", "remarked", "asserted", "affirmed", "told the Commons", "told MPs",
+    "recalled", "remarked", "asserted", "affirmed", "told the Commons", "told MPs", "told",
+    "asked", "wrote", "tweeted", "explains", "reckons", "believes", "thinks",
     # French
     "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",
     "a rappelé", "a insisté", "a averti", "a assuré", "a expliqué", "a plaidé", "a indiqué",
-    "a annoncé", "a martelé", "déclare", "affirme", "souligne", "estime", "ajoute", "précise",
+    "a annoncé", "a martelé", "a lancé", "a répondu", "a tranché", "a reconnu", "déclare",
+    "affirme", "souligne", "estime", "ajoute", "précise",
     "explique", "assure", "indique", "déclaré",
     # German
     "sagte", "erklärte", "betonte", "warnte", "fügte hinzu", "unterstrich", "bekräftigte",
     "sagt", "erklärt", "betont", "warnt", "meinte", "versicherte", "mahnte", "kritisierte",
+    "erinnerte", "rief", "fragte", "antwortete", "fuhr fort", "fuhr weiter",
     # Russian, masculine and feminine
     "сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "подчеркнул",
     "подчеркнула", "добавил", "добавила", "сообщил", "сообщила", "пояснил", "пояснила",
     "уточнил", "уточнила", "считает", "заверил", "заверила", "прокомментировал",
     "прокомментировала", "признался", "призналась", "говорит", "заявляет", "отмечает",
+    "ответил", "ответила", "написал", "написала",
 )
 OBJECT_VERBS = (
     "reaffirmed", "reaffirms", "expressed", "expresses", "called on", "called for", "urged",
@@ -182,6 +186,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     tail = text[quote_end:sentence_end].lstrip("”“\"» ,.—–-")
     if not tail.split() or len(tail.split()) > 25:
         return ""
+    french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
+    if french:  # « … », a-t-il lancé. / poursuit-elle.
+        return french.group(1)
     german = re.match(r"so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]+)", tail)
     if german:  # „…“, so Schäuble.
         return german.group(1)

@@ -31,6 +31,11 @@ TITLE_WORDS = frozenset(words_of(
     "Präsident Sprecher Sprecherin Generalsekretär Le La Der Die M. Mme Herr Frau StS Vors. "
     "Министр Президент Глава Пресс-секретарь Официальный Under Assistant Press Acting"))
 PRONOUNS_PERSON = frozenset(words_of("he she il elle er он она"))
+ROLE_NOUNS = frozenset(words_of(
+    "minister ministre ministerin министр spokesman spokeswoman spokesperson sprecher "
+    "sprecherin porte-parole chancellor kanzler kanzlerin chancelier chancelière president "
+    "président präsident präsidentin президент diplomat diplomate дипломат official"))
+"""Words naming someone by office alone ('the minister said'): the person last named."""
 PRONOUNS_ANY = frozenset(words_of("they it ils elles sie они"))
 _CYRILLIC_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "ою", "а", "у", "е", "ы")
 
@@ -148,13 +153,13 @@ def full_name_in(text: str, surname: str) -> str | None:
     """The fullest form of a surname the text gives ('Wendy Sherman' for 'SHERMAN')."""
     if not surname or len(surname) < 2:
         return None
-    pattern = re.compile(r"((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+\s+){1,2})(" + re.escape(surname)
-                         + r")(?![\w’-])", re.IGNORECASE)
+    # One given name in its own case before the surname in any case: 'Sean Spicer' for
+    # 'SPICER', 'Judd Deere' for 'MR. DEERE'.
+    pattern = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)\s+((?i:"
+                         + re.escape(surname) + r"))(?![\w’-])")
     for match in pattern.finditer(text[:200_000]):
-        given = [w for w in match.group(1).split() if w not in TITLE_WORDS
-                 and not w.isupper()]
-        if given and match.group(2)[:1].isupper():
-            return " ".join([*given, proper_case(match.group(2))])
+        if match.group(1) not in TITLE_WORDS and match.group(2)[:1].isupper():
+            return f"{match.group(1)} {proper_case(match.group(2))}"
     return None
 
 
@@ -169,7 +174,9 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
             break
     while run and (run[0] in TITLE_WORDS or run[0].rstrip(".") in TITLE_WORDS):
         run.pop(0)
-    if not run or len(run) > 4:
+    if len(run) > 3:  # 'Cabinet Office Minister Michael Gove': the name is the last two
+        run = run[-2:]
+    if not run:
         return None
     name = " ".join(run)
     if len(run) == 1 and (name.isupper() or len(name) < 3):

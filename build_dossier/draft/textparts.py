@@ -37,11 +37,13 @@ def paragraphs(text: str) -> list[Span]:
              if text[s:e].strip()]
     if not lines:
         return []
-    longest = max(e - s for s, e in lines)
+    # Wrapped text: most lines run on into the next one and fill 50-100 characters; a title
+    # longer than that does not make a text unwrapped.
+    over = sum(e - s > 100 for s, e in lines)
     joined = [(s, e) for (s, e), (s2, _) in itertools.pairwise(lines)
               if text.count("\n", e, s2) == 1]
-    wrapped = longest <= 100 and len(joined) >= 2 and sum(
-        e - s >= 50 for s, e in joined) * 2 >= len(joined)
+    wrapped = over * 10 <= len(lines) and len(joined) >= 2 and sum(
+        50 <= e - s <= 100 for s, e in joined) * 2 >= len(joined)
     if not wrapped:
         return lines
     blocks: list[Span] = []

@@ -18,7 +18,7 @@ MODERATORS = frozenset(words_of(
     "модератор"))
 JOURNALISTS = frozenset(words_of(
     "q question questions journalist reporter interviewer participant audience frage "
-    "fragesteller zuruf вопрос журналист корреспондент"))
+    "fragesteller zusatzfrage nachfrage zuruf вопрос журналист корреспондент"))
 _OWN_LINE_LABEL = re.compile(
     r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\- ]{2,40}"  # a name in capitals: 'EDOUARD PHILIPPE'
     r"|[A-ZА-ЯЁ][\w.’'\- ]{1,40}(?:,[^\n:]{1,60})?:")  # or any name with a colon: 'В. Путин:'
@@ -65,6 +65,8 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
         if (found is not None and _plausible(found[0], registry)
                 and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS):
             starts.append((i, *found))
+    if starts and (len(starts) >= 2 or _asks(starts[0][1])):
+        starts = _with_loose_labels(layout, starts)
     if len(starts) < 2 and not (starts and 0 < starts[0][0] <= 8):
         return []
     turns = []
@@ -76,9 +78,38 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
     return _with_roles(layout.text, turns, registry)
 
 
+_METADATA_LABELS = frozenset(words_of(
+    "sprecher sprecherin themen datum date source sources note notes photo update updates "
+    "circonstances personnalité fonction weitere tags read related quelle fazit hinweis "
+    "anmerkung источник фото тема темы дата"))
+
+
+def _asks(label: str) -> bool:
+    bare = label.lower().strip(" .")
+    return bare in JOURNALISTS or bare.split(" ")[0].strip(".") in JOURNALISTS or label == "Q"
+
+
+def _with_loose_labels(layout: Layout, starts: list[tuple[int, str, int]]
+                       ) -> list[tuple[int, str, int]]:
+    """In a text already known to hold turns, a single capitalised name is a label too
+    ('Gülde: Vielen Dank für die Frage')."""
+    known = {i for i, _, _ in starts}
+    for i in range(len(layout.paras)):
+        if i in known:
+            continue
+        found = _label_at(layout, i)
+        if (found is not None and re.fullmatch(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", found[0])
+                and found[0].lower() not in _METADATA_LABELS
+                and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS):
+            starts.append((i, *found))
+    return sorted(starts)
+
+
 def _plausible(label: str, registry: Registry) -> bool:
     """Whether a label is a speaker's and not a sentence that happens to hold a colon."""
     bare = label.lower().strip(" .")
+    if bare in _METADATA_LABELS or bare.split(" ")[0] in _METADATA_LABELS:
+        return False
     if bare in JOURNALISTS or bare in MODERATORS or bare.split(" ")[0].strip(".") in (
             JOURNALISTS | MODERATORS) or label in ("Q", "R"):
         return True
