@@ -236,7 +236,7 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         inside.add(cand.start, max(cand.end, cand.start + 1))
     # Sentence subjects are antecedents for pronouns too ("Stoltenberg met ... He said"):
     # they are noted with the passages, in the order of the text.
-    subjects = []
+    subjects: list[tuple[int, str | None, str]] = []
     for s, e in layout.sents:
         hits = [h for h in registry.find(layout.text[s:e]) if not inside.holds(s + h[0])]
         if hits:
