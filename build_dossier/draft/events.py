@@ -5,6 +5,7 @@ is reported; one after it, announced.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -94,14 +95,19 @@ def quote_occasion(layout: Layout, quote: Candidate, matched: dict[int, list[str
     """
     para = layout.para_index(quote.start)
     p_start, p_end = layout.paras[para] if para is not None else (quote.start, quote.end)
-    context = words(layout.text[p_start:max(p_end, quote.end)])
+    # The words around the quotation, within its paragraph: a bounded window keeps drafting
+    # linear when a text is one endless paragraph.
+    context = words(layout.text[max(p_start, quote.start - 600):min(max(p_end, quote.end),
+                                                                   quote.end + 600)])
 
     def past(ids: list[str]) -> list[str]:
         # Words are said at an event that has happened by the time they are published.
         return [i for i in ids if events[i].date.sort_key() <= published.sort_key()
                 or published.compatible(events[i].date)]
 
-    nearby = past([i for at, ids in matched.items() if p_start <= at < p_end for i in ids])
+    positions = sorted(matched)
+    lo, hi = bisect.bisect_left(positions, p_start), bisect.bisect_left(positions, p_end)
+    nearby = past([i for at in positions[lo:hi][:20] for i in matched[at]])
     if said_on_the_day:
         candidates = nearby or events_on(published, events) or []
     else:
@@ -116,8 +122,10 @@ def quote_occasion(layout: Layout, quote: Candidate, matched: dict[int, list[str
             else "the events the text reports")
         return Occasion(max(candidates, key=score), None, why)
     published_day = published.sort_key()
-    named = [m for m in mentions if p_start <= m.at < p_end
-             and (m.date.year, m.date.month, m.date.day) <= published_day[:3]]
+    at_positions = [m.at for m in mentions]
+    lo, hi = bisect.bisect_left(at_positions, p_start), bisect.bisect_left(at_positions, p_end)
+    named = [m for m in mentions[lo:hi][:20]
+             if (m.date.year, m.date.month, m.date.day) <= published_day[:3]]
     if named and not said_on_the_day:
         day = named[0].date
         return Occasion(None, FuzzyDate(day.year, day.month, day.day),

@@ -6,6 +6,7 @@ First step of `build-dossier new`; every refusal is a `NewError` with one line t
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import stat
 import sys
@@ -176,31 +177,45 @@ def _pdf_text(data: bytes, origin: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    lines: list[tuple[float, str]] = []
+    """(height on the page, text) of every line, pages in order."""
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
+        for part in text.split("\n"):
+            if part.strip():
+                lines.append((tm[5] * cm[3] + cm[5], part))
+
     try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        for page in PdfReader(io.BytesIO(data)).pages:
+            page.extract_text(visitor_text=visit)
+            lines.append((float("nan"), ""))  # a page break
     except (PdfReadError, ValueError, KeyError, TypeError) as error:
         raise NewError(f"{origin} is not a readable PDF ({error})") from error
-    lines = "\n".join(pages).split("\n")
-    text = _join_wrapped(lines)
+    text = _join_lines(lines)
     if not text.strip():
         raise NewError(f"{origin} holds no text (a scanned PDF?); copy its text into a .txt file")
     return text
 
 
-def _join_wrapped(lines: list[str]) -> str:
-    """PDF lines joined into paragraphs: a line ending a sentence, or a short one, ends one."""
+def _join_lines(lines: list[tuple[float, str]]) -> str:
+    """PDF lines joined into paragraphs. A paragraph ends where the space between lines grows,
+    or where the next line's first word would have fitted on the line (it was not wrapped)."""
+    gaps = sorted(abs(a[0] - b[0]) for a, b in itertools.pairwise(lines)
+                  if a[0] == a[0] and b[0] == b[0] and a[0] != b[0])
+    usual_gap = gaps[len(gaps) // 2] if gaps else 0.0
+    widths = sorted(len(text.strip()) for _, text in lines if text.strip())
+    full = widths[int(len(widths) * 0.9)] if widths else 0
     paragraphs: list[str] = []
     current: list[str] = []
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            continue
-        current.append(line)
-        if line[-1] in ".!?:»”\"“)" or len(line) < 45:
+    for (y, text), (next_y, following) in zip(lines, [*lines[1:], (float("nan"), "")],
+                                               strict=True):
+        line = text.strip()
+        if line:
+            current.append(line)
+        next_word = following.strip().split(" ", 1)[0]
+        spaced = usual_gap > 0 and abs(y - next_y) > 1.4 * usual_gap
+        short = len(line) + 1 + len(next_word) < 0.9 * full
+        if current and (not line or not following.strip() or spaced or short):
             paragraphs.append(" ".join(current))
             current = []
     if current:
