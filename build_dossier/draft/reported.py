@@ -85,6 +85,10 @@ def _clause(text: str, start: int, end: int, who: str) -> tuple[int, int, str, s
     return start, end, who, "paraphrase"
 
 
+_CHAIN = re.compile(r"(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")[^,]{0,80},",
+                    re.IGNORECASE)
+
+
 def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
     """'According to X, …' and '…, according to X.' — the last such phrase of the sentence
     that is followed by a comma names the speaker (looked for without recursion)."""
@@ -105,7 +109,9 @@ def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] 
         return None
     at, who_start, comma = best
     who = sentence[who_start:comma].strip()
-    if at > 0 and sentence[:at].strip(" ,"):
+    # Words before the phrase, once earlier 'according to …,' phrases of a chain are gone.
+    before = _CHAIN.sub("", sentence[:at])
+    if before.strip(" ,"):
         # "X, according to Y." — the words before are what was said.
         return _clause(text, start, start + at, who)
     return _clause(text, start + comma + 1, end, who)
