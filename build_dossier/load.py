@@ -18,7 +18,7 @@ from typing import Any
 from .model import Event, FuzzyDate, Person, Problem, Quote, QuoteKind, Severity, Source
 from .parallel import forked_map
 from .schema import EVENT, PERSON, SLUG, SOURCE, URL, Shape
-from .textmatch import Body, fold, words
+from .textmatch import Body, closest_passage_hint, fold, words
 from .yamlpos import Parsed, field_name, parse_yaml
 
 SOURCES_DIR = "sources"
@@ -206,7 +206,7 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
         if span is None:
             hints -= 1
             passage = body.closest_passage(text) if hints >= 0 else ""
-            hint = f"; closest passage: \"{_shorten(passage)}\"" if passage else ""
+            hint = closest_passage_hint(text, passage)
             report.add(parsed.line(path), field_name(path),
                        f"\"{_shorten(text)}\" is not in the source's text{hint}")
             continue
@@ -218,6 +218,12 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
         anchors[anchor] = anchors.get(anchor, 0) + 1
         if anchors[anchor] > 1:
             anchor = f"{anchor}-{anchors[anchor]}"
+        if item.get("event") is not None and item.get("date") is not None:
+            report.add(parsed.line(("quotes", index, "date")),
+                       field_name(("quotes", index, "date")),
+                       "give either 'event' or 'date', not both: a quote said at an event has "
+                       "the event's date; remove 'date', or remove 'event' if the words were "
+                       "said on another occasion")
         kind = item.get("kind", "direct")
         quotes.append(Quote(
             source_id=source_id,
