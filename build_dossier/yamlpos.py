@@ -116,8 +116,8 @@ def syntax_error_in_words(error: yaml.MarkedYAMLError, text: str = "") -> tuple[
     problem, context = error.problem or "", error.context or ""
     mark = error.problem_mark or error.context_mark
     opened = error.context_mark
-    if opened is not None and problem.startswith("found unexpected end of stream") or (
-            opened is not None and "flow" in context and "expected" in problem):
+    if opened is not None and (problem.startswith("found unexpected end of stream")
+                               or ("flow" in context and "expected" in problem)):
         # Something opened and never closed: the place it opened is the one to show.
         mark = opened
     line = mark.line + 1 if mark else 1

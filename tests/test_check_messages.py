@@ -26,11 +26,14 @@ def messages(tmp_path: Path, front: str, body: str = BODY) -> list[str]:
 
 
 def test_a_quote_that_differs_late_shows_the_first_words_that_differ(tmp_path):
-    (message,) = messages(tmp_path, """\
+    quote = ("the Alliance remains ready to engage in meaningful dialogue with Russia on arms "
+             "control, transparency and risk reduction, but will never compromise on core "
+             "principles")
+    (message,) = messages(tmp_path, f"""\
         title: T
         published: 2022-01-12
         quotes:
-          - text: "the Alliance remains ready to engage in meaningful dialogue with Russia on arms control, transparency and risk reduction, but will never compromise on core principles"
+          - text: "{quote}"
             speaker: jens-stoltenberg
             event: 2022-01-12-nrc
         """)
