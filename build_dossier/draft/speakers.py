@@ -72,6 +72,8 @@ def _surname_forms(word: str) -> set[str]:
             if folded.endswith(ending) and len(folded) - len(ending) >= 3:
                 stem = folded[: -len(ending)]
                 forms |= {stem, transliterate(stem).lower()}
+                if ending in ("ой", "ою", "ей"):  # 'Захаровой': the feminine 'Захарова'
+                    forms |= {stem + "а", transliterate(stem + "а").lower()}
     return {f for f in forms if f}
 
 
