@@ -69,11 +69,20 @@ def _quote_lines(quote: Candidate, occasion: Occasion, prefix: str, language: st
     return lines
 
 
+def _role(words: str) -> str:
+    """The role a text gives someone ('Russian Deputy Foreign Minister'), or nothing when the
+    words around the name are a clause rather than a title."""
+    words = words.strip(" ,.:;—–-")
+    if not words or len(words.split()) > 6 or any(c.isdigit() or c in ":;“”«»\"" for c in words):
+        return ""
+    return words
+
+
 def _people_to_add(unknown: list[tuple[Candidate, Occasion]]) -> list[str]:
     to_add: dict[str, tuple[str, str]] = {}
     for quote, _ in unknown:
         if quote.name:
-            to_add.setdefault(person_id(quote.name), (quote.name, quote.role))
+            to_add.setdefault(person_id(quote.name), (quote.name, _role(quote.role)))
     if not to_add:
         return []
     out = ["# People to add to sources/people.yml:"]

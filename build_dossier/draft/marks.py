@@ -34,7 +34,7 @@ def mark_role(text: str, i: int) -> str | None:
     return None
 
 
-_CLOSERS = {"«": "»", "„": "“”", "“": "”“", "\"": "\"”“"}
+_CLOSERS = {"«": "»", "„": "“”\"", "“": "”“\"", "\"": "\"”“"}
 """What closes a quotation opened by each mark: quotations nested inside (« … „…“ … ») do not."""
 
 

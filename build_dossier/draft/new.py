@@ -92,7 +92,10 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
            if published.month and published.day and not published.approximate else None)
     mentions = list(find_dates(text, day))
     matched, unmatched = match_events(text, mentions, events)
-    unmatched = [m for m in unmatched if m.words != dateline and is_full_date(m.words)]
+    # The publication date itself (a dateline, 'today') names the text's day, not an event.
+    unmatched = [m for m in unmatched if m.words != dateline and is_full_date(m.words)
+                 and (m.date.year, m.date.month, m.date.day)
+                 != (published.year, published.month, published.day)]
     reports, announces = split_by_tense(matched, events, published)
     if reports or announces:
         notes.append("reports/announces: events on the dates the text names, reported when "

@@ -117,12 +117,18 @@ def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] 
     return _clause(text, start + comma + 1, end, who)
 
 
+_SO_NAME = re.compile(r",\s+so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]+)\s*[.!]?\s*$")
+
+
 def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
     """(start, end, speaker phrase, kind) of what a sentence reports someone as saying."""
     hit = _according_to(text, start, end)
     if hit is not None:
         return hit
     sentence = text[start:end]
+    german = _SO_NAME.search(sentence)
+    if german:  # 'Er freue sich auf die neue Aufgabe, so Schäuble.'
+        return _clause(text, start, start + german.start(), german.group(1))
     match = speech_verb(sentence)
     if match is None:
         return None
