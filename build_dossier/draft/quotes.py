@@ -18,10 +18,20 @@ from .reported import (
     tail_attribution,
     word_count,
 )
-from .speakers import PRONOUNS_ANY, PRONOUNS_PERSON, ROLE_NOUNS, TITLE_WORDS, Registry, proper_name
+from .speakers import (
+    PRONOUNS_ANY,
+    PRONOUNS_PERSON,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    Registry,
+    full_name_in,
+    proper_name,
+)
 from .textparts import Layout, SpanSet, collapse
 
 CONTINUES = "the quotation just before"
+_DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
+"""First words of a lowercase description standing for someone named before."""
 _STATEMENT_WORDS = re.compile(
     r"\b(statement|declaration|communiqu[ée]|news release|press release|joint|"
     r"d[ée]claration|Erkl[äa]rung|Mitteilung|заявлени\w*)\b", re.IGNORECASE)
@@ -178,6 +188,8 @@ class Resolver:
     """Speakers named so far, latest last, for pronouns and surnames further on."""
 
     registry: Registry
+    text: str = ""
+    """The whole text, where a surname alone is looked for in a fuller form."""
     mentions: list[tuple[int, str | None, str, bool]] = field(default_factory=list)
     """(offset, id, name, is a person), in the order of the text."""
 
@@ -198,7 +210,15 @@ class Resolver:
         """Whoever `phrase` names; None when it names no one."""
         subject = _subject(phrase)
         word = subject.strip(" ,.").lower().replace("a-t-", "").replace("t-", "")
-        role_noun = " ".join(word.split()[-1:]) in ROLE_NOUNS and len(word.split()) <= 2
+        # 'the minister', 'a visibly angry Speaker', 'the former chief whip': someone named
+        # before, by their office or a description.
+        described = subject.split()
+        if described and described[0].lower() in _DESCRIBING:  # a sentence's capital
+            described = [described[0].lower(), *described[1:]]
+        role_noun = bool(described) and (
+            (described[-1].lower() in ROLE_NOUNS
+             and all(w[:1].islower() for w in described[:-1]))
+            or (described[0] in _DESCRIBING and all(w[:1].islower() for w in described)))
         if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun:
             found = self.last(at, person=word in PRONOUNS_PERSON or role_noun)
             return (found[0], found[1], "") if found else None
@@ -213,7 +233,7 @@ class Resolver:
             if tail and tail.split(" ", 1)[0][:1].islower():
                 return None
             return person_id, subject[s:e], ""
-        named = proper_name(subject)
+        named = proper_name(subject) or named_subject(subject)
         if named is None:
             return None
         by_surname = self.registry.surname(named[0])
@@ -224,13 +244,15 @@ class Resolver:
         for _, speaker, name, _ in reversed(self.mentions[-50:]):
             if speaker is None and name.split() and name.split()[-1] == last:
                 return None, name, ""
+        if len(named[0].split()) == 1 and (fuller := full_name_in(self.text, last)):
+            return None, fuller, named[1]
         return None, named[0], named[1]
 
 
 def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Registry,
                      resolver: Resolver | None = None) -> list[Candidate]:
     """The passages with speakers guessed in reading order."""
-    resolver = resolver or Resolver(registry)
+    resolver = resolver or Resolver(registry, layout.text)
     inside = SpanSet()
     for cand in passages:
         inside.add(cand.start, max(cand.end, cand.start + 1))

@@ -20,7 +20,8 @@ SPEECH_VERBS = (
     "has just made it clear", "reiterated", "reiterates", "observed", "declared", "declares",
     "maintained", "told reporters", "told journalists", "replied", "responded", "concluded",
     "recalled", "remarked", "asserted", "affirmed", "told the Commons", "told MPs", "told",
-    "asked", "wrote", "tweeted", "explains", "reckons", "believes", "thinks",
+    "asked", "wrote", "tweeted", "explains", "reckons", "believes", "thinks", "saying",
+    "adding", "warning", "insisting", "arguing",
     # French
     "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",
     "a rappelé", "a insisté", "a averti", "a assuré", "a expliqué", "a plaidé", "a indiqué",
@@ -47,6 +48,7 @@ OBJECT_VERBS = (
 """Verbs whose object, not a clause, is what was said: the paraphrase starts at the verb."""
 ACCORDING_TO = ("according to", "selon", "d'après", "d’après", "laut", "nach Angaben von",
                 "nach Angaben", "по словам", "по мнению", "как сообщил", "как сообщила")
+_DEMONSTRATIVES = frozenset(words_of("das dies this that it cela ceci это так"))
 _THAT = ("that", "que", "qu'", "qu’", "dass", "что")
 # After a speech verb, these start circumstances ("said in a statement"), not what was said.
 _NOT_A_CLAUSE = frozenset(words_of(
@@ -135,6 +137,8 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     subject = sentence[:match.start()]
     if any(c in subject for c in "”»\"“") or not subject.strip():
         return None
+    if subject.strip().lower() in _DEMONSTRATIVES:
+        return None  # 'Das sagte X.': X said the sentence before, not the words after
     verb = match.group().lower()
     if any(verb.startswith(v) for v in OBJECT_VERBS if v not in SPEECH_VERBS):
         return _clause(text, start + match.start(), end, subject)

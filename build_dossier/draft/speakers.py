@@ -29,12 +29,14 @@ TITLE_WORDS = frozenset(words_of(
     "Special US U.S. UK Russian Ukrainian American British French German NATO EU Vice UN "
     "Minister, ministre Außenminister Außenministerin Bundeskanzler Bundeskanzlerin Kanzler "
     "Präsident Sprecher Sprecherin Generalsekretär Le La Der Die M. Mme Herr Frau StS Vors. "
-    "Министр Президент Глава Пресс-секретарь Официальный Under Assistant Press Acting"))
+    "Министр Президент Глава Пресс-секретарь Официальный Under Assistant Press Acting Sir "
+    "Dame Lord Lady Гендиректор Генеральный"))
 PRONOUNS_PERSON = frozenset(words_of("he she il elle er он она"))
 ROLE_NOUNS = frozenset(words_of(
     "minister ministre ministerin министр spokesman spokeswoman spokesperson sprecher "
     "sprecherin porte-parole chancellor kanzler kanzlerin chancelier chancelière president "
-    "président präsident präsidentin президент diplomat diplomate дипломат official"))
+    "président präsident präsidentin президент diplomat diplomate дипломат official speaker "
+    "whip spokesman"))
 """Words naming someone by office alone ('the minister said'): the person last named."""
 PRONOUNS_ANY = frozenset(words_of("they it ils elles sie они"))
 _CYRILLIC_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "ою", "а", "у", "е", "ы")
