@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from .marks import QUOTE_CHARS
-from .quotes import Candidate, find_passages, resolve_speakers
+from .quotes import Candidate, resolved_quotes
+from .reported import attribution_line, speech_verb, word_count
 from .speakers import TITLE_WORDS, Registry, full_name_in, plain, proper_name
 from .textparts import Layout, SpanSet, collapse
 from .turns import Turn, find_turns, label_speaker
@@ -26,8 +27,13 @@ _TIMESTAMP = re.compile(
     r"(?=\s|$)")
 _WIRE_DATELINE = re.compile(
     r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*")
+_LIVE_TITLE = re.compile(
+    r"\b(live blog|liveblog|live updates|as it happened|news-ticker|newsticker|liveticker|"
+    r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
+    r"текстовая трансляция|прямая трансляция)", re.IGNORECASE)
 _SPEECH_TITLE = re.compile(
-    r"\b(press conference|press briefing|remarks|statement|speech|address|opening remarks|"
+    r"\b(intervention|press conference|press briefing|remarks|statement|speech|address|"
+    r"opening remarks|"
     r"transcript|as delivered|interview|conférence de presse|déclaration|discours|allocution|"
     r"entretien|interview|seul le prononcé fait foi|rede|regierungserklärung|pressekonferenz|"
     r"pressestatement|es gilt das gesprochene wort|im wortlaut|выступлени\w*|заявлени\w*|"
@@ -74,20 +80,35 @@ def _marked_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
     return hits / len(paras) if paras else 0.0
 
 
-def decide_kind(layout: Layout, turns: list[Turn], title: str) -> str:
+def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     """The kind of text, from its turns, its datelines, its title and its grammatical person."""
     speakers = {t.label for t in turns if t.role == "speaker"}
     if len(turns) >= 2 and (len(speakers) >= 2 or any(t.role != "speaker" for t in turns)):
         return TRANSCRIPT
-    if len(live_entries(layout)) >= 2:
+    if len(live_entries(layout)) >= 2 or _LIVE_TITLE.search(layout.text[:800]):
         return LIVE
     body = layout.paras[1:] or layout.paras
     long_paras = [(s, e) for s, e in body if len(layout.text[s:e].split()) >= 12]
-    speechy = _first_person_share(layout, long_paras) >= 0.4
-    if turns or (_SPEECH_TITLE.search(layout.text[:600]) and speechy
+    # A speech speaks in the first person and reports no one; an article about it quotes.
+    speechy = (_first_person_share(layout, long_paras) >= 0.4
+               or _reporting_share(layout, long_paras) < 0.1)
+    # Block quotes over a line naming their speaker ('Jens Stoltenberg, NATO Secretary-General')
+    # are an article quoting someone, not the speech itself.
+    paras = layout.paras
+    attributed = any(
+        attribution_line(layout.text[s:e], registry.exact) is not None
+        and len(layout.text[paras[i - 1][0]:paras[i - 1][1]].split()) >= 8
+        for i, (s, e) in enumerate(paras) if i >= 3)
+    if turns or (_SPEECH_TITLE.search(layout.text[:600]) and speechy and not attributed
                  and _marked_share(layout, long_paras) < 0.5):
         return STATEMENT
     return NEWS
+
+
+def _reporting_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
+    """Share of paragraphs in which someone is reported as saying something."""
+    hits = sum(speech_verb(layout.text[s:e]) is not None for s, e in paras)
+    return hits / len(paras) if paras else 1.0
 
 
 def header_end(layout: Layout, speaker_name: str) -> int:
@@ -155,10 +176,10 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
             break
         e = min(e, end) if end is not None else e
         words = layout.text[s:e].strip()
-        # Too short to quote, stage directions '(Laughter.)', and salutations ending in a comma
-        # ('Mesdames, messieurs qui avez participé à ce colloque,').
-        if len(words.split()) < MIN_SPOKEN_WORDS or words.endswith(",") or (
-                words.startswith(("(", "[")) and words.endswith((")", "]"))):
+        # Too short to quote once stage directions ('(Laughter.)') are left aside, and
+        # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
+        spoken = re.sub(r"\([^()]*\)", " ", words)
+        if word_count(spoken) < MIN_SPOKEN_WORDS or words.endswith(","):
             continue
         out.append((s, e))
     return out
@@ -173,12 +194,12 @@ def _spoken(layout: Layout, spans: list[tuple[int, int]], speaker: tuple[str | N
 def draft_quotes(layout: Layout, registry: Registry, title: str) -> Drafted:
     """The kind of the text and the quotations proposed for it."""
     turns = find_turns(layout, registry)
-    kind = decide_kind(layout, turns, title)
+    kind = decide_kind(layout, turns, registry)
     if kind == TRANSCRIPT:
         return _transcript(layout, registry, turns)
     if kind == STATEMENT:
         return _statement(layout, registry, turns)
-    quotes = resolve_speakers(layout, find_passages(layout, registry, SpanSet()), registry)
+    quotes = resolved_quotes(layout, registry, SpanSet())
     return Drafted(kind, quotes, entries=live_entries(layout) if kind == LIVE else [])
 
 
@@ -207,9 +228,53 @@ def _same_person(a: tuple[str | None, str, str], b: tuple[str | None, str]) -> b
     return bool(a[1]) and plain(a[1]) == plain(b[1])
 
 
+_NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){0,2}"
+_VOCATIVE = re.compile(
+    r"(?i:\b(?:thanks|thank you|merci|danke|vielen dank|bonjour|bonsoir|good morning|"
+    r"good afternoon|good evening|hello)|спасибо|здравствуйте),?\s+(?:(?i:mr|ms|mrs|"
+    r"monsieur|madame|herr|frau)\.?\s+)?(?P<after>" + _NAME + r")(?=[.,!?])"
+    r"|(?P<before>" + _NAME + r"),\s+(?i:bonjour|bonsoir|good morning|good afternoon|"
+    r"здравствуйте|guten (?:morgen|tag|abend))\b")
+"""Someone addressed by name ('Thanks, Ned.', 'Jean-Noël Barrot, bonjour.'): the next speaker."""
+
+
+def addressed_names(text: str, turns: list[Turn]) -> dict[str, str]:
+    """For each speaker's label, the name a question or moderator's turn before it calls them."""
+    names: dict[str, str] = {}
+    for n, turn in enumerate(turns):
+        if turn.role == "speaker":
+            continue
+        following = next((t for t in turns[n + 1:] if t.role == "speaker"), None)
+        if following is None or following.label in names:
+            continue
+        for match in _VOCATIVE.finditer(text, turn.start, turn.end):
+            name = match.group("after") or match.group("before")
+            if name and name.split()[0] not in TITLE_WORDS:
+                names[following.label] = name
+                break
+    return names
+
+
+def _with_addressed_name(who: tuple[str | None, str, str], called: str | None,
+                         registry: Registry) -> tuple[str | None, str, str]:
+    """A new speaker's name completed by how others address them: 'Price' + 'Ned'."""
+    if who[0] is not None or not called:
+        return who
+    if len(called.split()) >= 2:
+        found = registry.resolve(called)
+        return (found, registry.people[found].name, who[2]) if found else (None, called, who[2])
+    if len(who[1].split()) == 1 and who[1]:
+        return None, f"{called} {who[1]}", who[2]
+    return who
+
+
 def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted:
+    called = addressed_names(layout.text, turns)
     main = statement_speaker(layout, registry)
     main_speaker = (main[0][0], main[0][1]) if main else None
+    if "R" in called and len(called["R"].split()) >= 2:  # 'Q - … Jean-Noël Barrot, bonjour.'
+        answered = _with_addressed_name((None, "", ""), called["R"], registry)
+        main_speaker = (answered[0], answered[1])
     # In an interview, whoever is not the person the title names is asking the questions.
     interview = main_speaker is not None and bool(_INTERVIEW.search(layout.text[:300]))
     quotes: list[Candidate] = []
@@ -217,6 +282,8 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         if turn.role != "speaker":
             continue
         who = label_speaker(turn.label, layout.text, registry, main_speaker)
+        if turn.label != "R":
+            who = _with_addressed_name(who, called.get(turn.label), registry)
         if interview and main_speaker is not None and not _same_person(who, main_speaker):
             continue
         index = layout.para_index(turn.start) or 0

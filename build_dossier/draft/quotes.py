@@ -111,6 +111,40 @@ def _speech_goes_on(layout: Layout, index: int, registry: Registry) -> bool:
                 or any(reported(layout.text, a, b) for a, b in layout.sentences_in(s, e)))
 
 
+_DASH = re.compile(r"\s[-–—]\s")
+_SPEECH_START = re.compile(r"[-–—]\s+(?=\S)")
+
+
+def dashed(layout: Layout, taken: SpanSet) -> list[Candidate]:
+    """Speech opened by a dash, as Russian and French print it: '- Скажу: стыдно…, - заявил
+    С. Лавров. - Скажу только одно: …' — the words between dashes; the attribution between
+    them is marked taken, so that it is not read as reported speech as well."""
+    found = []
+    text = layout.text
+    for p_start, p_end in layout.paras:
+        opening = _SPEECH_START.match(text, p_start, p_end)
+        if opening is None:
+            continue
+        cuts = [opening.end()]
+        for m in _DASH.finditer(text, opening.end(), p_end):
+            cuts += [m.start(), m.end()]
+        pieces = list(zip(cuts[::2], [*cuts[1::2], p_end], strict=True))
+        said = [i for i, (s, e) in enumerate(pieces) if i > 0 and speech_verb(text[s:e])]
+        if not said:
+            continue
+        a_start, a_end = pieces[said[0]]
+        who = tail_attribution(text, a_start, a_end)
+        if not taken.overlaps(a_start, a_end):
+            taken.add(a_start, a_end)
+        for i, (s, e) in enumerate(pieces):
+            end = s + len(text[s:e].rstrip(" ,"))
+            if i not in said and word_count(text[s:end]) >= 3:
+                found.append(Candidate(s, end, collapse(text[s:end]), "direct", "dash",
+                                       attribution=who,
+                                       evidence=evidence(text[a_start:a_end])))
+    return found
+
+
 def marked(layout: Layout) -> list[Candidate]:
     """Every passage between quotation marks of at least three words."""
     found = []
@@ -140,6 +174,14 @@ def reported_speech(layout: Layout) -> list[Candidate]:
     return found
 
 
+def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
+    """Every quotation outside `taken` with its speaker; a few words in quotation marks that
+    no one is named for ('de progrès humain') are a term, not a quotation, and left out."""
+    found = resolve_speakers(layout, find_passages(layout, registry, taken), registry)
+    return [c for c in found if not (c.how == "quotation marks" and c.speaker is None
+                                     and not c.name and word_count(c.text) < 5)]
+
+
 def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
     """Every passage outside `taken` that looks like a quotation, speaker still to resolve.
 
@@ -147,8 +189,8 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
     speech.
     """
     kept: list[Candidate] = []
-    for group in (block_quotes(layout, registry, taken), marked(layout),
-                  reported_speech(layout)):
+    for group in (block_quotes(layout, registry, taken), dashed(layout, taken),
+                  marked(layout), reported_speech(layout)):
         for cand in sorted(group, key=lambda c: c.start):
             if not taken.overlaps(cand.start, max(cand.end, cand.start + 1)):
                 taken.add(cand.start, max(cand.end, cand.start + 1))
@@ -368,8 +410,16 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
     erinnerte daran', 'Министр культуры РФ Владимир Мединский поздравил'."""
     head = " ".join(sentence.split()[:12])
     for match in _NAME_RUN.finditer(head):
-        words = [w for w in match.group(1).split() if w not in TITLE_WORDS]
-        if len(words) >= 2:  # 'Cabinet Office Minister Michael Gove': the last two
-            name = " ".join(words[-2:])
+        words = match.group(1).split()
+        while words and words[0] in TITLE_WORDS:
+            words.pop(0)
+        # 'Cabinet Office Minister Michael Gove': the name is what follows the last title.
+        last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS
+                          and w not in ("Le", "La", "Der", "Die")), default=-1)
+        words = words[last_title + 1:]
+        particle = len(words) >= 3 and words[-2] in ("Le", "La", "De", "Van", "Von", "Der", "Di")
+        words = words[-3:] if particle else words[-2:]
+        if len(words) >= 2:
+            name = " ".join(words)
             return name, head[:head.find(name)].strip(" ,")
     return None

@@ -197,6 +197,10 @@ def attribution_line(line: str, is_known: object) -> tuple[str, str] | None:
     return None
 
 
+_LEADING_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+"
+                           r"(?:\s+(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+|de|von|van|le|la))*")
+
+
 def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     """The words after a quotation in its sentence, when they name the speaker."""
     tail = text[quote_end:sentence_end].lstrip("”“\"» ,.—–-")
@@ -219,6 +223,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     first = after.split(" ", 1)[0].lower().replace("a-t-", "").replace("t-", "")
     if first in {"he", "she", "il", "elle", "er", "sie", "они", "он", "она", "they", "ils"}:
         return first
+    named = _LEADING_NAME.match(after)
+    if named:  # 'С. Лавров вчера в Москве': the name, without what follows it
+        return named.group().strip()
     return re.split(r"[,.;]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor"
                     r"|im|в|на|во) ", after)[0].strip()
 

@@ -23,6 +23,9 @@ _OWN_LINE_LABEL = re.compile(
     r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\- ]{2,40}"  # a name in capitals: 'EDOUARD PHILIPPE'
     r"|[A-ZА-ЯЁ][\w.’'\- ]{1,40}(?:,[^\n:]{1,60})?:")  # or any name with a colon: 'В. Путин:'
 _QR = re.compile(r"(?P<label>[QR])\s*[-–—:]\s+(?=\S)")
+_DASH_LABEL = re.compile(r"(?P<label>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){1,3})"
+                         r"\s+[-–—]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+"""'Alain Juppé - Mesdames et Messieurs, …': a full name and a dash open a turn."""
 _MEDIA = re.compile(r",\s*[^,]*(?:радио|газет|агентств|телеканал|Reuters|AFP|dpa|\bAP\b|TASS|"
                     r"ТАСС|РИА|news|Times|Post|Zeitung|Presse|TV|ТВ|FM|«)", re.IGNORECASE)
 
@@ -44,6 +47,9 @@ def _label_at(layout: Layout, index: int) -> tuple[str, int] | None:
     text = layout.text
     s, e = layout.paras[index]
     if (m := _QR.match(text, s, e)) is not None:
+        return m.group("label"), m.end()
+    if (m := _DASH_LABEL.match(text, s, e)) is not None and text.count(m.group("label")) >= 2:
+        # Named elsewhere in the text too (the header's list of speakers): not a headline.
         return m.group("label"), m.end()
     if (m := TURN_LABEL.match(text, s, e)) is not None:
         label = m.group("label")
