@@ -49,6 +49,9 @@ OBJECT_VERBS = (
 ACCORDING_TO = ("according to", "selon", "d'après", "d’après", "laut", "nach Angaben von",
                 "nach Angaben", "по словам", "по мнению", "как сообщил", "как сообщила")
 _DEMONSTRATIVES = frozenset(words_of("das dies this that it cela ceci это так"))
+_PREPOSITIONS = frozenset(words_of(
+    "in im am an bei nach auf vor zum zur dans lors en au à в на во"))
+_INVERTED = re.compile(r"\s+((?:der|die|das|le|la|l'|the)?\s*(?:[\w-]+\s+){0,2}[\w-]+),\s+")
 _THAT = ("that", "que", "qu'", "qu’", "dass", "что")
 # After a speech verb, these start circumstances ("said in a statement"), not what was said.
 _NOT_A_CLAUSE = frozenset(words_of(
@@ -139,6 +142,11 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
         return None
     if subject.strip().lower() in _DEMONSTRATIVES:
         return None  # 'Das sagte X.': X said the sentence before, not the words after
+    inverted = _INVERTED.match(sentence, match.end())
+    if subject.split()[0].lower() in _PREPOSITIONS and inverted:
+        # 'In seiner Neujahrsansprache sagte der Kanzler, mit 2022 gehe …': the subject follows
+        # the verb, and what was said follows the subject.
+        return _clause(text, start + inverted.end(), end, inverted.group(1))
     verb = match.group().lower()
     if any(verb.startswith(v) for v in OBJECT_VERBS if v not in SPEECH_VERBS):
         return _clause(text, start + match.start(), end, subject)
