@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from anyascii import anyascii
+
 from .model import Event, FuzzyDate, Person, Problem, Quote, QuoteKind, Severity, Source
 from .parallel import forked_map
 from .schema import EVENT, PERSON, SLUG, SOURCE, URL, Shape
@@ -166,14 +168,23 @@ def _str(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def _ascii_word(word: str) -> str:
+    """A word of an anchor in ASCII: accents dropped ('é' → 'e'), and a word in another script
+    transliterated ('Путин' → 'putin') rather than lost."""
+    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    if not re.sub(r"[^a-z0-9]", "", ascii_word) and any(ch.isalnum() for ch in word):
+        ascii_word = anyascii(word).lower()
+    return re.sub(r"[^a-z0-9-]+", "", ascii_word.replace("'", ""))
+
+
 def quote_anchor(speaker: str, text: str, folded_words: Sequence[str] | None = None) -> str:
     """A readable anchor derived from who said what: `jens-stoltenberg-we-are-always-3fa2c1`.
 
     `folded_words` are `words(text)` when the caller has them already.
     """
-    head = "-".join((words(text) if folded_words is None else folded_words)[:4])
-    head = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
-    head = re.sub(r"[^a-z0-9-]+", "", head.replace("'", ""))
+    head = "-".join(_ascii_word(w) for w in
+                    (words(text) if folded_words is None else folded_words)[:4])
+    head = re.sub(r"-{2,}", "-", head).strip("-")
     digest = hashlib.sha1(f"{speaker}\n{fold(text).lower()}".encode()).hexdigest()[:6]
     return "-".join(part for part in ("q", head, digest) if part)
 

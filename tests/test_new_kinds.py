@@ -151,3 +151,12 @@ def test_the_held_out_corpus_has_its_language_and_date_right_on_every_text():
     assert sum(s.language for s in scores) == len(scores)
     assert sum(s.date for s in scores) == len(scores)
     assert sum(s.found for s in scores) >= 0.8 * sum(s.quotes for s in scores)
+
+
+def test_quote_anchors_are_readable_in_any_script():
+    from build_dossier.load import quote_anchor
+    assert quote_anchor("vladimir-putin", "Мы не должны уподобляться им") == \
+        "q-my-ne-dolzhny-upodoblyatsya-56771f"
+    # Latin-script anchors are those the build gave before, character for character.
+    assert quote_anchor("jens-stoltenberg", "We are always ready to talk") == \
+        "q-we-are-always-ready-74a183"
