@@ -142,3 +142,26 @@ def test_drafting_time_grows_linearly_on_pathological_punctuation(name):
     small, large = _seconds(make, 500), _seconds(make, 2000)
     # Four times the text: linear work takes about four times as long, quadratic sixteen.
     assert large < 9 * small + 0.02, f"{name}: {small:.3f}s for n, {large:.3f}s for 4n"
+
+
+def test_a_saved_page_with_megabytes_of_markup_is_refused(tmp_path, capsys):
+    path = tmp_path / "huge.html"
+    rows = "".join(f"<tr><td>{i}</td><td>cell</td></tr>" for i in range(120_000))
+    path.write_text(f"<html><body><table>{rows}</table></body></html>", encoding="utf-8")
+    assert "holds over 2 MB of text and markup" in refused(tmp_path, capsys, str(path))
+
+
+def test_reading_a_page_of_unclosed_scripts_grows_linearly(tmp_path):
+    from build_dossier.draft.inputs import _strip_non_text
+
+    def seconds(n: int) -> float:
+        page = "<p>a</p><script>x</script><style>" * n
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            _strip_non_text(page)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = seconds(20_000), seconds(80_000)
+    assert large < 9 * small + 0.02, f"{small:.4f}s for n, {large:.4f}s for 4n"
