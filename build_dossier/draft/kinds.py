@@ -81,7 +81,8 @@ def _marked_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
 
 
 def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
-    """The kind of text, from its turns, its datelines, its title and its grammatical person."""
+    """The kind of text, from its turns, its datelines, its heading, whether it speaks in the
+    first person and whether it reports anyone."""
     speakers = {t.label for t in turns if t.role == "speaker"}
     if len(turns) >= 2 and (len(speakers) >= 2 or any(t.role != "speaker" for t in turns)):
         return TRANSCRIPT
@@ -191,7 +192,7 @@ def _spoken(layout: Layout, spans: list[tuple[int, int]], speaker: tuple[str | N
                       name=speaker[1], role=speaker[2], evidence=why) for s, e in spans]
 
 
-def draft_quotes(layout: Layout, registry: Registry, title: str) -> Drafted:
+def draft_quotes(layout: Layout, registry: Registry) -> Drafted:
     """The kind of the text and the quotations proposed for it."""
     turns = find_turns(layout, registry)
     kind = decide_kind(layout, turns, registry)
