@@ -165,3 +165,16 @@ def test_reading_a_page_of_unclosed_scripts_grows_linearly(tmp_path):
 
     small, large = seconds(20_000), seconds(80_000)
     assert large < 9 * small + 0.02, f"{small:.4f}s for n, {large:.4f}s for 4n"
+
+
+def test_words_over_a_line_break_stay_in_their_comment(tmp_path):
+    root = dossier(tmp_path)
+    text = tmp_path / "dates.txt"
+    text.write_text("Talks resume\n\nThey met on Monday\n3 March 2019 and again later.\n",
+                    encoding="utf-8")
+    assert main(["new", str(text), "--root", str(root), "--date", "2020-01-01",
+                 "--id", "dates"]) == 0
+    written = (root / "sources" / "dates.md").read_text(encoding="utf-8")
+    assert "#   2019-03-03: “Monday 3 March 2019”" in written
+    from build_dossier.cli import check
+    assert not [p for p in check(root) if p.severity == "error"]

@@ -102,7 +102,9 @@ def _unmatched_dates(d: Draft) -> list[str]:
     for mention in d.unmatched:
         if mention.date not in seen:
             seen.add(mention.date)
-            out.append(f"#   {mention.date.isoformat()}: {in_marks(mention.words, d.language)}")
+            # One comment line, whatever line breaks the words ran over in the text.
+            words = " ".join(mention.words.split())
+            out.append(f"#   {mention.date.isoformat()}: {in_marks(words, d.language)}")
     return out
 
 

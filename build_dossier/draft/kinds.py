@@ -55,6 +55,7 @@ class Drafted:
     speaker: tuple[str | None, str, str] | None = None
     """For a statement: (id, name, role) of the one speaker, and where it was found."""
     speaker_from: str = ""
+    """For a statement: the words of its title, byline or label that name the speaker."""
     entries: list[tuple[int, str]] = field(default_factory=list)
     """For a live blog: (offset, time words) where each entry starts."""
 
@@ -215,9 +216,8 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     found = statement_speaker(layout, registry)
     speaker, words = found if found else ((None, "", ""), "")
     spans = spoken_paragraphs(layout, header_end(layout, speaker[1]))
-    why = f"the title or byline: “{words}”" if words else "no speaker named at the top"
     return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
-                   speaker if found else None, why)
+                   speaker if found else None, words)
 
 
 _INTERVIEW = re.compile(r"\b(interview|entretien|интервью|gespräch mit)\b", re.IGNORECASE)
