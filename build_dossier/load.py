@@ -20,7 +20,7 @@ from .model import Event, FuzzyDate, Person, Problem, Quote, QuoteKind, Severity
 from .parallel import LOAD_MIN_FILES as PARALLEL_MIN_FILES
 from .parallel import forked_map
 from .schema import EVENT, PERSON, SLUG, SOURCE, URL, Shape
-from .textmatch import Body, fold, words
+from .textmatch import Body, closest_passage_hint, fold, words
 from .yamlpos import Parsed, field_name, parse_yaml
 
 SOURCES_DIR = "sources"
@@ -202,7 +202,7 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
         if span is None:
             hints -= 1
             passage = body.closest_passage(text) if hints >= 0 else ""
-            hint = f"; closest passage: \"{_shorten(passage)}\"" if passage else ""
+            hint = closest_passage_hint(text, passage)
             report.add(parsed.line(path), field_name(path),
                        f"\"{_shorten(text)}\" is not in the source's text{hint}")
             continue
@@ -214,6 +214,12 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
         anchors[anchor] = anchors.get(anchor, 0) + 1
         if anchors[anchor] > 1:
             anchor = repeated_quote_anchor(anchor, anchors[anchor])
+        if item.get("event") is not None and item.get("date") is not None:
+            report.add(parsed.line(("quotes", index, "date")),
+                       field_name(("quotes", index, "date")),
+                       "give either 'event' or 'date', not both: a quote said at an event has "
+                       "the event's date; remove 'date', or remove 'event' if the words were "
+                       "said on another occasion")
         kind = item.get("kind", "direct")
         quotes.append(Quote(
             source_id=source_id,

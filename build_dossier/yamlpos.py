@@ -130,6 +130,48 @@ class _Container:
 _NO_KEY = object()
 
 
+def syntax_error_in_words(error: yaml.MarkedYAMLError, text: str = "") -> tuple[int, str]:
+    """(1-based line, plain words with the column) for a YAML syntax error: what is wrong and
+    how to fix it, rather than the parser's own terms."""
+    problem, context = error.problem or "", error.context or ""
+    mark = error.problem_mark or error.context_mark
+    opened = error.context_mark
+    if opened is not None and (problem.startswith("found unexpected end of stream")
+                               or ("flow" in context and "expected" in problem)):
+        # Something opened and never closed: the place it opened is the one to show.
+        mark = opened
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    lines = text.split("\n")
+    at = lines[line - 1][column - 1:column] if 0 < line <= len(lines) else ""
+    if "quoted scalar" in context:
+        words = (f"the quotation mark at column {column} is never closed; close it at the end "
+                 "of the value")
+    elif "flow sequence" in context:
+        words = f"the list '[' opened at column {column} is never closed with ']'"
+    elif "flow mapping" in context:
+        words = f"the '{{' opened at column {column} is never closed with '}}'"
+    elif "mapping values are not allowed" in problem:
+        words = (f"the ':' at column {column} cannot start a value here: this line is indented "
+                 "under the line above, or a value holds ': ' (put such a value in quotes)")
+    elif "cannot start any token" in problem and ("'\\t'" in problem or at == "\t"):
+        words = f"a tab at column {column}: YAML indents with spaces only"
+    elif "cannot start any token" in problem:
+        words = (f"the character at column {column} cannot start a value; put the value in "
+                 "quotes")
+    elif "could not find expected ':'" in problem:
+        words = (f"this line has no 'key: value' colon (column {column}), or a quotation mark "
+                 "above it is not closed")
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        words = f"the indentation at column {column} does not line up with the keys above it"
+    elif "alias" in problem or "anchor" in context or "alias" in context:
+        words = (f"'*' or '&' at column {column} starts an alias or an anchor in YAML; put the "
+                 "value in quotes")
+    else:
+        words = f"{problem}{f' ({context})' if context else ''} at column {column}"
+    return line, words
+
+
 def parse_yaml(text: str, first_line: int = 1) -> Parsed:
     """Parse one YAML document into plain values; problems instead of exceptions.
 
@@ -207,11 +249,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
         parsed.problems.append(YamlProblem(line, "", str(refused)))
         parsed.value = None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = mark.line + 1 if mark else 1
-        what = error.problem or "invalid YAML"
-        if error.context:
-            what = f"{what} ({error.context})"
+        where, what = syntax_error_in_words(error, text)
         parsed.problems.append(YamlProblem(where, "", f"YAML syntax error: {what}"))
         parsed.value = None
     except yaml.reader.ReaderError as error:
