@@ -1,11 +1,16 @@
-"""How well `build-dossier new` finds annotated quotes: strips the front matter of each annotated
-source, drafts the bare text again with `new` in a scratch dossier, and compares.
+"""How well `build-dossier new` drafts: each text is drafted again in a scratch dossier and
+compared with what was annotated by hand.
 
-    .venv/bin/python -m bench.measure_new [--texts tests/texts]
+    .venv/bin/python -m bench.measure_new [-v]
+
+Three sets: the seed dossier's annotated sources, the sample texts in tests/texts, and the
+corpus in tests/texts/corpus — real published texts of every kind in English, French, German
+and Russian, split into `tuned/` (looked at while writing the tool) and `heldout/` (not).
 
 A quote counts as found when one drafted quotation covers at least half of its words' span in
-the text, and its speaker as right when that quotation's guessed speaker is the annotated one.
-Every drafted file is also checked: it must load with warnings only.
+the text; its speaker as right when that quotation's speaker id (the registry's, or the one
+proposed for a new person) is the annotated one. A drafted quotation that overlaps no annotated
+one is a false proposal. Every drafted file must also load with warnings only.
 """
 
 from __future__ import annotations
@@ -21,11 +26,14 @@ from typing import Any
 import yaml
 
 from build_dossier.build import check
+from build_dossier.draft.frontmatter import speaker_id
 from build_dossier.draft.new import create_source
 from build_dossier.load import SOURCES_DIR, _Report, split_front_matter
 from build_dossier.textmatch import Body
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "texts" / "corpus"
+KINDS = ("news", "statement", "transcript", "live")
 
 
 @dataclass
@@ -33,47 +41,77 @@ class Score:
     """Counts for one text or a total."""
 
     name: str
+    kind: str = ""
     quotes: int = 0
     found: int = 0
     speakers: int = 0
     drafted: int = 0
+    false: int = 0
+    texts: int = 0
+    language: int = 0
+    date: int = 0
+    dates_given: int = 0
+    kind_right: int = 0
     errors: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         """Add another text's counts to this total."""
-        self.quotes += other.quotes
-        self.found += other.found
-        self.speakers += other.speakers
-        self.drafted += other.drafted
-        self.errors += other.errors
+        for name in ("quotes", "found", "speakers", "drafted", "false", "texts", "language",
+                     "date", "dates_given", "kind_right", "errors"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A text with what was annotated by hand."""
+
+    name: str
+    text: str
+    quotes: list[dict[str, Any]]
+    published: str | None
+    """The publication date `new` should find."""
+    given: str | None = None
+    """The date passed with --date, when the text states none."""
+    language: str | None = None
+    kind: str | None = None
 
 
 def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "-"
 
 
+def _scratch(root: Path, registry: Path) -> None:
+    (root / SOURCES_DIR).mkdir()
+    for registry_file in ("people.yml", "events.yml"):
+        if (registry / registry_file).is_file():
+            shutil.copy(registry / registry_file, root / SOURCES_DIR / registry_file)
+    (root / SOURCES_DIR / "dossier.yml").write_text("title: Measure\n", encoding="utf-8")
+
+
 def measure_text(name: str, text: str, expected: list[dict[str, Any]], registry: Path,
-                 published: str | None) -> Score:
+                 published: str | None, sample: Sample | None = None) -> Score:
     """Draft `text` with `new` in a scratch dossier using `registry`'s people and events."""
-    score = Score(name)
+    sample = sample or Sample(name, text, expected, published, given=published)
+    score = Score(name, texts=1)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        (root / SOURCES_DIR).mkdir()
-        for registry_file in ("people.yml", "events.yml"):
-            if (registry / registry_file).is_file():
-                shutil.copy(registry / registry_file, root / SOURCES_DIR / registry_file)
-        (root / SOURCES_DIR / "dossier.yml").write_text("title: Measure\n", encoding="utf-8")
-        _, drafted = create_source(root, text, name, date=published, source_id="drafted")
+        _scratch(root, registry)
+        _, drafted = create_source(root, text, name, date=sample.given, source_id="drafted")
         score.errors = sum(p.severity == "error" for p in check(root))
+    score.kind = drafted.kind
     score.drafted = len(drafted.quotes)
+    _score_metadata(score, sample, drafted.language, drafted.published.source_text(),
+                    drafted.kind)
     body = Body(text)
+    spans = []
     for quote in expected:
         score.quotes += 1
         span = body.find(str(quote["text"]))
         if span is None:
             score.misses.append(f"not in the text: {quote['text'][:60]}")
             continue
+        spans.append(span)
         overlap, best = 0, None
         for cand in drafted.quotes:
             shared = min(span[1], cand.end) - max(span[0], cand.start)
@@ -83,13 +121,34 @@ def measure_text(name: str, text: str, expected: list[dict[str, Any]], registry:
             score.misses.append(f"missed: {quote['text'][:60]}")
             continue
         score.found += 1
-        want = str(quote["speaker"])
-        got = best.speaker or f"(new) {best.name}"
+        got, want = speaker_id(best), str(quote["speaker"])
         if got == want:
             score.speakers += 1
         else:
             score.misses.append(f"speaker {got!r}, annotated {want!r}: {quote['text'][:50]}")
+    for cand in drafted.quotes:
+        if not any(min(e, cand.end) > max(s, cand.start) for s, e in spans):
+            score.false += 1
+            score.misses.append(f"false proposal ({speaker_id(cand)}): {cand.text[:60]}")
     return score
+
+
+def _score_metadata(score: Score, sample: Sample, language: str, published: str,
+                    kind: str) -> None:
+    if sample.language is None or sample.language == language:
+        score.language = 1
+    else:
+        score.misses.append(f"language {language}, annotated {sample.language}")
+    if sample.given:
+        score.dates_given = 1
+    if sample.published is None or published == sample.published:
+        score.date = 1
+    else:
+        score.misses.append(f"published {published}, annotated {sample.published}")
+    if sample.kind is None or sample.kind == kind:
+        score.kind_right = 1
+    else:
+        score.misses.append(f"kind {kind}, annotated {sample.kind}")
 
 
 def annotated_sources(root: Path) -> list[tuple[str, str, list[dict[str, Any]], str]]:
@@ -109,38 +168,73 @@ def annotated_sources(root: Path) -> list[tuple[str, str, list[dict[str, Any]], 
 
 def sample_texts(folder: Path) -> list[tuple[str, str, list[dict[str, Any]], str | None]]:
     """(name, text, expected quotes, published) of each `*.txt` with its `*.expected.yml`."""
+    return [(s.name, s.text, s.quotes, s.given) for s in samples(folder)]
+
+
+def samples(folder: Path) -> list[Sample]:
+    """Each `*.txt` of `folder` with what its `*.expected.yml` says."""
     out = []
     for path in sorted(folder.glob("*.txt")):
         expected_path = path.with_suffix(".expected.yml")
         expected = yaml.safe_load(expected_path.read_text(encoding="utf-8")) \
             if expected_path.is_file() else {}
-        out.append((path.name, path.read_text(encoding="utf-8"), expected.get("quotes", []),
-                    expected.get("published")))
+        # Older samples give the date to pass; corpus texts say which one `new` must find.
+        given = expected.get("given", expected.get("published") if "kind" not in expected
+                             else None)
+        published = expected.get("published")
+        out.append(Sample(path.name, path.read_text(encoding="utf-8"),
+                          expected.get("quotes") or [],
+                          str(published) if published else None,
+                          str(given) if given else None, expected.get("language"),
+                          expected.get("kind")))
     return out
+
+
+def measure_corpus(folder: Path, registry: Path) -> list[Score]:
+    """Scores of every corpus text in `folder`."""
+    return [measure_text(s.name, s.text, s.quotes, registry, s.published, s)
+            for s in samples(folder)]
 
 
 def report(title: str, scores: list[Score], verbose: bool) -> Score:
     """Print one table of scores; returns the total."""
     total = Score("total")
     print(f"\n{title}")
-    print(f"  {'text':<62} {'quotes':>6} {'found':>6} {'speaker':>7} {'drafted':>7} {'errors':>6}")
+    print(f"  {'text':<52} {'kind':<10} {'quotes':>6} {'found':>5} {'speaker':>7} "
+          f"{'drafted':>7} {'false':>5} {'errors':>6}")
     for s in scores:
         total.add(s)
-        print(f"  {s.name[:62]:<62} {s.quotes:>6} {s.found:>6} {s.speakers:>7} {s.drafted:>7} "
-              f"{s.errors:>6}")
+        print(f"  {s.name[:52]:<52} {s.kind:<10} {s.quotes:>6} {s.found:>5} {s.speakers:>7} "
+              f"{s.drafted:>7} {s.false:>5} {s.errors:>6}")
         if verbose:
             for miss in s.misses:
                 print(f"      {miss}")
-    print(f"  {'total':<62} {total.quotes:>6} {total.found:>6} {total.speakers:>7} "
-          f"{total.drafted:>7} {total.errors:>6}")
     print(f"  found {_percent(total.found, total.quotes)}, speaker right "
-          f"{_percent(total.speakers, total.quotes)} of annotated quotes "
-          f"({_percent(total.speakers, total.found)} of those found)")
+          f"{_percent(total.speakers, total.quotes)} of annotated quotes; "
+          f"{_percent(total.false, total.drafted)} of proposals false")
     return total
 
 
+def report_by_kind(title: str, scores: list[Score]) -> None:
+    """Per kind: quotations found, false proposals, speakers, language, date and kind right."""
+    print(f"\n{title}, by kind (kind as annotated)")
+    print(f"  {'kind':<11} {'texts':>5} {'found':>9} {'false':>9} {'speaker':>9} "
+          f"{'language':>9} {'date':>9} {'kind':>7}")
+    for kind in KINDS:
+        chosen = [s for s in scores if s.name.split("-")[1] == kind]
+        if not chosen:
+            continue
+        t = Score(kind)
+        for s in chosen:
+            t.add(s)
+        given = f" ({t.dates_given} given)" if t.dates_given else ""
+        print(f"  {kind:<11} {t.texts:>5} {_percent(t.found, t.quotes):>9} "
+              f"{_percent(t.false, t.drafted):>9} {_percent(t.speakers, t.found):>9} "
+              f"{t.language}/{t.texts:<7} {t.date}/{t.texts}{given:<9} {t.kind_right}/{t.texts}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Measure on the annotated sources, and on sample texts when given."""
+    """Measure on the annotated sources, the sample texts and the corpus."""
     parser = argparse.ArgumentParser(prog="python -m bench.measure_new", description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT, help="dossier with annotated sources")
     parser.add_argument("--texts", type=Path, default=ROOT / "tests" / "texts",
@@ -149,12 +243,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     registry = args.root / SOURCES_DIR
     seeds = [measure_text(n, t, q, registry, p) for n, t, q, p in annotated_sources(args.root)]
-    total = report(f"Annotated sources in {registry}", seeds, args.verbose)
-    errors = total.errors
+    errors = report(f"Annotated sources in {registry}", seeds, args.verbose).errors
     if args.texts.is_dir():
-        samples = [measure_text(n, t, q, args.texts, p)
-                   for n, t, q, p in sample_texts(args.texts)]
-        errors += report(f"Sample texts in {args.texts}", samples, args.verbose).errors
+        loose = [measure_text(s.name, s.text, s.quotes, args.texts, s.published, s)
+                 for s in samples(args.texts)]
+        errors += report(f"Sample texts in {args.texts}", loose, args.verbose).errors
+    corpus = args.texts / "corpus"
+    for part in ("tuned", "heldout"):
+        if (corpus / part).is_dir():
+            scores = measure_corpus(corpus / part, corpus)
+            errors += report(f"Corpus, {part}", scores, args.verbose).errors
+            report_by_kind(f"Corpus, {part}", scores)
     return 1 if errors else 0
 
 

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from anyascii import anyascii
+
 from .textmatch import fold, words
 
 # Pages ------------------------------------------------------------------------------------
@@ -109,14 +111,24 @@ def speaker_anchor(person_id: str) -> str:
     return person_id
 
 
+def _ascii_word(word: str) -> str:
+    """A word of an anchor in ASCII: accents dropped ('é' → 'e'), and a word in another script
+    transliterated ('Путин' → 'putin') rather than lost."""
+    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    if not re.sub(r"[^a-z0-9]", "", ascii_word) and any(ch.isalnum() for ch in word):
+        ascii_word = anyascii(word).lower()
+    return re.sub(r"[^a-z0-9-]+", "", ascii_word.replace("'", ""))
+
+
 def quote_anchor(speaker: str, text: str, folded_words: Sequence[str] | None = None) -> str:
     """A readable anchor derived from who said what: `jens-stoltenberg-we-are-always-3fa2c1`.
 
-    `folded_words` are `words(text)` when the caller has them already.
+    `folded_words` are `words(text)` when the caller has them already. Latin words keep their
+    letters without accents; words in other scripts are transliterated.
     """
-    head = "-".join((words(text) if folded_words is None else folded_words)[:4])
-    head = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
-    head = re.sub(r"[^a-z0-9-]+", "", head.replace("'", ""))
+    head = "-".join(_ascii_word(w) for w in
+                    (words(text) if folded_words is None else folded_words)[:4])
+    head = re.sub(r"-{2,}", "-", head).strip("-")
     digest = hashlib.sha1(f"{speaker}\n{fold(text).lower()}".encode()).hexdigest()[:6]
     return "-".join(part for part in ("q", head, digest) if part)
 

@@ -18,7 +18,9 @@ from . import site as site_stage
 from . import write
 from .link import check_references, link
 from .load import Loaded, load
+from .lock import Busy, one_build_at_a_time
 from .model import Dossier, FuzzyDate, Problem
+from .names import reserved_ids
 from .parallel import (
     RENDER_MIN_PAGES,
     collector_off,
@@ -64,6 +66,8 @@ class BuildResult:
     removed: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds per stage: load_s, link_s, cluster_s, render_s, mkdocs_s, pdf_s, write_s."""
+    busy: bool = False
+    """Another build held the repository; this one did nothing."""
 
 
 class Failed(Exception):
@@ -97,6 +101,7 @@ def load_and_check(root: Path) -> Checked:
     problems = list(loaded.problems)
     settings = dossier_settings(root, problems)
     problems.extend(check_references(loaded))
+    problems.extend(reserved_ids(loaded))
     return Checked(loaded, settings.title, sorted(set(problems)), settings.search, settings)
 
 
@@ -140,7 +145,7 @@ def render_and_stage(dossier: Dossier, stager: write.Stager) -> write.Plan:
 
 
 def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
-               dossier: Dossier, laps: Laps, *, pdf: bool) -> Path:
+               dossier: Dossier, laps: Laps, *, pdf: bool, keep_pdf: bool = False) -> Path:
     """Build the site from the staged `docs/` (and its PDF); where the new site waits."""
     staged = site_stage.stage_docs(root, docs_dir, plan.files())
     latest = max((s.published for s in dossier.sources.values()), key=FuzzyDate.sort_key,
@@ -161,16 +166,29 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
     except site_stage.SiteError as error:
         raise Failed(str(error), UNCHANGED) from error
     laps.lap("mkdocs_s")
+    if not pdf and keep_pdf:
+        laps.notes.append(site_stage.keep_file(root, built, pdf_stage.PDF_NAME))
     return built
 
 
-def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
-    """Build `docs/` (and `site/` with its PDF); on any failure both stay exactly as they were."""
-    with collector_thawed_after():
-        return _build(root, site=site, pdf=pdf)
+def build(root: Path, *, site: bool = True, pdf: bool = True,
+          keep_pdf: bool = False) -> BuildResult:
+    """Build `docs/` (and `site/` with its PDF); on any failure both stay exactly as they were.
+
+    One build at a time per repository; a fault of the machine (a full disk, a read-only
+    folder) is one line saying what and where. `keep_pdf`: a site built without its PDF keeps
+    the last one (for `serve`).
+    """
+    try:
+        with one_build_at_a_time(root), collector_thawed_after():
+            return _build(root, site=site, pdf=pdf, keep_pdf=keep_pdf)
+    except Busy as busy:
+        return BuildResult(ok=False, lines=[str(busy)], busy=True)
+    except OSError as error:
+        return BuildResult(ok=False, lines=write.fault_lines(error, root, root / DOCS_DIR))
 
 
-def _build(root: Path, *, site: bool, pdf: bool) -> BuildResult:
+def _build(root: Path, *, site: bool, pdf: bool, keep_pdf: bool) -> BuildResult:
     result = BuildResult(ok=False)
     docs_dir = root / DOCS_DIR
     recover(root)
@@ -194,20 +212,27 @@ def _build(root: Path, *, site: bool, pdf: bool) -> BuildResult:
         if plan.conflicts:
             report(plan.conflicts, result.lines)
             return result
-        built = build_site(root, docs_dir, plan, checked, dossier, laps,
-                           pdf=pdf) if site else None
+        built = build_site(root, docs_dir, plan, checked, dossier, laps, pdf=pdf,
+                           keep_pdf=keep_pdf) if site else None
         write.apply(plan)
         committed = True
         laps.lap("write_s")
     except Failed as failure:
         result.lines.extend(failure.lines)
         return result
+    except OSError as error:
+        result.lines.extend(write.fault_lines(error, root, docs_dir))
+        return result
     finally:
         if not committed:  # whatever stopped the build: docs/ and site/ stay as they were
             stager.discard()
             shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
     if built is not None:
-        site_stage.swap_in(root, built)
+        try:
+            site_stage.swap_in(root, built)
+        except OSError as error:
+            result.lines.extend(write.fault_lines(error, root, docs_dir, site_failed=True))
+            return result
     result.ok = True
     result.dossier = dossier
     result.written, result.removed = plan.write, plan.remove

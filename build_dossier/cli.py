@@ -9,6 +9,7 @@ import io
 import sys
 from pathlib import Path
 
+from . import write
 from .build import build, check, print_pack, report
 from .github import annotation
 from .model import Problem
@@ -52,17 +53,19 @@ def main(argv: list[str] | None = None) -> int:
                            help="generate docs/ only; do not run MkDocs")
     build_cmd.add_argument("--no-pdf", action="store_true",
                            help="build the site without site/chronology.pdf")
-    new_cmd = sub.add_parser("new", help="draft a new source in sources/ from a plain-text "
-                             "article, its guesses marked for confirmation")
-    new_cmd.add_argument("file", help="the article as plain text; '-' reads standard input")
+    new_cmd = sub.add_parser("new", help="draft a new source in sources/ from an article, "
+                             "transcript or statement, its guesses marked for confirmation")
+    new_cmd.add_argument("file", help="the text: plain text, a saved web page (.html), a PDF "
+                         "or a Word file (.docx); '-' reads standard input")
     new_cmd.add_argument("--root", type=Path, default=Path.cwd(),
                          help="the dossier's repository (default: here)")
-    new_cmd.add_argument("--date", help="publication date, YYYY-MM-DD (default: found in the "
-                         "text)")
+    new_cmd.add_argument("--date", help="publication date, YYYY-MM-DD (default: from the file's "
+                         "metadata or the text)")
     new_cmd.add_argument("--id", dest="source_id", help="the source's id and file name "
                          "(default: date and title)")
-    new_cmd.add_argument("--outlet", help="who published it")
-    new_cmd.add_argument("--url", help="where it was published")
+    new_cmd.add_argument("--outlet", help="who published it (default: as a saved page states)")
+    new_cmd.add_argument("--url", help="where it was published (default: as a saved page "
+                         "states)")
     serve_cmd = sub.add_parser("serve", help="build, serve the site on 127.0.0.1 and rebuild "
                                "it whenever sources/ changes")
     serve_cmd.add_argument("--root", type=Path, default=Path.cwd(),
@@ -98,7 +101,13 @@ def main(argv: list[str] | None = None) -> int:
             said.append(f"OK: {warnings} {'warning' if warnings == 1 else 'warnings'}.")
         print("\n".join(said))
         return 0 if all(p.severity != "error" for p in problems) else 1
-    result = build(root, site=not args.no_site, pdf=not args.no_pdf)
+    write.stop_on_sigterm()
+    try:
+        result = build(root, site=not args.no_site, pdf=not args.no_pdf)
+    except KeyboardInterrupt:
+        print("Interrupted: docs/ and site/ are as the last build left them, or as this one "
+              "made them; the next build goes on.", file=sys.stderr)
+        return 130
     print("\n".join(result.lines))
     return 0 if result.ok else 1
 

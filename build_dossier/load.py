@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from .model import Event, FuzzyDate, Person, Problem, Quote, QuoteKind, Severity
 from .parallel import LOAD_MIN_FILES as PARALLEL_MIN_FILES
 from .parallel import forked_map
 from .schema import EVENT, PERSON, SLUG, SOURCE, URL, Shape
-from .textmatch import Body, fold, words
+from .textmatch import Body, closest_passage_hint, fold, words
 from .yamlpos import Parsed, field_name, parse_yaml
 
 SOURCES_DIR = "sources"
@@ -30,6 +31,8 @@ MAX_QUOTES = 2_000
 LOAD_CHUNK = 100
 MAX_HINTS = 5
 """Quotes per file whose error names the closest passage: the search costs time on long texts."""
+HIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters a published text never shows; tabs and line breaks are text."""
 _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
@@ -60,13 +63,21 @@ class _Report:
         return any(p.path == self.path and p.severity == "error" for p in self.problems)
 
 
+LINK_REFUSED = ("is a symbolic link; build-dossier never follows links (a link can lead "
+                "anywhere on the machine): put the file itself here")
+
+
 def read_text(path: Path, rel: str, report: _Report) -> str | None:
     """A file's text as UTF-8, with a byte-order mark and CRLF line endings undone."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report.add(0, "", f"file is {size / 1024 / 1024:.1f} MB; sources are limited to "
-                       f"{MAX_FILE_BYTES // 1024 // 1024} MB")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            report.add(0, "", "is not a regular file (a folder, device or pipe); build-dossier "
+                       "reads only files")
+            return None
+        if info.st_size > MAX_FILE_BYTES:
+            report.add(0, "", f"file is {info.st_size / 1024 / 1024:.1f} MB; sources are "
+                       f"limited to {MAX_FILE_BYTES // 1024 // 1024} MB")
             return None
         data = path.read_bytes()
     except OSError as error:
@@ -88,19 +99,17 @@ def read_text(path: Path, rel: str, report: _Report) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_file(path: Path, root: Path, problems: list[Problem],
-              folder_inside: bool = False) -> str | None:
-    """A file's text (see `read_text`), refusing links that lead out of the repository.
-
-    `folder_inside`: the file's folder is known to resolve inside the repository, so only the
-    file itself, if it is a link, needs resolving (10,000 full resolutions took 0.4 s).
-    """
+def read_file(path: Path, root: Path, problems: list[Problem]) -> str | None:
+    """A file's text (see `read_text`); a symbolic link is refused, never followed, and so is a
+    file in a linked folder (`load` reports `sources/` itself once)."""
     rel = path.relative_to(root).as_posix()
     report = _Report(rel, problems)
-    if (not folder_inside or path.is_symlink()) and not path.resolve().is_relative_to(
-            root.resolve()):
-        report.add(0, "", "the file is a link to a file outside the repository; build-dossier "
-                   "reads only files inside it")
+    if path.is_symlink():
+        report.add(0, "", LINK_REFUSED)
+        return None
+    if path.parent != root and path.parent.is_symlink():
+        report.add(0, "", "is in a folder that is a symbolic link; build-dossier never follows "
+                   "links: make the folder a real one")
         return None
     return read_text(path, rel, report)
 
@@ -193,7 +202,7 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
         if span is None:
             hints -= 1
             passage = body.closest_passage(text) if hints >= 0 else ""
-            hint = f"; closest passage: \"{_shorten(passage)}\"" if passage else ""
+            hint = closest_passage_hint(text, passage)
             report.add(parsed.line(path), field_name(path),
                        f"\"{_shorten(text)}\" is not in the source's text{hint}")
             continue
@@ -205,6 +214,12 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
         anchors[anchor] = anchors.get(anchor, 0) + 1
         if anchors[anchor] > 1:
             anchor = repeated_quote_anchor(anchor, anchors[anchor])
+        if item.get("event") is not None and item.get("date") is not None:
+            report.add(parsed.line(("quotes", index, "date")),
+                       field_name(("quotes", index, "date")),
+                       "give either 'event' or 'date', not both: a quote said at an event has "
+                       "the event's date; remove 'date', or remove 'event' if the words were "
+                       "said on another occasion")
         kind = item.get("kind", "direct")
         quotes.append(Quote(
             source_id=source_id,
@@ -249,12 +264,11 @@ def _warn_unrecorded(meta: dict[str, Any], parsed: Parsed, report: _Report) -> N
                        f"(pages show '{label} not recorded')", "warning")
 
 
-def load_source(path: Path, root: Path, problems: list[Problem],
-                folder_inside: bool = False) -> Source | None:
-    """Read one source file; its problems go to `problems` (`folder_inside`: see `read_file`)."""
+def load_source(path: Path, root: Path, problems: list[Problem]) -> Source | None:
+    """Read one source file; its problems go to `problems`."""
     rel = path.relative_to(root).as_posix()
     report = _Report(rel, problems)
-    text = read_file(path, root, problems, folder_inside)
+    text = read_file(path, root, problems)
     if text is None:
         return None
     split = split_front_matter(text, report)
@@ -266,6 +280,13 @@ def load_source(path: Path, root: Path, problems: list[Problem],
     if parsed is None or not isinstance(parsed.value, dict):
         return None
     meta: dict[str, Any] = parsed.value
+    hidden = HIDDEN_IN_TEXT.search(body_text)
+    if hidden:
+        # Given in file lines: the report shifts front-matter lines.
+        line = body_line + body_text.count("\n", 0, hidden.start()) - report.line_offset
+        report.add(line, "", f"the text contains the control character "
+                   f"U+{ord(hidden.group()):04X}, which no reader sees (and which can rewrite "
+                   "an editor's terminal); remove it")
     if not body_text.strip():
         # The closing '---' line, given in file lines: the report shifts front-matter lines.
         report.add(body_line - 1 - report.line_offset, "", "the source has no text below its "
@@ -336,7 +357,7 @@ def _load_registry(path: Path, root: Path, shape: Shape,
     lines of its fields, given in file lines)."""
     rel = path.relative_to(root).as_posix()
     report = _Report(rel, problems)
-    if not path.exists():
+    if not os.path.lexists(path):  # a dangling link is there, and refused
         return
     text = read_file(path, root, problems)
     if text is None:
@@ -398,22 +419,22 @@ def load_events(root: Path, problems: list[Problem]) -> dict[str, Event]:
 
 
 def source_paths(root: Path) -> list[Path]:
-    """Every source file, in a stable order."""
+    """Every source file, in a stable order: links too (`read_file` refuses them, so that a
+    dangling one is reported, not dropped), folders not."""
     folder = root / SOURCES_DIR
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():
         return []
-    # The folder's listing says which entries are files without a stat call per file.
+    # The folder's listing says which entries are folders without a stat call per file.
     with os.scandir(folder) as entries:
         names = sorted(entry.name for entry in entries if entry.name.endswith(".md")
-                       and not entry.name.startswith(".") and entry.is_file())
+                       and not entry.name.startswith(".")
+                       and not entry.is_dir(follow_symlinks=False))
     return [folder / name for name in names]
 
 
-def _load_chunk(paths: list[Path], root: Path,
-                folder_inside: bool) -> tuple[list[Source], list[Problem]]:
+def _load_chunk(paths: list[Path], root: Path) -> tuple[list[Source], list[Problem]]:
     problems: list[Problem] = []
-    sources = [s for s in (load_source(p, root, problems, folder_inside) for p in paths)
-               if s is not None]
+    sources = [s for s in (load_source(p, root, problems) for p in paths) if s is not None]
     return sources, problems
 
 
@@ -423,12 +444,22 @@ def load(root: Path, workers: int = 1) -> Loaded:
     Many sources are read on `workers` forked processes; the result is the same either way.
     """
     loaded = Loaded()
+    folder = root / SOURCES_DIR
+    if folder.is_symlink():
+        loaded.problems.append(Problem(SOURCES_DIR, 0, "error", "", "is a symbolic link; "
+                                       "build-dossier never follows links: make it a real "
+                                       "folder"))
+        return loaded
     loaded.people = load_people(root, loaded.problems)
     loaded.events = load_events(root, loaded.problems)
-    paths = source_paths(root)
+    try:
+        paths = source_paths(root)
+    except OSError as error:
+        loaded.problems.append(Problem(SOURCES_DIR, 0, "error", "",
+                                       f"cannot list the folder: {error.strerror}"))
+        return loaded
     chunks = [paths[i:i + LOAD_CHUNK] for i in range(0, len(paths), LOAD_CHUNK)]
-    folder_inside = (root / SOURCES_DIR).resolve().is_relative_to(root.resolve())
-    done = forked_map(lambda chunk: _load_chunk(chunk, root, folder_inside), chunks,
+    done = forked_map(lambda chunk: _load_chunk(chunk, root), chunks,
                       workers if len(paths) >= PARALLEL_MIN_FILES else 1)
     for sources, problems in done:
         loaded.sources.extend(sources)

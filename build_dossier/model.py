@@ -39,7 +39,18 @@ class Problem:
         """The problem as one line: `path:line: severity: field: message`."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         what = f"{self.field}: {self.message}" if self.field else self.message
-        return f"{where}: {self.severity}: {what}"
+        return visible(f"{where}: {self.severity}: {what}")
+
+
+UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (an escape sequence can retitle or clear a terminal) and the bidi
+controls that display text in an order other than it is stored."""
+
+
+def visible(text: str) -> str:
+    """`text` with every UNSHOWN character written as its escape (`\\x1b`, `\\u202e`), so a
+    message shows it instead of obeying it."""
+    return UNSHOWN.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
 class DateError(ValueError):

@@ -69,7 +69,7 @@ def _text(value: Any) -> str | None:
 def _slug(value: Any) -> str | None:
     if not isinstance(value, str):
         return f"expected an id, got {_type_name(value)}"
-    if not SLUG_RE.match(value):
+    if not SLUG_RE.fullmatch(value):
         return (f"'{value}' is not a valid id; use lowercase letters, digits and hyphens "
                 "(at most 100, no leading or trailing hyphen)")
     if value in RESERVED_SLUGS:
@@ -93,7 +93,7 @@ def _url(value: Any) -> str | None:
     problem = _text(value)
     if problem:
         return problem
-    if not URL_RE.match(value):
+    if not URL_RE.fullmatch(value):
         return f"'{value}' is not a web address; expected one starting with https:// or http://"
     return None
 
@@ -102,7 +102,7 @@ def _language(value: Any) -> str | None:
     problem = _text(value)
     if problem:
         return problem
-    if not LANGUAGE_RE.match(value):
+    if not LANGUAGE_RE.fullmatch(value):
         return f"'{value}' is not a language code; expected one such as en, fr or pt-BR"
     return None
 

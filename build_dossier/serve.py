@@ -2,11 +2,13 @@
 
 Served HTML pages get a small script that asks `/__reload` for the build number and reloads the
 page when it goes up; the files in `site/` are left as MkDocs wrote them. A build that fails
-prints its problems and leaves the last good site in place, still served.
+prints its problems, and the open page shows them over the last good site, still served, until
+a build succeeds. Only 127.0.0.1 is served, and only files: no folder listings.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -15,45 +17,78 @@ import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .addresses import GENERATED_FOLDERS, INDEX_PAGES
 from .build import DOCS_DIR, build
 from .load import SOURCES_DIR
+from .model import visible
 from .site import CONFIG, SITE_DIR
+from .write import stop_on_sigterm
 
 POLL_SECONDS = 0.3
 RELOAD_PATH = "/__reload"
+MAX_PATH = 1024
+"""Longest request path served; file names are at most 255 bytes on common file systems."""
+PORTS_TRIED = 20
+"""How many ports after a busy one are tried before giving up."""
+CONNECTION_TIMEOUT = 5
+"""Seconds a connection may stay silent before it is closed."""
+# The overlay is built with textContent: problem lines quote sources, never to be read as HTML.
 _SCRIPT = (
-    "<script>(function(){var b=%d;function p(){fetch('" + RELOAD_PATH + "',{cache:'no-store'})"
-    ".then(function(r){return r.json()}).then(function(d){if(d.build!==b){location.reload()}"
-    "else{setTimeout(p,500)}}).catch(function(){setTimeout(p,1500)})}setTimeout(p,500)})();"
+    "<script>(function(){var b=%d,o=null;"
+    "function show(lines){if(!o){o=document.createElement('div');o.id='build-dossier-problems';"
+    "o.setAttribute('role','alert');o.style.cssText='position:fixed;left:0;right:0;bottom:0;"
+    "max-height:50vh;overflow:auto;z-index:10000;margin:0;padding:1em;background:#fff3f3;"
+    "color:#000;border-top:3px solid #c00;font:14px/1.4 monospace;white-space:pre-wrap';"
+    "document.body.appendChild(o)}"
+    "o.textContent='The last build failed; this page is from the last good one.\\n\\n'"
+    "+lines.join('\\n')}"
+    "function hide(){if(o){o.remove();o=null}}"
+    "function p(){fetch('" + RELOAD_PATH + "',{cache:'no-store'})"
+    ".then(function(r){return r.json()}).then(function(d){if(d.build!==b){location.reload();"
+    "return}if(d.problems.length){show(d.problems)}else{hide()}setTimeout(p,500)})"
+    ".catch(function(){setTimeout(p,1500)})}setTimeout(p,0)})();"
     "</script>"
 )
 
 
 class Builds:
-    """The number of the last good build, shared between the watcher and the server."""
+    """The number of the last good build and the problems of a failed one since, shared
+    between the watcher and the server."""
 
     def __init__(self) -> None:
         self.number = 0
+        self.problems: list[str] = []
         self.lock = threading.Lock()
 
     def done(self) -> None:
         """Count one more good build."""
         with self.lock:
             self.number += 1
+            self.problems = []
+
+    def failed(self, lines: list[str]) -> None:
+        """A build failed: what it said, for the open pages to show."""
+        with self.lock:
+            self.problems = [visible(line) for line in lines]
 
     def current(self) -> int:
         """The last good build's number."""
         with self.lock:
             return self.number
 
+    def state(self) -> dict[str, object]:
+        """The build number and the problems, as `/__reload` answers."""
+        with self.lock:
+            return {"build": self.number, "problems": list(self.problems)}
+
 
 class Handler(SimpleHTTPRequestHandler):
     """Serves `site/` with no caching, and the live-reload script in HTML pages."""
 
     builds: Builds
+    timeout = CONNECTION_TIMEOUT
 
     def __init__(self, *args: object, builds: Builds, directory: str) -> None:
         self.builds = builds
@@ -66,12 +101,29 @@ class Handler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Keep the terminal for build reports."""
 
+    def _refused(self) -> bool:
+        """Answer a request for a path no file can have; whether it was one."""
+        path = unquote(urlsplit(self.path).path)
+        if "\x00" in path:
+            self.send_error(400, "A path cannot hold a NUL byte")
+            return True
+        if len(path) > MAX_PATH or any(len(part.encode()) > 255 for part in path.split("/")):
+            self.send_error(404, "No such page")
+            return True
+        return False
+
+    def do_HEAD(self) -> None:
+        """Headers of a file, as for GET."""
+        if not self._refused():
+            super().do_HEAD()
+
     def do_GET(self) -> None:
-        """The build number, an HTML page with the reload script, or a file as it is."""
+        """The build state, an HTML page with the reload script, or a file as it is."""
+        if self._refused():
+            return
         path = urlsplit(self.path).path
         if path == RELOAD_PATH:
-            self._send(200, "application/json",
-                       json.dumps({"build": self.builds.current()}).encode())
+            self._send(200, "application/json", json.dumps(self.builds.state()).encode())
             return
         target = Path(self.translate_path(self.path))
         if target.is_dir() and path.endswith("/"):
@@ -89,12 +141,38 @@ class Handler(SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
+    def send_head(self):  # type: ignore[no-untyped-def]
+        """As the standard handler, but a file that cannot be opened is not found."""
+        try:
+            return super().send_head()
+        except (OSError, ValueError):
+            self.send_error(404, "No such page")
+            return None
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """Folders are never listed: a folder without an index page is not found."""
+        self.send_error(404, "No such page")
+
     def _send(self, status: int, content_type: str, body: bytes) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+class Server(ThreadingHTTPServer):
+    """The local server: a long listen queue (many tabs, or a link checker, at once), and
+    clients that hang up are no error."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away or fell silent is not news; anything else is a bug."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 def watched_files(root: Path) -> dict[Path, float]:
@@ -132,57 +210,88 @@ def _hand_written(docs_dir: Path) -> list[Path]:
     return found
 
 
-def rebuild(root: Path, builds: Builds, pdf: bool) -> bool:
-    """Build once and print what happened; whether it succeeded."""
+def rebuild(root: Path, builds: Builds, pdf: bool, waiting: bool = False) -> bool | None:
+    """Build once and print what happened; whether it succeeded (None: another build held the
+    repository, so try again; `waiting`: that was said already)."""
     started = time.perf_counter()
     try:
-        result = build(root, pdf=pdf)
+        result = build(root, pdf=pdf, keep_pdf=not pdf)
     except OSError as error:
         # An editor's save in progress (a file renamed or deleted mid-read): try again next poll.
-        print(f"Build interrupted: {error}; retrying when the files settle.", flush=True)
+        print(f"Build interrupted: {visible(str(error))}; retrying when the files settle.",
+              flush=True)
         return False
+    if result.busy:
+        if not waiting:
+            print("\n".join(result.lines), flush=True)
+            print("Waiting for it: this build runs as soon as it is done.", flush=True)
+        return None
     print("\n".join(result.lines), flush=True)
     if result.ok:
         builds.done()
         print(f"Rebuilt in {time.perf_counter() - started:.1f} s.", flush=True)
     else:
+        builds.failed(result.lines)
         print("The last good site is still being served.", flush=True)
     return result.ok
+
+
+def bind(port: int, handler: partial[Handler]) -> Server | str:
+    """A server on 127.0.0.1 at `port`, or the next free one after it; or why there is none."""
+    if not 0 <= port <= 65535:
+        return f"--port {port}: a port is a number from 1 to 65535 (0 picks a free one)"
+    last = port if port == 0 else min(port + PORTS_TRIED, 65535)
+    for candidate in range(port, last + 1):
+        try:
+            server = Server(("127.0.0.1", candidate), handler)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                continue
+            return f"--port {port}: cannot listen on 127.0.0.1:{candidate}: {error.strerror}"
+        if candidate != port:
+            print(f"Port {port} is in use; serving on port {candidate} instead.", flush=True)
+        return server
+    return (f"--port {port}: ports {port} to {last} are all in use; give a free one with "
+            "--port (0 picks any)")
 
 
 def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
     """Build, serve on 127.0.0.1, rebuild on every change until interrupted.
 
-    The chronology PDF more than doubles a build's time, so it is made only when asked for.
+    The chronology PDF more than doubles a build's time, so it is made only when asked for;
+    otherwise the last one made stays in site/.
     """
     builds = Builds()
-    stamps = watched_files(root)
-    rebuild(root, builds, pdf)
-    (root / SITE_DIR).mkdir(exist_ok=True)
     handler = partial(Handler, builds=builds, directory=str(root / SITE_DIR))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
+    server = bind(port, handler)
+    if isinstance(server, str):
+        print(server, file=sys.stderr)
+        return 2
+    stop_on_sigterm()  # a build under way ends as on Ctrl-C: its MkDocs is stopped too
     thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    print(f"Serving on http://127.0.0.1:{server.server_address[1]}/ "
-          f"(watching {SOURCES_DIR}/, {CONFIG} and the pages written by hand in {DOCS_DIR}/; "
-          "Ctrl-C stops)", flush=True)
-    if not pdf:
-        print("The chronology PDF is left out for speed; 'serve --pdf' or 'build' makes it.",
-              flush=True)
     try:
+        stamps = watched_files(root)
+        pending = rebuild(root, builds, pdf) is None
+        (root / SITE_DIR).mkdir(exist_ok=True)
+        thread.start()
+        print(f"Serving on http://127.0.0.1:{server.server_address[1]}/ "
+              f"(watching {SOURCES_DIR}/, {CONFIG} and the pages written by hand in "
+              f"{DOCS_DIR}/; Ctrl-C stops)", flush=True)
         while True:
             time.sleep(POLL_SECONDS)
             now = watched_files(root)
-            if now != stamps:
-                changed = sorted(p.relative_to(root).as_posix() for p in now.keys() | stamps.keys()
+            if now != stamps or pending:
+                changed = sorted(visible(p.relative_to(root).as_posix())
+                                 for p in now.keys() | stamps.keys()
                                  if now.get(p) != stamps.get(p))
                 stamps = now
-                print(f"Changed: {', '.join(changed) or 'files'}; rebuilding.", flush=True)
-                rebuild(root, builds, pdf)
+                if changed:
+                    print(f"Changed: {', '.join(changed)}; rebuilding.", flush=True)
+                pending = rebuild(root, builds, pdf, waiting=pending) is None
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
     finally:
-        server.shutdown()
+        if thread.is_alive():
+            server.shutdown()
         server.server_close()
     return 0

@@ -44,7 +44,7 @@ def dossier_title(root: Path, problems: list[Problem]) -> str:
 def dossier_settings(root: Path, problems: list[Problem]) -> Settings:
     """What `sources/dossier.yml` sets: the title, and the search engine of the site."""
     path = root / DOSSIER_FILE
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():  # a dangling link is refused, not missed
         return Settings()
     text = read_file(path, root, problems)
     if text is None:

@@ -13,6 +13,7 @@ import calendar
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,9 +21,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .markup import plain_title
-from .model import FuzzyDate
+from .model import FuzzyDate, visible
 from .renderers import DEFAULT_RENDERER, RENDERERS, Renderer, strip_ansi
-from .write import Folders, hand_written
+from .write import Folders, hand_written, interrupts_deferred
 
 STAGE_DIR = ".build-dossier-tmp"
 SITE_DIR = "site"
@@ -31,6 +32,9 @@ PAGEFIND_TEMPLATE = "pagefind-main.html"
 CITATION_TEMPLATE = "citation-main.html"
 PDF_URI = "chronology.pdf"
 """The chronology PDF, under docs/ while staged and under site/ once built."""
+RENDERER_FILES = ("404.html", "search/search_index.json", "search.json", "sitemap.xml",
+                  "pagefind/")
+"""What the renderers, their search and Pagefind write in `site/` besides the dossier's pages."""
 
 
 class SiteError(Exception):
@@ -95,6 +99,10 @@ def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
     if search == "pagefind" and importlib.util.find_spec("pagefind_bin") is None:
         raise SiteError("Pagefind is not installed here (sources/dossier.yml says "
                         "'search: pagefind'); run 'make site', which installs it")
+    if (root / CONFIG).is_symlink():
+        raise SiteError(f"{CONFIG}: error: is a symbolic link; build-dossier never follows "
+                        "links (a link can lead anywhere on the machine): put the file itself "
+                        "here")
     if not (root / CONFIG).is_file():
         raise SiteError(f"{CONFIG} is missing at the repository root")
     stage = stage_dir(root)
@@ -106,9 +114,9 @@ def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
     result = subprocess.run(program.command(config), cwd=root, env=env, capture_output=True,
                             text=True, check=False)
     if result.returncode != 0:
-        said = program.problems(result.stderr + result.stdout)
-        raise SiteError(f"{program.label} failed:\n"
-                        + "\n".join(said or strip_ansi(result.stderr).splitlines()[-20:]))
+        said = (program.problems(result.stderr + result.stdout)
+                or strip_ansi(result.stderr).splitlines()[-20:])
+        raise SiteError(f"{program.label} failed:\n" + "\n".join(visible(line) for line in said))
     if stand_in:
         (stage / "site" / PDF_URI).unlink()
     if search == "pagefind":
@@ -122,11 +130,25 @@ run_mkdocs = run_renderer
 """The name from before other renderers were offered."""
 
 
+_YAML_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def yaml_text(value: str) -> str:
+    """`value` as a double-quoted YAML string that any YAML reader takes back unchanged.
+
+    JSON's quoting is YAML's, but `json.dumps` writes a character outside the Basic
+    Multilingual Plane (a flag, an emoji) as two surrogate escapes, which YAML reads as two
+    broken characters; here such characters are written as they are.
+    """
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
 def staged_config(stage: Path, program: Renderer, title: str, search: str,
                   site_url: str) -> str:
     """The config the renderer reads: mkdocs.yml (INHERITed) plus what the build decides."""
     lines = (f"INHERIT: ../{CONFIG}\n"
-             f"site_name: {json.dumps(plain_title(title))}\n"
+             f"site_name: {yaml_text(plain_title(title))}\n"
              "docs_dir: docs\n"
              "site_dir: site\n")
     if site_url:
@@ -175,7 +197,8 @@ def index_pagefind(site_dir: Path) -> None:
     )
     if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind-ui.js").is_file():
         said = (result.stderr + result.stdout).strip().splitlines()[-20:]
-        raise SiteError("Pagefind failed to index the site:\n" + "\n".join(said))
+        raise SiteError("Pagefind failed to index the site:\n"
+                        + "\n".join(visible(line) for line in said))
 
 
 def swap_in(root: Path, staged_site: Path) -> None:
@@ -183,7 +206,27 @@ def swap_in(root: Path, staged_site: Path) -> None:
     stage = stage_dir(root)
     site = root / SITE_DIR
     old = stage / "site.old"
-    if site.exists():
-        os.replace(site, old)
-    os.replace(staged_site, site)
+    with interrupts_deferred():  # Ctrl-C between the renames would leave no site/ at all
+        if site.exists():
+            os.replace(site, old)
+        try:
+            os.replace(staged_site, site)
+        except OSError:
+            if old.exists() and not site.exists():
+                os.replace(old, site)  # the last good site stays served
+                shutil.rmtree(stage, ignore_errors=True)
+            raise
     shutil.rmtree(stage, ignore_errors=True)
+
+
+def keep_file(root: Path, staged_site: Path, name: str) -> str:
+    """Carry `site/<name>` over into a staged site that lacks it; what became of it, in words."""
+    last = root / SITE_DIR / name
+    if not last.is_file() or last.is_symlink():
+        return f"{SITE_DIR}/{name} is not made by this build; 'build' makes it."
+    try:
+        os.link(last, staged_site / name)
+    except OSError:  # another disk, or a file system without links
+        shutil.copyfile(last, staged_site / name)
+    return (f"{SITE_DIR}/{name} is kept from an earlier build and may not show the latest "
+            "changes; 'build' remakes it.")

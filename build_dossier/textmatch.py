@@ -199,6 +199,38 @@ class Body:
         return self.text[self.offsets[first]:self.offsets[last - 1] + 1]
 
 
+def closest_passage_hint(quote: str, passage: str, shown: int = 90) -> str:
+    """What to tell an editor whose quote is not in the text: the closest passage, or — when
+    the two differ only past what a shortened passage shows — the first words that differ,
+    with the words before them."""
+    if not passage:
+        return ""
+    quoted = [m for m in WORD_RE.finditer(quote)]
+    found = [m for m in WORD_RE.finditer(passage)]
+    first = next((i for i, (a, b) in enumerate(zip(quoted, found, strict=False))
+                  if word_key(a.group()) != word_key(b.group())), min(len(quoted), len(found)))
+    if first >= len(quoted) and first >= len(found):
+        return f"; closest passage: \"{_shorten(passage, shown)}\""
+    differs_at = found[first].start() if first < len(found) else len(passage)
+    if differs_at < shown - 20:
+        return f"; closest passage: \"{_shorten(passage, shown)}\""
+
+    def around(matches: list[re.Match[str]], text: str) -> str:
+        start = matches[max(0, first - 4)].start() if matches else 0
+        end = matches[min(len(matches), first + 3) - 1].end() if first < len(matches) else \
+            len(text)
+        words_shown = " ".join(text[start:end].split())
+        return ("…" if start > 0 else "") + words_shown + ("…" if end < len(text) else "")
+
+    return (f"; it differs from the text at word {first + 1}: the quote has "
+            f"\"{around(quoted, quote)}\", the text has \"{around(found, passage)}\"")
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _overlap(window: Counter[str], need: Counter[str]) -> int:
     return sum(min(count, window[word]) for word, count in need.items())
 

@@ -5,21 +5,26 @@ written by hand at a generated page's address is a conflict, never overwritten. 
 applied through a journal: the new files are staged (as they are rendered), the journal names
 them, then renames move them into place. A build killed before the journal is written leaves the
 old generation; one killed after it is completed by the next run (`recover`), so `docs/` never
-keeps a mix.
+keeps a mix. Ctrl-C and SIGTERM wait for the renames, and pages a journal names are never
+dropped.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import shutil
-from collections.abc import Mapping
+import signal
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .model import Problem
+from .model import Problem, visible
 
 MANIFEST = ".build-dossier-manifest.json"
 """Generated files and their digests, so hand-written files are never touched."""
@@ -92,7 +97,6 @@ class Stager:
 
     def __init__(self, docs_dir: Path) -> None:
         self.docs_dir = docs_dir
-        self.old = read_manifest(docs_dir)
         self.plan = Plan(docs_dir, {})
         self.made_docs = not docs_dir.exists()
         self.staging = docs_dir / STAGING
@@ -102,7 +106,9 @@ class Stager:
         self._folders = Folders()
         self._linked: dict[str, str | None] = {}
         if self.can_stage:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            # A generation a killed build committed to is finished first, never dropped.
+            recover(docs_dir)
+        self.old = read_manifest(docs_dir)
 
     def stage(self, pages: list[tuple[str, bytes]]) -> list[Decision]:
         """Compare pages with `docs/` and stage those to be written; what was decided."""
@@ -126,8 +132,11 @@ class Stager:
             return uri, page_digest, "write", None
         current = None
         if os.path.isfile(path):
-            with open(path, "rb") as handle:
-                current = handle.read()
+            try:
+                with open(path, "rb") as handle:
+                    current = handle.read()
+            except OSError as error:
+                return uri, page_digest, "conflict", _unreadable(f"{docs_name}/{uri}", error)
         if uri not in old:
             return uri, page_digest, "conflict", Problem(
                 f"{docs_name}/{uri}", 0, "error", "",
@@ -149,7 +158,11 @@ class Stager:
         # 12,500 files, and pathlib's per-call overhead was a third of the time.
         self._folders.make(os.path.dirname(target))
         with open(target, "wb") as handle:
-            handle.write(data)
+            try:
+                handle.write(data)
+            except OSError as error:  # a full disk says so here, without the file's name
+                error.filename = target
+                raise
 
     def record(self, decisions: list[Decision]) -> None:
         """Add what `stage` decided to the plan."""
@@ -173,13 +186,20 @@ class Stager:
         """The plan: what to write (staged), what to remove, what is in the way."""
         plan, docs_name = self.plan, self.docs_dir.name
         plan.write.sort()
+        plan.conflicts.extend(p for p in linked(self.docs_dir)
+                              if p.path.partition("/")[2] not in plan.manifest)
         plan.conflicts.sort()
         plan.manifest = dict(sorted(plan.manifest.items()))
         for uri in sorted(set(self.old) - set(plan.manifest)):
             path = self.docs_dir / uri
             if not path.is_file():
                 continue
-            if digest(path.read_bytes()) != self.old[uri]:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                plan.conflicts.append(_unreadable(f"{docs_name}/{uri}", error))
+                continue
+            if digest(data) != self.old[uri]:
                 plan.conflicts.append(Problem(
                     f"{docs_name}/{uri}", 0, "error", "",
                     "this page no longer has a source, but was edited by hand; delete or move it"))
@@ -188,12 +208,19 @@ class Stager:
         return plan
 
     def discard(self) -> None:
-        """Drop what was staged: `docs/` is as it was before."""
-        if not self.can_stage:
+        """Drop what was staged, unless `apply` committed to it: then the journal names the
+        staged pages and the next `recover` moves them in (dropping them would leave old bytes
+        under new digests, which every later build would take for a hand edit)."""
+        if not self.can_stage or (self.docs_dir / JOURNAL).is_file():
             return
         shutil.rmtree(self.staging, ignore_errors=True)
         if self.made_docs and self.docs_dir.is_dir() and not any(self.docs_dir.iterdir()):
             self.docs_dir.rmdir()
+
+
+def _unreadable(rel: str, error: OSError) -> Problem:
+    return Problem(rel, 0, "error", "", f"cannot read this generated page ({error.strerror}); "
+                   "make it readable, or delete it, and build again")
 
 
 def plan_write(docs_dir: Path, pages: Mapping[str, bytes]) -> Plan:
@@ -207,9 +234,15 @@ def plan_write(docs_dir: Path, pages: Mapping[str, bytes]) -> Plan:
 def _atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+        try:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        except OSError as error:
+            error.filename = str(tmp)
+            handle.close()
+            tmp.unlink(missing_ok=True)  # a half-written journal or manifest is no use
+            raise
     os.replace(tmp, path)
 
 
@@ -220,8 +253,49 @@ def apply(plan: Plan) -> None:
     docs_dir = plan.docs_dir
     docs_dir.mkdir(parents=True, exist_ok=True)
     journal = {"write": plan.write, "remove": plan.remove, "manifest": plan.manifest}
-    _atomic_write(docs_dir / JOURNAL, json.dumps(journal, indent=1).encode())
-    _roll_forward(docs_dir)
+    # Ctrl-C between the journal and the last rename would leave a mix until the next build:
+    # the renames take milliseconds, so the interrupt waits for them.
+    with interrupts_deferred():
+        _atomic_write(docs_dir / JOURNAL, json.dumps(journal, indent=1).encode())
+        _roll_forward(docs_dir)
+
+
+def stop_on_sigterm() -> None:
+    """Make `kill` (SIGTERM) stop this process as Ctrl-C does: the cleanup runs, a child MkDocs
+    is stopped, and the moves into docs/ are waited for (see `interrupts_deferred`)."""
+    owner = os.getpid()
+
+    def interrupt(signum: int, frame: object) -> None:
+        if os.getpid() != owner:
+            # A forked worker, which its pool stops with SIGTERM: it ends as by default.
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Run the block to its end before Ctrl-C (SIGINT) or SIGTERM acts on the process.
+
+    Signals are handled only on the main thread; elsewhere the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    wanted = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, lambda number, _: received.append(number))
+                for number in wanted}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if received:
+            signal.raise_signal(received[0])
 
 
 class Folders:
@@ -239,13 +313,17 @@ class Folders:
 def _roll_forward(docs_dir: Path) -> None:
     journal = json.loads((docs_dir / JOURNAL).read_text(encoding="utf-8"))
     staging = docs_dir / STAGING
+    manifest: dict[str, str] = journal["manifest"]
+    old = read_manifest(docs_dir)  # replaced only at the end, so still the old generation's
     folders = Folders()
     for uri in journal["write"]:
         _check_path(uri)
         target = os.path.join(docs_dir, uri)
         folders.make(os.path.dirname(target))
-        with contextlib.suppress(FileNotFoundError):  # moved already, by a killed run
+        try:
             os.replace(os.path.join(staging, uri), target)
+        except FileNotFoundError:  # moved already by a killed run, or its staging was lost
+            _record_what_is_there(docs_dir, uri, manifest, old)
     for uri in journal["remove"]:
         _check_path(uri)
         path = docs_dir / uri
@@ -254,10 +332,28 @@ def _roll_forward(docs_dir: Path) -> None:
         while parent != docs_dir and parent.is_dir() and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
-    manifest = {"version": 1, "files": journal["manifest"]}
-    _atomic_write(docs_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
+    record = {"version": 1, "files": manifest}
+    _atomic_write(docs_dir / MANIFEST, json.dumps(record, indent=1, sort_keys=True).encode())
     (docs_dir / JOURNAL).unlink()
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _record_what_is_there(docs_dir: Path, uri: str, manifest: dict[str, str],
+                          old: dict[str, str]) -> None:
+    """A page the journal names was not staged: keep the manifest true to the file on disk.
+
+    The new page when it was moved in already; the old generation's page, still ours to
+    replace, gets the old digest back, so the next build rewrites it instead of calling it a
+    hand edit; a page missing altogether leaves the manifest, and the next build writes it.
+    """
+    try:
+        with open(os.path.join(docs_dir, uri), "rb") as handle:
+            present = digest(handle.read())
+    except FileNotFoundError:
+        del manifest[uri]
+        return
+    if present != manifest[uri] and present == old.get(uri):
+        manifest[uri] = present
 
 
 def recover(docs_dir: Path) -> bool:
@@ -285,15 +381,67 @@ def generated(docs_dir: Path) -> set[str]:
     return set(read_manifest(docs_dir))
 
 
+def _walk(docs_dir: Path, prefix: str = "") -> Iterator[tuple[str, bool]]:
+    """(path under docs/, is a link) of every file and link in docs/, our dot-files and links'
+    insides left out: a linked folder is never entered. (The listing says what each entry is,
+    without a call per file: docs/ holds 12,500 pages at 10,000 sources.)"""
+    with os.scandir(docs_dir / prefix if prefix else docs_dir) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        uri = prefix + entry.name
+        if entry.is_symlink():
+            yield uri, True
+        elif entry.is_dir():
+            yield from _walk(docs_dir, uri + "/")
+        else:
+            yield uri, False
+
+
 def hand_written(docs_dir: Path) -> list[str]:
-    """Paths under docs/ of the files editors wrote: not generated, not our dot-files."""
-    if not docs_dir.is_dir():
+    """Paths under docs/ of the files editors wrote: not generated, not our dot-files, not
+    links (see `linked`)."""
+    if not docs_dir.is_dir() or docs_dir.is_symlink():
         return []
     made = generated(docs_dir)
-    found = []
-    for path in sorted(docs_dir.rglob("*")):
-        parts = path.relative_to(docs_dir).parts
-        uri = "/".join(parts)
-        if path.is_file() and uri not in made and not any(p.startswith(".") for p in parts):
-            found.append(uri)
-    return found
+    return sorted(uri for uri, link in _walk(docs_dir) if not link and uri not in made)
+
+
+def linked(docs_dir: Path) -> list[Problem]:
+    """A problem for each symbolic link among the files of docs/: a build never follows one
+    (it could publish any file of the machine, and git stores links)."""
+    if not docs_dir.is_dir() or docs_dir.is_symlink():
+        return []
+    return [Problem(f"{docs_dir.name}/{uri}", 0, "error", "",
+                    "is a symbolic link; build-dossier never follows links (a link can lead "
+                    "anywhere on the machine): put the file or folder itself here")
+            for uri, link in _walk(docs_dir) if link]
+
+
+_FAULT_HINTS = {
+    errno.ENOSPC: "the disk is full (or out of inodes); free some space and build again",
+    errno.EDQUOT: "the disk quota is used up; free some space and build again",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied; make it writable (and readable) for you",
+    errno.EPERM: "not permitted; make it writable (and readable) for you",
+    errno.EMFILE: "too many open files; raise the limit (ulimit -n) and build again",
+    errno.ENAMETOOLONG: "the name is too long for the file system",
+}
+
+
+def fault_lines(error: OSError, root: Path, docs_dir: Path,
+                site_failed: bool = False) -> list[str]:
+    """What the system refused, where, and what state it left: for a build that it stopped."""
+    where = str(error.filename or docs_dir)
+    with contextlib.suppress(ValueError):
+        where = Path(where).relative_to(root).as_posix()
+    reason = _FAULT_HINTS.get(error.errno or 0, error.strerror or str(error))
+    if site_failed:
+        state = ("docs/ is up to date but site/ could not be replaced; the next build "
+                 "makes site/ again.")
+    elif (docs_dir / JOURNAL).is_file():
+        state = "docs/ is being updated from its journal; the next build finishes it."
+    else:
+        state = "docs/ and site/ are unchanged."
+    return [visible(f"{where}: error: {reason}"), f"Aborted: {state}"]

@@ -7,6 +7,8 @@ refused before they can cost anything.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,6 +95,24 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     return _constructor.construct_object(node)
 
 
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters no value may hold, however it was written (`"\\e"` is ESC in YAML): control
+characters, which reach terminals as commands and HTML as invisible text, and bidi controls,
+which show text in an order other than it is stored (in the PDF's title, say). Line breaks and
+tabs are allowed."""
+
+
+def hidden_character(text: str) -> str:
+    """The message for a value holding a HIDDEN character: which one, and what to do."""
+    found = HIDDEN.search(text)
+    assert found is not None
+    char = found.group()
+    if unicodedata.category(char) == "Cc":
+        return f"the control character U+{ord(char):04X} is not allowed in a value; remove it"
+    return (f"the bidi control U+{ord(char):04X} ({unicodedata.name(char)}) is not allowed in "
+            "a value: it shows text in another order than it is written; remove it")
+
+
 class _Refused(Exception):
     """Input that is valid YAML but that we will not accept."""
 
@@ -108,6 +128,48 @@ class _Container:
 
 
 _NO_KEY = object()
+
+
+def syntax_error_in_words(error: yaml.MarkedYAMLError, text: str = "") -> tuple[int, str]:
+    """(1-based line, plain words with the column) for a YAML syntax error: what is wrong and
+    how to fix it, rather than the parser's own terms."""
+    problem, context = error.problem or "", error.context or ""
+    mark = error.problem_mark or error.context_mark
+    opened = error.context_mark
+    if opened is not None and (problem.startswith("found unexpected end of stream")
+                               or ("flow" in context and "expected" in problem)):
+        # Something opened and never closed: the place it opened is the one to show.
+        mark = opened
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    lines = text.split("\n")
+    at = lines[line - 1][column - 1:column] if 0 < line <= len(lines) else ""
+    if "quoted scalar" in context:
+        words = (f"the quotation mark at column {column} is never closed; close it at the end "
+                 "of the value")
+    elif "flow sequence" in context:
+        words = f"the list '[' opened at column {column} is never closed with ']'"
+    elif "flow mapping" in context:
+        words = f"the '{{' opened at column {column} is never closed with '}}'"
+    elif "mapping values are not allowed" in problem:
+        words = (f"the ':' at column {column} cannot start a value here: this line is indented "
+                 "under the line above, or a value holds ': ' (put such a value in quotes)")
+    elif "cannot start any token" in problem and ("'\\t'" in problem or at == "\t"):
+        words = f"a tab at column {column}: YAML indents with spaces only"
+    elif "cannot start any token" in problem:
+        words = (f"the character at column {column} cannot start a value; put the value in "
+                 "quotes")
+    elif "could not find expected ':'" in problem:
+        words = (f"this line has no 'key: value' colon (column {column}), or a quotation mark "
+                 "above it is not closed")
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        words = f"the indentation at column {column} does not line up with the keys above it"
+    elif "alias" in problem or "anchor" in context or "alias" in context:
+        words = (f"'*' or '&' at column {column} starts an alias or an anchor in YAML; put the "
+                 "value in quotes")
+    else:
+        words = f"{problem}{f' ({context})' if context else ''} at column {column}"
+    return line, words
 
 
 def parse_yaml(text: str, first_line: int = 1) -> Parsed:
@@ -159,7 +221,11 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark else 1
             if isinstance(event, yaml.ScalarEvent):  # the most common, first
-                place(_scalar(event), line)
+                value = _scalar(event)
+                path = place(value, line)
+                if isinstance(value, str) and HIDDEN.search(value):
+                    parsed.problems.append(YamlProblem(
+                        line, field_name(path or ()), hidden_character(value)))
             elif isinstance(event, yaml.AliasEvent):
                 raise _Refused(f"YAML aliases (*{event.anchor}) are not allowed; repeat the value")
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -183,11 +249,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Parsed:
         parsed.problems.append(YamlProblem(line, "", str(refused)))
         parsed.value = None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = mark.line + 1 if mark else 1
-        what = error.problem or "invalid YAML"
-        if error.context:
-            what = f"{what} ({error.context})"
+        where, what = syntax_error_in_words(error, text)
         parsed.problems.append(YamlProblem(where, "", f"YAML syntax error: {what}"))
         parsed.value = None
     except yaml.reader.ReaderError as error:

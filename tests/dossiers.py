@@ -36,7 +36,7 @@ REGISTRIES = {"people.yml": PEOPLE, "events.yml": EVENTS}
 Content = str | bytes | Path
 """A file to write: text (UTF-8, as it is), bytes, or a file to copy."""
 
-__all__ = ["CASES", "EVENTS", "PEOPLE", "REGISTRIES", "REPO", "SEEDS", "dossier_of",
+__all__ = ["CASES", "EVENTS", "PEOPLE", "REGISTRIES", "REPO", "SEEDS", "children", "dossier_of",
            "make_dossier", "pages_of", "rendered_pages", "run_command", "serve", "tree",
            "wait_until"]
 
@@ -139,3 +139,19 @@ def wait_until(condition: Callable[[], object], what: str, timeout: float = 60,
         if time.monotonic() > deadline:
             raise AssertionError(f"waited {timeout:g} s for {what}, in vain")
         time.sleep(every)
+
+
+def children(pid: int) -> dict[int, str]:
+    """The processes whose parent is `pid`, with their command lines (Linux's /proc)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:  # ended meanwhile
+            continue
+        if int(stat.rpartition(")")[2].split()[1]) == pid:
+            found[int(entry.name)] = cmdline
+    return found

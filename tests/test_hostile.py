@@ -155,44 +155,121 @@ def test_huge_case_is_refused_in_bounded_time(tmp_path, name):
         assert sum("closest passage" in line for line in lines) == 5
 
 
-def test_a_link_out_of_the_repository_is_not_followed(tmp_path):
-    secret = tmp_path / "secret.md"
-    secret.write_text("---\ntitle: Secret\npublished: 2022\n---\nThe launch codes.\n")
-    (tmp_path / "outside-people.yml").write_text("eve:\n  name: Eve\n")
+REFUSED = ("error: is a symbolic link; build-dossier never follows links (a link can lead "
+           "anywhere on the machine): put the file itself here")
+
+
+@pytest.mark.parametrize("name", ["sources/secret.md", "sources/people.yml",
+                                  "sources/events.yml", "sources/dossier.yml"])
+@pytest.mark.parametrize("to", ["outside", "inside", "nowhere"])
+def test_a_link_to_any_file_the_build_reads_is_refused_never_followed(tmp_path, name, to):
+    # One rule for every file: wherever a link leads (out of the repository, to a file inside
+    # it, or nowhere), it is refused with its name, and what it leads to is never read.
     root = dossier(tmp_path / "repo")
-    (root / "sources/secret.md").symlink_to(secret)
-    (root / "sources/people.yml").unlink()
-    (root / "sources/people.yml").symlink_to(tmp_path / "outside-people.yml")
-    result = run(root)
-    refused = ("error: the file is a link to a file outside the repository; build-dossier reads "
-               "only files inside it")
-    assert f"sources/secret.md: {refused}" in problem_lines(result)
-    assert f"sources/people.yml: {refused}" in problem_lines(result)
-    assert "launch codes" not in result.stdout
+    content = {"sources/secret.md": "---\ntitle: Secret\npublished: 2022\n---\nThe codes.\n",
+               "sources/people.yml": "eve:\n  name: The codes\n",
+               "sources/events.yml": "e:\n  title: The codes\n  date: 2022\n",
+               "sources/dossier.yml": "title: The codes\n"}[name]
+    target = {"outside": tmp_path / "secret", "inside": root / "notes" / "secret",
+              "nowhere": tmp_path / "missing"}[to]
+    if to != "nowhere":
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(content)
+    (root / name).unlink(missing_ok=True)
+    (root / name).symlink_to(target)
+    for command in ("check", "build"):
+        result = run(root, command, *(["--no-site"] if command == "build" else []))
+        assert result.returncode == 1, result.stdout
+        assert f"{name}: {REFUSED}" in problem_lines(result)
+        assert "codes" not in result.stdout
+    assert not (root / "docs/sources/secret.md").exists()
 
 
-def test_a_sources_folder_linked_from_outside_is_not_read(tmp_path):
-    # Files in sources/ are checked through their folder once; a folder that is itself a
-    # link out of the repository must still refuse every one of them.
+def test_a_dangling_link_in_sources_is_reported_and_its_page_kept(tmp_path):
+    root = dossier(tmp_path)
+    (root / "sources/a.md").write_text("---\ntitle: Kept\npublished: 2022-01-12\n---\nText.\n")
+    assert run(root).returncode == 0
+    (root / "sources/a.md").rename(tmp_path / "moved.md")
+    (root / "sources/a.md").symlink_to(tmp_path / "gone.md")
+    before = tree(root / "docs")
+    for command in (("check",), ("build", "--no-site")):
+        result = run(root, *command)
+        assert result.returncode == 1
+        assert problem_lines(result) == [f"sources/a.md: {REFUSED}"]
+    assert tree(root / "docs") == before
+
+
+def test_a_sources_folder_that_is_a_link_is_not_read(tmp_path):
     outside = dossier(tmp_path / "elsewhere") / "sources"
     (outside / "secret.md").write_text("---\ntitle: Secret\npublished: 2022\n---\nCodes.\n")
     root = make_dossier(tmp_path / "repo")
     (root / "sources").rmdir()
     (root / "sources").symlink_to(outside)
     result = run(root)
-    assert ("sources/secret.md: error: the file is a link to a file outside the repository; "
-            "build-dossier reads only files inside it") in problem_lines(result)
+    assert problem_lines(result) == [
+        "sources: error: is a symbolic link; build-dossier never follows links: make it a real "
+        "folder",
+        "sources/dossier.yml: error: is in a folder that is a symbolic link; build-dossier never "
+        "follows links: make the folder a real one"]
     assert "Codes" not in result.stdout
 
 
-def test_a_link_inside_the_repository_is_read(tmp_path):
+@pytest.mark.parametrize("name", ["docs/notes.md", "docs/notes", "mkdocs.yml"])
+def test_a_link_among_the_hand_written_files_is_refused_and_nothing_published(tmp_path, name):
+    root = dossier(tmp_path / "repo")
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "notes.md").write_text("# The codes\n")
+    if name == "mkdocs.yml":
+        (secret / "mkdocs.yml").write_bytes((root / "mkdocs.yml").read_bytes())
+        (root / "mkdocs.yml").unlink()
+        (root / name).symlink_to(secret / "mkdocs.yml")
+        expected = f"{name}: {REFUSED}"
+    else:
+        (root / name).symlink_to(secret / "notes.md" if name.endswith(".md") else secret)
+        expected = f"{name}: {REFUSED.replace('the file itself', 'the file or folder itself')}"
+    result = run(root, "build", "--no-pdf")
+    assert result.returncode == 1
+    assert expected in result.stdout.splitlines(), result.stdout
+    assert not (root / "site").exists()
+    assert not any("codes" in p.read_text(errors="replace")
+                   for p in (root / "docs").rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def test_escape_sequences_in_names_reach_the_terminal_only_as_visible_escapes(tmp_path):
     root = dossier(tmp_path)
-    (root / "notes").mkdir()
-    (root / "notes/a.md").write_text("---\ntitle: Linked\npublished: 2022-01-12\n---\nText.\n")
-    (root / "sources/linked.md").symlink_to(root / "notes/a.md")
-    result = run(root)
-    assert result.returncode == 0, result.stdout
-    assert "Linked" in (root / "docs/sources/linked.md").read_text()
+    name = "\x1b]0;pwned\x07\x1b[2J\u202e.md"
+    (root / "sources" / name).write_text("---\ntitle: T\npublished: 2022\n---\nText.\n")
+    for command in (("check",), ("build", "--no-site")):
+        result = run(root, *command)
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", result.stdout)
+        shown = "\\x1b]0;pwned\\x07\\x1b[2J\\u202e"
+        assert problem_lines(result) == [
+            f"sources/{shown}.md: error: id: the file name gives the id: '{shown}' is not a valid "
+            "id; use lowercase letters, digits and hyphens (at most 100, no leading or trailing "
+            "hyphen)"]
+
+
+@pytest.mark.slow
+def test_what_mkdocs_says_reaches_the_terminal_only_as_visible_escapes(tmp_path):
+    root = dossier(tmp_path)
+    (root / "docs/notes.md").write_text("# Notes\n\n[gone](gone\x1b]0;pwned\x07.md)\n")
+    result = run(root, "build", "--no-pdf")
+    assert result.returncode == 1
+    assert "MkDocs failed:" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "gone\\x1b]0;pwned\\x07.md" in result.stdout
+
+
+def test_a_bidi_control_in_the_dossier_title_never_reaches_the_pdf(tmp_path):
+    root = dossier(tmp_path)
+    (root / "sources/dossier.yml").write_text('title: "Briefing \\u202egnitsop"\n')
+    result = run(root, "build")
+    assert result.returncode == 1
+    assert problem_lines(result) == [
+        "sources/dossier.yml:1: error: the bidi control U+202E (RIGHT-TO-LEFT OVERRIDE) is not "
+        "allowed in a value: it shows text in another order than it is written; remove it"]
+    assert not (root / "site").exists()
 
 
 @pytest.mark.parametrize("name", ["bom.md", "crlf.md", "cr-only.md", "bom-error-line.md",
@@ -299,5 +376,5 @@ def test_hostile_registry_values_show_as_text(hostile_site):
     assert "{% raw %}x{% endraw %} <!-- comment --> [click](javascript:alert(3))" in "".join(
         event.text)
     home = _parse(hostile_site / "site/index.html")
-    assert "Hostile dossier <script>alert('title')</script> {{ 1+1 }}" in html.unescape(
-        "".join(home.text))
+    title = "Hostile dossier \U0001F1FA\U0001F1E6 <script>alert('title')</script> {{ 1+1 }}"
+    assert title in html.unescape("".join(home.text))

@@ -330,7 +330,12 @@ def test_hostile_values_print_as_text(hostile_dossier, tmp_path):
     values = [v for v in values if v]
     assert any("<script>" in v for v in values) and any("{{" in v for v in values)
     for value in values:
-        assert squeezed(printable(value)) in text, value
+        # A flag is two regional indicators that no font here draws as one glyph: what the
+        # PDF's text then keeps of it is the engine's affair (test_a_glyph_no_font_has_...);
+        # every other character must be there as written.
+        shown = "".join(ch for ch in printable(value) if not "\U0001f1e6" <= ch <= "\U0001f1ff")
+        kept = "".join(ch for ch in text if not "\U0001f1e6" <= ch <= "\U0001f1ff")
+        assert squeezed(shown) in kept, value
 
 
 def test_a_briefing_pack_holds_just_its_part(tmp_path, capsys, monkeypatch):

@@ -1,0 +1,293 @@
+"""The kinds of text editors receive, each drafted its own way: news with quotations, a
+single speaker's statement or transcript, a transcript of labelled turns, a live blog or wire
+copy with several datelines. Decides the kind and proposes the quotations, for `new`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .marks import QUOTE_CHARS
+from .quotes import Candidate, resolved_quotes
+from .reported import attribution_line, speech_verb, word_count
+from .speakers import TITLE_WORDS, Registry, full_name_in, plain, proper_name
+from .textparts import Layout, SpanSet, collapse
+from .turns import Turn, find_turns, label_speaker
+
+NEWS, STATEMENT, TRANSCRIPT, LIVE = "news", "statement", "transcript", "live"
+KIND_NAMES = {NEWS: "a news article", STATEMENT: "one speaker's statement or transcript",
+              TRANSCRIPT: "a transcript of labelled turns", LIVE: "a live blog or wire copy"}
+MIN_SPOKEN_WORDS = 5
+"""A spoken paragraph shorter than this ('Thank you.') is not proposed as a quotation."""
+
+_TIMESTAMP = re.compile(
+    r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
+    r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4})(?:\s*(?:\+{3}|[:.\-–—]))?"
+    r"(?=\s|$)")
+_WIRE_DATELINE = re.compile(
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*")
+_LIVE_TITLE = re.compile(
+    r"\b(live blog|liveblog|live updates|as it happened|news-ticker|newsticker|liveticker|"
+    r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
+    r"текстовая трансляция|прямая трансляция)", re.IGNORECASE)
+_SPEECH_TITLE = re.compile(
+    r"\b(intervention|press conference|press briefing|remarks|statement|speech|address|"
+    r"opening remarks|"
+    r"transcript|as delivered|interview|conférence de presse|déclaration|discours|allocution|"
+    r"entretien|interview|seul le prononcé fait foi|rede|regierungserklärung|pressekonferenz|"
+    r"pressestatement|es gilt das gesprochene wort|im wortlaut|выступлени\w*|заявлени\w*|"
+    r"пресс-конференци\w*|брифинг\w*|стенограмм\w*|интервью|обращени\w*)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|we|We|our|Our|us|my|My|me|nous|notre|"
+                           r"nos|je|j['’]|vous|wir|unsere?\w*|ich|Ihnen|мы|наш\w*|я|вы|мне|нам)"
+                           r"(?![\w’'-])")
+_BYLINE = re.compile(
+    r"(?:\bby|\bvon|\bde\s+M(?:me)?\.?|\bde|Sprecher(?:in)?\s*:|Redner(?:in)?\s*:|"
+    r"Personnalité, fonction\s*:)\s+(?P<who>[^\n,;(]{3,80})", re.IGNORECASE)
+
+
+@dataclass
+class Drafted:
+    """The quotations proposed for a text and how its kind was decided."""
+
+    kind: str
+    quotes: list[Candidate]
+    speaker: tuple[str | None, str, str] | None = None
+    """For a statement: (id, name, role) of the one speaker, and where it was found."""
+    speaker_from: str = ""
+    """For a statement: the words of its title, byline or label that name the speaker."""
+    entries: list[tuple[int, str]] = field(default_factory=list)
+    """For a live blog: (offset, time words) where each entry starts."""
+
+
+def live_entries(layout: Layout) -> list[tuple[int, str]]:
+    """(offset, time or dateline) of each entry when paragraphs open with a time or a wire
+    dateline ('19:52', '11.08am BST', '+++ 17:30', 'MOSCOW, 2 Dec -')."""
+    found = []
+    for s, e in layout.paras:
+        m = _TIMESTAMP.match(layout.text, s, e) or _WIRE_DATELINE.match(layout.text, s, e)
+        if m is not None:
+            found.append((s, m.group().strip(" +:.-–—")))
+    return found
+
+
+def _first_person_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
+    hits = sum(bool(_FIRST_PERSON.search(layout.text, s, e)) for s, e in paras)
+    return hits / len(paras) if paras else 0.0
+
+
+def _marked_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
+    hits = sum(any(c in layout.text[s:e] for c in QUOTE_CHARS) for s, e in paras)
+    return hits / len(paras) if paras else 0.0
+
+
+def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
+    """The kind of text, from its turns, its datelines, its heading, whether it speaks in the
+    first person and whether it reports anyone."""
+    speakers = {t.label for t in turns if t.role == "speaker"}
+    if len(turns) >= 2 and (len(speakers) >= 2 or any(t.role != "speaker" for t in turns)):
+        return TRANSCRIPT
+    if len(live_entries(layout)) >= 2 or _LIVE_TITLE.search(layout.text[:800]):
+        return LIVE
+    body = layout.paras[1:] or layout.paras
+    long_paras = [(s, e) for s, e in body if len(layout.text[s:e].split()) >= 12]
+    # A speech speaks in the first person and reports no one; an article about it quotes.
+    speechy = (_first_person_share(layout, long_paras) >= 0.4
+               or _reporting_share(layout, long_paras) < 0.1)
+    # Block quotes over a line naming their speaker ('Jens Stoltenberg, NATO Secretary-General')
+    # are an article quoting someone, not the speech itself.
+    paras = layout.paras
+    attributed = any(
+        attribution_line(layout.text[s:e], registry.exact) is not None
+        and len(layout.text[paras[i - 1][0]:paras[i - 1][1]].split()) >= 8
+        for i, (s, e) in enumerate(paras) if i >= 3)
+    if turns or (_SPEECH_TITLE.search(layout.text[:600]) and speechy and not attributed
+                 and _marked_share(layout, long_paras) < 0.5):
+        return STATEMENT
+    return NEWS
+
+
+def _reporting_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
+    """Share of paragraphs in which someone is reported as saying something."""
+    hits = sum(speech_verb(layout.text[s:e]) is not None for s, e in paras)
+    return hits / len(paras) if paras else 1.0
+
+
+def header_end(layout: Layout, speaker_name: str) -> int:
+    """How many leading paragraphs are the transcript's header (title, date, byline)."""
+    last = 0
+    for i, (s, e) in enumerate(layout.paras[:10]):
+        para = layout.text[s:e]
+        if _is_header_line(para, speaker_name):
+            last = i + 1
+        elif len(para.split()) >= 8:
+            break
+    return last
+
+
+def _is_header_line(para: str, speaker_name: str) -> bool:
+    """A title, dateline, byline or note above a transcript, not its speech."""
+    words = len(para.split())
+    if para.startswith("(") or (para.rstrip().endswith(":") and words < 40):
+        return True
+    if _FIRST_PERSON.search(para):
+        return False
+    names_speaker = bool(speaker_name) and speaker_name.split()[-1] in para
+    untitled = not para.rstrip().endswith((".", "!", "?", "…", "»", "”", "\""))
+    return (words < 8 or names_speaker or (bool(re.search(r"\d{4}", para)) and words < 25)
+            or (untitled and words < 25))
+
+
+def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | None, str, str],
+                                                                   str] | None:
+    """The one speaker of a statement, from its title or byline: ((id, name, role), words)."""
+    head = layout.text[:max(layout.paras[min(5, len(layout.paras) - 1)][1], 0)][:1200]
+    hits = registry.find(head)
+    persons = [h for h in hits if registry.is_person(h[2])]
+    if persons:
+        s, e, person_id = persons[0]
+        return (person_id, registry.people[person_id].name, ""), head[s:e]
+    for word in re.findall(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", head):
+        if word not in TITLE_WORDS and (found := registry.surname(word)):
+            return (found, registry.people[found].name, ""), word
+    byline = _BYLINE.search(head)
+    if byline:
+        who = byline.group("who")
+        named = proper_name(" ".join(w for w in who.split() if w[:1].isupper() or w in
+                                     {"de", "von", "van", "der", "le", "la"}))
+        if named is not None:
+            role = who.split(",", 1)[1].strip() if "," in byline.group(0) + who else ""
+            rest = head[byline.end():].split("\n", 1)[0]
+            if not role and rest.startswith(","):
+                role = rest[1:].split(",")[0].strip()
+            name = full_name_in(layout.text, named[0].split()[-1]) or named[0]
+            return (None, name, role or named[1]), byline.group(0).strip()
+    if hits:
+        s, e, org = hits[0]
+        return (org, registry.people[org].name, ""), head[s:e]
+    return None
+
+
+def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
+                      start_at: int = 0) -> list[tuple[int, int]]:
+    """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""
+    out = []
+    for s, e in layout.paras[start_index:]:
+        s = max(s, start_at)
+        if end is not None and s >= end:
+            break
+        e = min(e, end) if end is not None else e
+        words = layout.text[s:e].strip()
+        # Too short to quote once stage directions ('(Laughter.)') are left aside, and
+        # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
+        spoken = re.sub(r"\([^()]*\)", " ", words)
+        if word_count(spoken) < MIN_SPOKEN_WORDS or words.endswith(","):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _spoken(layout: Layout, spans: list[tuple[int, int]], speaker: tuple[str | None, str, str],
+            how: str, why: str) -> list[Candidate]:
+    return [Candidate(s, e, collapse(layout.text[s:e]), "direct", how, speaker=speaker[0],
+                      name=speaker[1], role=speaker[2], evidence=why) for s, e in spans]
+
+
+def draft_quotes(layout: Layout, registry: Registry) -> Drafted:
+    """The kind of the text and the quotations proposed for it."""
+    turns = find_turns(layout, registry)
+    kind = decide_kind(layout, turns, registry)
+    if kind == TRANSCRIPT:
+        return _transcript(layout, registry, turns)
+    if kind == STATEMENT:
+        return _statement(layout, registry, turns)
+    quotes = resolved_quotes(layout, registry, SpanSet())
+    return Drafted(kind, quotes, entries=live_entries(layout) if kind == LIVE else [])
+
+
+def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted:
+    if turns:
+        turn = turns[0]
+        speaker = label_speaker(turn.label, layout.text, registry, None)
+        spans = spoken_paragraphs(layout, layout.para_index(turn.start) or 0, turn.end,
+                                  turn.start)
+        return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph",
+                                          f"{turn.label}:"), speaker, f"{turn.label}:")
+    found = statement_speaker(layout, registry)
+    speaker, words = found if found else ((None, "", ""), "")
+    spans = spoken_paragraphs(layout, header_end(layout, speaker[1]))
+    return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
+                   speaker if found else None, words)
+
+
+_INTERVIEW = re.compile(r"\b(interview|entretien|интервью|gespräch mit)\b", re.IGNORECASE)
+
+
+def _same_person(a: tuple[str | None, str, str], b: tuple[str | None, str]) -> bool:
+    if a[0] is not None or b[0] is not None:
+        return a[0] == b[0]
+    return bool(a[1]) and plain(a[1]) == plain(b[1])
+
+
+_NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){0,2}"
+_VOCATIVE = re.compile(
+    r"(?i:\b(?:thanks|thank you|merci|danke|vielen dank|bonjour|bonsoir|good morning|"
+    r"good afternoon|good evening|hello)|спасибо|здравствуйте),?\s+(?:(?i:mr|ms|mrs|"
+    r"monsieur|madame|herr|frau)\.?\s+)?(?P<after>" + _NAME + r")(?=[.,!?])"
+    r"|(?P<before>" + _NAME + r"),\s+(?i:bonjour|bonsoir|good morning|good afternoon|"
+    r"здравствуйте|guten (?:morgen|tag|abend))\b")
+"""Someone addressed by name ('Thanks, Ned.', 'Jean-Noël Barrot, bonjour.'): the next speaker."""
+
+
+def addressed_names(text: str, turns: list[Turn]) -> dict[str, str]:
+    """For each speaker's label, the name a question or moderator's turn before it calls them."""
+    names: dict[str, str] = {}
+    for n, turn in enumerate(turns):
+        if turn.role == "speaker":
+            continue
+        following = next((t for t in turns[n + 1:] if t.role == "speaker"), None)
+        if following is None or following.label in names:
+            continue
+        for match in _VOCATIVE.finditer(text, turn.start, turn.end):
+            name = match.group("after") or match.group("before")
+            if name and name.split()[0] not in TITLE_WORDS:
+                names[following.label] = name
+                break
+    return names
+
+
+def _with_addressed_name(who: tuple[str | None, str, str], called: str | None,
+                         registry: Registry) -> tuple[str | None, str, str]:
+    """A new speaker's name completed by how others address them: 'Price' + 'Ned'."""
+    if who[0] is not None or not called:
+        return who
+    if len(called.split()) >= 2:
+        found = registry.resolve(called)
+        return (found, registry.people[found].name, who[2]) if found else (None, called, who[2])
+    if len(who[1].split()) == 1 and who[1]:
+        return None, f"{called} {who[1]}", who[2]
+    return who
+
+
+def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted:
+    called = addressed_names(layout.text, turns)
+    main = statement_speaker(layout, registry)
+    main_speaker = (main[0][0], main[0][1]) if main else None
+    if "R" in called and len(called["R"].split()) >= 2:  # 'Q - … Jean-Noël Barrot, bonjour.'
+        answered = _with_addressed_name((None, "", ""), called["R"], registry)
+        main_speaker = (answered[0], answered[1])
+    # In an interview, whoever is not the person the title names is asking the questions.
+    interview = main_speaker is not None and bool(_INTERVIEW.search(layout.text[:300]))
+    quotes: list[Candidate] = []
+    for turn in turns:
+        if turn.role != "speaker":
+            continue
+        who = label_speaker(turn.label, layout.text, registry, main_speaker)
+        if turn.label != "R":
+            who = _with_addressed_name(who, called.get(turn.label), registry)
+        if interview and main_speaker is not None and not _same_person(who, main_speaker):
+            continue
+        index = layout.para_index(turn.start) or 0
+        spans = spoken_paragraphs(layout, index, turn.end, turn.start)
+        quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")
+    return Drafted(TRANSCRIPT, quotes)

@@ -1,0 +1,80 @@
+"""The text's language, its quotation marks, and ids readable in any script, for
+`build-dossier new`: detection with langdetect, transliteration with anyascii.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+from ..names import RESERVED_IDS as RESERVED_BY_BUILD
+from ..schema import SLUG
+
+QUOTE_MARKS = {"en": ("“", "”"), "fr": ("« ", " »"), "ru": ("«", "»"), "uk": ("«", "»"),
+               "de": ("„", "“"), "es": ("«", "»"), "it": ("«", "»"), "pl": ("„", "”")}
+"""Each language's own quotation marks, for the notes `new` writes about its text."""
+
+# The names `check` refuses as ids (the build's own pages), and a few more a site or its
+# readers' tools use, so that a draft never proposes one.
+RESERVED_IDS = RESERVED_BY_BUILD | frozenset(
+    ["editors", "site", "docs", "statements", "tags", "rss", "atom"])
+
+
+def detect_language(text: str) -> tuple[str, float] | None:
+    """(ISO 639-1 code, probability) of the text's language, or None when it cannot be told."""
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    sample = text[:20_000]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < 20:
+        return None
+    DetectorFactory.seed = 0  # langdetect samples at random: the same text, the same answer
+    try:
+        best = detect_langs(sample)[0]
+    except LangDetectException:
+        return None
+    code = str(best.lang).split("-")[0]
+    return code, float(best.prob)
+
+
+def quote_marks(language: str) -> tuple[str, str]:
+    """The quotation marks of `language` (English ones for a language not in the table)."""
+    return QUOTE_MARKS.get(language, QUOTE_MARKS["en"])
+
+
+def in_marks(words: str, language: str) -> str:
+    """`words` between the language's own quotation marks."""
+    opening, closing = quote_marks(language)
+    return f"{opening}{words}{closing}"
+
+
+def transliterate(text: str) -> str:
+    """Latin letters for any script (Cyrillic, Greek, …): 'Путин' → 'Putin'."""
+    return anyascii(unicodedata.normalize("NFC", text))
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """An id made of a title's words: lowercase ASCII and hyphens, cut at a word."""
+    ascii_text = transliterate(text).lower().replace("'", "").replace("’", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug
+
+
+def safe_id(candidate: str, fallback: str, suffix: str) -> str:
+    """`candidate` as an id the schema accepts and no page of the build already uses."""
+    slug = candidate.strip("-") or fallback
+    if slug in RESERVED_IDS:
+        slug = f"{slug}-{suffix}"
+    if SLUG.check(slug) is not None:
+        slug = f"{suffix}-{slug}"[:100].strip("-")
+    return slug if SLUG.check(slug) is None else fallback
+
+
+def person_id(name: str) -> str:
+    """The id proposed for a person not in the registry: their name, transliterated."""
+    return safe_id(slugify(name, 100), "person", "person")

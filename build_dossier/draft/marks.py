@@ -1,0 +1,109 @@
+"""Passages between quotation marks — typographic, straight, « », „ “ — including quotations
+over several paragraphs, for `build-dossier new`. One pass over the text's marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from .textparts import Span
+
+_AMBIGUOUS = "\"“"  # “ closes in German („…“); " both opens and closes
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:")
+_MARKS = frozenset("«„”»\"“")
+QUOTE_CHARS = "“”«»„\""
+"""Every character that opens or closes a quotation."""
+
+
+def mark_role(text: str, i: int) -> str | None:
+    """'open', 'close' or None for the character at `i`."""
+    ch = text[i]
+    if ch in "«„":
+        return "open"
+    if ch in "”»":
+        return "close"
+    if ch in _AMBIGUOUS:
+        before = text[i - 1] if i > 0 else "\n"
+        after = text[i + 1] if i + 1 < len(text) else "\n"
+        if before in _OPEN_CONTEXT and not after.isspace():
+            return "open"
+        if ch == "“" and after.isspace() and before in _OPEN_CONTEXT:
+            return None
+        return "close"
+    return None
+
+
+_CLOSERS = {"«": "»", "„": "“”\"", "“": "”“\"", "\"": "\"”“"}
+"""What closes a quotation opened by each mark: quotations nested inside (« … „…“ … ») do not."""
+
+
+def _closes(opener: str, mark: str) -> bool:
+    return mark in _CLOSERS.get(opener, "”»\"“")
+
+
+def _marks_by_paragraph(text: str, paras: list[Span]) -> list[list[tuple[int, str]]]:
+    """For each paragraph, the (offset, role) of its quotation marks, in order."""
+    out: list[list[tuple[int, str]]] = []
+    for start, end in paras:
+        found = []
+        for i in range(start, end):
+            if text[i] in _MARKS and (role := mark_role(text, i)) is not None:
+                found.append((i, role))
+        out.append(found)
+    return out
+
+
+def quoted(text: str, paras: list[Span]) -> Iterator[tuple[int, int, list[int]]]:
+    """(start, end, continuation marks) of each passage between quotation marks.
+
+    A quotation left open at the end of a paragraph goes on if the next paragraphs have no marks
+    and one of them opens with a mark (the convention for quotations over several paragraphs);
+    otherwise it ends with its own paragraph.
+    """
+    marks = _marks_by_paragraph(text, paras)
+    starts = [s for s, _ in paras]
+    index, skip_before = 0, -1
+    while index < len(paras):
+        opened: int | None = None
+        opener = ""
+        for at, role in marks[index]:
+            if at < skip_before:
+                continue
+            if role == "open" and opened is None:
+                opened, opener = at + 1, text[at]
+            elif role == "close" and opened is not None and _closes(opener, text[at]):
+                yield opened, at, []
+                opened = None
+        if opened is None:
+            index += 1
+            continue
+        end, continued, resume = _continuation(text, paras, marks, index, opener)
+        yield opened, end, continued
+        if resume is not None:
+            index, skip_before = resume, end + 1
+        else:
+            index = bisect.bisect_right(starts, end)
+
+
+def _continuation(text: str, paras: list[Span], marks: list[list[tuple[int, str]]],
+                  index: int, opener: str) -> tuple[int, list[int], int | None]:
+    """Where a quotation open at the end of paragraph `index` ends, the marks reopening it in
+    later paragraphs, and the paragraph to go on scanning from when it closes inside one."""
+    confirmed_end, continued, tentative = paras[index][1], [], 0
+    j = index + 1
+    while j < len(paras) and tentative <= 8:
+        s, _ = paras[j]
+        if marks[j] and marks[j][0] == (s, "open"):
+            continued.append(s)
+            closes = [at for at, role in marks[j][1:]
+                      if role == "close" and _closes(opener, text[at])]
+            if closes:
+                return closes[0], continued, j
+            confirmed_end, tentative = paras[j][1], 0
+        elif marks[j]:
+            break
+        else:
+            tentative += 1
+        j += 1
+    return confirmed_end, continued, None

@@ -1,0 +1,425 @@
+"""Quotations in running text — between quotation marks, block quotes over an attribution
+line, reported speech — and who said each, resolved in reading order so that pronouns find
+their antecedent. The news-article part of `build-dossier new`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .marks import QUOTE_CHARS, quoted
+from .reported import (
+    ACCORDING_TO,
+    attribution_line,
+    lead_attribution,
+    reported,
+    speech_verb,
+    tail_attribution,
+    word_count,
+)
+from .speakers import (
+    PRONOUNS_ANY,
+    PRONOUNS_PERSON,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    Registry,
+    full_name_in,
+    proper_name,
+)
+from .textparts import Layout, SpanSet, collapse
+
+CONTINUES = "the quotation just before"
+_DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
+"""First words of a lowercase description standing for someone named before."""
+_STATEMENT_WORDS = re.compile(
+    r"\b(statement|declaration|communiqu[ée]|news release|press release|joint|"
+    r"d[ée]claration|Erkl[äa]rung|Mitteilung|заявлени\w*)\b", re.IGNORECASE)
+_ADVERBS = re.compile(r"(?:\s+(?:also|again|then|further|now|today|later|once again|"
+                      r"repeatedly|however|aussi|également|auch|zudem|также|ещё|еще|"
+                      r"had|has|have|was|is|hat|hatte|avait|a))+$",
+                      re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|us|my|My|nous|notre|nos|je|wir|unsere?|ich|"
+                           r"мы|наш\w*|я)\b")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A passage of the text that looks like a quotation, and who seems to have said it."""
+
+    start: int
+    """Offset of the quoted words in the text."""
+    end: int
+    text: str
+    """The words, whitespace collapsed, without the quotation marks around them."""
+    kind: str
+    """direct, statement or paraphrase."""
+    how: str
+    """How it was found: quotation marks, block quote, speaker turn, reported speech, …"""
+    speaker: str | None = None
+    """Id in the people registry, when the name found is in it."""
+    name: str = ""
+    """The speaker's name as the text gives it; a name not in the registry is a person to add."""
+    evidence: str = ""
+    """The words the speaker was guessed from, for the editor."""
+    role: str = ""
+    """Words around a name not in the registry that may say who they are."""
+    attribution: str = ""
+    """Internal: the phrase naming the speaker, resolved in reading order."""
+
+
+def evidence(words: str, limit: int = 70) -> str:
+    """Attribution words for the editor: the end of the clause naming the speaker, whole words."""
+    words = collapse(words.strip(" ,:" + QUOTE_CHARS))
+    if len(words) <= limit:
+        return words
+    cut = words[-limit:]
+    return "…" + cut[cut.find(" ") + 1:] if " " in cut else "…" + cut
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding passages.
+
+
+def block_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
+    """Paragraphs in the first person followed by a line that only names the speaker."""
+    text, paras = layout.text, layout.paras
+    found = []
+    for i in range(1, len(paras)):
+        named = attribution_line(text[paras[i][0]:paras[i][1]], registry.exact)
+        if named is None or taken.holds(paras[i - 1][0]):
+            continue
+        first = i - 1
+        if len(text[paras[first][0]:paras[first][1]].split()) < 8:
+            continue
+        while first - 1 >= 1 and i - first < 4 and _speech_goes_on(layout, first - 1, registry):
+            first -= 1
+        start, end = paras[first][0], paras[i - 1][1]
+        found.append(Candidate(start, end, collapse(text[start:end]), "direct", "block quote",
+                               attribution=named[0], role=named[1],
+                               evidence=text[paras[i][0]:paras[i][1]].strip()))
+    return found
+
+
+def _speech_goes_on(layout: Layout, index: int, registry: Registry) -> bool:
+    """Whether paragraph `index` belongs to the block quote after it: speech in a block quote
+    speaks in the first person; narration around it does not."""
+    s, e = layout.paras[index]
+    prev = layout.text[s:e]
+    return not (len(prev.split()) < 8 or attribution_line(prev, registry.exact)
+                or not _FIRST_PERSON.search(prev) or any(c in prev for c in QUOTE_CHARS)
+                or any(reported(layout.text, a, b) for a, b in layout.sentences_in(s, e)))
+
+
+_DASH = re.compile(r"\s[-–—]\s")
+_SPEECH_START = re.compile(r"[-–—]\s+(?=\S)")
+
+
+def dashed(layout: Layout, taken: SpanSet) -> list[Candidate]:
+    """Speech opened by a dash, as Russian and French print it: '- Скажу: стыдно…, - заявил
+    С. Лавров. - Скажу только одно: …' — the words between dashes; the attribution between
+    them is marked taken, so that it is not read as reported speech as well."""
+    found = []
+    text = layout.text
+    for p_start, p_end in layout.paras:
+        opening = _SPEECH_START.match(text, p_start, p_end)
+        if opening is None:
+            continue
+        cuts = [opening.end()]
+        for m in _DASH.finditer(text, opening.end(), p_end):
+            cuts += [m.start(), m.end()]
+        pieces = list(zip(cuts[::2], [*cuts[1::2], p_end], strict=True))
+        said = [i for i, (s, e) in enumerate(pieces) if i > 0 and speech_verb(text[s:e])]
+        if not said:
+            continue
+        a_start, a_end = pieces[said[0]]
+        who = tail_attribution(text, a_start, a_end)
+        if not taken.overlaps(a_start, a_end):
+            taken.add(a_start, a_end)
+        for i, (s, e) in enumerate(pieces):
+            end = s + len(text[s:e].rstrip(" ,"))
+            if i not in said and word_count(text[s:end]) >= 3:
+                found.append(Candidate(s, end, collapse(text[s:end]), "direct", "dash",
+                                       attribution=who,
+                                       evidence=evidence(text[a_start:a_end])))
+    return found
+
+
+def marked(layout: Layout) -> list[Candidate]:
+    """Every passage between quotation marks of at least three words."""
+    found = []
+    for start, end, marks in quoted(layout.text, layout.paras):
+        words = layout.text[start:end]
+        for mark in marks:
+            words = words[:mark - start] + " " + words[mark - start + 1:]
+        words = collapse(words).rstrip(" ,")
+        if word_count(words) >= 3:
+            found.append(Candidate(start, end, words, "direct", "quotation marks"))
+    return found
+
+
+def reported_speech(layout: Layout) -> list[Candidate]:
+    """What each sentence reports someone as saying, as paraphrases (not in the headline)."""
+    found = []
+    after_title = layout.paras[0][1] if layout.paras else 0
+    for s, e in layout.sents:
+        if s < after_title:
+            continue
+        hit = reported(layout.text, s, e)
+        if hit is not None:
+            r_start, r_end, who, kind = hit
+            found.append(Candidate(r_start, r_end, collapse(layout.text[r_start:r_end]), kind,
+                                   "reported speech", attribution=who,
+                                   evidence=evidence(layout.text[s:r_start])))
+    return found
+
+
+def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
+    """Every quotation outside `taken` with its speaker; a few words in quotation marks that
+    no one is named for ('de progrès humain') are a term, not a quotation, and left out."""
+    found = resolve_speakers(layout, find_passages(layout, registry, taken), registry)
+    return [c for c in found if not (c.how == "quotation marks" and c.speaker is None
+                                     and not c.name and word_count(c.text) < 5)]
+
+
+def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
+    """Every passage outside `taken` that looks like a quotation, speaker still to resolve.
+
+    Where passages overlap, block quotes win over quotation marks, and those over reported
+    speech.
+    """
+    kept: list[Candidate] = []
+    for group in (block_quotes(layout, registry, taken), dashed(layout, taken),
+                  marked(layout), reported_speech(layout)):
+        for cand in sorted(group, key=lambda c: c.start):
+            if not taken.overlaps(cand.start, max(cand.end, cand.start + 1)):
+                taken.add(cand.start, max(cand.end, cand.start + 1))
+                kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers, in reading order.
+
+
+def _subject(phrase: str) -> str:
+    """The part of the words before a speech verb that names the speaker."""
+    phrase = re.sub(r"\([^()]*\)", " ", phrase)  # 'Saskia Esken (SPD)'
+    segments = [s.strip(" )—–-") for s in re.split(r"[,;(]", phrase)]
+    segments = [s for s in segments if s]
+    apposition = phrase.rstrip().endswith(",") and len(segments) >= 2
+    for n, segment in reversed(list(enumerate(segments))):
+        # 'Jeremy Cook, chief economist at World First, reckons': the apposition is not the name.
+        if (apposition and n == len(segments) - 1 and segment[:1].islower()
+                and proper_name(segments[n - 1]) is not None):
+            continue
+        first = segment.split(" ", 1)[0].lower()
+        if first in {"who", "which", "whose", "where", "qui", "der", "die", "welche", "который",
+                     "которая"}:
+            continue
+        return _ADVERBS.sub("", segment)
+    return phrase.strip()
+
+
+Guess = tuple[str | None, str, str]
+"""(registry id or None, name as the text gives it, role the text gives)."""
+
+
+@dataclass
+class Resolver:
+    """Speakers named so far, latest last, for pronouns and surnames further on."""
+
+    registry: Registry
+    text: str = ""
+    """The whole text, where a surname alone is looked for in a fuller form."""
+    mentions: list[tuple[int, str | None, str, bool]] = field(default_factory=list)
+    """(offset, id, name, is a person), in the order of the text."""
+
+    def mention(self, at: int, speaker: str | None, name: str) -> None:
+        """Record that `speaker` (or a new person named `name`) is named at `at`."""
+        self.mentions.append((at, speaker, name,
+                              speaker is None or self.registry.is_person(speaker)))
+
+    def last(self, at: int, person: bool) -> tuple[str | None, str] | None:
+        """The latest speaker named before `at` (a person only, for 'he' and 'she')."""
+        # Mentions arrive in reading order; looking back a few is enough and stays linear.
+        for m_at, speaker, name, is_person in reversed(self.mentions[-50:]):
+            if m_at <= at and (is_person or not person):
+                return speaker, name
+        return None
+
+    def phrase(self, phrase: str, at: int) -> Guess | None:
+        """Whoever `phrase` names; None when it names no one."""
+        subject = _subject(phrase)
+        word = subject.strip(" ,.").lower().replace("a-t-", "").replace("t-", "")
+        # 'the minister', 'a visibly angry Speaker', 'the former chief whip': someone named
+        # before, by their office or a description.
+        described = subject.split()
+        if described and described[0].lower() in _DESCRIBING:  # a sentence's capital
+            described = [described[0].lower(), *described[1:]]
+        role_noun = bool(described) and (
+            (described[-1].lower() in ROLE_NOUNS
+             and all(w[:1].islower() for w in described[:-1]))
+            or (described[0] in _DESCRIBING and all(w[:1].islower() for w in described)))
+        if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun:
+            found = self.last(at, person=word in PRONOUNS_PERSON or role_noun)
+            return (found[0], found[1], "") if found else None
+        exact = self.registry.exact(subject)
+        if exact:
+            return exact, subject, ""
+        hits = self.registry.find(subject)
+        if hits:
+            s, e, person_id = hits[0]
+            tail = subject[e:].strip()
+            # "NATO partners": a known name used as a modifier names someone else.
+            if tail and tail.split(" ", 1)[0][:1].islower():
+                return None
+            return person_id, subject[s:e], ""
+        named = proper_name(subject) or named_subject(subject)
+        if named is None:
+            return None
+        by_surname = self.registry.surname(named[0])
+        if by_surname:
+            return by_surname, named[0], ""
+        last = named[0].split()[-1]
+        # "Ryabkov" after "Sergei Ryabkov": the same person still to add.
+        for _, speaker, name, _ in reversed(self.mentions[-50:]):
+            if speaker is None and name.split() and name.split()[-1] == last:
+                return None, name, ""
+        if len(named[0].split()) == 1 and (fuller := full_name_in(self.text, last)):
+            return None, fuller, named[1]
+        return None, named[0], named[1]
+
+
+def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Registry,
+                     resolver: Resolver | None = None) -> list[Candidate]:
+    """The passages with speakers guessed in reading order."""
+    resolver = resolver or Resolver(registry, layout.text)
+    inside = SpanSet()
+    for cand in passages:
+        inside.add(cand.start, max(cand.end, cand.start + 1))
+    # Sentence subjects are antecedents for pronouns too ("Stoltenberg met ... He said"):
+    # they are noted with the passages, in the order of the text.
+    subjects: list[tuple[int, str | None, str]] = []
+    for s, e in layout.sents:
+        hits = [h for h in registry.find(layout.text[s:e]) if not inside.holds(s + h[0])]
+        if hits:
+            at, to, person = s + hits[0][0], s + hits[0][1], hits[0][2]
+            subjects.append((at, person, layout.text[at:to]))
+        elif not inside.holds(s) and (named := named_subject(layout.text[s:e])):
+            subjects.append((s, None, named[0]))
+    out: list[Candidate] = []
+    i = 0
+    for cand in passages:
+        while i < len(subjects) and subjects[i][0] < cand.start:
+            resolver.mention(*subjects[i])
+            i += 1
+        out.append(_resolved(layout, cand, resolver, out))
+    return out
+
+
+def _resolved(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Candidate]
+              ) -> Candidate:
+    guess = _guess(layout, cand, resolver, before)
+    if guess is not None:
+        (speaker, name, role), why = guess
+        cand = replace(cand, speaker=speaker, name=name, role=role or cand.role, evidence=why)
+        resolver.mention(cand.start, speaker, name)
+    if cand.how == "quotation marks" and _STATEMENT_WORDS.search(cand.evidence):
+        cand = replace(cand, kind="statement")
+    return cand
+
+
+def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Candidate]
+           ) -> tuple[Guess, str] | None:
+    text = layout.text
+    if cand.attribution:
+        found = resolver.phrase(cand.attribution, cand.start)
+        return (found, cand.evidence) if found else None
+    s_start = layout.sentence(max(cand.start - 1, 0))[0]
+    # The sentence may run on after the closing mark: "..., he said in Brussels."
+    tail_end = max(layout.sentence(cand.end + 1)[1], cand.end)
+    tail = tail_attribution(text, cand.end, tail_end)
+    if tail:
+        found = resolver.phrase(tail, cand.start)
+        if found:
+            return found, evidence(text[cand.end:tail_end])
+    lead = lead_attribution(text, s_start, cand.start - 1) if s_start < cand.start else ""
+    if not lead.strip():
+        lead = _introduction(layout, cand.start)
+    if lead.strip():
+        found_lead = _lead_speaker(lead, cand.start, resolver)
+        if found_lead:
+            return found_lead
+    # A quotation on its own, right after another: the same speaker goes on.
+    if before and (before[-1].speaker is not None or before[-1].name):
+        prev = before[-1]
+        gap = text[prev.end:cand.start]
+        if gap.count("\n") <= 2 and len(gap) < 200:
+            return (prev.speaker, prev.name, prev.role), CONTINUES
+    return None
+
+
+def _introduction(layout: Layout, at: int) -> str:
+    """A quotation opening a paragraph, introduced by the paragraph before: '... said:'."""
+    para = layout.para_index(max(at - 1, 0))
+    if not para:
+        return ""
+    p_start, p_end = layout.paras[para - 1]
+    if not layout.text[p_start:p_end].rstrip().endswith(":"):
+        return ""
+    prev_start = layout.sentence(p_end - 1)[0]
+    return layout.text[prev_start:p_end].rstrip(" :")
+
+
+def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] | None:
+    lowered = lead.lower()
+    for phrase in ACCORDING_TO:
+        pos = lowered.find(phrase.lower())
+        if pos >= 0:
+            found = resolver.phrase(lead[pos + len(phrase):].split(",")[0], at)
+            if found:
+                return found, evidence(lead[pos:])
+    verb = speech_verb(lead, last=True)
+    if verb is not None:
+        why = evidence(lead[:verb.end()])
+        found = resolver.phrase(lead[:verb.start()], at)
+        if found:
+            return found, why
+        subject = _subject(lead[:verb.start()])
+        if any(w[:1].isupper() for w in subject.split()):
+            # Someone is named, just not anyone known: the editor adds them or an alias.
+            return (None, subject, ""), why
+    # No speech verb: the first name in the sentence is most often its subject.
+    hits = resolver.registry.find(lead)
+    if hits:
+        s, e, person_id = hits[0]
+        return (person_id, lead[s:e], ""), evidence(lead)
+    named = proper_name(lead.split(",")[0]) or named_subject(lead)
+    if named:
+        return (None, named[0], named[1]), evidence(lead)
+    return None
+
+
+_NAME_RUN = re.compile(r"(?<![\w’'-])((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+\s+)+"
+                       r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)(?![\w’-])")
+
+
+def named_subject(sentence: str) -> tuple[str, str] | None:
+    """(name, role) of the first full name among a sentence's first words: 'Friedrich Merz
+    erinnerte daran', 'Министр культуры РФ Владимир Мединский поздравил'."""
+    head = " ".join(sentence.split()[:12])
+    for match in _NAME_RUN.finditer(head):
+        words = match.group(1).split()
+        while words and words[0] in TITLE_WORDS:
+            words.pop(0)
+        # 'Cabinet Office Minister Michael Gove': the name is what follows the last title.
+        last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS
+                          and w not in ("Le", "La", "Der", "Die")), default=-1)
+        words = words[last_title + 1:]
+        particle = len(words) >= 3 and words[-2] in ("Le", "La", "De", "Van", "Von", "Der", "Di")
+        words = words[-3:] if particle else words[-2:]
+        if len(words) >= 2:
+            name = " ".join(words)
+            return name, head[:head.find(name)].strip(" ,")
+    return None

@@ -1,0 +1,243 @@
+"""The words of a sentence that name a speaker and what they said: speech verbs ('said',
+'a déclaré', 'sagte', 'заявил'), 'according to X', attribution lines under block quotes.
+Pure functions of the text, for `build-dossier new`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .marks import QUOTE_CHARS
+from .textparts import words_of
+
+SPEECH_VERBS = (
+    # English, past and present
+    "said", "says", "stated", "states", "stressed", "stresses", "underlined", "underlines",
+    "underscored", "emphasised", "emphasized", "emphasises", "emphasizes", "noted", "notes",
+    "warned", "warns", "insisted", "insists", "added", "adds", "argued", "argues", "claimed",
+    "claims", "explained", "explains", "announced", "confirmed", "acknowledged", "admitted",
+    "pointed out", "made it clear", "made clear", "makes clear", "has made it clear",
+    "has just made it clear", "reiterated", "reiterates", "observed", "declared", "declares",
+    "maintained", "told reporters", "told journalists", "replied", "responded", "concluded",
+    "recalled", "remarked", "asserted", "affirmed", "told the Commons", "told MPs", "told",
+    "asked", "wrote", "tweeted", "explains", "reckons", "believes", "thinks", "saying",
+    "adding", "warning", "insisting", "arguing",
+    # French
+    "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",
+    "a rappelé", "a insisté", "a averti", "a assuré", "a expliqué", "a plaidé", "a indiqué",
+    "a annoncé", "a martelé", "a lancé", "a répondu", "a tranché", "a reconnu", "déclare",
+    "affirme", "souligne", "estime", "ajoute", "précise",
+    "explique", "assure", "indique", "déclaré",
+    # German
+    "sagte", "erklärte", "betonte", "warnte", "fügte hinzu", "unterstrich", "bekräftigte",
+    "sagt", "erklärt", "betont", "warnt", "meinte", "versicherte", "mahnte", "kritisierte",
+    "erinnerte", "rief", "fragte", "antwortete", "fuhr fort", "fuhr weiter",
+    # Russian, masculine and feminine
+    "сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "подчеркнул",
+    "подчеркнула", "добавил", "добавила", "сообщил", "сообщила", "пояснил", "пояснила",
+    "уточнил", "уточнила", "считает", "заверил", "заверила", "прокомментировал",
+    "прокомментировала", "признался", "призналась", "говорит", "заявляет", "отмечает",
+    "ответил", "ответила", "написал", "написала",
+)
+OBJECT_VERBS = (
+    "reaffirmed", "reaffirms", "expressed", "expresses", "called on", "called for", "urged",
+    "urges", "condemned", "condemns", "welcomed the", "rejected", "rejects", "demanded",
+    "a réaffirmé", "a exprimé", "a appelé", "a condamné", "forderte", "verurteilte",
+    "bekräftigte", "призвал", "призвала", "осудил", "осудила",
+)
+"""Verbs whose object, not a clause, is what was said: the paraphrase starts at the verb."""
+ACCORDING_TO = ("according to", "selon", "d'après", "d’après", "laut", "nach Angaben von",
+                "nach Angaben", "по словам", "по мнению", "как сообщил", "как сообщила")
+_DEMONSTRATIVES = frozenset(words_of("das dies this that it cela ceci это так"))
+_PREPOSITIONS = frozenset(words_of(
+    "in im am an bei nach auf vor zum zur dans lors en au à в на во"))
+_INVERTED = re.compile(r"\s+((?:der|die|das|le|la|l'|the)?\s*(?:[\w-]+\s+){0,2}[\w-]+),\s+")
+_THAT = ("that", "que", "qu'", "qu’", "dass", "что")
+# After a speech verb, these start circumstances ("said in a statement"), not what was said.
+_NOT_A_CLAUSE = frozenset(words_of(
+    "in at on during after before to of with by when while from as about at, it this lors dans "
+    "à au en am im bei nach vor auf в на во после"))
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-.]*"
+_VERB_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+    re.escape(v) for v in sorted(SPEECH_VERBS + OBJECT_VERBS, key=len, reverse=True))
+    + r")(?![\w’'-])")
+
+
+def speech_verb(sentence: str, last: bool = False) -> re.Match[str] | None:
+    """The first (or last) speech verb in `sentence`."""
+    if not last:
+        return _VERB_RE.search(sentence)
+    found = None
+    for found in _VERB_RE.finditer(sentence):  # noqa: B007 — the last one is wanted
+        pass
+    return found
+
+
+def word_count(text: str) -> int:
+    """Words in `text`, apostrophes kept inside words."""
+    return len(_WORD_RE.findall(text))
+
+
+def _clause(text: str, start: int, end: int, who: str) -> tuple[int, int, str, str] | None:
+    clause = text[start:end]
+    start += len(clause) - len(clause.lstrip(" ,:"))
+    end = start + len(text[start:end].rstrip())
+    while end > start and text[end - 1] in ".;,":
+        end -= 1
+    if any(c in text[start:end] for c in QUOTE_CHARS) or word_count(text[start:end]) < 4:
+        return None
+    return start, end, who, "paraphrase"
+
+
+_CHAIN = re.compile(r"(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")[^,]{0,80},",
+                    re.IGNORECASE)
+
+
+def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
+    """'According to X, …' and '…, according to X.' — the last such phrase of the sentence
+    that is followed by a comma names the speaker (looked for without recursion)."""
+    sentence = text[start:end]
+    lowered = sentence.lower()
+    best = None
+    for phrase in ACCORDING_TO:
+        at = lowered.rfind(phrase.lower())
+        while at >= 0 and at > 0 and lowered[at - 1].isalnum():
+            at = lowered.rfind(phrase.lower(), 0, at)
+        if at < 0:
+            continue
+        who_start = at + len(phrase)
+        comma = sentence.find(",", who_start, who_start + 81)
+        if comma >= 0 and (best is None or at > best[0]):
+            best = (at, who_start, comma)
+    if best is None:
+        return None
+    at, who_start, comma = best
+    who = sentence[who_start:comma].strip()
+    # Words before the phrase, once earlier 'according to …,' phrases of a chain are gone.
+    before = _CHAIN.sub("", sentence[:at])
+    if before.strip(" ,"):
+        # "X, according to Y." — the words before are what was said.
+        return _clause(text, start, start + at, who)
+    return _clause(text, start + comma + 1, end, who)
+
+
+_SO_NAME = re.compile(r",\s+so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]+)\s*[.!]?\s*$")
+
+
+def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
+    """(start, end, speaker phrase, kind) of what a sentence reports someone as saying."""
+    hit = _according_to(text, start, end)
+    if hit is not None:
+        return hit
+    sentence = text[start:end]
+    german = _SO_NAME.search(sentence)
+    if german:  # 'Er freue sich auf die neue Aufgabe, so Schäuble.'
+        return _clause(text, start, start + german.start(), german.group(1))
+    match = speech_verb(sentence)
+    if match is None:
+        return None
+    subject = sentence[:match.start()]
+    if any(c in subject for c in "”»\"“") or not subject.strip():
+        return None
+    if subject.strip().lower() in _DEMONSTRATIVES:
+        return None  # 'Das sagte X.': X said the sentence before, not the words after
+    inverted = _INVERTED.match(sentence, match.end())
+    if subject.split()[0].lower() in _PREPOSITIONS and inverted:
+        # 'In seiner Neujahrsansprache sagte der Kanzler, mit 2022 gehe …': the subject follows
+        # the verb, and what was said follows the subject.
+        return _clause(text, start + inverted.end(), end, inverted.group(1))
+    verb = match.group().lower()
+    if any(verb.startswith(v) for v in OBJECT_VERBS if v not in SPEECH_VERBS):
+        return _clause(text, start + match.start(), end, subject)
+    lead = _clause_start(sentence[match.end():], verb)
+    if lead is None:
+        return None
+    return _clause(text, start + match.end() + lead, end, subject)
+
+
+def _clause_start(rest: str, verb: str) -> int | None:
+    """Where what was said starts in the words after the speech verb, if it does."""
+    stripped = rest.lstrip(" ,")
+    lead = len(rest) - len(stripped)
+    for adverb in ("also ", "again ", "repeatedly ", "once again ", "then "):
+        if stripped.lower().startswith(adverb):
+            lead += len(adverb)
+            stripped = stripped[len(adverb):]
+    first = stripped.split(" ", 1)[0].lower() if stripped else ""
+    if stripped.startswith(":"):
+        return lead + 1
+    if first in _THAT or first.startswith(("qu'", "qu’")):
+        return lead + (len(first) if first in _THAT else 3)
+    if first.rstrip(",") in _NOT_A_CLAUSE and (after := _after_circumstance(stripped)):
+        return lead + after
+    if (first.rstrip(",") in _NOT_A_CLAUSE or not first or stripped[0] in ",“\"«„‘"
+            or "clear" in verb):
+        return None
+    return lead
+
+
+def _after_circumstance(words: str) -> int:
+    """Where what was said starts after 'said on Monday that ...' or 'erklärte in Genf, ...'."""
+    match = re.match(r"(?:[^\s,.;:“”\"«»„]+\s+){0,5}?(?:(?:that|que|qu[’']|dass|что)\s+|"
+                     r"[^\s,]+,\s+(?:dass\s+|что\s+)?)(?=[^\W\d_])", words[:300])
+    return match.end() if match else 0
+
+
+def attribution_line(line: str, is_known: object) -> tuple[str, str] | None:
+    """(name, role) when a short line only names a speaker: 'Jens Stoltenberg, NATO …'.
+
+    `is_known(name)` says whether the registry knows the name.
+    """
+    line = line.strip()
+    if (not line or len(line) > 90 or len(line.split()) > 12 or line[-1] in ".!?:;"
+            or any(c in line for c in QUOTE_CHARS)):
+        return None
+    line = re.sub(r"^[—–\-~]+\s*", "", line)
+    name, _, role = line.partition(",")
+    name, role = name.strip(), role.strip()
+    if callable(is_known) and is_known(name):
+        return name, role
+    if re.fullmatch(_NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}", name) and not any(
+            w.lower() in {"the", "read", "share", "courtesy", "photo", "source", "follow"}
+            for w in name.split()):
+        return name, role
+    return None
+
+
+_LEADING_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+"
+                           r"(?:\s+(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+|de|von|van|le|la))*")
+
+
+def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
+    """The words after a quotation in its sentence, when they name the speaker."""
+    tail = text[quote_end:sentence_end].lstrip("”“\"» ,.—–-")
+    if not tail.split() or len(tail.split()) > 25:
+        return ""
+    french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
+    if french:  # « … », a-t-il lancé. / poursuit-elle.
+        return french.group(1)
+    german = re.match(r"so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]+)", tail)
+    if german:  # „…“, so Schäuble.
+        return german.group(1)
+    verb = speech_verb(tail)
+    if verb is None or verb.start() > 60:
+        return ""
+    before = tail[:verb.start()].strip(" ,")
+    if before:
+        return before
+    # Inverted: "said Stoltenberg", "a-t-il ajouté", "sagte er", "сказал Мединский".
+    after = re.sub(r"^(?:M|Mme|Mr|Mrs|Ms|Dr|Herr|Frau)\.?\s+", "", tail[verb.end():].strip(" ,."))
+    first = after.split(" ", 1)[0].lower().replace("a-t-", "").replace("t-", "")
+    if first in {"he", "she", "il", "elle", "er", "sie", "они", "он", "она", "they", "ils"}:
+        return first
+    named = _LEADING_NAME.match(after)
+    if named:  # 'С. Лавров вчера в Москве': the name, without what follows it
+        return named.group().strip()
+    return re.split(r"[,.;]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor"
+                    r"|im|в|на|во) ", after)[0].strip()
+
+
+def lead_attribution(text: str, sentence_start: int, quote_start: int) -> str:
+    """The words before a quotation in its sentence, minus its opening mark."""
+    return text[sentence_start:quote_start].rstrip(" “\"«„")

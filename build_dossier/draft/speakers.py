@@ -1,0 +1,189 @@
+"""Who a name, a label or a pronoun in a text stands for: the people registry matched by name,
+alias, surname and role, ignoring case, honorifics and script ('MR SMITH', 'В.Путин', 'the
+Secretary General'); a proposed full name for someone it does not hold. For `build-dossier new`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Person
+from .language import transliterate
+from .textparts import SpanSet, words_of
+
+HONORIFICS = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|m|mme|mlle|herr|frau|the|hon|honourable|"
+    r"secretary(?:[ -]general)?|president|minister|prime minister|foreign minister|ambassador|"
+    r"general|admiral|senator|spokesperson|spokesman|spokeswoman|chancellor|press secretary|"
+    r"deputy|under|assistant|state|vice|acting|principal|"
+    r"sts|stv|vors|vorsitzender|vorsitzende|bk|bk´in|bk'in|bkin|bm|bm'in|bundeskanzler|"
+    r"bundeskanzlerin|staatssekretär|staatssekretärin|minister|ministerin|sprecher|sprecherin|"
+    r"monsieur|madame|г-н|г-жа|господин|госпожа)(?:\.\s*|\s+)|[a-zа-яё]\.\s*)+(?=\S)",
+    re.IGNORECASE)
+"""Titles and initials before a name in a label or a byline: stripped to find the person."""
+TITLE_WORDS = frozenset(words_of(
+    "Mr Mrs Ms Dr President Prime Minister Foreign Defence Defense Secretary General "
+    "Secretary-General Spokesperson Spokesman Spokeswoman Ambassador Chancellor Deputy State "
+    "Chief Head Senator Representative Admiral Colonel Captain Director Commissioner Envoy "
+    "Special US U.S. UK Russian Ukrainian American British French German NATO EU Vice UN "
+    "Minister, ministre Außenminister Außenministerin Bundeskanzler Bundeskanzlerin Kanzler "
+    "Präsident Sprecher Sprecherin Generalsekretär Le La Der Die M. Mme Herr Frau StS Vors. "
+    "Министр Президент Глава Пресс-секретарь Официальный Under Assistant Press Acting Sir "
+    "Dame Lord Lady Гендиректор Генеральный"))
+PRONOUNS_PERSON = frozenset(words_of("he she il elle er он она"))
+ROLE_NOUNS = frozenset(words_of(
+    "minister ministre ministerin министр spokesman spokeswoman spokesperson sprecher "
+    "sprecherin porte-parole chancellor kanzler kanzlerin chancelier chancelière president "
+    "président präsident präsidentin президент diplomat diplomate дипломат official speaker "
+    "whip spokesman"))
+"""Words naming someone by office alone ('the minister said'): the person last named."""
+PRONOUNS_ANY = frozenset(words_of("they it ils elles sie они"))
+_CYRILLIC_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "ою", "а", "у", "е", "ы")
+
+
+def plain(name: str) -> str:
+    """A name as compared: case folded, hyphens as spaces, a leading 'the' dropped."""
+    words = re.split(r"[\s\-‐–]+", name.strip().casefold())
+    if words and words[0] in ("the", "le", "la", "der", "die"):
+        words = words[1:]
+    return " ".join(w.strip(".,") for w in words if w.strip(".,"))
+
+
+def strip_titles(label: str) -> str:
+    """The name in a label or byline once titles and initials are gone: 'UNDER SECRETARY
+    JONES' → 'JONES', 'В.Путин' → 'Путин'."""
+    stripped = HONORIFICS.sub("", label.strip()).strip(" .,")
+    return stripped or label.strip()
+
+
+def proper_case(name: str) -> str:
+    """'DEPUTY SECRETARY SHERMAN' → 'Deputy Secretary Sherman'; mixed case is left alone."""
+    if not name.isupper():
+        return name
+    return " ".join("-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+                    for word in name.split())
+
+
+def _surname_forms(word: str) -> set[str]:
+    """The forms a surname may take in a text: folded, transliterated, Russian cases off."""
+    folded = word.casefold().strip(".,")
+    forms = {folded, transliterate(folded).lower()}
+    if re.search(r"[а-яё]", folded):
+        for ending in _CYRILLIC_ENDINGS:
+            if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+                stem = folded[: -len(ending)]
+                forms |= {stem, transliterate(stem).lower()}
+                if ending in ("ой", "ою", "ей"):  # 'Захаровой': the feminine 'Захарова'
+                    forms |= {stem + "а", transliterate(stem + "а").lower()}
+    return {f for f in forms if f}
+
+
+@dataclass
+class Registry:
+    """People's names and aliases compiled for matching in running text."""
+
+    people: dict[str, Person]
+    patterns: list[tuple[re.Pattern[str], str, int]] = field(default_factory=list)
+    by_plain: dict[str, str] = field(default_factory=dict)
+    by_surname: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, people: dict[str, Person]) -> Registry:
+        """Compile every name and alias; longer names first so they win over their parts."""
+        registry = cls(people)
+        seen: set[tuple[str, str]] = set()
+        for person in people.values():
+            for alias in (person.name, *person.aliases):
+                if (alias, person.id) in seen or not alias.strip():
+                    continue
+                seen.add((alias, person.id))
+                registry._compile(alias, person)
+        registry.patterns.sort(key=lambda p: -p[2])
+        return registry
+
+    def _compile(self, alias: str, person: Person) -> None:
+        words = [re.escape(w) for w in re.split(r"[\s\-‐–]+", alias.strip()) if w]
+        body = r"[\s\-‐–]+".join(words)
+        # Acronyms such as 'US' must not match the word 'us'.
+        flags = 0 if alias.isupper() else re.IGNORECASE
+        self.patterns.append((re.compile(r"(?<![\w’'])" + body + r"(?![\w’])", flags),
+                              person.id, len(alias)))
+        for form in {plain(alias), transliterate(plain(alias)).lower()}:
+            self.by_plain.setdefault(form, person.id)
+        if person.kind == "person":
+            last = plain(alias).split(" ")[-1]
+            for form in _surname_forms(last):
+                self.by_surname.setdefault(form, set()).add(person.id)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every registry name in `text` as (start, end, id), longest first where they overlap."""
+        found: list[tuple[int, int, str]] = []
+        taken = SpanSet()
+        for pattern, person_id, _ in self.patterns:
+            for match in pattern.finditer(text):
+                if not taken.overlaps(match.start(), match.end()):
+                    taken.add(match.start(), match.end())
+                    found.append((match.start(), match.end(), person_id))
+        return sorted(found)
+
+    def exact(self, name: str) -> str | None:
+        """The id whose name or alias is `name`, ignoring case, a leading 'the' and script."""
+        wanted = plain(name)
+        return self.by_plain.get(wanted) or self.by_plain.get(transliterate(wanted).lower())
+
+    def surname(self, name: str) -> str | None:
+        """The only person whose name ends with `name`'s last word, if exactly one does."""
+        words = plain(name).split(" ") if name.strip() else []
+        if not words or not words[-1]:
+            return None
+        ids: set[str] = set()
+        for form in _surname_forms(words[-1]):
+            ids |= self.by_surname.get(form, set())
+        return ids.pop() if len(ids) == 1 else None
+
+    def resolve(self, name: str) -> str | None:
+        """The registry id `name` stands for: as written, without titles, or by surname."""
+        bare = strip_titles(name)
+        return self.exact(name) or self.exact(bare) or self.surname(bare)
+
+    def is_person(self, person_id: str | None) -> bool:
+        """Whether the id names a person rather than an organisation."""
+        person = self.people.get(person_id or "")
+        return person is not None and person.kind == "person"
+
+
+def full_name_in(text: str, surname: str) -> str | None:
+    """The fullest form of a surname the text gives ('Wendy Sherman' for 'SHERMAN')."""
+    if not surname or len(surname) < 2:
+        return None
+    # One given name in its own case before the surname in any case: 'Sean Spicer' for
+    # 'SPICER', 'Judd Deere' for 'MR. DEERE'.
+    pattern = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)\s+((?i:"
+                         + re.escape(surname) + r"))(?![\w’-])")
+    for match in pattern.finditer(text[:200_000]):
+        if match.group(1) not in TITLE_WORDS and match.group(2)[:1].isupper():
+            return f"{match.group(1)} {proper_case(match.group(2))}"
+    return None
+
+
+def proper_name(phrase: str) -> tuple[str, str] | None:
+    """(name, role) of a person the phrase names by capitalised words, if it does."""
+    words = re.findall(r"[\w’'.\-]+", phrase)
+    run: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() or (run and word in {"de", "von", "van", "der", "le", "la"}):
+            run.insert(0, word)
+        else:
+            break
+    while run and (run[0] in TITLE_WORDS or run[0].rstrip(".") in TITLE_WORDS):
+        run.pop(0)
+    if len(run) > 3:  # 'Cabinet Office Minister Michael Gove': the name is the last two
+        run = run[-2:]
+    if not run:
+        return None
+    name = " ".join(run)
+    if len(run) == 1 and (name.isupper() or len(name) < 3):
+        return None
+    role = phrase[:phrase.rfind(run[0])].strip(" ,") if run[0] in phrase else ""
+    return name, role

@@ -1,0 +1,165 @@
+"""Transcripts with labelled turns — 'MR PRICE: …', 'StS Seibert: …', 'В.Путин: …', a name
+alone on its line, 'Q - … R - …' — split into turns, each told apart as the speaker's, the
+moderator's or a journalist's, with the label resolved to a person. For `build-dossier new`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .marks import QUOTE_CHARS
+from .speakers import Registry, full_name_in, proper_case, strip_titles
+from .textparts import TURN_LABEL, Layout, words_of
+
+MODERATORS = frozenset(words_of(
+    "moderator operator chair chairman chairperson host presenter vors vorsitzender "
+    "vorsitzende moderatorin présentateur présentatrice animateur animatrice ведущий ведущая "
+    "модератор"))
+JOURNALISTS = frozenset(words_of(
+    "q question questions journalist reporter interviewer participant audience frage "
+    "fragesteller zusatzfrage nachfrage zuruf вопрос журналист корреспондент"))
+_OWN_LINE_LABEL = re.compile(
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\- ]{2,40}"  # a name in capitals: 'EDOUARD PHILIPPE'
+    r"|[A-ZА-ЯЁ][\w.’'\- ]{1,40}(?:,[^\n:]{1,60})?:")  # or any name with a colon: 'В. Путин:'
+_QR = re.compile(r"(?P<label>[QR])\s*[-–—:]\s+(?=\S)")
+_DASH_LABEL = re.compile(r"(?P<label>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){1,3})"
+                         r"\s+[-–—]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+"""'Alain Juppé - Mesdames et Messieurs, …': a full name and a dash open a turn."""
+_MEDIA = re.compile(r",\s*[^,]*(?:радио|газет|агентств|телеканал|Reuters|AFP|dpa|\bAP\b|TASS|"
+                    r"ТАСС|РИА|news|Times|Post|Zeitung|Presse|TV|ТВ|FM|«)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn of a transcript: who holds the floor and the span of what they say."""
+
+    label: str
+    start: int
+    """Offset of the first spoken word (after the label)."""
+    end: int
+    role: str = "speaker"
+    """speaker, moderator or journalist."""
+
+
+def _label_at(layout: Layout, index: int) -> tuple[str, int] | None:
+    """(label, offset where speech starts) when paragraph `index` opens a turn."""
+    text = layout.text
+    s, e = layout.paras[index]
+    if (m := _QR.match(text, s, e)) is not None:
+        return m.group("label"), m.end()
+    if (m := _DASH_LABEL.match(text, s, e)) is not None and text.count(m.group("label")) >= 2:
+        # Named elsewhere in the text too (the header's list of speakers): not a headline.
+        return m.group("label"), m.end()
+    if (m := TURN_LABEL.match(text, s, e)) is not None:
+        label = m.group("label")
+        if len(label.split()) <= 6 and not label.lower().startswith(("note", "source", "photo")):
+            return label, m.end()
+    line = text[s:e].strip()
+    if (index + 1 < len(layout.paras) and len(line) <= 100
+            and _OWN_LINE_LABEL.fullmatch(line) and (line.endswith(":") or line.isupper())):
+        return line.rstrip(":").strip(), layout.paras[index + 1][0]
+    return None
+
+
+def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
+    """Every turn of the text, in order; an empty list when the text has fewer than two."""
+    starts: list[tuple[int, str, int]] = []
+    for i in range(len(layout.paras)):
+        found = _label_at(layout, i)
+        # 'Baerbock: „Wir setzen auf Dialog“' is a headline quoting someone, not a turn.
+        if (found is not None and _plausible(found[0], registry)
+                and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS):
+            starts.append((i, *found))
+    if starts and (len(starts) >= 2 or _asks(starts[0][1])):
+        starts = _with_loose_labels(layout, starts)
+    if len(starts) < 2 and not (starts and 0 < starts[0][0] <= 8):
+        return []
+    turns = []
+    for n, (i, label, speech) in enumerate(starts):
+        stop = starts[n + 1][0] - 1 if n + 1 < len(starts) else len(layout.paras) - 1
+        end = layout.paras[max(stop, i)][1]
+        if speech < end:
+            turns.append(Turn(label, speech, end))
+    return _with_roles(layout.text, turns, registry)
+
+
+_METADATA_LABELS = frozenset(words_of(
+    "sprecher sprecherin themen datum date source sources note notes photo update updates "
+    "circonstances personnalité fonction weitere tags read related quelle fazit hinweis "
+    "anmerkung источник фото тема темы дата"))
+
+
+def _asks(label: str) -> bool:
+    bare = label.lower().strip(" .")
+    return bare in JOURNALISTS or bare.split(" ")[0].strip(".") in JOURNALISTS or label == "Q"
+
+
+def _with_loose_labels(layout: Layout, starts: list[tuple[int, str, int]]
+                       ) -> list[tuple[int, str, int]]:
+    """In a text already known to hold turns, a single capitalised name is a label too
+    ('Gülde: Vielen Dank für die Frage')."""
+    known = {i for i, _, _ in starts}
+    for i in range(len(layout.paras)):
+        if i in known:
+            continue
+        found = _label_at(layout, i)
+        if (found is not None and re.fullmatch(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", found[0])
+                and found[0].lower() not in _METADATA_LABELS
+                and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS):
+            starts.append((i, *found))
+    return sorted(starts)
+
+
+def _plausible(label: str, registry: Registry) -> bool:
+    """Whether a label is a speaker's and not a sentence that happens to hold a colon."""
+    bare = label.lower().strip(" .")
+    if bare in _METADATA_LABELS or bare.split(" ")[0] in _METADATA_LABELS:
+        return False
+    if bare in JOURNALISTS or bare in MODERATORS or bare.split(" ")[0].strip(".") in (
+            JOURNALISTS | MODERATORS) or label in ("Q", "R"):
+        return True
+    if label.isupper() and len(label) >= 2:
+        return True
+    if registry.resolve(label) is not None:
+        return True
+    # 'StS Seibert', 'В.Путин', 'Валерий Санфиров, радиостанция «Маяк»': a name, few words.
+    name = strip_titles(label.split(",")[0])
+    return bool(re.fullmatch(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+\s*){1,3}", name)) and (
+        name != label.split(",")[0] or "," in label or len(name.split()) >= 2)
+
+
+def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
+    """Each turn told apart: a moderator's, a journalist's (questions), or the speaker's."""
+    asks: dict[str, list[bool]] = {}
+    for turn in turns:
+        asks.setdefault(turn.label, []).append(text[turn.start:turn.end].rstrip().endswith("?"))
+    out = []
+    for turn in turns:
+        words = re.split(r"[\s.]+", turn.label.lower().strip())
+        if words[0] in MODERATORS:
+            role = "moderator"
+        elif words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label):
+            role = "journalist"
+        elif registry.resolve(turn.label) is None and sum(asks[turn.label]) * 2 > len(
+                asks[turn.label]) and len(asks) > 1:
+            role = "journalist"  # someone not on record who mostly asks: the interviewer
+        else:
+            role = "speaker"
+        out.append(Turn(turn.label, turn.start, turn.end, role))
+    return out
+
+
+def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | None, str] | None
+                  ) -> tuple[str | None, str, str]:
+    """(id, proper-case name, role) for a speaker's label; 'R' is the interview's main speaker."""
+    if label == "R" and main is not None:
+        return main[0], main[1], ""
+    found = registry.resolve(label)
+    if found is not None:
+        return found, registry.people[found].name, ""
+    bare = strip_titles(label.split(",")[0])
+    titles = label.split(",")[0][: len(label.split(",")[0]) - len(bare)].strip(" .")
+    surname = bare.split()[-1] if bare.split() else bare
+    name = full_name_in(text, surname) if len(bare.split()) == 1 else None
+    return None, name or proper_case(bare), proper_case(titles)
