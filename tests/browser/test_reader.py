@@ -208,7 +208,7 @@ def test_no_request_leaves_localhost(crawl: Crawl, page: Any, box: SearchUI,
 
 def test_quote_link_lands_on_the_highlighted_quote(page: Any, screenshots: Any) -> None:
     page.goto("quotes/")
-    link = page.locator("blockquote a[href*='sources/'][href*='#']").first
+    link = page.locator(".dossier-statement a[href*='sources/'][href*='#']").first
     href = urljoin(page.url, link.get_attribute("href"))
     link.click()
     page.wait_for_url(href)
@@ -239,7 +239,8 @@ def test_printed_chronology_has_no_header_or_navigation(page: Any, screenshots: 
     assert page.locator("h1").first.is_visible()
 
 
-KINDS = ["overview", "chronology", "quotes", "sources", "source", "event", "person"]
+KINDS = ["overview", "chronology", "quotes", "sources", "source", "event", "person",
+         "statement"]
 THEME_EXCEPTIONS = {
     # Material for MkDocs gives its search box role="dialog" and no name. Naming it needs a copy
     # of the theme's partials/search.html through `theme.custom_dir`, which the staged MkDocs
@@ -251,6 +252,8 @@ THEME_EXCEPTIONS = {
 def page_of_kind(kind: str, dossier: dict[str, Any]) -> str:
     """The address of one page of each kind, under the site."""
     first = {"source": "sources", "event": "events", "person": "people"}
+    if kind == "statement":
+        return f"quotes/{dossier['quotes'][0]['id']}/"
     if kind in first:
         return f"{first[kind]}/{dossier[first[kind]][0]['id']}/"
     return {"overview": "", "sources": "sources/"}.get(kind, f"{kind}/")
