@@ -7,14 +7,12 @@ no list that grows with the dossier; the quote index and the source pages hold t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from markupsafe import Markup
 
 from ..addresses import served_at, statement_page
 from ..citation import Citation, cited_kind, statement_citation
 from ..markup import esc, esc_block
-from ..model import Dossier, FuzzyDate, QuoteCluster, QuoteKind, Variant
+from ..model import Dossier, FuzzyDate, QuoteCluster, QuoteKind
 from .fragments import event_link, kind_of, person_link, source_link, speaker_name, statement_link
 from .layout import page
 
@@ -30,14 +28,6 @@ TITLE_WORDS = 12
 """Words of the statement in the page's title."""
 
 
-@dataclass(frozen=True)
-class Wording:
-    """One wording of a statement, and how its sources carry it."""
-
-    variant: Variant
-    kinds: tuple[QuoteKind, ...]
-
-
 def render_statement(d: Dossier, cluster: QuoteCluster) -> str:
     """The page of one statement."""
     citation = statement_citation(d, cluster)
@@ -45,8 +35,6 @@ def render_statement(d: Dossier, cluster: QuoteCluster) -> str:
     event = d.events.get(cluster.event or "")
     date = cluster.date or (event.date if event else None)
     people = [p for p in (event.participants if event else ()) if p != cluster.speaker]
-    wordings = [Wording(v, tuple(dict.fromkeys(q.kind for q in v.quotes)))
-                for v in cluster.variants]
     outlets = sorted({d.sources[s].outlet or "Outlet not recorded" for s in cluster.source_ids})
     words = cluster.text.split()
     long = len(words) > LONG_WORDS
@@ -56,9 +44,9 @@ def render_statement(d: Dossier, cluster: QuoteCluster) -> str:
                 front={"citation": [list(pair) for pair in citation.meta]},
                 c=cluster, shown=kind_of(cluster.variants[0].quotes), heading=heading,
                 long=long, rest=" ".join(words[HEADING_WORDS:]),
-                event=event, date=date, wordings=wordings, people=people[:PEOPLE_LIMIT],
+                event=event, date=date, wordings=cluster.variants, people=people[:PEOPLE_LIMIT],
                 more_people=len(people) - PEOPLE_LIMIT, kind=cited_kind(cluster),
-                outlets=outlets, month=_month(date), recurring=recurring(d, cluster, here),
+                outlets=outlets, month=_month(date), recurring=recurring_lines(d, cluster, here),
                 citation=citation, cite_block=cite_block)
 
 
@@ -86,7 +74,7 @@ def _description(d: Dossier, cluster: QuoteCluster) -> str:
     return f"{speaker}, {kind.label.lower()}: “{cluster.text}”"
 
 
-def recurring(d: Dossier, cluster: QuoteCluster, here: str) -> list[Markup]:
+def recurring_lines(d: Dossier, cluster: QuoteCluster, here: str) -> list[Markup]:
     """`also said by X, at Y (statement)` for each statement repeating this one's line."""
     lines = []
     for anchor in d.recurring.get(cluster.anchor, ()):
