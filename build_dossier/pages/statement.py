@@ -93,10 +93,10 @@ def recurring_lines(d: Dossier, cluster: QuoteCluster, here: str) -> list[Markup
 
 
 def cite_block(citation: Citation, name: str, here: str) -> Markup:
-    """The citation in plain text, RIS, BibTeX and CSL-JSON, each with a copy button (shown by
+    """The citation in plain text, RIS and BibTeX, each with a copy button (shown by
     `assets/citation.js`, which works offline; without script the text can still be selected)."""
-    forms = (("Plain text", citation.text), ("RIS", citation.ris),
-             ("BibTeX", citation.bibtex), ("CSL-JSON", citation.csl_json()))
+    # CSL-JSON is in dossier.json: on 17,000 pages it would weigh more than the other two.
+    forms = (("Plain text", citation.text), ("RIS", citation.ris), ("BibTeX", citation.bibtex))
     path = served_at(here)
     root = "../" * path.count("/")
     out = ['<div class="dossier-cite" data-search-exclude="citation" '
