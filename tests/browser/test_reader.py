@@ -167,7 +167,7 @@ def test_no_request_leaves_localhost(crawl: Crawl, page: Any, box: SearchUI,
 
 def test_quote_link_lands_on_the_highlighted_quote(page: Any, screenshots: Any) -> None:
     page.goto("quotes/")
-    link = page.locator("blockquote a[href*='sources/'][href*='#']").first
+    link = page.locator(".dossier-statement a[href*='sources/'][href*='#']").first
     href = urljoin(page.url, link.get_attribute("href"))
     link.click()
     page.wait_for_url(href)
