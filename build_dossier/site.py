@@ -17,6 +17,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from . import site_cache
 from .markup import plain_title
 from .model import FuzzyDate
 from .write import Folders, hand_written
@@ -78,9 +79,10 @@ def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path]) -> Path:
 
 
 def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
-               search: str = "material") -> Path:
+               search: str = "material", progress: site_cache.Reporter | None = None) -> Path:
     """Build the staged docs with MkDocs (strict), and Pagefind's index when `search` says so;
-    returns the staged site folder."""
+    returns the staged site folder. Pages unchanged since the last good build are reused
+    (see `site_cache`); `progress` hears how many pages are done."""
     if importlib.util.find_spec("mkdocs") is None:
         raise SiteError("MkDocs is not installed here; run 'make site', which installs it")
     if search == "pagefind" and importlib.util.find_spec("pagefind_bin") is None:
@@ -95,18 +97,19 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
         f"site_name: {json.dumps(plain_title(title))}\n"
         "docs_dir: docs\n"
         "site_dir: site\n"
+        + site_cache.config_lines()
         + (_pagefind_config(stage) if search == "pagefind" else ""),
         encoding="utf-8",
     )
-    env = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0"}
-    result = subprocess.run(
+    env = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0",
+           **site_cache.environment(root, root / SITE_DIR)}
+    status, output = site_cache.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-        cwd=root, env=env, capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        said = [line for line in (result.stderr + result.stdout).splitlines()
+        root, env, progress)
+    if status != 0:
+        said = [line for line in output.splitlines()
                 if line.startswith(("WARNING", "ERROR", "Error", "Aborted", "Config"))]
-        raise SiteError("MkDocs failed:\n" + "\n".join(said or result.stderr.splitlines()[-20:]))
+        raise SiteError("MkDocs failed:\n" + "\n".join(said or output.splitlines()[-20:]))
     if search == "pagefind":
         index_pagefind(stage / "site")
     return stage / "site"
@@ -145,4 +148,5 @@ def swap_in(root: Path, staged_site: Path) -> None:
     if site.exists():
         os.replace(site, old)
     os.replace(staged_site, site)
+    site_cache.commit(root)
     shutil.rmtree(stage, ignore_errors=True)
