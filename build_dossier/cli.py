@@ -22,6 +22,7 @@ from .link import DEFAULT_SEARCH, check_references, dossier_settings, link
 from .load import Loaded, load
 from .model import Dossier, Problem
 from .parallel import default_workers
+from .progress import Progress
 from .render import render_each
 
 DOCS_DIR = "docs"
@@ -140,12 +141,16 @@ def build(root: Path, *, site: bool = True, pdf: bool = True) -> BuildResult:
             site_stage.stage_docs(root, docs_dir, plan.files())
             latest = max((s.published for s in dossier.sources.values()),
                          key=lambda d: d.sort_key(), default=None)
+            shown = Progress()
             try:
-                built = site_stage.run_mkdocs(root, dossier.title, latest, checked.search)
+                built = site_stage.run_mkdocs(root, dossier.title, latest, checked.search,
+                                              progress=shown.update)
             except site_stage.SiteError as error:
                 result.lines.append(str(error))
                 result.lines.append("Aborted: docs/ and site/ are unchanged.")
                 return result
+            finally:
+                shown.close()
             lap("mkdocs_s")
             if pdf:
                 try:

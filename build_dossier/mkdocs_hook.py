@@ -19,7 +19,7 @@ import posixpath
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import metadata
@@ -27,6 +27,7 @@ from multiprocessing import Queue, get_context
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -42,13 +43,17 @@ ENV_NEW_CACHE = "BUILD_DOSSIER_NEW_SITE_CACHE"
 ENV_OLD_SITE = "BUILD_DOSSIER_OLD_SITE"
 ENV_WORKERS = "BUILD_DOSSIER_WORKERS"
 ENV_PROGRESS = "BUILD_DOSSIER_PROGRESS"
+ENV_TEMPLATES = "BUILD_DOSSIER_TEMPLATE_CACHE"
 PROGRESS_MARK = "build-dossier-progress"
 """Lines on stderr that `site.py` reads as progress: `<mark> <stage> <done> <total>`."""
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2",
             "build-dossier")
-CHUNK = 24
-"""Pages a worker converts per job: small enough that the main process and the workers meet
-close to the middle, large enough that sending them costs little."""
+CHUNKS = 16
+"""Chunks of about equal Markdown bytes that the pages to convert are cut into: enough that the
+main process and the workers meet close to the middle. A page larger than a chunk (the
+chronology, the quotes) is a chunk of its own, converted alongside the rest."""
+SHARED_BYTES = 256_000
+"""Below this much Markdown to convert, forking a worker costs more than it saves."""
 # Events through which other plugins could change a page between its source and its HTML: with
 # any of them registered, a reused or elsewhere-converted page might differ from a clean build.
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
@@ -79,6 +84,9 @@ class _State:
     indexed: bool = False
     """Whether the search plugin's index is ours to feed."""
     helpers: _Helpers | None = None
+    urls: set[str] = field(default_factory=set)
+    """Every file's address in the site, as links are resolved ("events/x/")."""
+    files: Mapping[str, File] = field(default_factory=dict)
     total: int = 0
     populated: int = 0
     built: int = 0
@@ -184,7 +192,7 @@ def _load_cache(fingerprint: str) -> tuple[dict[str, dict[str, Any]], str]:
 
 
 _ENTRY_TYPES = {"source": str, "dest": str, "toc": list, "anchors": list, "links": dict,
-                "targets": list, "search": str, "output": list}
+                "targets": list, "absent": list, "search": str, "output": list}
 
 
 def _well_formed(entry: Any) -> bool:
@@ -195,21 +203,64 @@ def _well_formed(entry: Any) -> bool:
             and (entry.get("title") is None or isinstance(entry["title"], str)))
 
 
-@event_priority(-100)  # after the search plugin has made its index
+@event_priority(100)  # before the search plugin asks the theme for its translations
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global STATE
     STATE = _State()
+    templates = os.environ.get(ENV_TEMPLATES)
     STATE.enabled = _cacheable(config)
     if not STATE.enabled:
         log.info("build_dossier: other page plugins are configured; building every page")
         return config
     STATE.fingerprint = _fingerprint(config)
     STATE.old, STATE.nav = _load_cache(STATE.fingerprint)
+    if templates:
+        _keep_templates(config, Path(templates), STATE.fingerprint)
+    return config
+
+
+def _keep_templates(config: MkDocsConfig, folder: Path, fingerprint: str) -> None:
+    """Every Jinja environment the theme makes keeps its compiled templates in `folder`, and
+    the theme's static files are listed from there: compiling took a third of a second a
+    build, listing and filtering Material's 14,000 files another. Jinja checks each template's
+    source against its compiled copy; the listing is kept for this fingerprint (theme versions,
+    custom_dir and config, on which MkDocs' filter depends) only."""
+    folder.mkdir(parents=True, exist_ok=True)
+    listing = folder / "listing.json"
+    make_env = config.theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        list_templates = env.list_templates
+
+        def kept_list(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            if extensions is not None or filter_func is None:
+                return list(list_templates(extensions, filter_func))
+            try:
+                kept = json.loads(listing.read_bytes())
+                if kept.get("fingerprint") == fingerprint and isinstance(kept["names"], list):
+                    return list(kept["names"])
+            except (OSError, ValueError, KeyError, AttributeError):
+                pass
+            names = list(list_templates(extensions, filter_func))
+            listing.write_text(json.dumps({"fingerprint": fingerprint, "names": names}),
+                               encoding="utf-8")
+            return names
+
+        env.list_templates = kept_list  # type: ignore[method-assign]
+        return env
+
+    config.theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not STATE.enabled:
+        return
     search = _search_plugin(config)
     if search is not None and search.config.enabled:
         search.search_index = _PageIndex(search.search_index)
         STATE.indexed = True
-    return config
 
 
 def _nav_digest(nav: Navigation) -> str:
@@ -269,15 +320,17 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     STATE.nav = digest
     pages = files.documentation_pages()
     STATE.total = len(pages)
-    urls = {_site_path("", file.url) for file in files}
+    STATE.urls = {_site_path("", file.url) or "" for file in files}
+    STATE.files = files.src_uris
     old_site = os.environ.get(ENV_OLD_SITE)
     todo = []
     for file in pages:
         entry = STATE.old.get(file.src_uri)
         if (entry is not None and entry["source"] == _digest(file.content_bytes)
                 and entry["dest"] == file.dest_uri
-                and all(target in urls for target in entry["targets"])
-                and all(files.get_file_from_path(uri) for uri in entry["links"])
+                and all(target in STATE.urls for target in entry["targets"])
+                and not any(target in STATE.urls for target in entry["absent"])
+                and all(uri in STATE.files for uri in entry["links"])
                 and _old_output_intact(entry, old_site)):
             STATE.reused.add(file.src_uri)
         else:
@@ -350,10 +403,19 @@ def _start_workers(todo: list[File], config: MkDocsConfig, files: Files) -> None
     """Start workers on the pages to convert, when there are enough to share."""
     global _WORKER
     workers = int(os.environ.get(ENV_WORKERS) or 1) - 1
-    if workers < 1 or len(todo) < 2 * CHUNK:
+    sizes = [len(file.content_bytes) for file in todo]
+    if workers < 1 or len(todo) < 2 or sum(sizes) < SHARED_BYTES:
         return
     _WORKER = (config, files)
-    chunks = [[file.src_uri for file in todo[i:i + CHUNK]] for i in range(0, len(todo), CHUNK)]
+    limit = sum(sizes) / CHUNKS
+    chunks: list[list[str]] = [[]]
+    filled = 0
+    for file, size in zip(todo, sizes, strict=True):
+        if chunks[-1] and filled + size > limit:
+            chunks.append([])
+            filled = 0
+        chunks[-1].append(file.src_uri)
+        filled += size
     for number, chunk in enumerate(chunks):
         for uri in chunk:
             STATE.chunk_of[uri] = number
@@ -416,6 +478,8 @@ def _content_entry(page: Page) -> dict[str, Any]:
     assert page.content is not None
     targets = {path for href in set(_HREF.findall(page.content))
                if (path := _site_path(page.file.url, href)) is not None}
+    # A link to what is not in the site (yet) is rendered otherwise once it is.
+    absent = targets - STATE.urls
     return {
         "uri": page.file.src_uri,
         "source": _digest(page.file.content_bytes),
@@ -424,7 +488,8 @@ def _content_entry(page: Page) -> dict[str, Any]:
         "toc": _toc_items(page.toc),
         "anchors": sorted(page.present_anchor_ids or ()),
         "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
-        "targets": sorted(targets),
+        "targets": sorted(targets - absent),
+        "absent": sorted(absent),
     }
 
 
@@ -435,12 +500,7 @@ def _restore(page: Page, entry: dict[str, Any], content: str,
     page.toc = TableOfContents(_anchor_links(entry["toc"]))
     page._title_from_render = entry["title"]
     page.present_anchor_ids = set(entry["anchors"])
-    links: dict[File, dict[str, str]] = {}
-    for uri, anchors in entry["links"].items():
-        target = files.get_file_from_path(uri)
-        if target is not None:
-            links[target] = anchors
-    page.links_to_anchors = links
+    page.links_to_anchors = {STATE.files[uri]: anchors for uri, anchors in entry["links"].items()}
 
 
 def _converted_elsewhere(uri: str) -> dict[str, Any] | None:

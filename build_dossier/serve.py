@@ -149,7 +149,9 @@ def rebuild(root: Path, builds: Builds, pdf: bool) -> bool:
     print("\n".join(result.lines), flush=True)
     if result.ok:
         builds.done()
-        print(f"Rebuilt in {time.perf_counter() - started:.1f} s.", flush=True)
+        site_s = result.timings.get("mkdocs_s", 0.0) + result.timings.get("pdf_s", 0.0)
+        print(f"Rebuilt in {time.perf_counter() - started:.1f} s (pages "
+              f"{sum(result.timings.values()) - site_s:.1f} s, site {site_s:.1f} s).", flush=True)
     else:
         print("The last good site is still being served.", flush=True)
     return result.ok

@@ -46,6 +46,7 @@ def environment(root: Path, site_dir: Path, *, incremental: bool = True) -> dict
         "BUILD_DOSSIER_NEW_SITE_CACHE": str(_next_cache_path(root)),
         "BUILD_DOSSIER_WORKERS": str(default_workers()),
         "BUILD_DOSSIER_PROGRESS": "1",
+        "BUILD_DOSSIER_TEMPLATE_CACHE": str(root / CACHE_DIR / "templates"),
     }
     if incremental and site_dir.is_dir():
         env["BUILD_DOSSIER_SITE_CACHE"] = str(cache_path(root))

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bench.generate import World, write_dossier, write_extra_source
+from bench.rebuild import copy_inputs
 from build_dossier import site_cache
 from build_dossier.cli import build
-from build_dossier.write import hand_written
 
 SOURCES = 24
 pytestmark = pytest.mark.slow
@@ -27,12 +26,7 @@ def site_files(root: Path) -> dict[str, bytes]:
 
 def clean_build(root: Path, where: Path) -> dict[str, bytes]:
     """The site a build from scratch gives for `root`'s sources, docs and config."""
-    shutil.rmtree(where, ignore_errors=True)
-    shutil.copytree(root / "sources", where / "sources")
-    shutil.copy(root / "mkdocs.yml", where / "mkdocs.yml")
-    for uri in hand_written(root / "docs"):
-        (where / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(root / "docs" / uri, where / "docs" / uri)
+    copy_inputs(root, where)
     result = build(where, pdf=False)
     assert result.ok, result.lines
     return site_files(where)
