@@ -20,7 +20,8 @@ CACHE_FILE = "site.json"
 HOOK = Path(__file__).with_name("mkdocs_hook.py")
 PROGRESS_MARK = "build-dossier-progress"
 """Must equal `mkdocs_hook.PROGRESS_MARK` (the hook is not importable from here)."""
-STAGE_NAMES = {"pages": "Converting pages", "writing": "Writing pages"}
+STAGE_NAMES = {"convert": "Converting pages", "pages": "Preparing pages",
+               "writing": "Writing pages"}
 
 Reporter = Callable[[str, int, int], None]
 
