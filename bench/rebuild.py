@@ -83,10 +83,14 @@ class Server:
         """Stop the server as Ctrl-C would, once it has reported `rebuilds` builds; everything
         it printed."""
         started = time.perf_counter()
-        while self.rebuilds() < rebuilds and time.perf_counter() - started < 30:
+        while self.rebuilds() < rebuilds and time.perf_counter() - started < PATIENCE_S:
             time.sleep(POLL_S)
         self.process.send_signal(signal.SIGINT)
-        self.process.wait(timeout=60)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
         return self.lines
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 import orjson
 from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -46,6 +47,8 @@ ENV_OLD_SITE = "BUILD_DOSSIER_OLD_SITE"
 ENV_WORKERS = "BUILD_DOSSIER_WORKERS"
 ENV_PROGRESS = "BUILD_DOSSIER_PROGRESS"
 ENV_TEMPLATES = "BUILD_DOSSIER_TEMPLATE_CACHE"
+ENV_NEW_TEMPLATES = "BUILD_DOSSIER_NEW_TEMPLATE_CACHE"
+LISTING = "listing.json"
 PROGRESS_MARK = "build-dossier-progress"
 """Lines on stderr that `site.py` reads as progress: `<mark> <stage> <done> <total>`."""
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2",
@@ -205,45 +208,63 @@ def _well_formed(entry: Any) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global STATE
     STATE = _State()
-    templates = os.environ.get(ENV_TEMPLATES)
+    kept, fresh = os.environ.get(ENV_TEMPLATES), os.environ.get(ENV_NEW_TEMPLATES)
     STATE.enabled = _cacheable(config)
     if not STATE.enabled:
         log.info("build_dossier: other page plugins are configured; building every page")
         return config
     STATE.fingerprint = _fingerprint(config)
     STATE.old, STATE.nav = _load_cache(STATE.fingerprint)
-    if templates:
-        _keep_templates(config, Path(templates), STATE.fingerprint)
+    if kept and fresh:
+        _keep_templates(config, Path(kept), Path(fresh), STATE.fingerprint)
     return config
 
 
-def _keep_templates(config: MkDocsConfig, folder: Path, fingerprint: str) -> None:
-    """Every Jinja environment the theme makes keeps its compiled templates in `folder`, and
-    the theme's static files are listed from there: compiling took a third of a second a
-    build, listing and filtering Material's 14,000 files another. Jinja checks each template's
-    source against its compiled copy; the listing is kept for this fingerprint (theme versions,
-    custom_dir and config, on which MkDocs' filter depends) only."""
-    folder.mkdir(parents=True, exist_ok=True)
-    listing = folder / "listing.json"
+class _KeptTemplates(FileSystemBytecodeCache):
+    """Compiled templates: read from those earlier good builds kept, new ones written beside
+    this build (`site_cache.commit` keeps them once it succeeds)."""
+
+    def __init__(self, kept: Path, fresh: Path) -> None:
+        fresh.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(fresh))
+        self.kept = kept
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        name = self.pattern % bucket.key
+        for folder in (str(self.kept), self.directory):
+            try:
+                with open(os.path.join(folder, name), "rb") as compiled:
+                    bucket.load_bytecode(compiled)
+                return
+            except OSError:
+                continue
+
+
+def _keep_templates(config: MkDocsConfig, kept: Path, fresh: Path, fingerprint: str) -> None:
+    """Every Jinja environment the theme makes reuses compiled templates, and lists the theme's
+    static files as last time: compiling took a third of a second a build, listing and
+    filtering Material's 14,000 files another. Jinja checks each template's source against its
+    compiled copy; the listing is kept for this fingerprint (theme versions, custom_dir and
+    config, on which MkDocs' filter depends) only."""
     make_env = config.theme.get_env
 
     def get_env() -> Environment:
         env = make_env()
-        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        env.bytecode_cache = _KeptTemplates(kept, fresh)
         list_templates = env.list_templates
 
         def kept_list(extensions: Any = None, filter_func: Any = None) -> list[str]:
             if extensions is not None or filter_func is None:
                 return list(list_templates(extensions, filter_func))
             try:
-                kept = json.loads(listing.read_bytes())
-                if kept.get("fingerprint") == fingerprint and isinstance(kept["names"], list):
-                    return list(kept["names"])
-            except (OSError, ValueError, KeyError, AttributeError):
+                listing = orjson.loads((kept / LISTING).read_bytes())
+                if listing.get("fingerprint") == fingerprint and isinstance(listing["names"], list):
+                    return list(listing["names"])
+            except (OSError, orjson.JSONDecodeError, KeyError, AttributeError):
                 pass
             names = list(list_templates(extensions, filter_func))
-            listing.write_text(json.dumps({"fingerprint": fingerprint, "names": names}),
-                               encoding="utf-8")
+            (fresh / LISTING).write_bytes(orjson.dumps({"fingerprint": fingerprint,
+                                                        "names": names}))
             return names
 
         env.list_templates = kept_list  # type: ignore[method-assign]

@@ -102,7 +102,7 @@ def run_mkdocs(root: Path, title: str, latest: FuzzyDate | None,
         encoding="utf-8",
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0",
-           **site_cache.environment(root, root / SITE_DIR)}
+           **site_cache.environment(root, stage, root / SITE_DIR)}
     status, output = site_cache.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
         root, env, progress)
@@ -148,5 +148,5 @@ def swap_in(root: Path, staged_site: Path) -> None:
     if site.exists():
         os.replace(site, old)
     os.replace(staged_site, site)
-    site_cache.commit(root)
+    site_cache.commit(root, stage)
     shutil.rmtree(stage, ignore_errors=True)

@@ -17,6 +17,8 @@ from .parallel import default_workers
 
 CACHE_DIR = ".build-dossier-cache"
 CACHE_FILE = "site.json"
+TEMPLATES = "templates"
+"""Compiled theme templates and the theme's file list, kept between good builds."""
 HOOK = Path(__file__).with_name("mkdocs_hook.py")
 PROGRESS_MARK = "build-dossier-progress"
 """Must equal `mkdocs_hook.PROGRESS_MARK` (the hook is not importable from here)."""
@@ -30,8 +32,9 @@ def cache_path(root: Path) -> Path:
     return root / CACHE_DIR / CACHE_FILE
 
 
-def _next_cache_path(root: Path) -> Path:
-    return root / CACHE_DIR / (CACHE_FILE + ".next")
+def _next_cache_path(stage: Path) -> Path:
+    """Where the build in `stage` writes its cache: gone with the stage if the build fails."""
+    return stage / CACHE_FILE
 
 
 def config_lines() -> str:
@@ -39,33 +42,34 @@ def config_lines() -> str:
     return f"hooks:\n  - {HOOK.as_posix()!s}\n"
 
 
-def environment(root: Path, site_dir: Path, *, incremental: bool = True) -> dict[str, str]:
+def environment(root: Path, stage: Path, site_dir: Path) -> dict[str, str]:
     """Variables the hook reads: the last cache and site to reuse from, where to write the
-    next cache, how many processes may convert pages."""
-    (root / CACHE_DIR).mkdir(exist_ok=True)
+    next cache, how many processes may convert pages. Nothing outside `stage` is made before a
+    build succeeds: the cache folder comes with the first good build."""
     env = {
-        "BUILD_DOSSIER_NEW_SITE_CACHE": str(_next_cache_path(root)),
+        "BUILD_DOSSIER_NEW_SITE_CACHE": str(_next_cache_path(stage)),
         "BUILD_DOSSIER_WORKERS": str(default_workers()),
         "BUILD_DOSSIER_PROGRESS": "1",
-        "BUILD_DOSSIER_TEMPLATE_CACHE": str(root / CACHE_DIR / "templates"),
+        "BUILD_DOSSIER_TEMPLATE_CACHE": str(root / CACHE_DIR / TEMPLATES),
+        "BUILD_DOSSIER_NEW_TEMPLATE_CACHE": str(stage / TEMPLATES),
     }
-    if incremental and site_dir.is_dir():
+    if site_dir.is_dir():
         env["BUILD_DOSSIER_SITE_CACHE"] = str(cache_path(root))
         env["BUILD_DOSSIER_OLD_SITE"] = str(site_dir)
     return env
 
 
-def commit(root: Path) -> None:
+def commit(root: Path, stage: Path) -> None:
     """Make the cache of the build just swapped in the one the next build reads."""
-    written = _next_cache_path(root)
+    written = _next_cache_path(stage)
     if written.is_file():
+        (root / CACHE_DIR).mkdir(exist_ok=True)
         os.replace(written, cache_path(root))
-
-
-def discard(root: Path) -> None:
-    """Forget the cache: the next build converts every page."""
-    for path in (cache_path(root), _next_cache_path(root)):
-        path.unlink(missing_ok=True)
+    compiled = stage / TEMPLATES
+    if compiled.is_dir():
+        (root / CACHE_DIR / TEMPLATES).mkdir(parents=True, exist_ok=True)
+        for path in compiled.iterdir():
+            os.replace(path, root / CACHE_DIR / TEMPLATES / path.name)
 
 
 def run(command: Sequence[str], cwd: Path, env: Mapping[str, str],
@@ -76,11 +80,15 @@ def run(command: Sequence[str], cwd: Path, env: Mapping[str, str],
                           stderr=subprocess.STDOUT, text=True, encoding="utf-8",
                           errors="replace") as child:
         assert child.stdout is not None
-        for line in child.stdout:
-            if line.startswith(PROGRESS_MARK):
-                _relay(line, progress)
-            else:
-                said.append(line)
+        try:
+            for line in child.stdout:
+                if line.startswith(PROGRESS_MARK):
+                    _relay(line, progress)
+                else:
+                    said.append(line)
+        except KeyboardInterrupt:
+            child.kill()  # Ctrl-C stops MkDocs too, rather than waiting for it to finish
+            raise
     return child.returncode, "".join(said)
 
 

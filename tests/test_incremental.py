@@ -142,6 +142,6 @@ def test_a_killed_build_leaves_nothing_the_next_build_trusts(dossier, tmp_path):
     root, _ = dossier
     # What a build killed inside MkDocs leaves: its stage and a half-written next cache.
     (root / ".build-dossier-tmp" / "site").mkdir(parents=True)
-    site_cache.cache_path(root).with_name("site.json.next").write_bytes(b'{"format": 1, "pa')
+    (root / ".build-dossier-tmp" / "site.json").write_bytes(b'{"format": 1, "pa')
     edit_first_source(root)
     assert_same_as_clean(root, tmp_path)
