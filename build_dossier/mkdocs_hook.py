@@ -19,6 +19,7 @@ import os
 import posixpath
 import re
 import sys
+import sysconfig
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -126,9 +127,10 @@ def _versions() -> str:
 def _theme_files(config: MkDocsConfig) -> list[str]:
     """Digests of the templates outside installed packages (custom_dir, overrides): the
     installed themes are covered by their versions."""
+    installed = {Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")}
     found = []
     for folder in config.theme.dirs:
-        if "site-packages" in Path(folder).parts:
+        if any(Path(folder).resolve().is_relative_to(place) for place in installed):
             continue
         for path in sorted(Path(folder).rglob("*")):
             if path.is_file():
