@@ -33,6 +33,7 @@ class Progress:
         if self.bar is not None:
             self.bar.total = total
             self.bar.update(done - self.bar.n)
+            self.bar.refresh()  # MkDocs reports a few times a second: show each report
 
     def close(self) -> None:
         """End the current stage's bar."""
