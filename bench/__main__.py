@@ -77,7 +77,7 @@ def run(n: int, site: bool, seed: int, out: Path) -> dict[str, Any]:
     # files right after deleting as many took up to five seconds more, and that is the file
     # system tidying up, not the build.
     trash = out / f".old-{n}-{seed}-{os.getpid()}"
-    for leftover in ("docs", "site", ".build-dossier-cache"):
+    for leftover in ("docs", "site"):  # docs/ holds the site's cache too
         if (root / leftover).exists():
             trash.mkdir(parents=True, exist_ok=True)
             (root / leftover).rename(trash / leftover)

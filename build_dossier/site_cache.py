@@ -15,7 +15,9 @@ from pathlib import Path
 
 from .parallel import default_workers
 
-CACHE_DIR = ".build-dossier-cache"
+CACHE_DIR = "docs/.build-dossier-cache"
+"""Beside write's own dot-files in docs/: never published, never read by MkDocs as a page,
+and a build writes nothing outside docs/ and site/."""
 CACHE_FILE = "site.json"
 TEMPLATES = "templates"
 """Compiled theme templates and the theme's file list, kept between good builds."""
