@@ -56,7 +56,9 @@ def _child(root: Path, site: bool) -> dict[str, Any]:
 
 
 def _tree_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    """Bytes of the files under `folder`, the site cache in docs/ left out."""
+    return sum(p.stat().st_size for p in folder.rglob("*")
+               if p.is_file() and ".build-dossier-cache" not in p.parts)
 
 
 def search_index_bytes(site_dir: Path) -> int | None:
