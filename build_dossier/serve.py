@@ -28,7 +28,7 @@ RELOAD_PATH = "/__reload"
 _SCRIPT = (
     "<script>(function(){var b=%d;function p(){fetch('" + RELOAD_PATH + "',{cache:'no-store'})"
     ".then(function(r){return r.json()}).then(function(d){if(d.build!==b){location.reload()}"
-    "else{setTimeout(p,500)}}).catch(function(){setTimeout(p,1500)})}setTimeout(p,500)})();"
+    "else{setTimeout(p,200)}}).catch(function(){setTimeout(p,1500)})}setTimeout(p,200)})();"
     "</script>"
 )
 
