@@ -30,6 +30,7 @@ from .parallel import (
     workers_for,
 )
 from .pdf import pack
+from .progress import Progress
 from .render import jobs, render_job
 from .settings import DEFAULT_SEARCH, Settings, dossier_settings
 
@@ -160,11 +161,14 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
         if made.note:
             laps.notes.append(f"The PDF is tagged, but not PDF/UA-1: {made.note}")
     settings = checked.settings
+    shown = Progress()
     try:
         built = site_stage.run_renderer(root, dossier.title, latest, checked.search,
-                                        settings.renderer, settings.site_url)
+                                        settings.renderer, settings.site_url, shown.update)
     except site_stage.SiteError as error:
         raise Failed(str(error), UNCHANGED) from error
+    finally:
+        shown.close()
     laps.lap("mkdocs_s")
     if not pdf and keep_pdf:
         laps.notes.append(site_stage.keep_file(root, built, pdf_stage.PDF_NAME))

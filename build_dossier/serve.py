@@ -47,7 +47,7 @@ _SCRIPT = (
     "function hide(){if(o){o.remove();o=null}}"
     "function p(){fetch('" + RELOAD_PATH + "',{cache:'no-store'})"
     ".then(function(r){return r.json()}).then(function(d){if(d.build!==b){location.reload();"
-    "return}if(d.problems.length){show(d.problems)}else{hide()}setTimeout(p,500)})"
+    "return}if(d.problems.length){show(d.problems)}else{hide()}setTimeout(p,200)})"
     ".catch(function(){setTimeout(p,1500)})}setTimeout(p,0)})();"
     "</script>"
 )
@@ -229,7 +229,10 @@ def rebuild(root: Path, builds: Builds, pdf: bool, waiting: bool = False) -> boo
     print("\n".join(result.lines), flush=True)
     if result.ok:
         builds.done()
-        print(f"Rebuilt in {time.perf_counter() - started:.1f} s.", flush=True)
+        site_s = result.timings.get("mkdocs_s", 0.0) + result.timings.get("pdf_s", 0.0)
+        pages_s = sum(v for k, v in result.timings.items() if k.endswith("_s")) - site_s
+        print(f"Rebuilt in {time.perf_counter() - started:.1f} s (pages {pages_s:.1f} s, "
+              f"site {site_s:.1f} s).", flush=True)
     else:
         builds.failed(result.lines)
         print("The last good site is still being served.", flush=True)

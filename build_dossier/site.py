@@ -20,6 +20,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from . import site_cache
 from .markup import plain_title
 from .model import FuzzyDate, visible
 from .renderers import DEFAULT_RENDERER, RENDERERS, Renderer, strip_ansi
@@ -89,9 +90,10 @@ def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path]) -> Path:
 
 def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
                  search: str = "material", renderer: str = DEFAULT_RENDERER,
-                 site_url: str = "") -> Path:
+                 site_url: str = "", progress: site_cache.Reporter | None = None) -> Path:
     """Build the staged docs with `renderer` (strict), and Pagefind's index when `search` says
-    so; returns the staged site folder."""
+    so; returns the staged site folder. With MkDocs, pages unchanged since the last good build
+    are reused (see `site_cache`) and `progress` hears how many pages are done."""
     program = RENDERERS[renderer]
     if not program.installed():
         raise SiteError(f"{program.label} is not installed here (sources/dossier.yml says "
@@ -111,11 +113,11 @@ def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
     stand_in = _stand_in_pdf(stage / "docs")
     env = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0",
            "NO_COLOR": "1"}
-    result = subprocess.run(program.command(config), cwd=root, env=env, capture_output=True,
-                            text=True, check=False)
-    if result.returncode != 0:
-        said = (program.problems(result.stderr + result.stdout)
-                or strip_ansi(result.stderr).splitlines()[-20:])
+    if program.name == "mkdocs":
+        env.update(site_cache.environment(root, stage, root / SITE_DIR))
+    status, output = site_cache.run(program.command(config), root, env, progress)
+    if status != 0:
+        said = program.problems(output) or strip_ansi(output).splitlines()[-20:]
         raise SiteError(f"{program.label} failed:\n" + "\n".join(visible(line) for line in said))
     if stand_in:
         (stage / "site" / PDF_URI).unlink()
@@ -153,6 +155,8 @@ def staged_config(stage: Path, program: Renderer, title: str, search: str,
              "site_dir: site\n")
     if site_url:
         lines += f"site_url: {json.dumps(site_url)}\n"
+    if program.name == "mkdocs":  # the page cache is a hook of MkDocs' own
+        lines += site_cache.config_lines()
     if search == "pagefind":
         lines += program.search_off
     return lines + _theme_overrides(stage, search)
@@ -216,6 +220,7 @@ def swap_in(root: Path, staged_site: Path) -> None:
                 os.replace(old, site)  # the last good site stays served
                 shutil.rmtree(stage, ignore_errors=True)
             raise
+        site_cache.commit(root, stage)  # the pages' cache describes the site now in place
     shutil.rmtree(stage, ignore_errors=True)
 
 

@@ -13,13 +13,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from bench.search import serve
 from build_dossier import build as pipeline
 from build_dossier.link import link
 from build_dossier.model import Dossier
 from build_dossier.render import render
+from build_dossier.site_cache import CACHE_DIR
 from build_dossier.write import hand_written
 
 REPO = Path(__file__).resolve().parent.parent
@@ -86,14 +87,21 @@ def _write(path: Path, content: Content) -> None:
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
+SITE_CACHE = PurePosixPath(CACHE_DIR).name
+"""The site's page cache in docs/: it records this machine's file stats by design, so trees
+are compared without it (test_incremental tests it)."""
+
+
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` by relative POSIX path, a link as its target's name; empty when
-    there is no such folder."""
+    """Every file under `folder` by relative POSIX path, a link as its target's name, the site's
+    page cache left out; empty when there is no such folder."""
     if not folder.is_dir():
         return {}
     files = {}
     for path in sorted(folder.rglob("*")):
         uri = path.relative_to(folder).as_posix()
+        if SITE_CACHE in path.relative_to(folder).parts:
+            continue
         if path.is_symlink():
             files[uri] = os.readlink(path).encode()
         elif path.is_file():

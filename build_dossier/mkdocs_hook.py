@@ -1,0 +1,676 @@
+"""MkDocs hook (loaded by MkDocs through the staged config's `hooks:`, never imported by the core):
+reuses the pages of the last good site whose Markdown, config, theme and nav are unchanged,
+converts the other pages on all cores, and reports progress on stderr for `site.py` to relay.
+
+The cache (JSON, written by `on_post_build`, renamed into place by `site_cache.commit`) holds per
+page what a clean build would compute from its Markdown: title, table of contents, anchors, the
+links it checks, its search entries, and the stat of the HTML file it wrote. A page is reused only
+when its source bytes and the fingerprint match and `site/` still holds that very file; then its
+old HTML is hard-linked into the new site instead of being converted and templated again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import posixpath
+import re
+import sys
+import sysconfig
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from importlib import metadata
+from multiprocessing import Queue, get_context
+from pathlib import Path
+from typing import Any
+
+import orjson
+from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+FORMAT = 1
+"""Bumped whenever what the cache holds changes meaning: an older cache is then ignored."""
+ENV_CACHE = "BUILD_DOSSIER_SITE_CACHE"
+"""The last good build's cache file; absent means a full build."""
+ENV_NEW_CACHE = "BUILD_DOSSIER_NEW_SITE_CACHE"
+ENV_OLD_SITE = "BUILD_DOSSIER_OLD_SITE"
+ENV_WORKERS = "BUILD_DOSSIER_WORKERS"
+ENV_PROGRESS = "BUILD_DOSSIER_PROGRESS"
+ENV_TEMPLATES = "BUILD_DOSSIER_TEMPLATE_CACHE"
+ENV_NEW_TEMPLATES = "BUILD_DOSSIER_NEW_TEMPLATE_CACHE"
+LISTING = "listing.json"
+PROGRESS_MARK = "build-dossier-progress"
+"""Lines on stderr that `site.py` reads as progress: `<mark> <stage> <done> <total>`."""
+PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2",
+            "build-dossier")
+CHUNKS = 16
+"""Chunks of about equal Markdown bytes that the pages to convert are cut into: enough that the
+main process and the workers meet close to the middle. A page larger than a chunk (the
+chronology, the quotes) is a chunk of its own, converted alongside the rest."""
+SHARED_BYTES = 256_000
+"""Below this much Markdown to convert, forking a worker costs more than it saves."""
+# Events through which other plugins could change a page between its source and its HTML: with
+# any of them registered, a reused or elsewhere-converted page might differ from a clean build.
+PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
+SEARCH_PLUGINS = ("material/search", "search")
+_HREF = re.compile(r'\b(?:href|src)="([^"]*)"')
+
+log = logging.getLogger("mkdocs.hooks.build_dossier")
+
+
+@dataclass
+class _State:
+    """What this build knows, from `on_config` to `on_post_build`."""
+
+    enabled: bool = False
+    fingerprint: str = ""
+    nav: str = ""
+    old: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The last good build's pages by source path, when its fingerprint equals ours."""
+    new: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reused: set[str] = field(default_factory=set)
+    converted: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Pages a worker converted, content and search entries included, not yet used."""
+    search_text: dict[str, str] = field(default_factory=dict)
+    """Search entries (JSON text) of pages this process did not convert, by source path."""
+    indexed: bool = False
+    """Whether the search plugin's index is ours to feed."""
+    urls: set[str] = field(default_factory=set)
+    """Every file's address in the site, as links are resolved ("events/x/")."""
+    files: Mapping[str, File] = field(default_factory=dict)
+    total: int = 0
+    populated: int = 0
+    built: int = 0
+    last_report: float = 0.0
+
+
+STATE = _State()
+_WORKER: tuple[MkDocsConfig, Files] | None = None
+"""What forked workers convert with: inherited at the fork, never pickled."""
+
+
+def _report(stage: str, done: int, total: int, *, force: bool = False) -> None:
+    """One progress line on stderr, at most a few a second."""
+    if not os.environ.get(ENV_PROGRESS):
+        return
+    now = time.monotonic()
+    if force or done == total or now - STATE.last_report > 0.2:
+        STATE.last_report = now
+        print(f"{PROGRESS_MARK} {stage} {done} {total}", file=sys.stderr, flush=True)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _versions() -> str:
+    found = []
+    for name in PACKAGES:
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}==none")
+    return ";".join(found)
+
+
+def _theme_files(config: MkDocsConfig) -> list[str]:
+    """Digests of the templates outside installed packages (custom_dir, overrides): the
+    installed themes are covered by their versions."""
+    installed = {Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")}
+    found = []
+    for folder in config.theme.dirs:
+        if any(Path(folder).resolve().is_relative_to(place) for place in installed):
+            continue
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                found.append(f"{path.relative_to(folder).as_posix()}:"
+                             f"{_digest(path.read_bytes())}")
+    return found
+
+
+def _config_files(config: MkDocsConfig) -> list[str]:
+    """The staged config and every file it INHERITs, by content."""
+    found = []
+    path: Path | None = Path(config.config_file_path)
+    while path is not None and path.is_file():
+        text = path.read_bytes()
+        found.append(_digest(text))
+        inherit = re.search(rb"^INHERIT:\s*(\S+)", text, re.MULTILINE)
+        path = (path.parent / inherit.group(1).decode()).resolve() if inherit else None
+    return found
+
+
+def _fingerprint(config: MkDocsConfig) -> str:
+    parts = [str(FORMAT), _digest(Path(__file__).read_bytes()), _versions(), sys.version,
+             *_config_files(config), *_theme_files(config)]
+    return _digest("\n".join(parts).encode())
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    for name in SEARCH_PLUGINS:
+        if name in config.plugins:
+            return config.plugins[name]
+    return None
+
+
+def _cacheable(config: MkDocsConfig) -> bool:
+    """Whether reusing pages gives what a clean build gives: no plugin other than the search
+    (whose index we feed) takes part in turning a page's Markdown into HTML."""
+    ours = {on_page_markdown, on_page_content}
+    for event in PAGE_EVENTS:
+        if any(getattr(method, "__func__", method) not in ours
+               for method in config.plugins.events[event]):
+            return False
+    others = {name for name, plugin in config.plugins.items()
+              if getattr(plugin, "__name__", None) != __name__}
+    return others <= {"material/search"}
+
+
+def _load_cache(fingerprint: str) -> tuple[dict[str, dict[str, Any]], str]:
+    """The last good build's pages and nav digest, or nothing when the cache is missing,
+    corrupt or stale."""
+    path = os.environ.get(ENV_CACHE)
+    if not path:
+        return {}, ""
+    try:
+        data = orjson.loads(Path(path).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return {}, ""
+    if (not isinstance(data, dict) or data.get("format") != FORMAT
+            or data.get("fingerprint") != fingerprint or not isinstance(data.get("pages"), dict)):
+        return {}, ""
+    pages = {uri: entry for uri, entry in data["pages"].items() if _well_formed(entry)}
+    return pages, str(data.get("nav"))
+
+
+_ENTRY_TYPES = {"source": str, "dest": str, "toc": list, "anchors": list, "links": dict,
+                "targets": list, "absent": list, "search": str, "output": list}
+
+
+def _well_formed(entry: Any) -> bool:
+    """Whether a cached page has every field a build reads, of the right type: anything else
+    is converted again."""
+    return (isinstance(entry, dict)
+            and all(isinstance(entry.get(key), kind) for key, kind in _ENTRY_TYPES.items())
+            and (entry.get("title") is None or isinstance(entry["title"], str)))
+
+
+@event_priority(100)  # before the search plugin asks the theme for its translations
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global STATE
+    STATE = _State()
+    kept, fresh = os.environ.get(ENV_TEMPLATES), os.environ.get(ENV_NEW_TEMPLATES)
+    STATE.enabled = _cacheable(config)
+    if not STATE.enabled:
+        log.info("build_dossier: other page plugins are configured; building every page")
+        return config
+    STATE.fingerprint = _fingerprint(config)
+    STATE.old, STATE.nav = _load_cache(STATE.fingerprint)
+    if kept and fresh:
+        _keep_templates(config, Path(kept), Path(fresh), STATE.fingerprint)
+    return config
+
+
+class _KeptTemplates(FileSystemBytecodeCache):
+    """Compiled templates: read from those earlier good builds kept, new ones written beside
+    this build (`site_cache.commit` keeps them once it succeeds)."""
+
+    def __init__(self, kept: Path, fresh: Path) -> None:
+        fresh.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(fresh))
+        self.kept = kept
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        name = self.pattern % bucket.key
+        for folder in (str(self.kept), self.directory):
+            try:
+                with open(os.path.join(folder, name), "rb") as compiled:
+                    bucket.load_bytecode(compiled)
+                return
+            except OSError:
+                continue
+
+
+def _keep_templates(config: MkDocsConfig, kept: Path, fresh: Path, fingerprint: str) -> None:
+    """Every Jinja environment the theme makes reuses compiled templates, and lists the theme's
+    static files as last time: compiling took a third of a second a build, listing and
+    filtering Material's 14,000 files another. Jinja checks each template's source against its
+    compiled copy; the listing is kept for this fingerprint (theme versions, custom_dir and
+    config, on which MkDocs' filter depends) only."""
+    make_env = config.theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.bytecode_cache = _KeptTemplates(kept, fresh)
+        list_templates = env.list_templates
+
+        def kept_list(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            if extensions is not None or filter_func is None:
+                return list(list_templates(extensions, filter_func))
+            try:
+                listing = orjson.loads((kept / LISTING).read_bytes())
+                if listing.get("fingerprint") == fingerprint and isinstance(listing["names"], list):
+                    return list(listing["names"])
+            except (OSError, orjson.JSONDecodeError, KeyError, AttributeError):
+                pass
+            names = list(list_templates(extensions, filter_func))
+            (fresh / LISTING).write_bytes(orjson.dumps({"fingerprint": fingerprint,
+                                                        "names": names}))
+            return names
+
+        env.list_templates = kept_list  # type: ignore[method-assign]
+        return env
+
+    config.theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not STATE.enabled:
+        return
+    search = _search_plugin(config)
+    if search is not None and search.config.enabled:
+        search.search_index = _PageIndex(search.search_index)
+        STATE.indexed = True
+
+
+def _nav_digest(nav: Navigation) -> str:
+    """Every page's HTML shows the nav: its titles, order and links. A title not set in the
+    nav comes from that page's Markdown, so that Markdown is part of the digest."""
+    def walk(items: Iterable[Any]) -> Iterable[str]:
+        for item in items:
+            if isinstance(item, Section):
+                yield f"section:{item.title}"
+                yield from walk(item.children)
+                yield "end"
+            elif isinstance(item, Page):
+                title = item.__dict__.get("title")
+                yield f"page:{item.file.src_uri}:{title}"
+                if title is None:
+                    yield _digest(item.file.content_bytes)
+            else:
+                yield f"link:{getattr(item, 'title', '')}:{getattr(item, 'url', '')}"
+    return _digest("\n".join(walk(nav.items)).encode())
+
+
+def _site_path(base_url: str, href: str) -> str | None:
+    """Where a link inside the site points, relative to the site's root ("events/x/"); None
+    for links elsewhere or within the page. (urllib's urljoin took 10 ms a page.)"""
+    path = href.split("#", 1)[0].split("?", 1)[0]
+    if not path or path.startswith("//") or ":" in path.split("/", 1)[0]:
+        return None
+    if path.startswith("/"):
+        joined = path[1:]
+    else:
+        base = base_url if base_url.endswith("/") else posixpath.dirname(base_url) + "/"
+        joined = (base if base not in ("./", "/") else "") + path
+    joined = posixpath.normpath(joined or ".")
+    if joined == ".":
+        return ""
+    return joined + "/" if path.endswith("/") else joined
+
+
+def _old_output_intact(entry: dict[str, Any], old_site: str | None) -> bool:
+    """Whether `site/` still holds the very file this entry's build wrote."""
+    if not old_site:
+        return False
+    try:
+        stat = os.stat(os.path.join(old_site, entry["dest"]))
+    except OSError:
+        return False
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino] == entry.get("output")
+
+
+@event_priority(-100)
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if not STATE.enabled:
+        return nav
+    digest = _nav_digest(nav)
+    if digest != STATE.nav:
+        STATE.old = {}
+    STATE.nav = digest
+    pages = files.documentation_pages()
+    STATE.total = len(pages)
+    STATE.urls = {_site_path("", file.url) or "" for file in files}
+    STATE.files = files.src_uris
+    old_site = os.environ.get(ENV_OLD_SITE)
+    todo = []
+    for file in pages:
+        entry = STATE.old.get(file.src_uri)
+        if (entry is not None and entry["source"] == _digest(file.content_bytes)
+                and entry["dest"] == file.dest_uri
+                and all(target in STATE.urls for target in entry["targets"])
+                and not any(target in STATE.urls for target in entry["absent"])
+                and all(uri in STATE.files for uri in entry["links"])
+                and _old_output_intact(entry, old_site)):
+            STATE.reused.add(file.src_uri)
+        else:
+            todo.append(file)
+    log.info(f"build_dossier: {len(STATE.reused)} pages reused, {len(todo)} to convert"
+             + (f" ({', '.join(f.src_uri for f in todo[:5])}{', ...' if len(todo) > 5 else ''})"
+                if todo else ""))
+    _convert_all(todo, config, files)
+    return nav
+
+
+class _Helpers:
+    """Forked processes that convert chunks of pages beside this one. Chunks are taken in
+    order, the largest first, by whichever process is free, so that the chronology and the
+    quotes page do not both fall to one of them."""
+
+    def __init__(self, chunks: list[list[str]], workers: int) -> None:
+        context = get_context("fork")
+        self.chunks = chunks
+        self.lock = context.Lock()
+        self.next = context.RawValue("i", 0)
+        """The first chunk nobody took."""
+        self.mine = 0
+        """Chunks this process took."""
+        self.results: Queue[list[dict[str, Any]]] = context.Queue()
+        # Forked, the workers inherit the config, the files and the chunks: nothing is pickled
+        # but the converted pages.
+        self.processes = [context.Process(target=self._work, daemon=True)
+                          for _ in range(workers)]
+        for process in self.processes:
+            process.start()
+
+    def claim(self) -> int | None:
+        """The next chunk to convert, now this process's; None when all are taken."""
+        with self.lock:
+            taken: int = self.next.value
+            if taken >= len(self.chunks):
+                return None
+            self.next.value = taken + 1
+            return taken
+
+    def _work(self) -> None:
+        warnings = _Warnings()
+        logging.getLogger("mkdocs").handlers = [warnings]
+        while (chunk := self.claim()) is not None:
+            self.results.put(_convert_chunk(self.chunks[chunk], warnings))
+
+    def received(self) -> Iterable[list[dict[str, Any]]]:
+        """The workers' chunks, as each arrives; then the workers are done."""
+        for _ in range(len(self.chunks) - self.mine):
+            yield self.results.get()
+        for process in self.processes:
+            process.join()
+
+
+def _chunks(todo: list[File], sizes: list[int]) -> list[list[str]]:
+    """The pages cut into runs of about equal bytes, the largest first."""
+    limit = sum(sizes) / CHUNKS
+    chunks: list[tuple[int, list[str]]] = [(0, [])]
+    for file, size in zip(todo, sizes, strict=True):
+        filled, chunk = chunks[-1]
+        if chunk and filled + size > limit:
+            chunks.append((0, []))
+            filled, chunk = chunks[-1]
+        chunk.append(file.src_uri)
+        chunks[-1] = (filled + size, chunk)
+    return [chunk for _, chunk in sorted(chunks, key=lambda c: -c[0])]
+
+
+def _convert_all(todo: list[File], config: MkDocsConfig, files: Files) -> None:
+    """Convert the pages to convert now, on every core, into `STATE.converted`: MkDocs' own
+    loop then takes them as it takes reused pages. Below a few pages' worth, or on one core,
+    MkDocs converts them itself as usual."""
+    global _WORKER
+    workers = int(os.environ.get(ENV_WORKERS) or 1) - 1
+    sizes = [len(file.content_bytes) for file in todo]
+    if workers < 1 or len(todo) < 2 or sum(sizes) < SHARED_BYTES:
+        return
+    _WORKER = (config, files)
+    chunks = _chunks(todo, sizes)
+    helpers = _Helpers(chunks, workers)
+    done = 0
+    while (chunk := helpers.claim()) is not None:
+        helpers.mine += 1
+        for entry in _convert_chunk(chunks[chunk], None):
+            STATE.converted[entry["uri"]] = entry
+        done += len(chunks[chunk])
+        _report("convert", done, len(todo))
+    for entries in helpers.received():
+        for entry in entries:
+            STATE.converted[entry["uri"]] = entry
+        done += len(entries)
+        _report("convert", done, len(todo))
+
+
+class _Warnings(logging.Handler):
+    """Counts what a worker's conversion logs at WARNING or above."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _convert_chunk(uris: list[str], warnings: _Warnings | None) -> list[dict[str, Any]]:
+    """What converting each page gives, content and search entries included. In a worker
+    (`warnings` counting what it logs) a page that logs a warning is left out, for the main
+    process to convert and say."""
+    assert _WORKER is not None
+    config, files = _WORKER
+    search = _search_plugin(config)
+    done = []
+    for uri in uris:
+        file = STATE.files[uri]
+        page = file.page if file.page is not None else Page(None, file, config)
+        before = warnings.count if warnings is not None else 0
+        page.read_source(config)
+        page.render(config, files)
+        entry = _content_entry(page)
+        entry["content"] = page.content
+        if STATE.indexed:
+            entry["search"] = search.search_index.entries_of(page)
+        if warnings is None or warnings.count == before:
+            done.append(entry)
+    return done
+
+
+def _toc_items(items: Iterable[AnchorLink]) -> list[dict[str, Any]]:
+    return [{"title": a.title, "id": a.id, "level": a.level, "children": _toc_items(a.children)}
+            for a in items]
+
+
+def _anchor_links(items: list[dict[str, Any]]) -> list[AnchorLink]:
+    links = []
+    for item in items:
+        link = AnchorLink(item["title"], item["id"], item["level"])
+        link.children = _anchor_links(item["children"])
+        links.append(link)
+    return links
+
+
+def _content_entry(page: Page) -> dict[str, Any]:
+    """What rendering a page's Markdown gave, apart from the HTML itself."""
+    assert page.content is not None
+    targets = {path for href in set(_HREF.findall(page.content))
+               if (path := _site_path(page.file.url, href)) is not None}
+    # A link to what is not in the site (yet) is rendered otherwise once it is.
+    absent = targets - STATE.urls
+    return {
+        "uri": page.file.src_uri,
+        "source": _digest(page.file.content_bytes),
+        "dest": page.file.dest_uri,
+        "title": page._title_from_render,
+        "toc": _toc_items(page.toc),
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
+        "targets": sorted(targets - absent),
+        "absent": sorted(absent),
+    }
+
+
+def _restore(page: Page, entry: dict[str, Any], content: str,
+             config: MkDocsConfig, files: Files) -> None:
+    """Stands in for `Page.render`: what rendering gave, from the cache or a worker."""
+    page.content = content
+    page.toc = TableOfContents(_anchor_links(entry["toc"]))
+    page._title_from_render = entry["title"]
+    page.present_anchor_ids = set(entry["anchors"])
+    page.links_to_anchors = {STATE.files[uri]: anchors for uri, anchors in entry["links"].items()}
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not STATE.enabled:
+        return markdown
+    uri = page.file.src_uri
+    STATE.populated += 1
+    _report("pages", STATE.populated, STATE.total)
+    if uri in STATE.reused:
+        # Its HTML is the old one, linked in after the build: nothing to convert.
+        entry = STATE.old[uri]
+        content = ""
+    else:
+        found = STATE.converted.pop(uri, None)
+        if found is None:
+            return markdown
+        entry = found
+        content = entry.pop("content")
+        if "search" in entry:
+            STATE.search_text[uri] = entry.pop("search")
+    # Instead of converting again, the page takes what converting gave.
+    page.render = partial(_restore, page, entry, content)  # type: ignore[method-assign]
+    STATE.new[uri] = entry
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if STATE.enabled and page.file.src_uri not in STATE.new:
+        STATE.new[page.file.src_uri] = _content_entry(page)
+    return html
+
+
+class _Reused:
+    """Stands in for the theme's page template on a reused page: renders nothing, so MkDocs
+    writes nothing, and `on_post_build` links the old HTML in."""
+
+    def __init__(self, template: Any) -> None:
+        self.template = template
+
+    def render(self, context: dict[str, Any]) -> str:
+        page = context.get("page")
+        if isinstance(page, Page) and page.file.src_uri in STATE.reused:
+            return ""
+        result: str = self.template.render(context)
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.template, name)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    if STATE.enabled and STATE.reused:
+        get_template: Callable[..., Any] = env.get_template
+
+        def page_template(*args: Any, **kwargs: Any) -> Any:
+            # MkDocs asks for a page's template by its name alone; Jinja's includes and
+            # extends also name the parent, and get the theme's own.
+            template = get_template(*args, **kwargs)
+            return _Reused(template) if len(args) == 1 and not kwargs else template
+
+        env.get_template = page_template
+    return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    STATE.built += 1
+    _report("writing", STATE.built, STATE.total)
+    return output
+
+
+class _PageIndex:
+    """Wraps the search plugin's index: a page's entries come from the cache or a worker when
+    known, and the index is written from each page's entries in page order, as a clean build
+    writes it."""
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+        self.parts: list[str] = []
+
+    def entries_of(self, page: Page) -> str:
+        """The page's entries as JSON text, computed by the wrapped index."""
+        before = len(self.index.entries)
+        self.index.add_entry_from_context(page)
+        added = self.index.entries[before:]
+        del self.index.entries[before:]
+        return ",".join(json.dumps(e, separators=(",", ":"), default=str) for e in added)
+
+    def add_entry_from_context(self, page: Page) -> None:
+        uri = page.file.src_uri
+        if uri in STATE.reused:
+            text = STATE.old[uri]["search"]
+        elif uri in STATE.search_text:
+            text = STATE.search_text.pop(uri)
+        else:
+            text = self.entries_of(page)
+        if uri in STATE.new:
+            STATE.new[uri]["search"] = text
+        if text:
+            self.parts.append(text)
+
+    def generate_search_index(self, prev: Any) -> str:
+        empty: str = self.index.generate_search_index(None)
+        if not empty.endswith("[]}"):
+            raise RuntimeError("Material's search index is not laid out as build-dossier expects")
+        return empty[:-2] + ",".join(self.parts) + "]}"
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.index, name)
+
+
+def _make_folder(folder: str, made: set[str]) -> None:
+    """`os.makedirs`, without asking the disk again about the folders it made or saw."""
+    parent = os.path.dirname(folder)
+    if folder in made or parent == folder:
+        return
+    _make_folder(parent, made)
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(folder)
+    made.add(folder)
+
+
+@event_priority(-100)  # after the search index is written
+def on_post_build(config: MkDocsConfig) -> None:
+    if not STATE.enabled:
+        return
+    old_site = os.environ.get(ENV_OLD_SITE)
+    pages: dict[str, dict[str, Any]] = {}
+    made: set[str] = set()
+    for uri, entry in STATE.new.items():
+        target = os.path.join(config.site_dir, entry["dest"])
+        if uri in STATE.reused:
+            assert old_site is not None
+            _make_folder(os.path.dirname(target), made)
+            os.link(os.path.join(old_site, entry["dest"]), target)
+        try:
+            stat = os.stat(target)
+        except FileNotFoundError:  # the theme rendered it empty: nothing to reuse
+            continue
+        if not STATE.indexed:
+            entry["search"] = ""
+        elif "search" not in entry:  # excluded from search or never indexed: convert again
+            continue
+        entry["output"] = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        pages[uri] = entry
+    new_cache = os.environ.get(ENV_NEW_CACHE)
+    if new_cache:
+        data = {"format": FORMAT, "fingerprint": STATE.fingerprint, "nav": STATE.nav,
+                "pages": pages}
+        # orjson: the cache is 19 MB at 1,000 sources, and json took half a second to write it.
+        Path(new_cache).write_bytes(orjson.dumps(data))
+    _report("done", STATE.total, STATE.total, force=True)

@@ -1,0 +1,101 @@
+"""Incremental site builds, the side outside MkDocs: where the page cache lives, the staged
+config line that loads `mkdocs_hook.py`, the environment it reads, and the MkDocs run whose
+progress lines are relayed while its other output is kept for error messages.
+
+The cache is committed only after a good build's `site/` is swapped in. Whatever happens in
+between, the hook trusts a cached page only while `site/` holds the very file it describes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from .parallel import default_workers
+
+CACHE_DIR = "docs/.build-dossier-cache"
+"""Beside write's own dot-files in docs/: never published, never read by MkDocs as a page,
+and a build writes nothing outside docs/ and site/."""
+CACHE_FILE = "site.json"
+TEMPLATES = "templates"
+"""Compiled theme templates and the theme's file list, kept between good builds."""
+HOOK = Path(__file__).with_name("mkdocs_hook.py")
+PROGRESS_MARK = "build-dossier-progress"
+"""Must equal `mkdocs_hook.PROGRESS_MARK` (the hook is not importable from here)."""
+STAGE_NAMES = {"convert": "Converting pages", "pages": "Preparing pages",
+               "writing": "Writing pages"}
+
+Reporter = Callable[[str, int, int], None]
+
+
+def cache_path(root: Path) -> Path:
+    return root / CACHE_DIR / CACHE_FILE
+
+
+def _next_cache_path(stage: Path) -> Path:
+    """Where the build in `stage` writes its cache: gone with the stage if the build fails."""
+    return stage / CACHE_FILE
+
+
+def config_lines() -> str:
+    """What the staged config adds so that MkDocs loads the hook."""
+    return f"hooks:\n  - {HOOK.as_posix()!s}\n"
+
+
+def environment(root: Path, stage: Path, site_dir: Path) -> dict[str, str]:
+    """Variables the hook reads: the last cache and site to reuse from, where to write the
+    next cache, how many processes may convert pages. Nothing outside `stage` is made before a
+    build succeeds: the cache folder comes with the first good build."""
+    env = {
+        "BUILD_DOSSIER_NEW_SITE_CACHE": str(_next_cache_path(stage)),
+        "BUILD_DOSSIER_WORKERS": str(default_workers()),
+        "BUILD_DOSSIER_PROGRESS": "1",
+        "BUILD_DOSSIER_TEMPLATE_CACHE": str(root / CACHE_DIR / TEMPLATES),
+        "BUILD_DOSSIER_NEW_TEMPLATE_CACHE": str(stage / TEMPLATES),
+    }
+    if site_dir.is_dir():
+        env["BUILD_DOSSIER_SITE_CACHE"] = str(cache_path(root))
+        env["BUILD_DOSSIER_OLD_SITE"] = str(site_dir)
+    return env
+
+
+def commit(root: Path, stage: Path) -> None:
+    """Make the cache of the build just swapped in the one the next build reads."""
+    written = _next_cache_path(stage)
+    if written.is_file():
+        (root / CACHE_DIR).mkdir(exist_ok=True)
+        os.replace(written, cache_path(root))
+    compiled = stage / TEMPLATES
+    if compiled.is_dir():
+        (root / CACHE_DIR / TEMPLATES).mkdir(parents=True, exist_ok=True)
+        for path in compiled.iterdir():
+            os.replace(path, root / CACHE_DIR / TEMPLATES / path.name)
+
+
+def run(command: Sequence[str], cwd: Path, env: Mapping[str, str],
+        progress: Reporter | None) -> tuple[int, str]:
+    """Run MkDocs, relaying its progress lines; its exit status and everything else it said."""
+    said = []
+    with subprocess.Popen(command, cwd=cwd, env=dict(env), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+                          errors="replace") as child:
+        assert child.stdout is not None
+        try:
+            for line in child.stdout:
+                if line.startswith(PROGRESS_MARK):
+                    _relay(line, progress)
+                else:
+                    said.append(line)
+        except KeyboardInterrupt:
+            child.kill()  # Ctrl-C stops MkDocs too, rather than waiting for it to finish
+            raise
+    return child.returncode, "".join(said)
+
+
+def _relay(line: str, progress: Reporter | None) -> None:
+    parts = line.split()
+    if progress is None or len(parts) != 4 or parts[1] not in STAGE_NAMES:
+        return
+    progress(STAGE_NAMES[parts[1]], int(parts[2]), int(parts[3]))

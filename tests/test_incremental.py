@@ -1,0 +1,147 @@
+"""Incremental site builds: after any sequence of edits, site/ is what a clean build gives, byte
+for byte; a stale, corrupt or half-written cache is never served."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bench.generate import World, write_dossier, write_extra_source
+from bench.rebuild import copy_inputs
+from build_dossier import site_cache
+from build_dossier.cli import build
+
+SOURCES = 24
+pytestmark = pytest.mark.slow
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    site = root / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def clean_build(root: Path, where: Path) -> dict[str, bytes]:
+    """The site a build from scratch gives for `root`'s sources, docs and config."""
+    copy_inputs(root, where)
+    result = build(where, pdf=False)
+    assert result.ok, result.lines
+    return site_files(where)
+
+
+def assert_same_as_clean(root: Path, tmp_path: Path) -> None:
+    result = build(root, pdf=False)
+    assert result.ok, result.lines
+    incremental, clean = site_files(root), clean_build(root, tmp_path / "clean")
+    assert sorted(incremental) == sorted(clean)
+    differ = [uri for uri in clean if incremental[uri] != clean[uri]]
+    assert not differ, f"differ from a clean build: {differ[:10]}"
+
+
+@pytest.fixture
+def dossier(tmp_path: Path) -> tuple[Path, World]:
+    root = tmp_path / "dossier"
+    world = write_dossier(root, SOURCES, 7, mkdocs_yml=Path(__file__).parent.parent / "mkdocs.yml")
+    result = build(root, pdf=False)
+    assert result.ok, result.lines
+    return root, world
+
+
+def edit_first_source(root: Path) -> Path:
+    source = sorted((root / "sources").glob("2*.md"))[0]
+    text = source.read_text(encoding="utf-8")
+    title = re.search(r'^title: "?(.*?)"?$', text, re.MULTILINE)
+    assert title is not None
+    source.write_text(text.replace(title.group(1), title.group(1) + " revised", 1),
+                      encoding="utf-8")
+    return source
+
+
+def html_inodes(root: Path) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.stat().st_ino
+            for p in (root / "site").rglob("*.html")}
+
+
+def test_edits_additions_and_removals_give_a_clean_builds_site(dossier, tmp_path):
+    root, world = dossier
+    before = (root / "site" / "search" / "search_index.json").read_bytes()
+    inodes = html_inodes(root)
+    edited = edit_first_source(root)
+    assert_same_as_clean(root, tmp_path)
+    assert (root / "site" / "search" / "search_index.json").read_bytes() != before
+    # Reused pages are the very files of the last build; the edited source's page is new.
+    after = html_inodes(root)
+    kept = [uri for uri, inode in after.items() if inodes.get(uri) == inode]
+    assert len(kept) > len(after) // 2
+    assert f"site/sources/{edited.stem}/index.html" not in kept
+    write_extra_source(root, world)
+    assert_same_as_clean(root, tmp_path)
+    sorted((root / "sources").glob("2*.md"))[-2].unlink()
+    assert_same_as_clean(root, tmp_path)
+    guide = root / "docs" / "editors.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n## One more section\n",
+                     encoding="utf-8")
+    assert_same_as_clean(root, tmp_path)
+
+
+def test_a_changed_theme_setting_rebuilds_every_page(dossier, tmp_path):
+    root, _ = dossier
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("blue grey", "indigo"),
+                      encoding="utf-8")
+    assert_same_as_clean(root, tmp_path)
+    assert b"indigo" in (root / "site" / "index.html").read_bytes()
+
+
+def test_a_page_changed_in_site_is_rebuilt_not_reused(dossier, tmp_path):
+    root, _ = dossier
+    page = root / "site" / "events" / "index.html"
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>tampered</p></body>"))
+    edit_first_source(root)
+    assert_same_as_clean(root, tmp_path)
+    assert b"tampered" not in page.read_bytes()
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": 1, "pages": 3}',
+                                    b'{"format": 1, "fingerprint": "x", "pages": {}}'])
+def test_a_corrupt_cache_is_ignored(dossier, tmp_path, damage):
+    root, _ = dossier
+    site_cache.cache_path(root).write_bytes(damage)
+    edit_first_source(root)
+    assert_same_as_clean(root, tmp_path)
+
+
+def test_a_damaged_page_in_the_cache_is_converted_again(dossier, tmp_path):
+    root, _ = dossier
+    cache = json.loads(site_cache.cache_path(root).read_bytes())
+    cache["pages"]["index.md"] = {"source": 5}
+    cache["pages"]["quotes.md"]["toc"] = "three"
+    site_cache.cache_path(root).write_text(json.dumps(cache), encoding="utf-8")
+    assert_same_as_clean(root, tmp_path)
+
+
+def test_a_failed_build_keeps_the_last_good_site_and_the_next_one_recovers(dossier, tmp_path):
+    root, _ = dossier
+    kept = site_files(root)
+    edit_first_source(root)
+    guide = root / "docs" / "editors.md"
+    good = guide.read_text(encoding="utf-8")
+    guide.write_text(good + "\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    failed = build(root, pdf=False)
+    assert not failed.ok
+    assert any("missing.md" in line for line in failed.lines)
+    assert site_files(root) == kept
+    guide.write_text(good, encoding="utf-8")
+    assert_same_as_clean(root, tmp_path)
+
+
+def test_a_killed_build_leaves_nothing_the_next_build_trusts(dossier, tmp_path):
+    root, _ = dossier
+    # What a build killed inside MkDocs leaves: its stage and a half-written next cache.
+    (root / ".build-dossier-tmp" / "site").mkdir(parents=True)
+    (root / ".build-dossier-tmp" / "site.json").write_bytes(b'{"format": 1, "pa')
+    edit_first_source(root)
+    assert_same_as_clean(root, tmp_path)
