@@ -291,7 +291,9 @@ def test_windows_files_read_as_if_plain(tmp_path, name):
 
 # Nothing let through: the safe cases, built together into one site ---------------------------
 
-_ALLOWED_SCRIPT_SRC = re.compile(r"^(/|(\.\./)*)assets/javascripts/[\w.-]+\.js$")
+# The theme's scripts, and the citations' copy button.
+_ALLOWED_SCRIPT_SRC = re.compile(
+    r"^(/|(\.\./)*)assets/(javascripts/[\w.-]+|build-dossier/citation)\.js$")
 
 
 class _Page(HTMLParser):

@@ -164,8 +164,10 @@ def test_search_finds_a_person_by_surname_and_a_quote_by_a_phrase(built: Built,
                                                                    page: Any) -> None:
     # The most quoted person: the one whose surname is in the most other pages' titles.
     person = next(p for p in built.dossier["people"] if p["id"] == "jens-stoltenberg")
+    phrase = "renounce their ability to protect"
+    statement = next(q for q in built.dossier["quotes"] if phrase in q["text"])
     queries = {person["name"].split()[-1]: f"people/{person['id']}/",
-               "renounce their ability to protect": "quotes/"}
+               phrase: f"quotes/{statement['id']}/"}
     missed = {}
     for query, wanted in queries.items():
         page.goto(built.url)
