@@ -34,7 +34,8 @@ class Draft:
     """Top-level `confirm:` notes."""
     outlet: str = ""
     url: str = ""
-    credit: str = ""
+    author: str = ""
+    """Who wrote it, as the file's own metadata states."""
     mentions: list[DateMention] = field(default_factory=list)
     unmatched: list[DateMention] = field(default_factory=list)
     """Dates in the text that no registered event is on."""
@@ -116,7 +117,7 @@ def front_matter(d: Draft, *, origin: str) -> str:
            "# delete the note. `build-dossier check` lists the notes still left.",
            f"title: {yaml_string(d.title)}",
            f"published: {yaml_string(d.published.source_text())}"]
-    for key, value in (("outlet", d.outlet), ("url", d.url), ("credit", d.credit)):
+    for key, value in (("outlet", d.outlet), ("url", d.url), ("author", d.author)):
         if value:
             out.append(f"{key}: {yaml_string(value)}")
     out.append(f"language: {d.language}")

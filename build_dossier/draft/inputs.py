@@ -246,11 +246,21 @@ def _join_lines(lines: list[tuple[float, str]]) -> str:
         spaced = usual_gap > 0 and abs(y - next_y) > 1.4 * usual_gap
         short = len(line) + 1 + len(next_word) < 0.9 * full
         if current and (not line or not following.strip() or spaced or short):
-            paragraphs.append(" ".join(current))
+            paragraphs.append(_joined(current))
             current = []
     if current:
-        paragraphs.append(" ".join(current))
+        paragraphs.append(_joined(current))
     return _paragraphs(paragraphs)
+
+
+def _joined(lines: list[str]) -> str:
+    """A paragraph's lines as one: a space between them, except after a line that ends in a
+    hyphen inside a word ('là-' + 'encore'), which the layout broke there and the text did not."""
+    out = lines[0]
+    for line in lines[1:]:
+        glue = "" if len(out) > 1 and out[-1] == "-" and out[-2].isalpha() else " "
+        out += glue + line
+    return out
 
 
 def _pdf_metadata(data: bytes) -> Metadata:

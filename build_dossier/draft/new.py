@@ -120,7 +120,7 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
 
 def _metadata_notes(meta: Metadata) -> list[str]:
     stated = [name for name, value in (("outlet", meta.outlet), ("url", meta.url),
-                                       ("credit (the author)", meta.author)) if value]
+                                       ("author", meta.author)) if value]
     return [f"{', '.join(stated)}: as the file's own metadata states"] if stated else []
 
 
