@@ -221,6 +221,7 @@ def _failing_apply(monkeypatch, fail_at: int, error: type[BaseException]) -> lis
     return calls
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("error", [Stop, KeyboardInterrupt])
 def test_interrupted_while_moving_pages_in_ends_in_a_generation_and_the_next_build_goes_on(
         generations, tmp_path, monkeypatch, error):
@@ -246,6 +247,7 @@ def test_interrupted_while_moving_pages_in_ends_in_a_generation_and_the_next_bui
         assert tree(root / "docs") == new, f"failed at step {fail_at} of {count}"
 
 
+@pytest.mark.slow
 def test_ctrl_c_as_the_journal_appears_never_wedges_the_dossier(generations, tmp_path):
     _, old, new, _ = generations
     timed = 0
