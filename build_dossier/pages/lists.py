@@ -45,6 +45,7 @@ def overview(d: Dossier) -> dict[str, Any]:
         "speakers": top[:TOP_SPEAKERS],
         "quotes": sum(len(c.quotes) for c in d.clusters),
         "outlets": len(outlets),
+        "no_outlet": sum(not s.outlet for s in d.sources.values()),
     }
 
 
