@@ -75,13 +75,18 @@ def _clusters_by_speaker(d: Dossier) -> dict[str, tuple[str, ...]]:
 
 
 def _clusters_by_event(d: Dossier) -> dict[str, tuple[str, ...]]:
-    """The statements said at each event, in the order they were said (see `_said_order`)."""
+    return {event_id: tuple(c.anchor for c in clusters)
+            for event_id, clusters in statements_by_event(d).items()}
+
+
+def statements_by_event(d: Dossier) -> dict[str, list[QuoteCluster]]:
+    """The statements said at each event, in the order they were said (see `_said_order`).
+    The pages read it from `d.indexes`; the PDF calls it on the part of a dossier it prints."""
     out: dict[str, list[QuoteCluster]] = defaultdict(list)
     for cluster in d.clusters:
         for event_id in dict.fromkeys(q.event for q in cluster.quotes if q.event):
             out[event_id].append(cluster)
-    return {event_id: tuple(c.anchor for c in _said_order(d, event_id, clusters))
-            for event_id, clusters in out.items()}
+    return {event_id: _said_order(d, event_id, clusters) for event_id, clusters in out.items()}
 
 
 def _said_order(d: Dossier, event_id: str,

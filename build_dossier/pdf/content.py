@@ -2,8 +2,8 @@
 turned into months, events, statements and citations, with every sentence already worded.
 
 Pure and engine-free: `typeset` hands this data to Typst, whose template only lays it out, so a
-value from a source is always a string to print, never markup. Derived indexes (statements by
-event, months) are computed here from the Dossier's plain fields.
+value from a source is always a string to print, never markup. The statements at each event and
+the months come from the same functions as the site's pages, on the part of the dossier printed.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..indexes import statements_by_event
 from ..markup import safe_url
 from ..model import Dossier, Event, FuzzyDate, Quote, QuoteCluster, QuoteKind, Source
+from ..pages.fragments import months, precision_label
 from ..timeline import render_timeline
 
 Run = dict[str, Any]
@@ -72,39 +73,6 @@ def _numbers(runs: list[Run], numbers: Iterable[int]) -> None:
 
 
 # The dossier's derived indexes, from its plain fields ---------------------------------------
-
-
-def clusters_by_event(dossier: Dossier) -> dict[str, list[QuoteCluster]]:
-    """Each event's statements (the clusters with a quote said at it)."""
-    out: dict[str, list[QuoteCluster]] = defaultdict(list)
-    for cluster in dossier.clusters:
-        for event_id in dict.fromkeys(q.event for q in cluster.quotes if q.event):
-            out[event_id].append(cluster)
-    return out
-
-
-def month_title(key: str) -> str:
-    """`January 2022` for `2022-01`; a year-only key says the month is not known."""
-    if "-" in key:
-        year, month = key.split("-")
-        return FuzzyDate(int(year), int(month)).human()
-    return f"{key} (month unknown)"
-
-
-def months(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
-    """Events grouped by month, in the order given (date order)."""
-    groups: dict[str, list[Event]] = {}
-    for event in events:
-        groups.setdefault(event.date.month_key(), []).append(event)
-    return [(month_title(key), group) for key, group in groups.items()]
-
-
-def precision_label(date: FuzzyDate) -> str:
-    """How precisely a date is known, in words."""
-    if date.approximate:
-        return "approximate date"
-    return {"day": "exact day", "month": "day not known",
-            "year": "month not known"}[date.precision]
 
 
 def date_range(dates: Iterable[FuzzyDate]) -> str:
@@ -176,19 +144,6 @@ class _Wording:
     kind: QuoteKind
     text: str
     quotes: tuple[Quote, ...]
-
-
-def said_order(dossier: Dossier, event_id: str, clusters: list[QuoteCluster],
-               order: dict[str, int]) -> list[QuoteCluster]:
-    """Statements at one event in the order they were said: time, then position in the text
-    (the quote's span in its source), then source order; never alphabetical."""
-    def key(cluster: QuoteCluster) -> tuple[tuple[int, int, int, int], int, int]:
-        def one(q: Quote) -> tuple[tuple[int, int, int, int], int, int]:
-            when = dossier.quote_date(q)
-            return (when.sort_key() if when else (0, 0, 0, 0), q.span[0],
-                    order.get(q.source_id, len(order)))
-        return min(one(q) for q in cluster.quotes if q.event in (event_id, None))
-    return sorted(clusters, key=key)
 
 
 def _wordings(cluster: QuoteCluster, event_id: str) -> list[_Wording]:
@@ -330,12 +285,11 @@ def document(dossier: Dossier, *, kind: str, made: str,
     """The whole PDF as data: title page, months of events, and every source cited."""
     sources = list(dossier.sources.values())
     number = {s.id: i for i, s in enumerate(sources, start=1)}
-    order = {s.id: i for i, s in enumerate(sources)}
-    by_event = clusters_by_event(dossier)
+    # The same order as the site's pages, computed on the part of the dossier printed here.
+    by_event = statements_by_event(dossier)
     month_list = []
     for title, events in months(dossier.events.values()):
-        entries = [event_entry(dossier, e, said_order(dossier, e.id, by_event.get(e.id, []),
-                                                      order), number) for e in events]
+        entries = [event_entry(dossier, e, by_event.get(e.id, []), number) for e in events]
         month_list.append({"title": title, "events": entries})
     statements = len(dossier.clusters)
     quoted = sum(len(c.quotes) for c in dossier.clusters)
