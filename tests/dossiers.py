@@ -8,11 +8,12 @@ where no fixture reaches (module-scoped fixtures, property-based tests).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 from bench.search import serve
@@ -37,9 +38,9 @@ REGISTRIES = {"people.yml": PEOPLE, "events.yml": EVENTS}
 Content = str | bytes | Path
 """A file to write: text (UTF-8, as it is), bytes, or a file to copy."""
 
-__all__ = ["CASES", "EVENTS", "PEOPLE", "REGISTRIES", "REPO", "SEEDS", "children", "dossier_of",
-           "make_dossier", "pages_of", "rendered_pages", "run_command", "serve", "tree",
-           "wait_until"]
+__all__ = ["CASES", "EVENTS", "PEOPLE", "REGISTRIES", "REPO", "SEEDS", "UNRECORDED", "children",
+           "dossier_of", "make_dossier", "pages_of", "rendered_pages", "run_command", "serve",
+           "tree", "wait_until", "without_unrecorded"]
 
 
 def make_dossier(root: Path, base: str | Path | None = None,
@@ -90,6 +91,16 @@ def _write(path: Path, content: Content) -> None:
 SITE_CACHE = PurePosixPath(CACHE_DIR).name
 """The site's page cache in docs/: it records this machine's file stats by design, so trees
 are compared without it (test_incremental tests it)."""
+
+
+UNRECORDED = re.compile(r": warning: (outlet|url|author): not recorded;")
+"""The warning that a source's outlet, address or author is not recorded: tests about other
+problems leave it aside (its own wording is a golden case, tests/cases/unrecorded-provenance)."""
+
+
+def without_unrecorded(lines: Iterable[str]) -> list[str]:
+    """Problem lines less the warnings that outlet, address or author are not recorded."""
+    return [line for line in lines if not UNRECORDED.search(line)]
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -4,7 +4,7 @@ worth reviewing as a file are golden cases in tests/cases/ (see test_cases.py)."
 import hashlib
 from pathlib import Path
 
-from dossiers import REGISTRIES, SEEDS
+from dossiers import REGISTRIES, SEEDS, without_unrecorded
 
 from build_dossier.build import check
 from build_dossier.cli import main
@@ -19,7 +19,7 @@ def source(front: str, body: str = BODY) -> str:
 
 def messages(root: Path) -> list[str]:
     """What `check` says, less the warnings about unrecorded provenance (tested on their own)."""
-    return [p.format() for p in check(root) if not p.message.startswith("not recorded;")]
+    return without_unrecorded(p.format() for p in check(root))
 
 
 def test_repository_sources_are_clean():

@@ -29,6 +29,7 @@ from dossiers import (
     run_command,
     tree,
     wait_until,
+    without_unrecorded,
 )
 
 from build_dossier import build as pipeline
@@ -472,19 +473,13 @@ def test_a_failed_first_build_leaves_no_docs_folder_behind(tmp_path):
     assert tree(root) == before
 
 
-def without_unrecorded(out: str) -> list[str]:
-    """The lines a build printed, less the seeds' warnings that their outlets, addresses and
-    authors are not recorded."""
-    return [line for line in out.splitlines() if ": not recorded;" not in line]
-
-
 def test_hand_written_file_at_a_generated_address_is_a_conflict_and_untouched(tmp_path):
     root = make_dossier(tmp_path / "repo", "seeds", docs={
         "events/2022-01-12-nato-russia-council.md": b"# My own notes\r\n"})
     before = tree(root)
     result = run(root)
     assert result.returncode == 1
-    assert without_unrecorded(result.stdout) == [
+    assert without_unrecorded(result.stdout.splitlines()) == [
         "docs/events/2022-01-12-nato-russia-council.md: error: a hand-written file is at the "
         "address of a generated page; rename or move it (build-dossier never overwrites it)",
         "Aborted: 1 error, 0 warnings in 1 file.",
@@ -501,7 +496,7 @@ def test_generated_page_edited_by_hand_is_a_conflict_and_untouched(tmp_path):
     before = tree(root / "docs")
     result = run(root)
     assert result.returncode == 1
-    assert without_unrecorded(result.stdout)[0] == (
+    assert without_unrecorded(result.stdout.splitlines())[0] == (
         "docs/quotes.md: error: this generated page was edited by hand since the last build; "
         "move the changes into sources/ (or delete the file) and build again")
     assert tree(root / "docs") == before
@@ -515,7 +510,7 @@ def test_docs_linked_out_of_the_repository_is_refused(tmp_path):
         shutil.rmtree(root / "docs")
     (root / "docs").symlink_to(elsewhere)
     result = run(root)
-    assert without_unrecorded(result.stdout) == [
+    assert without_unrecorded(result.stdout.splitlines()) == [
         "docs: error: is a symbolic link; build-dossier writes only into real folders",
         "Aborted: 1 error, 0 warnings in 1 file.",
     ]
@@ -676,7 +671,7 @@ def test_a_refusing_system_gets_one_line_and_the_next_build_repairs_everything(
         inject(patch, root)
         result = pipeline.build(root, pdf=False)
     assert not result.ok
-    lines = without_unrecorded("\n".join(result.lines))
+    lines = without_unrecorded(result.lines)
     assert len(lines) == len(expected), lines
     for line, pattern in zip(lines, expected, strict=True):
         assert re.fullmatch(pattern, line), line

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from dossiers import make_dossier, run_command, tree
+from dossiers import UNRECORDED, make_dossier, run_command, tree
 
 from build_dossier import cli
 
@@ -19,7 +19,6 @@ HOSTILE = Path(__file__).resolve().parent / "hostile"
 CASES: dict[str, dict[str, list[str]]] = yaml.safe_load(
     (HOSTILE / "cases.yml").read_text(encoding="utf-8"))
 SAFE = sorted(name for name, case in CASES.items() if "safe" in case)
-UNRECORDED = re.compile(r": warning: (outlet|url|author): not recorded;")
 TIMEOUT = 60
 """Seconds any one build may take, whatever the input."""
 
