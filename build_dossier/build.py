@@ -17,7 +17,7 @@ from . import pdf as pdf_stage
 from . import site as site_stage
 from . import write
 from .link import check_references, link
-from .load import Loaded, load
+from .load import Loaded, Memo, load
 from .lock import Busy, one_build_at_a_time
 from .model import Dossier, FuzzyDate, Problem
 from .names import reserved_ids
@@ -96,9 +96,10 @@ class Laps:
         self.clock = now
 
 
-def load_and_check(root: Path) -> Checked:
-    """Load everything under `root` and check every reference."""
-    loaded = load(root, default_workers())
+def load_and_check(root: Path, memo: Memo | None = None) -> Checked:
+    """Load everything under `root` (the files `memo` knows unchanged from it) and check every
+    reference."""
+    loaded = load(root, default_workers(), memo)
     problems = list(loaded.problems)
     settings = dossier_settings(root, problems)
     problems.extend(check_references(loaded))
@@ -176,29 +177,31 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
 
 
 def build(root: Path, *, site: bool = True, pdf: bool = True,
-          keep_pdf: bool = False) -> BuildResult:
+          keep_pdf: bool = False, memo: Memo | None = None) -> BuildResult:
     """Build `docs/` (and `site/` with its PDF); on any failure both stay exactly as they were.
 
     One build at a time per repository; a fault of the machine (a full disk, a read-only
     folder) is one line saying what and where. `keep_pdf`: a site built without its PDF keeps
-    the last one (for `serve`).
+    the last one (for `serve`). `memo`: the sources as the last build read them (`serve`
+    keeps one), so that only files saved since are read again.
     """
     try:
         with one_build_at_a_time(root), collector_thawed_after():
-            return _build(root, site=site, pdf=pdf, keep_pdf=keep_pdf)
+            return _build(root, site=site, pdf=pdf, keep_pdf=keep_pdf, memo=memo)
     except Busy as busy:
         return BuildResult(ok=False, lines=[str(busy)], busy=True)
     except OSError as error:
         return BuildResult(ok=False, lines=write.fault_lines(error, root, root / DOCS_DIR))
 
 
-def _build(root: Path, *, site: bool, pdf: bool, keep_pdf: bool) -> BuildResult:
+def _build(root: Path, *, site: bool, pdf: bool, keep_pdf: bool,
+           memo: Memo | None) -> BuildResult:
     result = BuildResult(ok=False)
     docs_dir = root / DOCS_DIR
     recover(root)
     laps = Laps(result.timings)
     with collector_off():
-        checked = load_and_check(root)
+        checked = load_and_check(root, memo)
     laps.lap("load_s")
     if not report(checked.problems, result.lines):
         return result
