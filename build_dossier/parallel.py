@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -54,6 +55,13 @@ def _run(job: Any) -> Any:
     return _TASK(job)
 
 
+def _worker_started() -> None:
+    """A worker ends on its pool's SIGTERM at once. The handler `serve` installs (stop as on
+    Ctrl-C) runs only between Python steps: a SIGTERM that came just before the worker blocked
+    on its queue's lock was never acted on, and `serve` waited for that worker for ever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def forked_map(task: Callable[[J], R], jobs: Iterable[J], workers: int,
                *, ordered: bool = True) -> Iterator[R]:
     """`task(job)` for each job: on `workers` forked processes, or here with one worker.
@@ -75,7 +83,7 @@ def forked_map(task: Callable[[J], R], jobs: Iterable[J], workers: int,
     gc.disable()
     _TASK = task
     try:
-        with mp.get_context("fork").Pool(workers) as pool:
+        with mp.get_context("fork").Pool(workers, initializer=_worker_started) as pool:
             run = pool.imap if ordered else pool.imap_unordered
             yield from run(_run, jobs, chunksize=1)
     finally:

@@ -110,3 +110,19 @@ def test_worker_processes_give_the_same_dossier_and_pages(tmp_path: Path,
     assert link(alone, workers=2) == dossier
     forked = forked_map(lambda job: render_job(dossier, job), jobs(dossier), 2, ordered=False)
     assert render(dossier) == dict(sorted(page for pages in forked for page in pages))
+
+
+def test_forked_workers_end_at_their_pools_sigterm_whatever_handler_the_parent_has():
+    # serve's SIGTERM handler acts between Python steps only: a worker that got its pool's
+    # SIGTERM just before blocking on the queue's lock never ended, and serve waited for it for
+    # ever. Workers must take SIGTERM as the kernel does, at once.
+    script = (
+        "import signal\n"
+        "from build_dossier.parallel import forked_map\n"
+        "signal.signal(signal.SIGTERM, lambda *_: None)\n"
+        "print(set(forked_map(lambda _: signal.getsignal(signal.SIGTERM) is signal.SIG_DFL,"
+        " range(8), 2)))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["{True}"]
