@@ -30,7 +30,7 @@ from .parallel import (
     workers_for,
 )
 from .pdf import pack
-from .progress import LINK, LOAD, RENDER, Progress, Reporter
+from .progress import LINK, LOAD, RENDER, SITE, Progress, Reporter
 from .render import jobs, render_job
 from .settings import DEFAULT_SEARCH, Settings, dossier_settings
 
@@ -190,6 +190,8 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
         if made.note:
             laps.notes.append(f"The PDF is tagged, but not PDF/UA-1: {made.note}")
     settings = checked.settings
+    if progress is not None:  # until the renderer reports its own stages
+        progress(SITE, 0, sum(1 for _ in staged.rglob("*.md")))
     try:
         built = site_stage.run_renderer(root, dossier.title, latest, checked.search,
                                         settings.renderer, settings.site_url, progress)

@@ -61,6 +61,16 @@ def test_a_stage_that_ends_at_once_shows_nothing_on_a_terminal():
     assert out.getvalue() == ""
 
 
+def test_a_stage_without_steps_between_shows_from_its_start_and_goes_when_done():
+    out = io.StringIO()
+    shown = Progress(out, live=True)
+    shown.update("Loading sources", 0, 10000)
+    assert re.search(r"Loading sources: +0%.*0/10000", out.getvalue()), out.getvalue()
+    shown.update("Loading sources", 10000, 10000)
+    assert out.getvalue().endswith("\r"), "the finished bar is cleared"
+    shown.close()
+
+
 def test_mkdocs_progress_lines_are_relayed_and_its_other_lines_kept(tmp_path):
     script = tmp_path / "talk.py"
     script.write_text(
@@ -165,7 +175,8 @@ def test_a_piped_site_build_says_each_stage_once_mkdocs_included(tmp_path):
     lines = result.stderr.splitlines()
     assert lines[:4] == [f"Loading sources: {files} files", f"Linking sources: {files} sources",
                          f"Rendering pages: {pages} pages", "Typesetting the PDF: 1 part"]
-    renderer = [line.split(":")[0] for line in lines[4:]]
+    assert re.fullmatch(r"Building the site: \d+ pages", lines[4]), lines
+    renderer = [line.split(":")[0] for line in lines[5:]]
     assert renderer and set(renderer) <= set(site_cache.STAGE_NAMES.values()), lines
     assert len(renderer) == len(set(renderer)), "one line per stage"
-    assert all(re.fullmatch(r"[A-Z][a-z ]+: \d+ pages", line) for line in lines[4:]), lines
+    assert all(re.fullmatch(r"[A-Z][a-z ]+: \d+ pages", line) for line in lines[5:]), lines
