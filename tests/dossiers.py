@@ -183,3 +183,9 @@ PROGRESS_LINE = re.compile(r"[A-Z][A-Za-z ]+: \d+ (page|file|source|part)s?")
 def progress_only(err: str) -> bool:
     """Whether `err` holds nothing but a piped build's progress lines."""
     return all(PROGRESS_LINE.fullmatch(line) for line in err.splitlines())
+
+
+def without_progress(err: str) -> str:
+    """`err` less a piped build's progress lines."""
+    return "".join(line for line in err.splitlines(keepends=True)
+                   if not PROGRESS_LINE.fullmatch(line.rstrip("\n")))
