@@ -17,7 +17,7 @@ from . import pdf as pdf_stage
 from . import site as site_stage
 from . import write
 from .link import check_references, link
-from .load import Loaded, load, source_paths
+from .load import Loaded, Memo, load, source_paths
 from .lock import Busy, one_build_at_a_time
 from .model import Dossier, FuzzyDate, Problem
 from .names import reserved_ids
@@ -96,15 +96,17 @@ class Laps:
         self.clock = now
 
 
-def load_and_check(root: Path, progress: Reporter | None = None) -> Checked:
-    """Load everything under `root` and check every reference."""
+def load_and_check(root: Path, memo: Memo | None = None,
+                   progress: Reporter | None = None) -> Checked:
+    """Load everything under `root` (the files `memo` knows unchanged from it) and check every
+    reference."""
     if progress is not None:
         try:
             files = len(source_paths(root))
         except OSError:  # `load` says why
             files = 0
         progress(LOAD, 0, files)
-    loaded = load(root, default_workers())
+    loaded = load(root, default_workers(), memo)
     if progress is not None:
         progress(LOAD, files, files)
     problems = list(loaded.problems)
@@ -204,18 +206,20 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
 
 
 def build(root: Path, *, site: bool = True, pdf: bool = True,
-          keep_pdf: bool = False) -> BuildResult:
+          keep_pdf: bool = False, memo: Memo | None = None) -> BuildResult:
     """Build `docs/` (and `site/` with its PDF); on any failure both stay exactly as they were.
 
     One build at a time per repository; a fault of the machine (a full disk, a read-only
     folder) is one line saying what and where. `keep_pdf`: a site built without its PDF keeps
-    the last one (for `serve`).
+    the last one (for `serve`). `memo`: the sources as the last build read them (`serve`
+    keeps one), so that only files saved since are read again.
     """
     try:
         with one_build_at_a_time(root), collector_thawed_after():
             shown = Progress()
             try:
-                return _build(root, shown.update, site=site, pdf=pdf, keep_pdf=keep_pdf)
+                return _build(root, shown.update, site=site, pdf=pdf, keep_pdf=keep_pdf,
+                              memo=memo)
             finally:
                 shown.close()
     except Busy as busy:
@@ -224,14 +228,14 @@ def build(root: Path, *, site: bool = True, pdf: bool = True,
         return BuildResult(ok=False, lines=write.fault_lines(error, root, root / DOCS_DIR))
 
 
-def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool,
-           keep_pdf: bool) -> BuildResult:
+def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: bool,
+           memo: Memo | None) -> BuildResult:
     result = BuildResult(ok=False)
     docs_dir = root / DOCS_DIR
     recover(root)
     laps = Laps(result.timings)
     with collector_off():
-        checked = load_and_check(root, progress)
+        checked = load_and_check(root, memo, progress)
     laps.lap("load_s")
     if not report(checked.problems, result.lines):
         return result
@@ -289,7 +293,7 @@ def print_pack(root: Path, request: pack.Request, output: Path | None) -> tuple[
     with collector_thawed_after():
         try:
             with collector_off():
-                checked = load_and_check(root, shown.update)
+                checked = load_and_check(root, progress=shown.update)
             if not checked.ok:
                 report(checked.problems, lines)
                 return 1, lines

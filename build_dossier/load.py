@@ -47,6 +47,38 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
+Read = tuple[Source | None, list[Problem]]
+"""One source file read: the source (None when it has errors) and its problems."""
+
+
+@dataclass
+class Memo:
+    """What each source file gave when last read, with the file's state then: `serve` keeps
+    one between builds and reads again only the files saved since (parsing every source was
+    0.4 s of each rebuild at 1,000 sources, 4 s at 10,000)."""
+
+    files: dict[Path, tuple[tuple[int, ...], Read]] = field(default_factory=dict)
+
+    def get(self, path: Path) -> Read | None:
+        """What `path` gave, if it is still the very file read then."""
+        known = self.files.get(path)
+        return known[1] if known is not None and known[0] == _state(path) else None
+
+    def keep(self, path: Path, state: tuple[int, ...], read: Read) -> None:
+        if state:
+            self.files[path] = (state, read)
+
+
+def _state(path: Path) -> tuple[int, ...]:
+    """What changes whenever the file is written, replaced or touched (the change time cannot
+    be set back); empty when the file cannot be looked at."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return ()
+    return (found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino, found.st_dev)
+
+
 class _Report:
     """Collects problems for one file."""
 
@@ -432,16 +464,19 @@ def source_paths(root: Path) -> list[Path]:
     return [folder / name for name in names]
 
 
-def _load_chunk(paths: list[Path], root: Path) -> tuple[list[Source], list[Problem]]:
+def _read(path: Path, root: Path) -> tuple[tuple[int, ...], Read]:
+    """The file's state, then what reading it gave: a save between the two makes the state
+    older than the text, so the next build reads the file again."""
+    state = _state(path)
     problems: list[Problem] = []
-    sources = [s for s in (load_source(p, root, problems) for p in paths) if s is not None]
-    return sources, problems
+    return state, (load_source(path, root, problems), problems)
 
 
-def load(root: Path, workers: int = 1) -> Loaded:
+def load(root: Path, workers: int = 1, memo: Memo | None = None) -> Loaded:
     """Read every source and both registries under `root`.
 
     Many sources are read on `workers` forked processes; the result is the same either way.
+    With a `memo`, a source file unchanged since it last read it is not read again.
     """
     loaded = Loaded()
     folder = root / SOURCES_DIR
@@ -458,10 +493,22 @@ def load(root: Path, workers: int = 1) -> Loaded:
         loaded.problems.append(Problem(SOURCES_DIR, 0, "error", "",
                                        f"cannot list the folder: {error.strerror}"))
         return loaded
-    chunks = [paths[i:i + LOAD_CHUNK] for i in range(0, len(paths), LOAD_CHUNK)]
-    done = forked_map(lambda chunk: _load_chunk(chunk, root), chunks,
-                      workers if len(paths) >= PARALLEL_MIN_FILES else 1)
-    for sources, problems in done:
-        loaded.sources.extend(sources)
+    known = {path: read for path in paths
+             if memo is not None and (read := memo.get(path)) is not None}
+    todo = [path for path in paths if path not in known]
+    chunks = [todo[i:i + LOAD_CHUNK] for i in range(0, len(todo), LOAD_CHUNK)]
+    done = forked_map(lambda chunk: [_read(path, root) for path in chunk], chunks,
+                      workers if len(todo) >= PARALLEL_MIN_FILES else 1)
+    for chunk, reads in zip(chunks, done, strict=True):
+        for path, (state, read) in zip(chunk, reads, strict=True):
+            known[path] = read
+            if memo is not None:
+                memo.keep(path, state, read)
+    if memo is not None:  # forget the files that are gone
+        memo.files = {path: memo.files[path] for path in paths if path in memo.files}
+    for path in paths:
+        source, problems = known[path]
+        if source is not None:
+            loaded.sources.append(source)
         loaded.problems.extend(problems)
     return loaded

@@ -38,6 +38,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import meta as front_matter
+
+from build_dossier import mkdocs_blocks
 
 FORMAT = 1
 """Bumped whenever what the cache holds changes meaning: an older cache is then ignored."""
@@ -78,6 +81,15 @@ class _State:
     nav: str = ""
     old: dict[str, dict[str, Any]] = field(default_factory=dict)
     """The last good build's pages by source path, when its fingerprint equals ours."""
+    old_blocks: dict[str, dict[str, mkdocs_blocks.Block]] = field(default_factory=dict)
+    """The last good build's blocks of long pages, by source path, kept when the nav changes:
+    a block's HTML does not depend on the nav."""
+    blocks_here: dict[str, dict[str, mkdocs_blocks.Block]] = field(default_factory=dict)
+    """Blocks of the long pages this process converted."""
+    old_meta: dict[str, str] = field(default_factory=dict)
+    """Front matter the last good build parsed, as JSON, by the digest of its YAML."""
+    meta: dict[str, str] = field(default_factory=dict)
+    """Front matter this build parsed, the same way."""
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
     reused: set[str] = field(default_factory=set)
     converted: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -152,7 +164,8 @@ def _config_files(config: MkDocsConfig) -> list[str]:
 
 
 def _fingerprint(config: MkDocsConfig) -> str:
-    parts = [str(FORMAT), _digest(Path(__file__).read_bytes()), _versions(), sys.version,
+    parts = [str(FORMAT), _digest(Path(__file__).read_bytes()),
+             _digest(Path(mkdocs_blocks.__file__).read_bytes()), _versions(), sys.version,
              *_config_files(config), *_theme_files(config)]
     return _digest("\n".join(parts).encode())
 
@@ -177,21 +190,47 @@ def _cacheable(config: MkDocsConfig) -> bool:
     return others <= {"material/search"}
 
 
-def _load_cache(fingerprint: str) -> tuple[dict[str, dict[str, Any]], str]:
-    """The last good build's pages and nav digest, or nothing when the cache is missing,
-    corrupt or stale."""
+def _load_cache(fingerprint: str) -> tuple[dict[str, dict[str, Any]], str, dict[str, str]]:
+    """The last good build's pages, nav digest and front matter, or nothing when the cache is
+    missing, corrupt or stale."""
     path = os.environ.get(ENV_CACHE)
     if not path:
-        return {}, ""
+        return {}, "", {}
     try:
         data = orjson.loads(Path(path).read_bytes())
     except (OSError, orjson.JSONDecodeError):
-        return {}, ""
+        return {}, "", {}
     if (not isinstance(data, dict) or data.get("format") != FORMAT
             or data.get("fingerprint") != fingerprint or not isinstance(data.get("pages"), dict)):
-        return {}, ""
+        return {}, "", {}
     pages = {uri: entry for uri, entry in data["pages"].items() if _well_formed(entry)}
-    return pages, str(data.get("nav"))
+    meta = data.get("meta")
+    known = ({digest: text for digest, text in meta.items() if isinstance(text, str)}
+             if isinstance(meta, dict) else {})
+    return pages, str(data.get("nav")), known
+
+
+_get_data = front_matter.get_data
+
+
+def _front_matter(doc: str) -> tuple[str, dict[str, Any]]:
+    """Stands in for MkDocs' `meta.get_data`: YAML parsed by the last good build is taken back
+    by its digest (parsing took 0.4 s a build at 1,000 sources). Only what JSON holds as it is
+    is kept: a date, say, is parsed again each time."""
+    found = front_matter.YAML_RE.match(doc)
+    if found is None:
+        return _get_data(doc)
+    digest = _digest(found.group(1).encode())
+    known = STATE.meta.get(digest) or STATE.old_meta.get(digest)
+    if known is not None:
+        STATE.meta[digest] = known
+        return doc[found.end():].lstrip("\n"), orjson.loads(known)
+    text, data = _get_data(doc)
+    with contextlib.suppress(TypeError):
+        encoded = orjson.dumps(data).decode()
+        if orjson.loads(encoded) == data and text is not doc:
+            STATE.meta[digest] = encoded
+    return text, data
 
 
 _ENTRY_TYPES = {"source": str, "dest": str, "toc": list, "anchors": list, "links": dict,
@@ -216,7 +255,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("build_dossier: other page plugins are configured; building every page")
         return config
     STATE.fingerprint = _fingerprint(config)
-    STATE.old, STATE.nav = _load_cache(STATE.fingerprint)
+    STATE.old, STATE.nav, STATE.old_meta = _load_cache(STATE.fingerprint)
+    STATE.old_blocks = {uri: entry["blocks"] for uri, entry in STATE.old.items()
+                        if isinstance(entry.get("blocks"), dict)}
+    front_matter.get_data = _front_matter
     if kept and fresh:
         _keep_templates(config, Path(kept), Path(fresh), STATE.fingerprint)
     return config
@@ -348,10 +390,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     for file in pages:
         entry = STATE.old.get(file.src_uri)
         if (entry is not None and entry["source"] == _digest(file.content_bytes)
-                and entry["dest"] == file.dest_uri
-                and all(target in STATE.urls for target in entry["targets"])
-                and not any(target in STATE.urls for target in entry["absent"])
-                and all(uri in STATE.files for uri in entry["links"])
+                and entry["dest"] == file.dest_uri and _reusable(entry)
                 and _old_output_intact(entry, old_site)):
             STATE.reused.add(file.src_uri)
         else:
@@ -471,8 +510,10 @@ def _convert_chunk(uris: list[str], warnings: _Warnings | None) -> list[dict[str
         page = file.page if file.page is not None else Page(None, file, config)
         before = warnings.count if warnings is not None else 0
         page.read_source(config)
-        page.render(config, files)
+        blocks = _render(page, config, files)
         entry = _content_entry(page)
+        if blocks:
+            entry["blocks"] = blocks
         entry["content"] = page.content
         if STATE.indexed:
             entry["search"] = search.search_index.entries_of(page)
@@ -495,13 +536,45 @@ def _anchor_links(items: list[dict[str, Any]]) -> list[AnchorLink]:
     return links
 
 
+def _link_targets(url: str, html: str) -> tuple[list[str], list[str]]:
+    """The site paths that `html`, at `url`, links to: in the site, and not (yet) in it."""
+    targets = {path for href in set(_HREF.findall(html))
+               if (path := _site_path(url, href)) is not None}
+    # A link to what is not in the site (yet) is rendered otherwise once it is.
+    absent = targets - STATE.urls
+    return sorted(targets - absent), sorted(absent)
+
+
+def _reusable(entry: Mapping[str, Any]) -> bool:
+    """Whether what a page or block links to is as it was when it was converted."""
+    return (all(target in STATE.urls for target in entry["targets"])
+            and not any(target in STATE.urls for target in entry["absent"])
+            and all(uri in STATE.files for uri in entry["links"]))
+
+
+def _render(page: Page, config: MkDocsConfig, files: Files
+            ) -> dict[str, mkdocs_blocks.Block] | None:
+    """`Page.render`, a long page block by block; the blocks, for the next build's cache."""
+    known = STATE.old_blocks.get(page.file.src_uri)
+    blocks = mkdocs_blocks.render(page, config, files,
+                                  known if isinstance(known, dict) else {}, _reusable,
+                                  partial(_link_targets, page.file.url))
+    if blocks is None:
+        Page.render(page, config, files)
+    return blocks
+
+
+def _render_here(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """`Page.render` for a page no worker converted: its blocks are kept for its entry."""
+    blocks = _render(page, config, files)
+    if blocks:
+        STATE.blocks_here[page.file.src_uri] = blocks
+
+
 def _content_entry(page: Page) -> dict[str, Any]:
     """What rendering a page's Markdown gave, apart from the HTML itself."""
     assert page.content is not None
-    targets = {path for href in set(_HREF.findall(page.content))
-               if (path := _site_path(page.file.url, href)) is not None}
-    # A link to what is not in the site (yet) is rendered otherwise once it is.
-    absent = targets - STATE.urls
+    targets, absent = _link_targets(page.file.url, page.content)
     return {
         "uri": page.file.src_uri,
         "source": _digest(page.file.content_bytes),
@@ -510,8 +583,8 @@ def _content_entry(page: Page) -> dict[str, Any]:
         "toc": _toc_items(page.toc),
         "anchors": sorted(page.present_anchor_ids or ()),
         "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
-        "targets": sorted(targets - absent),
-        "absent": sorted(absent),
+        "targets": targets,
+        "absent": absent,
     }
 
 
@@ -537,7 +610,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         content = ""
     else:
         found = STATE.converted.pop(uri, None)
-        if found is None:
+        if found is None:  # MkDocs converts it, long pages a block at a time
+            page.render = partial(_render_here, page)  # type: ignore[method-assign]
             return markdown
         entry = found
         content = entry.pop("content")
@@ -551,7 +625,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if STATE.enabled and page.file.src_uri not in STATE.new:
-        STATE.new[page.file.src_uri] = _content_entry(page)
+        entry = STATE.new[page.file.src_uri] = _content_entry(page)
+        if page.file.src_uri in STATE.blocks_here:
+            entry["blocks"] = STATE.blocks_here.pop(page.file.src_uri)
     return html
 
 
@@ -670,7 +746,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     new_cache = os.environ.get(ENV_NEW_CACHE)
     if new_cache:
         data = {"format": FORMAT, "fingerprint": STATE.fingerprint, "nav": STATE.nav,
-                "pages": pages}
+                "pages": pages, "meta": STATE.meta}
         # orjson: the cache is 19 MB at 1,000 sources, and json took half a second to write it.
         Path(new_cache).write_bytes(orjson.dumps(data))
     _report("done", STATE.total, STATE.total, force=True)

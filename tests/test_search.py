@@ -50,10 +50,11 @@ def test_a_pagefind_site_builds_strict_with_its_own_index_from_this_host(new_dos
     assert re.findall(r'(?:src|href)="([^"]*pagefind[^"]*)"', html) == [
         "../../pagefind/pagefind-ui.css", "../../pagefind/pagefind-ui.js"]
     assert 'class="md-search' not in html
-    # Content pages are indexed; the 404 page, the editors' guide and the small pages left at a
-    # statement's former addresses are not.
+    # Content pages are indexed; the 404 page, the editors' guide, the small pages left at a
+    # statement's former addresses and the long lists (whose every entry is a page) are not.
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text("utf-8"))
     indexed = sum(language["page_count"] for language in entry["languages"].values())
     moved = [p for p in pages if b"Statement moved" in p.read_bytes()]
-    assert moved
-    assert indexed == len(pages) - 2 - len(moved)
+    lists = [site / name / "index.html" for name in ("chronology", "quotes", "sources")]
+    assert moved and all(page in pages for page in lists)
+    assert indexed == len(pages) - 2 - len(moved) - len(lists)

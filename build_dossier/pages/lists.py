@@ -49,6 +49,12 @@ def overview(d: Dossier) -> dict[str, Any]:
     }
 
 
+NOT_SEARCHED = {"search": {"exclude": True}}
+"""Front matter of the long lists (chronology, quotes, sources): every entry there is a page of
+its own that search finds and leads to; indexed too, a list matched almost any words, and
+parsing it again for search was a second of every edit's rebuild at 1,000 sources."""
+
+
 def render_home(d: Dossier) -> str:
     """The home page: what the dossier covers, and where to start reading."""
     return page(d, "index.md.j2", HOME_PAGE, d.title, o=overview(d), description=(
@@ -61,7 +67,7 @@ def render_chronology(d: Dossier) -> str:
     return page(d, "chronology.md.j2", CHRONOLOGY_PAGE, months=months(d.events.values()),
                 description=f"Every event of {d.title} in date order, with the sources that "
                 "report it and what was said at it.",
-                timeline=Markup(render_timeline(d)),
+                timeline=Markup(render_timeline(d)), front=NOT_SEARCHED,
                 pdf_href=docs_href(CHRONOLOGY_PAGE, CHRONOLOGY_PDF))
 
 
@@ -69,14 +75,14 @@ def render_quotes(d: Dossier) -> str:
     """The quote index: every statement by speaker, with its wordings and sources."""
     speakers = [(speaker, [d.cluster(a) for a in anchors])
                 for speaker, anchors in d.indexes.clusters_by_speaker.items()]
-    return page(d, "quotes.md.j2", QUOTES_PAGE, speakers=speakers,
+    return page(d, "quotes.md.j2", QUOTES_PAGE, speakers=speakers, front=NOT_SEARCHED,
                 description=f"Every statement in {d.title}, by speaker and date, with each "
                 "wording and the sources that carry it.")
 
 
 def render_sources_index(d: Dossier) -> str:
     """Every source by month of publication, with its summary."""
-    return page(d, "sources.md.j2", SOURCES_INDEX, months=source_months(d),
+    return page(d, "sources.md.j2", SOURCES_INDEX, months=source_months(d), front=NOT_SEARCHED,
                 description=f"Every source of {d.title}, by month of publication, with its "
                 "summary.")
 

@@ -1,0 +1,158 @@
+"""MkDocs adapter for the hook (`mkdocs_hook.py`; the core never imports it): converts a long page
+— the chronology, the quotes, the list of sources — one top-level block at a time, reusing each
+block's HTML from the last good build while its Markdown is the same.
+
+One edited source changes a few of the hundreds of blocks such a page holds, yet converting the
+whole page again was most of an edit's rebuild (1.3 s for the quotes at 1,000 sources). A block
+is a heading or an HTML block at the margin and what follows it up to the next one; blocks share
+no state in Python-Markdown as long as the page has no reference links, footnotes or
+abbreviations and no id occurs in two blocks. A page where that does not hold is converted whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import markdown
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+)
+from mkdocs.structure.toc import get_toc
+
+BLOCKS_MIN = 24_000
+"""Bytes of Markdown from which a page is converted block by block: below, one conversion
+costs less than looking its blocks up."""
+_SHARED_STATE = re.compile(r"^ {0,3}\[[^\]]+\]:|\[\^|^\*\[", re.MULTILINE)
+"""Reference definitions, footnotes and abbreviations: what ties one block to another."""
+_FENCE = re.compile(r"^(```|~~~)")
+_BLOCK_START = re.compile(r"<div\b|#{1,6}\s")
+_FIELDS = {"html": str, "toc": list, "anchors": list, "links": dict, "targets": list,
+           "absent": list}
+
+Block = dict[str, Any]
+"""What converting one block gave: its HTML, headings, ids, links to other pages' anchors, the
+site paths its links point to (`targets`, and `absent` for those not in the site), and the page
+title when it has one."""
+Targets = Callable[[str], tuple[list[str], list[str]]]
+"""The site paths a page's HTML links to: those in the site, and those not (yet)."""
+
+
+def split(text: str) -> list[str] | None:
+    """`text` cut before every heading or HTML block at the margin that follows a blank line
+    outside any open <div> or code fence; None when blocks would share state."""
+    if _SHARED_STATE.search(text):
+        return None
+    blocks: list[str] = []
+    start = depth = 0
+    fenced = blank = False
+    position = 0
+    for line in text.splitlines(keepends=True):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            if blank and depth == 0 and position > start and _BLOCK_START.match(line):
+                blocks.append(text[start:position])
+                start = position
+            depth += line.count("<div") - line.count("</div>")
+        blank = not line.strip()
+        position += len(line)
+    blocks.append(text[start:])
+    return blocks if depth == 0 and not fenced else None
+
+
+def key(page: Page, block: str) -> str:
+    """A block's cache key: its Markdown, on this page (links are relative to it)."""
+    return hashlib.sha256(f"{page.file.src_uri}\n{block}".encode()).hexdigest()
+
+
+def well_formed(block: Any) -> bool:
+    """Whether a cached block has every field of the right type."""
+    return (isinstance(block, dict)
+            and all(isinstance(block.get(name), kind) for name, kind in _FIELDS.items())
+            and (block.get("title") is None or isinstance(block["title"], str)))
+
+
+class _Converter:
+    """One Markdown instance, set up as `Page.render` sets it up, converting block after block."""
+
+    def __init__(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        self.md = markdown.Markdown(extensions=config["markdown_extensions"],
+                                    extension_configs=config["mdx_configs"] or {})
+        self.raw_html = _RawHTMLPreprocessor()
+        self.raw_html._register(self.md)
+        self.anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
+        self.anchors._register(self.md)
+        self.links = _RelativePathTreeprocessor(page.file, files, config)
+        self.links._register(self.md)
+        self.title = _ExtractTitleTreeprocessor()
+        self.title._register(self.md)
+
+    def convert(self, block: str) -> Block:
+        self.md.reset()
+        self.anchors.present_anchor_ids = set()
+        self.links.links_to_anchors = {}
+        self.title.title = None
+        html = self.md.convert(block)
+        return {
+            "html": html,
+            "toc": _flat(getattr(self.md, "toc_tokens", [])),
+            "anchors": sorted(self.anchors.present_anchor_ids | self.raw_html.present_anchor_ids),
+            "links": {file.src_uri: links for file, links in self.links.links_to_anchors.items()},
+            "title": self.title.title,
+        }
+
+
+def _flat(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Headings in document order, without their nesting."""
+    out = []
+    for token in tokens:
+        out.append({"level": token["level"], "id": token["id"], "name": token["name"]})
+        out.extend(_flat(token.get("children", [])))
+    return out
+
+
+def render(page: Page, config: MkDocsConfig, files: Files, known: Mapping[str, Block],
+           reusable: Callable[[Block], bool], targets: Targets) -> dict[str, Block] | None:
+    """Stands in for `page.render` on a long page: each block taken from `known` (by `key`)
+    when `reusable`, converted otherwise; the blocks this page is made of, by key, or None when
+    the page is not cut into blocks (the caller converts it whole)."""
+    assert page.markdown is not None
+    blocks = split(page.markdown) if len(page.markdown) >= BLOCKS_MIN else None
+    if blocks is None or len(blocks) < 2:
+        return None
+    converter: _Converter | None = None
+    used: dict[str, Block] = {}
+    parts: list[Block] = []
+    for block in blocks:
+        name = key(page, block)
+        found = used.get(name) or known.get(name)
+        if found is None or not well_formed(found) or not reusable(found):
+            converter = converter or _Converter(page, config, files)
+            found = converter.convert(block)
+            found["targets"], found["absent"] = targets(found["html"])
+        used[name] = found
+        parts.append(found)
+    ids = [anchor for part in parts for anchor in part["anchors"]]
+    if len(ids) != len(set(ids)):
+        return None  # converted whole, a heading's id could differ
+    page.content = "\n".join(part["html"] for part in parts if part["html"])
+    headings: Any = [dict(token) for part in parts for token in part["toc"]]
+    page.toc = get_toc(nest_toc_tokens(headings))
+    page._title_from_render = parts[0]["title"]
+    page.present_anchor_ids = set(ids)
+    links: dict[File, dict[str, str]] = {}
+    for part in parts:
+        for uri, anchors in part["links"].items():
+            links.setdefault(files.src_uris[uri], {}).update(anchors)
+    page.links_to_anchors = links
+    return used
