@@ -32,6 +32,12 @@ OUT = REPO / "bench" / "out"
 STAGES = ("load_s", "link_s", "cluster_s", "render_s", "write_s")
 
 
+def step(n: int, what: str) -> None:
+    """Say on stderr what the benchmark is doing, so that a long `make bench` shows where it is
+    (the builds add their own progress)."""
+    print(f"bench, {n} sources: {what}", file=sys.stderr, flush=True)
+
+
 def measure_build(root: Path, site: bool) -> dict[str, Any]:
     """Run one build in this process; its timings, pages written and peak memory."""
     from build_dossier import build as pipeline
@@ -87,11 +93,13 @@ def run(n: int, site: bool, seed: int, out: Path,
         if (root / leftover).exists():
             trash.mkdir(parents=True, exist_ok=True)
             (root / leftover).rename(trash / leftover)
+    step(n, f"writing the synthetic dossier in {root}")
     world = write_dossier(root, n, seed, mkdocs_yml=REPO / "mkdocs.yml")
     if renderer != DEFAULT_RENDERER:
         with (root / "sources" / "dossier.yml").open("a", encoding="utf-8") as settings:
             settings.write(f"renderer: {renderer}\n")
     synth_s = time.perf_counter() - start
+    step(n, "the full build" + (" (generation, PDF, site)" if site else " (generation)"))
     first = _child(root, site)
     t = first["timings"]
     figures: dict[str, Any] = {"sources": n, "seed": seed, "site": site,
@@ -120,10 +128,13 @@ def run(n: int, site: bool, seed: int, out: Path,
     figures["full_build_s"] = round(sum(v for k, v in t.items() if k.endswith("_s")), 3)
     figures["synthetic_dossier_s"] = round(synth_s, 3)
     if site:
+        step(n, "serve: one source edited, then one added, each timed to its page served")
         figures.update(serve_rebuilds(root, world))
+        step(n, "a clean build of the same sources, to compare with what serve left")
         figures.update(compare_with_clean(root, out / f".clean-{n}-{seed}-{os.getpid()}"))
     else:
         added = write_extra_source(root, world)
+        step(n, "one source added, the pages generated again")
         second = _child(root, False)
         changed = second["written"] + second["removed"]
         figures["files_written_after_one_added"] = len(changed)

@@ -17,7 +17,7 @@ from . import pdf as pdf_stage
 from . import site as site_stage
 from . import write
 from .link import check_references, link
-from .load import Loaded, Memo, load
+from .load import Loaded, Memo, load, source_paths
 from .lock import Busy, one_build_at_a_time
 from .model import Dossier, FuzzyDate, Problem
 from .names import reserved_ids
@@ -30,7 +30,7 @@ from .parallel import (
     workers_for,
 )
 from .pdf import pack
-from .progress import Progress
+from .progress import LINK, LOAD, RENDER, SITE, Progress, Reporter
 from .render import jobs, render_job
 from .settings import DEFAULT_SEARCH, Settings, dossier_settings
 
@@ -96,10 +96,19 @@ class Laps:
         self.clock = now
 
 
-def load_and_check(root: Path, memo: Memo | None = None) -> Checked:
+def load_and_check(root: Path, memo: Memo | None = None,
+                   progress: Reporter | None = None) -> Checked:
     """Load everything under `root` (the files `memo` knows unchanged from it) and check every
     reference."""
+    if progress is not None:
+        try:
+            files = len(source_paths(root))
+        except OSError:  # `load` says why
+            files = 0
+        progress(LOAD, 0, files)
     loaded = load(root, default_workers(), memo)
+    if progress is not None:
+        progress(LOAD, files, files)
     problems = list(loaded.problems)
     settings = dossier_settings(root, problems)
     problems.extend(check_references(loaded))
@@ -134,27 +143,48 @@ def recover(root: Path) -> None:
     site_stage.recover(root)
 
 
-def render_and_stage(dossier: Dossier, stager: write.Stager) -> write.Plan:
+def render_and_stage(dossier: Dossier, stager: write.Stager,
+                     progress: Reporter | None = None) -> write.Plan:
     """Render every page and stage those that changed; the plan of the new `docs/`."""
     # Each worker compares the pages it renders with docs/ and stages those that changed,
     # so pages never travel between processes: only the stager's decisions come back.
     todo = jobs(dossier)
-    workers = workers_for(sum(map(len, todo)), RENDER_MIN_PAGES)
+    total = sum(map(len, todo))
+    done = 0
+    if progress is not None:
+        progress(RENDER, done, total)
     for decisions in forked_map(lambda job: stager.stage(render_job(dossier, job)), todo,
-                                workers, ordered=False):
+                                workers_for(total, RENDER_MIN_PAGES), ordered=False):
         stager.record(decisions)
+        done += len(decisions)  # one decision per page
+        if progress is not None:
+            progress(RENDER, done, total)
     return stager.finish()
 
 
+def link_quotes(checked: Checked, timings: dict[str, float] | None,
+                progress: Reporter | None = None) -> Dossier:
+    """The checked records linked into a Dossier, their quotes clustered on all cores."""
+    sources = len(checked.loaded.sources)
+    if progress is not None:
+        progress(LINK, 0, sources)
+    dossier = link(checked.loaded, checked.title, timings, default_workers(),
+                   checked.settings.site_url)
+    if progress is not None:
+        progress(LINK, sources, sources)
+    return dossier
+
+
 def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
-               dossier: Dossier, laps: Laps, *, pdf: bool, keep_pdf: bool = False) -> Path:
+               dossier: Dossier, laps: Laps, *, pdf: bool, keep_pdf: bool = False,
+               progress: Reporter | None = None) -> Path:
     """Build the site from the staged `docs/` (and its PDF); where the new site waits."""
     staged = site_stage.stage_docs(root, docs_dir, plan.files())
     latest = max((s.published for s in dossier.sources.values()), key=FuzzyDate.sort_key,
                  default=None)
     if pdf:  # first: the renderer copies it into the site like any file of docs/
         try:
-            made = pdf_stage.write_pdf(dossier, staged / pdf_stage.PDF_NAME)
+            made = pdf_stage.write_pdf(dossier, staged / pdf_stage.PDF_NAME, progress)
         except pdf_stage.PdfError as error:
             raise Failed(f"PDF failed: {error}", UNCHANGED) from error
         laps.lap("pdf_s")
@@ -162,14 +192,13 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
         if made.note:
             laps.notes.append(f"The PDF is tagged, but not PDF/UA-1: {made.note}")
     settings = checked.settings
-    shown = Progress()
+    if progress is not None:  # until the renderer reports its own stages
+        progress(SITE, 0, sum(1 for _ in staged.rglob("*.md")))
     try:
         built = site_stage.run_renderer(root, dossier.title, latest, checked.search,
-                                        settings.renderer, settings.site_url, shown.update)
+                                        settings.renderer, settings.site_url, progress)
     except site_stage.SiteError as error:
         raise Failed(str(error), UNCHANGED) from error
-    finally:
-        shown.close()
     laps.lap("mkdocs_s")
     if not pdf and keep_pdf:
         laps.notes.append(site_stage.keep_file(root, built, pdf_stage.PDF_NAME))
@@ -187,40 +216,44 @@ def build(root: Path, *, site: bool = True, pdf: bool = True,
     """
     try:
         with one_build_at_a_time(root), collector_thawed_after():
-            return _build(root, site=site, pdf=pdf, keep_pdf=keep_pdf, memo=memo)
+            shown = Progress()
+            try:
+                return _build(root, shown.update, site=site, pdf=pdf, keep_pdf=keep_pdf,
+                              memo=memo)
+            finally:
+                shown.close()
     except Busy as busy:
         return BuildResult(ok=False, lines=[str(busy)], busy=True)
     except OSError as error:
         return BuildResult(ok=False, lines=write.fault_lines(error, root, root / DOCS_DIR))
 
 
-def _build(root: Path, *, site: bool, pdf: bool, keep_pdf: bool,
+def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: bool,
            memo: Memo | None) -> BuildResult:
     result = BuildResult(ok=False)
     docs_dir = root / DOCS_DIR
     recover(root)
     laps = Laps(result.timings)
     with collector_off():
-        checked = load_and_check(root, memo)
+        checked = load_and_check(root, memo, progress)
     laps.lap("load_s")
     if not report(checked.problems, result.lines):
         return result
     with collector_off():
-        dossier = link(checked.loaded, checked.title, result.timings, default_workers(),
-                       checked.settings.site_url)
+        dossier = link_quotes(checked, result.timings, progress)
     laps.lap("link_s")
     result.timings["link_s"] -= result.timings["cluster_s"]  # reported on its own
     stager = write.Stager(docs_dir)
     committed = False
     try:
         with collector_off():
-            plan = render_and_stage(dossier, stager)
+            plan = render_and_stage(dossier, stager, progress)
         laps.lap("render_s")
         if plan.conflicts:
             report(plan.conflicts, result.lines)
             return result
         built = build_site(root, docs_dir, plan, checked, dossier, laps, pdf=pdf,
-                           keep_pdf=keep_pdf) if site else None
+                           keep_pdf=keep_pdf, progress=progress) if site else None
         write.apply(plan)
         committed = True
         laps.lap("write_s")
@@ -256,13 +289,16 @@ def print_pack(root: Path, request: pack.Request, output: Path | None) -> tuple[
     """A briefing pack: the dossier under `root` loaded, checked and linked, then the part of
     the chronology `request` selects written as a PDF; the exit code and what to tell."""
     lines: list[str] = []
+    shown = Progress()
     with collector_thawed_after():
-        with collector_off():
-            checked = load_and_check(root)
-        if not checked.ok:
-            report(checked.problems, lines)
-            return 1, lines
-        with collector_off():
-            dossier = link(checked.loaded, checked.title, None, default_workers(),
-                           checked.settings.site_url)
-        return pack.run(dossier, request, output, lines), lines
+        try:
+            with collector_off():
+                checked = load_and_check(root, progress=shown.update)
+            if not checked.ok:
+                report(checked.problems, lines)
+                return 1, lines
+            with collector_off():
+                dossier = link_quotes(checked, None, shown.update)
+            return pack.run(dossier, request, output, lines, shown.update), lines
+        finally:
+            shown.close()

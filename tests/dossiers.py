@@ -174,3 +174,18 @@ def children(pid: int) -> dict[int, str]:
         if int(stat.rpartition(")")[2].split()[1]) == pid:
             found[int(entry.name)] = cmdline
     return found
+
+
+PROGRESS_LINE = re.compile(r"[A-Z][A-Za-z ]+: \d+ (page|file|source|part)s?")
+"""What a piped build prints on stderr, one line per stage: `Rendering pages: 66 pages`."""
+
+
+def progress_only(err: str) -> bool:
+    """Whether `err` holds nothing but a piped build's progress lines."""
+    return all(PROGRESS_LINE.fullmatch(line) for line in err.splitlines())
+
+
+def without_progress(err: str) -> str:
+    """`err` less a piped build's progress lines."""
+    return "".join(line for line in err.splitlines(keepends=True)
+                   if not PROGRESS_LINE.fullmatch(line.rstrip("\n")))

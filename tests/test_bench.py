@@ -82,8 +82,14 @@ def test_one_more_source_rewrites_few_pages(tmp_path: Path) -> None:
     assert result.removed == []
 
 
-def test_benchmark_reports_every_figure(tmp_path: Path) -> None:
+def test_benchmark_reports_every_figure(tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
     figures = run(12, site=False, seed=1, out=tmp_path)
+    # What a long `make bench` says it is doing, step by step, besides the builds' progress.
+    steps = [line for line in capsys.readouterr().err.splitlines() if line.startswith("bench")]
+    assert [line.partition(": ")[2].split(" in ")[0] for line in steps] == [
+        "writing the synthetic dossier", "the full build (generation)",
+        "one source added, the pages generated again"]
     for key in ("load_s", "link_s", "cluster_s", "render_s", "write_s", "generate_s",
                 "peak_rss_mb", "files_written_after_one_added"):
         assert isinstance(figures[key], (int, float)), key

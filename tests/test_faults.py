@@ -29,6 +29,7 @@ from dossiers import (
     run_command,
     tree,
     wait_until,
+    without_progress,
     without_unrecorded,
 )
 
@@ -269,7 +270,8 @@ def test_ctrl_c_as_the_journal_appears_never_wedges_the_dossier(generations, tmp
         assert "Traceback" not in out + err, err
         if process.returncode != 0:
             assert process.returncode == 130, out + err
-            assert err.startswith("Interrupted: docs/ and site/ are as the last build left")
+            assert without_progress(err).startswith(
+                "Interrupted: docs/ and site/ are as the last build left")
         # Ctrl-C waited for the last page to move in: the new generation, whole.
         assert not journal.exists()
         if seen:
@@ -301,8 +303,8 @@ def test_a_build_stopped_while_mkdocs_runs_stops_mkdocs_and_changes_nothing(tmp_
     process.send_signal(stop)  # to the build alone, as `kill` would
     out, err = process.communicate(timeout=TIMEOUT)
     assert process.returncode == 130, out + err
-    assert err == ("Interrupted: docs/ and site/ are as the last build left them, or as this one "
-                   "made them; the next build goes on.\n")
+    assert without_progress(err) == ("Interrupted: docs/ and site/ are as the last build left "
+                                     "them, or as this one made them; the next build goes on.\n")
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{pid}").exists() for pid in mkdocs) and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -407,7 +407,7 @@ def test_a_failed_pdf_aborts_the_build_and_leaves_docs_and_site_alone(tmp_path, 
     before = {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
               and "sources" not in p.parts}
 
-    def broken(dossier: Dossier, target: Path) -> None:
+    def broken(dossier: Dossier, target: Path, progress: object = None) -> None:
         raise pdf.PdfError("no room left on the device")
 
     monkeypatch.setattr(pdf, "write_pdf", broken)

@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -20,6 +20,9 @@ from ..model import Dossier, FuzzyDate
 from ..parallel import default_workers
 from . import content
 from .engine import PdfError, Typeset, typeset
+
+if TYPE_CHECKING:
+    from ..progress import Reporter
 
 __all__ = ["PDF_NAME", "PdfError", "Typeset", "chronology_data", "write_pdf"]
 
@@ -71,16 +74,16 @@ def chronology_data(dossier: Dossier) -> dict[str, Any]:
                             made=provenance(dossier, source_date_epoch()))
 
 
-def write_pdf(dossier: Dossier, target: Path) -> Typeset:
-    """Write the site's chronology PDF to `target`."""
+def write_pdf(dossier: Dossier, target: Path, progress: Reporter | None = None) -> Typeset:
+    """Write the site's chronology PDF to `target` (`progress` hears of each part)."""
     epoch = source_date_epoch()
     if epoch is None:  # a build clock would make every build's PDF differ
         epoch = _epoch_of(content.latest_published(dossier))
-    return render(chronology_data(dossier), target, epoch)
+    return render(chronology_data(dossier), target, epoch, progress=progress)
 
 
-def render(doc: dict[str, Any], target: Path, epoch: int,
-           part_chars: int = PART_CHARS) -> Typeset:
+def render(doc: dict[str, Any], target: Path, epoch: int, part_chars: int = PART_CHARS,
+           progress: Reporter | None = None) -> Typeset:
     """Typeset `doc` (from `content.document`) into the PDF `target`, part by part."""
     parts = content.split(doc, part_chars)
     for part in parts:
@@ -88,4 +91,4 @@ def render(doc: dict[str, Any], target: Path, epoch: int,
     carried = [0 if not p["months"] or p["months"][0]["heading"] else len(p["months"][0]["events"])
                for p in parts]
     return typeset([orjson.dumps(p) for p in parts], target, epoch,
-                   min(default_workers(), MAX_TYPESETTERS), carried)
+                   min(default_workers(), MAX_TYPESETTERS), carried, progress)

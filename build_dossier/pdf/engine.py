@@ -22,12 +22,19 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from ..progress import Reporter
+
+PDF = "Typesetting the PDF"
+JOIN = "Joining the PDF"
+"""The stages `typeset` reports, counting parts (named here: the children need no tqdm)."""
 TEMPLATE = "chronology.typ"
 STANDARD = "ua-1"
 """PDF/UA-1: tagged, with a title, alternative text for figures and every glyph printable."""
@@ -75,9 +82,14 @@ def _child(args: list[str], data: bytes = b"") -> dict[str, Any]:
 
 
 def typeset(parts: list[bytes], target: Path, epoch: int, workers: int = 2,
-            carried: list[int] | None = None) -> Typeset:
+            carried: list[int] | None = None, progress: Reporter | None = None) -> Typeset:
     """Write the PDF of `parts` (JSON of `content.split`'s parts, in order) to `target`;
-    `carried[i]` events open part i that belong to the month before it."""
+    `carried[i]` events open part i that belong to the month before it. `progress` hears
+    how many parts are laid out, then of their join."""
+    def report(stage: str, done: int) -> None:
+        if progress is not None:
+            progress(stage, done, len(parts))
+
     work = target.with_name(f".{target.name}.parts")
     shutil.rmtree(work, ignore_errors=True)
     try:
@@ -85,19 +97,20 @@ def typeset(parts: list[bytes], target: Path, epoch: int, workers: int = 2,
     except OSError as error:
         raise PdfError(f"cannot write {target}: {error}") from error
     try:
+        report(PDF, 0)
         if len(parts) == 1:
-            report = _child(["compile", str(work / "whole.pdf"), str(epoch)], parts[0])
-            reports = [report]
+            reports = [_child(["compile", str(work / "whole.pdf"), str(epoch)], parts[0])]
+            report(PDF, 1)
             joined = work / "whole.pdf"
         else:
             paths = [work / f"part-{i:04d}.pdf" for i in range(len(parts))]
-            with ThreadPoolExecutor(max(1, workers)) as pool:
-                reports = list(pool.map(lambda i: _child(
-                    ["compile", str(paths[i]), str(epoch)], parts[i]), range(len(parts))))
+            reports = _compile_parts(parts, paths, epoch, workers, report)
             joined = work / "joined.pdf"
             carried = carried or [0] * len(parts)
+            report(JOIN, 0)
             reports.append(_child(["join", str(joined), str(epoch),
                                    *(f"{n}:{p}" for n, p in zip(carried, paths, strict=True))]))
+            report(JOIN, len(parts))
         try:
             os.replace(joined, target)
         except OSError as error:
@@ -107,6 +120,18 @@ def typeset(parts: list[bytes], target: Path, epoch: int, workers: int = 2,
     notes = [r["note"] for r in reports if r.get("note")]
     return Typeset("tagged" if notes else "PDF/UA-1", reports[-1]["pages"], len(parts),
                    max(r["peak_rss_mb"] for r in reports), notes[0] if notes else "")
+
+
+def _compile_parts(parts: list[bytes], paths: list[Path], epoch: int, workers: int,
+                   report: Callable[[str, int], None]) -> list[dict[str, Any]]:
+    """Lay out each part into its path, `workers` at a time; their reports, in order."""
+    with ThreadPoolExecutor(max(1, workers)) as pool:
+        running = [pool.submit(_child, ["compile", str(path), str(epoch)], part)
+                   for part, path in zip(parts, paths, strict=True)]
+        for done, _ in enumerate(as_completed(running), start=1):
+            report(PDF, done)
+    # In the parts' order: of two failed parts, the first one's error, whichever ended first.
+    return [future.result() for future in running]
 
 
 # In the child ---------------------------------------------------------------------------------

@@ -11,11 +11,15 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import DateError, Dossier, Event, FuzzyDate, QuoteCluster, Variant
 from ..timeline import date_span
 from . import content, provenance, render, source_date_epoch
 from .engine import PdfError, Typeset
+
+if TYPE_CHECKING:
+    from ..progress import Reporter
 
 MAX_SUGGESTIONS = 1
 
@@ -166,17 +170,18 @@ def select(dossier: Dossier, selection: Selection) -> Dossier:
                    announced_by=announced)
 
 
-def write_pack(dossier: Dossier, selection: Selection, target: Path,
-               made_at: int) -> tuple[Dossier, Typeset]:
+def write_pack(dossier: Dossier, selection: Selection, target: Path, made_at: int,
+               progress: Reporter | None = None) -> tuple[Dossier, Typeset]:
     """Write the briefing pack of `selection` to `target`, made at `made_at` (Unix time)."""
     part = select(dossier, selection)
     made = provenance(dossier, made_at, with_time=True)
     doc = content.document(part, kind="Briefing pack", made=made,
                            selection=selection.lines(dossier))
-    return part, render(doc, target, made_at)
+    return part, render(doc, target, made_at, progress=progress)
 
 
-def run(dossier: Dossier, request: Request, output: Path | None, lines: list[str]) -> int:
+def run(dossier: Dossier, request: Request, output: Path | None, lines: list[str],
+        progress: Reporter | None = None) -> int:
     """`build-dossier print`: check the request, write the pack, say what it holds."""
     selection, errors = resolve(dossier, request)
     if not errors and not select(dossier, selection).events:
@@ -197,7 +202,7 @@ def run(dossier: Dossier, request: Request, output: Path | None, lines: list[str
     try:
         epoch = source_date_epoch()
         part, made = write_pack(dossier, selection, target,
-                                int(time.time()) if epoch is None else epoch)
+                                int(time.time()) if epoch is None else epoch, progress)
     except PdfError as error:
         lines.append(f"PDF failed: {error}")
         return 1
