@@ -17,7 +17,7 @@ from . import pdf as pdf_stage
 from . import site as site_stage
 from . import write
 from .link import check_references, link
-from .load import Loaded, Memo, load, source_paths
+from .load import Loaded, Memo, load
 from .lock import Busy, one_build_at_a_time
 from .model import Dossier, FuzzyDate, Problem
 from .names import reserved_ids
@@ -30,7 +30,7 @@ from .parallel import (
     workers_for,
 )
 from .pdf import pack
-from .progress import LINK, LOAD, RENDER, SITE, Progress, Reporter
+from .progress import LINK, RENDER, SITE, Progress, Reporter
 from .render import jobs, render_job
 from .settings import DEFAULT_SEARCH, Settings, dossier_settings
 
@@ -100,15 +100,7 @@ def load_and_check(root: Path, memo: Memo | None = None,
                    progress: Reporter | None = None) -> Checked:
     """Load everything under `root` (the files `memo` knows unchanged from it) and check every
     reference."""
-    if progress is not None:
-        try:
-            files = len(source_paths(root))
-        except OSError:  # `load` says why
-            files = 0
-        progress(LOAD, 0, files)
-    loaded = load(root, default_workers(), memo)
-    if progress is not None:
-        progress(LOAD, files, files)
+    loaded = load(root, default_workers(), memo, progress)
     problems = list(loaded.problems)
     settings = dossier_settings(root, problems)
     problems.extend(check_references(loaded))

@@ -19,6 +19,7 @@ from .addresses import quote_anchor, repeated_quote_anchor
 from .model import Event, FuzzyDate, Person, Problem, Quote, QuoteKind, Severity, Source
 from .parallel import LOAD_MIN_FILES as PARALLEL_MIN_FILES
 from .parallel import forked_map
+from .progress import LOAD, Reporter
 from .schema import EVENT, PERSON, SLUG, SOURCE, URL, Shape
 from .textmatch import Body, closest_passage_hint, fold, words
 from .yamlpos import Parsed, field_name, parse_yaml
@@ -472,11 +473,13 @@ def _read(path: Path, root: Path) -> tuple[tuple[int, ...], Read]:
     return state, (load_source(path, root, problems), problems)
 
 
-def load(root: Path, workers: int = 1, memo: Memo | None = None) -> Loaded:
+def load(root: Path, workers: int = 1, memo: Memo | None = None,
+         progress: Reporter | None = None) -> Loaded:
     """Read every source and both registries under `root`.
 
     Many sources are read on `workers` forked processes; the result is the same either way.
     With a `memo`, a source file unchanged since it last read it is not read again.
+    `progress` hears how many of the files are read.
     """
     loaded = Loaded()
     folder = root / SOURCES_DIR
@@ -499,11 +502,15 @@ def load(root: Path, workers: int = 1, memo: Memo | None = None) -> Loaded:
     chunks = [todo[i:i + LOAD_CHUNK] for i in range(0, len(todo), LOAD_CHUNK)]
     done = forked_map(lambda chunk: [_read(path, root) for path in chunk], chunks,
                       workers if len(todo) >= PARALLEL_MIN_FILES else 1)
+    if progress is not None:
+        progress(LOAD, len(known), len(paths))
     for chunk, reads in zip(chunks, done, strict=True):
         for path, (state, read) in zip(chunk, reads, strict=True):
             known[path] = read
             if memo is not None:
                 memo.keep(path, state, read)
+        if progress is not None:
+            progress(LOAD, len(known), len(paths))
     if memo is not None:  # forget the files that are gone
         memo.files = {path: memo.files[path] for path in paths if path in memo.files}
     for path in paths:

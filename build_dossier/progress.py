@@ -25,7 +25,7 @@ SITE = "Building the site"
 """The renderer's run until it reports stages of its own (MkDocs does, through our hook)."""
 UNITS = {LOAD: "file", LINK: "source", PDF: "part", JOIN: "part"}
 """What a stage counts, when not pages."""
-AT_ONCE = {LOAD, LINK, JOIN, SITE}
+AT_ONCE = {LINK, JOIN, SITE}
 """Stages that report only their start and end: their bars show from the start, or the
 terminal would not say what runs (loading 10,000 sources takes seconds)."""
 DELAY_S = 0.5

@@ -64,9 +64,9 @@ def test_a_stage_that_ends_at_once_shows_nothing_on_a_terminal():
 def test_a_stage_without_steps_between_shows_from_its_start_and_goes_when_done():
     out = io.StringIO()
     shown = Progress(out, live=True)
-    shown.update("Loading sources", 0, 10000)
-    assert re.search(r"Loading sources: +0%.*0/10000", out.getvalue()), out.getvalue()
-    shown.update("Loading sources", 10000, 10000)
+    shown.update("Linking sources", 0, 10000)
+    assert re.search(r"Linking sources: +0%.*0/10000", out.getvalue()), out.getvalue()
+    shown.update("Linking sources", 10000, 10000)
     assert out.getvalue().endswith("\r"), "the finished bar is cleared"
     shown.close()
 
