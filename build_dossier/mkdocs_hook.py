@@ -470,6 +470,8 @@ def _convert_all(todo: list[File], config: MkDocsConfig, files: Files) -> None:
     if workers < 1 or len(todo) < 2 or sum(sizes) < SHARED_BYTES:
         return
     _WORKER = (config, files)
+    # Said before the first chunk, the largest, which can take seconds: the bar shows at once.
+    _report("convert", 0, len(todo), force=True)
     chunks = _chunks(todo, sizes)
     helpers = _Helpers(chunks, workers)
     done = 0

@@ -23,6 +23,7 @@ from pathlib import Path
 from . import site_cache
 from .markup import plain_title
 from .model import FuzzyDate, visible
+from .progress import Reporter
 from .renderers import DEFAULT_RENDERER, RENDERERS, Renderer, strip_ansi
 from .write import Folders, hand_written, interrupts_deferred
 
@@ -90,7 +91,7 @@ def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path]) -> Path:
 
 def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
                  search: str = "material", renderer: str = DEFAULT_RENDERER,
-                 site_url: str = "", progress: site_cache.Reporter | None = None) -> Path:
+                 site_url: str = "", progress: Reporter | None = None) -> Path:
     """Build the staged docs with `renderer` (strict), and Pagefind's index when `search` says
     so; returns the staged site folder. With MkDocs, pages unchanged since the last good build
     are reused (see `site_cache`) and `progress` hears how many pages are done."""

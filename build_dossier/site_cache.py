@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .parallel import default_workers
+from .progress import Reporter
 
 CACHE_DIR = "docs/.build-dossier-cache"
 """Beside write's own dot-files in docs/: never published, never read by MkDocs as a page,
@@ -27,7 +28,6 @@ PROGRESS_MARK = "build-dossier-progress"
 STAGE_NAMES = {"convert": "Converting pages", "pages": "Preparing pages",
                "writing": "Writing pages"}
 
-Reporter = Callable[[str, int, int], None]
 
 
 def cache_path(root: Path) -> Path:
