@@ -31,7 +31,8 @@ from .parallel import (
 )
 from .pdf import pack
 from .progress import LINK, RENDER, SITE, Progress, Reporter
-from .render import jobs, render_job
+from .render import jobs
+from .render_memo import RenderMemo, stage_job
 from .settings import DEFAULT_SEARCH, Settings, dossier_settings
 
 DOCS_DIR = "docs"
@@ -136,8 +137,10 @@ def recover(root: Path) -> None:
 
 
 def render_and_stage(dossier: Dossier, stager: write.Stager,
-                     progress: Reporter | None = None) -> write.Plan:
-    """Render every page and stage those that changed; the plan of the new `docs/`."""
+                     progress: Reporter | None = None,
+                     memo: RenderMemo | None = None) -> write.Plan:
+    """Render every page (but those `memo` knows unchanged) and stage those that changed; the
+    plan of the new `docs/`."""
     # Each worker compares the pages it renders with docs/ and stages those that changed,
     # so pages never travel between processes: only the stager's decisions come back.
     todo = jobs(dossier)
@@ -145,9 +148,15 @@ def render_and_stage(dossier: Dossier, stager: write.Stager,
     done = 0
     if progress is not None:
         progress(RENDER, done, total)
-    for decisions in forked_map(lambda job: stager.stage(render_job(dossier, job)), todo,
-                                workers_for(total, RENDER_MIN_PAGES), ordered=False):
+    if memo is not None:
+        memo.begin(dossier)
+        memo.forget_all_but({page for job in todo for page in job})
+    for decisions, fresh in forked_map(lambda job: stage_job(dossier, job, stager, memo), todo,
+                                       workers_for(total, RENDER_MIN_PAGES), ordered=False):
         stager.record(decisions)
+        if memo is not None:
+            for page, uri, page_digest, keys in fresh:
+                memo.keep(dossier, page, uri, page_digest, keys)
         done += len(decisions)  # one decision per page
         if progress is not None:
             progress(RENDER, done, total)
@@ -198,20 +207,22 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
 
 
 def build(root: Path, *, site: bool = True, pdf: bool = True,
-          keep_pdf: bool = False, memo: Memo | None = None) -> BuildResult:
+          keep_pdf: bool = False, memo: Memo | None = None,
+          rendered: RenderMemo | None = None) -> BuildResult:
     """Build `docs/` (and `site/` with its PDF); on any failure both stay exactly as they were.
 
     One build at a time per repository; a fault of the machine (a full disk, a read-only
     folder) is one line saying what and where. `keep_pdf`: a site built without its PDF keeps
     the last one (for `serve`). `memo`: the sources as the last build read them (`serve`
-    keeps one), so that only files saved since are read again.
+    keeps one), so that only files saved since are read again; `rendered`: the pages as the
+    last build rendered them, so that only those whose records changed are rendered again.
     """
     try:
         with one_build_at_a_time(root), collector_thawed_after():
             shown = Progress()
             try:
                 return _build(root, shown.update, site=site, pdf=pdf, keep_pdf=keep_pdf,
-                              memo=memo)
+                              memo=memo, rendered=rendered)
             finally:
                 shown.close()
     except Busy as busy:
@@ -221,7 +232,7 @@ def build(root: Path, *, site: bool = True, pdf: bool = True,
 
 
 def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: bool,
-           memo: Memo | None) -> BuildResult:
+           memo: Memo | None, rendered: RenderMemo | None) -> BuildResult:
     result = BuildResult(ok=False)
     docs_dir = root / DOCS_DIR
     recover(root)
@@ -239,7 +250,7 @@ def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: b
     committed = False
     try:
         with collector_off():
-            plan = render_and_stage(dossier, stager, progress)
+            plan = render_and_stage(dossier, stager, progress, rendered)
         laps.lap("render_s")
         if plan.conflicts:
             report(plan.conflicts, result.lines)

@@ -23,6 +23,7 @@ from .addresses import GENERATED_FOLDERS, INDEX_PAGES
 from .build import DOCS_DIR, build
 from .load import SOURCES_DIR, Memo
 from .model import visible
+from .render_memo import RenderMemo
 from .site import CONFIG, SITE_DIR
 from .write import stop_on_sigterm
 
@@ -211,13 +212,14 @@ def _hand_written(docs_dir: Path) -> list[Path]:
 
 
 def rebuild(root: Path, builds: Builds, pdf: bool, waiting: bool = False,
-            memo: Memo | None = None) -> bool | None:
+            memo: Memo | None = None, rendered: RenderMemo | None = None) -> bool | None:
     """Build once and print what happened; whether it succeeded (None: another build held the
     repository, so try again; `waiting`: that was said already). `memo` keeps the sources
-    read, so that the next build reads only those saved since."""
+    read and `rendered` the pages rendered, so that the next build reads only the files saved
+    since and renders only the pages they change."""
     started = time.perf_counter()
     try:
-        result = build(root, pdf=pdf, keep_pdf=not pdf, memo=memo)
+        result = build(root, pdf=pdf, keep_pdf=not pdf, memo=memo, rendered=rendered)
     except OSError as error:
         # An editor's save in progress (a file renamed or deleted mid-read): try again next poll.
         print(f"Build interrupted: {visible(str(error))}; retrying when the files settle.",
@@ -267,7 +269,7 @@ def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
     otherwise the last one made stays in site/.
     """
     builds = Builds()
-    memo = Memo()
+    memo, rendered = Memo(), RenderMemo()
     handler = partial(Handler, builds=builds, directory=str(root / SITE_DIR))
     server = bind(port, handler)
     if isinstance(server, str):
@@ -277,7 +279,7 @@ def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     try:
         stamps = watched_files(root)
-        pending = rebuild(root, builds, pdf, memo=memo) is None
+        pending = rebuild(root, builds, pdf, memo=memo, rendered=rendered) is None
         (root / SITE_DIR).mkdir(exist_ok=True)
         thread.start()
         print(f"Serving on http://127.0.0.1:{server.server_address[1]}/ "
@@ -293,7 +295,8 @@ def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
                 stamps = now
                 if changed:
                     print(f"Changed: {', '.join(changed)}; rebuilding.", flush=True)
-                pending = rebuild(root, builds, pdf, waiting=pending, memo=memo) is None
+                pending = rebuild(root, builds, pdf, waiting=pending, memo=memo,
+                                  rendered=rendered) is None
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
     finally:

@@ -114,6 +114,23 @@ class Stager:
         """Compare pages with `docs/` and stage those to be written; what was decided."""
         return [self._decide(uri, data) for uri, data in pages]
 
+    def confirm(self, uri: str, page_digest: str) -> Decision | None:
+        """'unchanged' for a page known by its digest alone, when `docs/` holds exactly those
+        bytes as the last build wrote them; None when only rendering it can tell."""
+        if self.old.get(uri) != page_digest:
+            return None
+        folder = uri.rpartition("/")[0]
+        if folder not in self._linked:
+            self._linked[folder] = _linked_folder(self.docs_dir, uri)
+        if self._linked[folder] is not None:
+            return None
+        try:
+            with open(os.path.join(self.docs_dir, uri), "rb") as handle:
+                current = handle.read()
+        except OSError:
+            return None
+        return (uri, page_digest, "unchanged", None) if digest(current) == page_digest else None
+
     def _decide(self, uri: str, data: bytes) -> Decision:
         _check_path(uri)
         old, docs_name, page_digest = self.old, self.docs_dir.name, digest(data)

@@ -4,10 +4,15 @@ what it builds must be what a build that reads everything builds, whatever the e
 from __future__ import annotations
 
 import os
+import re
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+from bench.generate import World, write_dossier, write_extra_source
 from build_dossier.build import DOCS_DIR, build
 from build_dossier.load import Memo
+from build_dossier.render_memo import RenderMemo
 
 SOURCE = "sources/2022-01-08-nato-foreign-ministers-discuss-ukraine-crisis.md"
 
@@ -65,3 +70,56 @@ def test_saved_replaced_and_removed_sources_are_read_again(new_dossier):
     source.unlink()
     same_as_reading_everything(root, memo, fresh)
     assert str(source) not in map(str, memo.files)
+
+
+def _edits(root: Path, world: World) -> list[Callable[[], None]]:
+    """Saves an editor makes, each a different kind of change to what pages show."""
+    sources = sorted((root / "sources").glob("2*.md"))
+    people, events = root / "sources" / "people.yml", root / "sources" / "events.yml"
+
+    def change(path: Path | None, pattern: str, new: str) -> Callable[[], None]:
+        def edit() -> None:
+            # No file named: the first source the pattern fits.
+            path_ = path or next(p for p in sorted((root / "sources").glob("2*.md"))
+                                 if re.search(pattern, p.read_text("utf-8"), re.MULTILINE))
+            text = path_.read_text(encoding="utf-8")
+            edited = re.sub(pattern, new, text, count=1, flags=re.MULTILINE)
+            assert edited != text, (path_.name, pattern)
+            path_.write_text(edited, encoding="utf-8")
+        return edit
+
+    return [
+        change(sources[3], r'^title: "', 'title: "Revised '),
+        change(sources[5], r'^outlet: ".*"$', 'outlet: "Another Outlet"'),
+        change(sources[7], r'^published: "(\d{4}-\d\d)-\d\d"$', r'published: "\1"'),
+        change(sources[9], r'^summary: "', 'summary: "Clara Rossi said more. '),
+        change(None, r'^(reports: \[)"[^"]*", ', r"\1"),
+        change(None, r'^    kind: "direct"$', '    kind: "paraphrase"'),
+        change(people, r'^  role: ".*"$', '  role: "Special Envoy"'),
+        change(people, r'^  name: "(\w+) ', r'  name: "\1 Maria '),
+        change(events, r'^  title: "', '  title: "Emergency '),
+        change(events, r'^  place: ".*"$', '  place: "Tallinn"'),
+        lambda: write_extra_source(root, world),
+        lambda: sources[13].unlink(),
+        change(sources[3], r'^title: "Revised ', 'title: "'),  # and back as it was
+    ]
+
+
+def test_pages_kept_between_builds_are_those_a_full_render_gives(tmp_path):
+    # serve renders again only the pages whose records changed: after every kind of save, the
+    # pages must be what rendering everything gives.
+    root, fresh = tmp_path / "kept", tmp_path / "fresh"
+    world = write_dossier(root, 60, 11)
+    memo, rendered = Memo(), RenderMemo()
+    first = build(root, site=False, memo=memo, rendered=rendered)
+    assert first.ok, first.lines
+    for edit in _edits(root, world):
+        edit()
+        kept = build(root, site=False, memo=memo, rendered=rendered)
+        assert kept.ok, kept.lines
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(root / "sources", fresh / "sources")
+        clean = build(fresh, site=False)
+        assert clean.ok, clean.lines
+        assert docs(root) == docs(fresh), edit
+    assert rendered.pages, "pages are kept between builds"
