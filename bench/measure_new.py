@@ -52,13 +52,16 @@ class Score:
     date: int = 0
     dates_given: int = 0
     kind_right: int = 0
+    titles: int = 0
+    """Texts whose title was annotated."""
+    title_right: int = 0
     errors: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         """Add another text's counts to this total."""
         for name in ("quotes", "found", "speakers", "drafted", "false", "texts", "language",
-                     "date", "dates_given", "kind_right", "errors"):
+                     "date", "dates_given", "kind_right", "titles", "title_right", "errors"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -75,6 +78,8 @@ class Sample:
     """The date passed with --date, when the text states none."""
     language: str | None = None
     kind: str | None = None
+    title: str | None = None
+    """The heading `new` should propose (its start, when the heading is a long sentence)."""
 
 
 def _percent(part: int, whole: int) -> str:
@@ -103,6 +108,12 @@ def measure_text(name: str, text: str, expected: list[dict[str, Any]], registry:
     score.drafted = len(drafted.quotes)
     _score_metadata(score, sample, drafted.language, drafted.published.source_text(),
                     drafted.kind)
+    if sample.title is not None:
+        score.titles = 1
+        if drafted.title.startswith(sample.title):
+            score.title_right = 1
+        else:
+            score.misses.append(f"title {drafted.title[:60]!r}, annotated {sample.title[:60]!r}")
     body = Body(text)
     spans = []
     for quote in expected:
@@ -186,7 +197,7 @@ def samples(folder: Path) -> list[Sample]:
                           expected.get("quotes") or [],
                           str(published) if published else None,
                           str(given) if given else None, expected.get("language"),
-                          expected.get("kind")))
+                          expected.get("kind"), expected.get("title")))
     return out
 
 
@@ -219,7 +230,7 @@ def report_by_kind(title: str, scores: list[Score]) -> None:
     """Per kind: quotations found, false proposals, speakers, language, date and kind right."""
     print(f"\n{title}, by kind (kind as annotated)")
     print(f"  {'kind':<11} {'texts':>5} {'found':>9} {'false':>9} {'speaker':>9} "
-          f"{'language':>9} {'date':>9} {'kind':>7}")
+          f"{'language':>9} {'date':>9} {'kind':>7} {'title':>7}")
     for kind in KINDS:
         chosen = [s for s in scores if s.name.split("-")[1] == kind]
         if not chosen:
@@ -230,7 +241,8 @@ def report_by_kind(title: str, scores: list[Score]) -> None:
         given = f" ({t.dates_given} given)" if t.dates_given else ""
         print(f"  {kind:<11} {t.texts:>5} {_percent(t.found, t.quotes):>9} "
               f"{_percent(t.false, t.drafted):>9} {_percent(t.speakers, t.found):>9} "
-              f"{t.language}/{t.texts:<7} {t.date}/{t.texts}{given:<9} {t.kind_right}/{t.texts}")
+              f"{t.language}/{t.texts:<7} {t.date}/{t.texts}{given:<9} {t.kind_right}/{t.texts:<5} "
+              f"{t.title_right}/{t.titles}")
 
 
 def main(argv: list[str] | None = None) -> int:

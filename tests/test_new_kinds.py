@@ -113,9 +113,19 @@ def test_moderators_and_journalists_are_not_quoted(people):
     assert not any(q.text.startswith(("Die erste Frage", "Es stimmt also")) for q in drafted.quotes)
 
 
+def held_out() -> list:
+    """The held-out round's texts; none between rounds, when the last one has moved to tuned/."""
+    found = samples(CORPUS / "heldout")
+    if not found:
+        pytest.skip("no held-out texts: the last round moved to tuned/, the next is not in yet")
+    return found
+
+
 @pytest.mark.parametrize("part", ["tuned", "heldout"])
 def test_every_corpus_draft_checks_with_notes_to_confirm_only(tmp_path, part):
-    for sample in samples(CORPUS / part):
+    chosen = samples(CORPUS / "tuned") if part == "tuned" else held_out()
+    assert chosen
+    for sample in chosen:
         root = tmp_path / sample.name
         (root / "sources").mkdir(parents=True)
         for name in ("people.yml", "events.yml"):
@@ -150,6 +160,7 @@ def test_the_tuned_corpus_meets_the_targets_for_every_kind():
 
 
 def test_the_held_out_corpus_has_its_language_and_date_right_on_every_text():
+    held_out()
     scores = measure_corpus(CORPUS / "heldout", CORPUS)
     assert sum(s.language for s in scores) == len(scores)
     assert sum(s.date for s in scores) == len(scores)

@@ -20,11 +20,15 @@ KIND_NAMES = {NEWS: "a news article", STATEMENT: "one speaker's statement or tra
               TRANSCRIPT: "a transcript of labelled turns", LIVE: "a live blog or wire copy"}
 MIN_SPOKEN_WORDS = 5
 """A spoken paragraph shorter than this ('Thank you.') is not proposed as a quotation."""
+MIN_TURN_WORDS = 7
+"""In a transcript of turns, a paragraph shorter than this is an aside between speakers
+('So ist es. - Guten Tag!', 'It may be. It may be.'), not a statement to quote."""
 
 _TIMESTAMP = re.compile(
     r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
     r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4})(?:\s*(?:\+{3}|[:.\-–—]))?"
     r"(?=\s|$)")
+_BULLET = re.compile(r"[•·▪►▶➤*]\s*")
 _WIRE_DATELINE = re.compile(
     r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*")
 _LIVE_TITLE = re.compile(
@@ -65,6 +69,8 @@ def live_entries(layout: Layout) -> list[tuple[int, str]]:
     dateline ('19:52', '11.08am BST', '+++ 17:30', 'MOSCOW, 2 Dec -')."""
     found = []
     for s, e in layout.paras:
+        bullet = _BULLET.match(layout.text, s, e)
+        s = bullet.end() if bullet else s
         m = _TIMESTAMP.match(layout.text, s, e) or _WIRE_DATELINE.match(layout.text, s, e)
         if m is not None:
             found.append((s, m.group().strip(" +:.-–—")))
@@ -169,7 +175,7 @@ def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | N
 
 
 def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
-                      start_at: int = 0) -> list[tuple[int, int]]:
+                      start_at: int = 0, least: int = MIN_SPOKEN_WORDS) -> list[tuple[int, int]]:
     """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""
     out = []
     for s, e in layout.paras[start_index:]:
@@ -181,7 +187,7 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
         spoken = re.sub(r"\([^()]*\)", " ", words)
-        if word_count(spoken) < MIN_SPOKEN_WORDS or words.endswith(","):
+        if word_count(spoken) < least or words.endswith(","):
             continue
         out.append((s, e))
     return out
@@ -232,16 +238,20 @@ def _same_person(a: tuple[str | None, str, str], b: tuple[str | None, str]) -> b
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){0,2}"
 _VOCATIVE = re.compile(
     r"(?i:\b(?:thanks|thank you|merci|danke|vielen dank|bonjour|bonsoir|good morning|"
-    r"good afternoon|good evening|hello)|спасибо|здравствуйте),?\s+(?:(?i:mr|ms|mrs|"
-    r"monsieur|madame|herr|frau)\.?\s+)?(?P<after>" + _NAME + r")(?=[.,!?])"
+    r"good afternoon|good evening|hello)|спасибо|здравствуйте),?\s+(?:(?i:mr|ms|mrs|dr|"
+    r"monsieur|madame|mme|mlle|m|herr|frau)\.?\s+)?(?P<after>" + _NAME + r")(?=[.,!?])"
     r"|(?P<before>" + _NAME + r"),\s+(?i:bonjour|bonsoir|good morning|good afternoon|"
     r"здравствуйте|guten (?:morgen|tag|abend))\b")
 """Someone addressed by name ('Thanks, Ned.', 'Jean-Noël Barrot, bonjour.'): the next speaker."""
 
 
 def addressed_names(text: str, turns: list[Turn]) -> dict[str, str]:
-    """For each speaker's label, the name a question or moderator's turn before it calls them."""
+    """For each speaker's label, the name a question or moderator's turn before it calls them;
+    an unlabelled introduction before the first turn ('Bonsoir Mme Michèle Alliot-Marie, …')
+    counts as the interviewer's."""
     names: dict[str, str] = {}
+    if turns and turns[0].start > 0:
+        turns = [Turn("", 0, turns[0].start, "moderator"), *turns]
     for n, turn in enumerate(turns):
         if turn.role == "speaker":
             continue
@@ -288,6 +298,6 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         if interview and main_speaker is not None and not _same_person(who, main_speaker):
             continue
         index = layout.para_index(turn.start) or 0
-        spans = spoken_paragraphs(layout, index, turn.end, turn.start)
+        spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
         quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")
     return Drafted(TRANSCRIPT, quotes)

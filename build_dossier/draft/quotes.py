@@ -32,6 +32,7 @@ from .textparts import Layout, SpanSet, collapse
 CONTINUES = "the quotation just before"
 _DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
 """First words of a lowercase description standing for someone named before."""
+_INDEFINITE = frozenset(["a", "an", "ein", "eine", "un", "une"])
 _STATEMENT_WORDS = re.compile(
     r"\b(statement|declaration|communiqu[ée]|news release|press release|joint|"
     r"d[ée]claration|Erkl[äa]rung|Mitteilung|заявлени\w*)\b", re.IGNORECASE)
@@ -90,7 +91,10 @@ def block_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Can
         if named is None or taken.holds(paras[i - 1][0]):
             continue
         first = i - 1
-        if len(text[paras[first][0]:paras[first][1]].split()) < 8:
+        speech = text[paras[first][0]:paras[first][1]]
+        # A paragraph opening with a quotation mark is a quotation in marks with its own
+        # attribution, and the line under it a caption or dateline.
+        if len(speech.split()) < 8 or speech.lstrip()[:1] in QUOTE_CHARS:
             continue
         while first - 1 >= 1 and i - first < 4 and _speech_goes_on(layout, first - 1, registry):
             first -= 1
@@ -189,8 +193,12 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
     speech.
     """
     kept: list[Candidate] = []
-    for group in (block_quotes(layout, registry, taken), dashed(layout, taken),
-                  marked(layout), reported_speech(layout)):
+    reports = reported_speech(layout)
+    # A paraphrase quoting a few words wins over those words alone.
+    quoting = [c for c in reports if any(ch in c.text for ch in QUOTE_CHARS)]
+    plain_reports = [c for c in reports if not any(ch in c.text for ch in QUOTE_CHARS)]
+    for group in (block_quotes(layout, registry, taken), dashed(layout, taken), quoting,
+                  marked(layout), plain_reports):
         for cand in sorted(group, key=lambda c: c.start):
             if not taken.overlaps(cand.start, max(cand.end, cand.start + 1)):
                 taken.add(cand.start, max(cand.end, cand.start + 1))
@@ -261,6 +269,12 @@ class Resolver:
             (described[-1].lower() in ROLE_NOUNS
              and all(w[:1].islower() for w in described[:-1]))
             or (described[0] in _DESCRIBING and all(w[:1].islower() for w in described)))
+        if (described and described[-1] in ROLE_NOUNS and not role_noun
+                and (described[0].lower() in _INDEFINITE or described[0][:1].isupper())):
+            # 'a Number 10 spokesman', '– Kremlin spokesman': someone the text never names,
+            # known by their office; the editor adds them under that description.
+            unnamed = described[1:] if described[0].lower() in _INDEFINITE else described
+            return None, " ".join(unnamed), ""
         if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun:
             found = self.last(at, person=word in PRONOUNS_PERSON or role_noun)
             return (found[0], found[1], "") if found else None
@@ -272,10 +286,21 @@ class Resolver:
             s, e, person_id = hits[0]
             tail = subject[e:].strip()
             # "NATO partners": a known name used as a modifier names someone else.
-            if tail and tail.split(" ", 1)[0][:1].islower():
+            if tail and len(tail.split()) <= 2 and tail[:1].islower():
                 return None
             return person_id, subject[s:e], ""
+        # 'weil Laschet vor der Bundestagswahl': a known surname among the words.
+        known = {by_name for w in re.findall(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", subject)
+                 if w not in TITLE_WORDS and (by_name := self.registry.surname(w))}
+        if len(known) == 1 and self.registry.is_person(only := known.pop()):
+            return only, self.registry.people[only].name, ""
         named = proper_name(subject) or named_subject(subject)
+        if named is None or (" " not in named[0] and not full_name_in(self.text, named[0])):
+            # A surname among other words that the text gives in full elsewhere ('Armin
+            # Laschet' for 'weil Laschet vor der Bundestagswahl'), rather than a noun.
+            for w in re.findall(r"(?<=\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", " " + subject):
+                if w not in TITLE_WORDS and (fuller := full_name_in(self.text, w)):
+                    return None, fuller, ""
         if named is None:
             return None
         by_surname = self.registry.surname(named[0])
@@ -383,6 +408,10 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     verb = speech_verb(lead, last=True)
     if verb is not None:
         why = evidence(lead[:verb.end()])
+        after = lead[verb.end():].strip(" ,:")
+        # Inverted: 'Demnach sagte Laschet:', 'Then said the minister:', '— заявил Песков:'.
+        if after and len(after.split()) <= 4 and (found := resolver.phrase(after, at)):
+            return found, evidence(lead)
         found = resolver.phrase(lead[:verb.start()], at)
         if found:
             return found, why

@@ -85,9 +85,25 @@ def _clause(text: str, start: int, end: int, who: str) -> tuple[int, int, str, s
     end = start + len(text[start:end].rstrip())
     while end > start and text[end - 1] in ".;,":
         end -= 1
-    if any(c in text[start:end] for c in QUOTE_CHARS) or word_count(text[start:end]) < 4:
+    if word_count(text[start:end]) < 4 or not _mostly_own_words(text[start:end]):
         return None
     return start, end, who, "paraphrase"
+
+
+_QUOTED = re.compile(r"[“\"«„‘]([^“”\"«»„‘’\n]{0,300})[”\"»“’]")
+
+
+def _mostly_own_words(clause: str) -> bool:
+    """Whether a reported clause is the reporter's words, quoting at most a few of the
+    speaker's ('er gehe "ohne Rückfahrkarte" nach Berlin'); a clause that is mostly a
+    quotation is the quotation's, found by its marks."""
+    if not any(c in clause for c in QUOTE_CHARS):
+        return True
+    if clause.lstrip()[:1] in QUOTE_CHARS:
+        return False
+    own = _QUOTED.sub(" ", clause)
+    # A mark left open or closed alone: the clause runs into or out of a quotation.
+    return not any(c in own for c in QUOTE_CHARS) and word_count(own) * 2 > word_count(clause)
 
 
 _CHAIN = re.compile(r"(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")[^,]{0,80},",
@@ -160,7 +176,8 @@ def _clause_start(rest: str, verb: str) -> int | None:
     """Where what was said starts in the words after the speech verb, if it does."""
     stripped = rest.lstrip(" ,")
     lead = len(rest) - len(stripped)
-    for adverb in ("also ", "again ", "repeatedly ", "once again ", "then "):
+    for adverb in ("also ", "again ", "repeatedly ", "once again ", "then ", "hatte, ",
+                   "hat, ", "habe, ", "had, "):
         if stripped.lower().startswith(adverb):
             lead += len(adverb)
             stripped = stripped[len(adverb):]
@@ -193,10 +210,14 @@ def attribution_line(line: str, is_known: object) -> tuple[str, str] | None:
     if (not line or len(line) > 90 or len(line.split()) > 12 or line[-1] in ".!?:;"
             or any(c in line for c in QUOTE_CHARS)):
         return None
-    line = re.sub(r"^[—–\-~]+\s*", "", line)
+    dashed = re.match(r"[—–\-~]+\s*", line)
+    line = line[dashed.end():] if dashed else line
     name, _, role = line.partition(",")
     name, role = name.strip(), role.strip()
     if callable(is_known) and is_known(name):
+        return name, role
+    # '– Number 10 spokesman' under a quotation: a dash signs it, whoever the words name.
+    if dashed and name[:1].isupper() and len(name.split()) <= 6:
         return name, role
     if re.fullmatch(_NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}", name) and not any(
             w.lower() in {"the", "read", "share", "courtesy", "photo", "source", "follow"}

@@ -176,7 +176,9 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
             run.insert(0, word)
         else:
             break
-    while run and (run[0] in TITLE_WORDS or run[0].rstrip(".") in TITLE_WORDS):
+    # 'vor der Bundestagswahl': an article is no particle unless 'von' or 'van' leads it.
+    while run and (run[0] in TITLE_WORDS or run[0].rstrip(".") in TITLE_WORDS
+                   or run[0] in {"der", "le", "la"}):
         run.pop(0)
     if len(run) > 3:  # 'Cabinet Office Minister Michael Gove': the name is the last two
         run = run[-2:]
