@@ -5,6 +5,7 @@ copy with several datelines. Decides the kind and proposes the quotations, for `
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ from .quotes import Candidate, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
 from .speakers import TITLE_WORDS, Registry, full_name_in, plain, proper_name
 from .textparts import Layout, SpanSet, collapse
+from .titles import is_dateline, is_label
 from .turns import Turn, find_turns, label_speaker
 
 NEWS, STATEMENT, TRANSCRIPT, LIVE = "news", "statement", "transcript", "live"
@@ -77,6 +79,36 @@ def live_entries(layout: Layout) -> list[tuple[int, str]]:
     return found
 
 
+def item_headlines(layout: Layout) -> list[int]:
+    """Offsets of the headlines of a live page's items when it prints no times: short lines
+    below the title that do not end as sentences do, each over a paragraph of news."""
+    text, paras = layout.text, layout.paras
+    found = []
+    for i in range(1, len(paras) - 1):
+        line = text[paras[i][0]:paras[i][1]].strip()
+        words = len(line.split())
+        following = text[paras[i + 1][0]:paras[i + 1][1]]
+        if (2 <= words <= 14 and line[:1].isupper() and not line.endswith(_SENTENCE_ENDS)
+                and line[:1] not in "-–—" and len(following.split()) >= 15
+                and not line.isupper() and not is_dateline(line) and not is_label(line)
+                and attribution_line(line, None) is None):
+            found.append(paras[i][0])
+    return found
+
+
+def _short_items(layout: Layout) -> bool:
+    """Whether the text is a run of items under headlines, as a live page without times is:
+    three headlines below the title, or two where no item runs over four paragraphs."""
+    heads = [layout.para_index(at) or 0 for at in item_headlines(layout)]
+    if len(heads) >= 3:
+        return True
+    bounds = [0, *heads, len(layout.paras)]
+    return len(heads) == 2 and all(b - a <= 5 for a, b in itertools.pairwise(bounds))
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", ",", "…", "»", "”", "\"", "“")
+
+
 def _first_person_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
     hits = sum(bool(_FIRST_PERSON.search(layout.text, s, e)) for s, e in paras)
     return hits / len(paras) if paras else 0.0
@@ -93,7 +125,8 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     speakers = {t.label for t in turns if t.role == "speaker"}
     if len(turns) >= 2 and (len(speakers) >= 2 or any(t.role != "speaker" for t in turns)):
         return TRANSCRIPT
-    if len(live_entries(layout)) >= 2 or _LIVE_TITLE.search(layout.text[:800]):
+    if (len(live_entries(layout)) >= 2 or _LIVE_TITLE.search(layout.text[:800])
+            or _short_items(layout)):
         return LIVE
     body = layout.paras[1:] or layout.paras
     long_paras = [(s, e) for s, e in body if len(layout.text[s:e].split()) >= 12]

@@ -28,6 +28,7 @@ from .speakers import (
     proper_name,
 )
 from .textparts import Layout, SpanSet, collapse
+from .titles import is_byline
 
 CONTINUES = "the quotation just before"
 _DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
@@ -157,9 +158,18 @@ def marked(layout: Layout) -> list[Candidate]:
         for mark in marks:
             words = words[:mark - start] + " " + words[mark - start + 1:]
         words = collapse(words).rstrip(" ,")
-        if word_count(words) >= 3:
+        # Two words are a quotation too when a speech verb follows them: '«Наоборот,
+        # расслабляюсь», – признался он'; otherwise a term in marks.
+        count = word_count(words)
+        if count >= 3 or (count == 2 and _said_after(layout, end)):
             found.append(Candidate(start, end, words, "direct", "quotation marks"))
     return found
+
+
+def _said_after(layout: Layout, end: int) -> bool:
+    tail = layout.text[end:layout.sentence(end + 1)[1]].lstrip("”“\"»’ ,.—–-")
+    verb = speech_verb(tail[:40])
+    return verb is not None and verb.start() == 0
 
 
 def reported_speech(layout: Layout) -> list[Candidate]:
@@ -275,8 +285,11 @@ class Resolver:
             # known by their office; the editor adds them under that description.
             unnamed = described[1:] if described[0].lower() in _INDEFINITE else described
             return None, " ".join(unnamed), ""
-        if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun:
-            found = self.last(at, person=word in PRONOUNS_PERSON or role_noun)
+        # 'пресс-секретарь Путина', 'porte-parole du Kremlin': an office of someone named,
+        # held by the person named before.
+        of_someone = len(described) >= 2 and described[0] in ROLE_NOUNS
+        if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun or of_someone:
+            found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone)
             return (found[0], found[1], "") if found else None
         exact = self.registry.exact(subject)
         if exact:
@@ -331,8 +344,13 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         if hits:
             at, to, person = s + hits[0][0], s + hits[0][1], hits[0][2]
             subjects.append((at, person, layout.text[at:to]))
-        elif not inside.holds(s) and (named := named_subject(layout.text[s:e])):
-            subjects.append((s, None, named[0]))
+        elif inside.holds(s) or is_byline(layout.text[s:e]):
+            continue  # the author of the text is no one's antecedent
+        elif named := named_subject(layout.text[s:e]):
+            subjects.append((s, None, named[0] if " " in named[0] else
+                             full_name_in(layout.text, named[0]) or named[0]))
+        elif surname := _russian_surname(layout.text, s, e):
+            subjects.append(surname)
     out: list[Candidate] = []
     i = 0
     for cand in passages:
@@ -341,6 +359,23 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             i += 1
         out.append(_resolved(layout, cand, resolver, out))
     return out
+
+
+_RU_SURNAME = re.compile(r"(?<=[\w,] )[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|"
+                         r"ская|цкая|ко|ук|юк|ич)(?![\w-])")
+"""A Russian surname inside a sentence ('не испытывается ли Песков'): a capital after the
+sentence's first word, with a surname's ending."""
+
+
+def _russian_surname(text: str, start: int, end: int) -> tuple[int, None, str] | None:
+    for match in _RU_SURNAME.finditer(text, start, end):
+        before = text[max(start, match.start() - 30):match.start()].split()
+        # 'журналиста Зарубина', 'пресс-секретарь Путина': a genitive after a noun names
+        # whom an office or a person belongs to, not who acts.
+        if before and before[-1][-1:] in "аяь" and before[-1].islower():
+            continue
+        return match.start(), None, match.group()
+    return None
 
 
 def _resolved(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Candidate]
@@ -440,8 +475,14 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
     head = " ".join(sentence.split()[:12])
     for match in _NAME_RUN.finditer(head):
         words = match.group(1).split()
+        titled = False
         while words and words[0] in TITLE_WORDS:
             words.pop(0)
+            titled = True
+        if titled and len(words) == 1 and len(words[0]) >= 3:
+            # 'Bundeskanzler Scholz hat …': a title before a surname names a person too.
+            return words[0], head[:head.find(match.group(1))].strip(" ,") or \
+                match.group(1)[:match.group(1).rfind(words[0])].strip()
         # 'Cabinet Office Minister Michael Gove': the name is what follows the last title.
         last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS
                           and w not in ("Le", "La", "Der", "Die")), default=-1)

@@ -46,8 +46,13 @@ OBJECT_VERBS = (
     "bekräftigte", "призвал", "призвала", "осудил", "осудила",
 )
 """Verbs whose object, not a clause, is what was said: the paraphrase starts at the verb."""
-ACCORDING_TO = ("according to", "selon", "d'après", "d’après", "laut", "nach Angaben von",
-                "nach Angaben", "по словам", "по мнению", "как сообщил", "как сообщила")
+_ACCORDING_TO_THEM = {"по его словам": "он", "по её словам": "она", "по ее словам": "она",
+                      "по их словам": "они", "по его мнению": "он", "по её мнению": "она",
+                      "по ее мнению": "она"}
+"""'По его словам, …': according to him — the pronoun the phrase stands for."""
+ACCORDING_TO = (*_ACCORDING_TO_THEM, "according to", "selon", "d'après", "d’après", "laut",
+                "nach Angaben von", "nach Angaben", "по словам", "по мнению", "как сообщил",
+                "как сообщила")
 _DEMONSTRATIVES = frozenset(words_of("das dies this that it cela ceci это так"))
 _PREPOSITIONS = frozenset(words_of(
     "in im am an bei nach auf vor zum zur dans lors en au à в на во"))
@@ -125,11 +130,11 @@ def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] 
         who_start = at + len(phrase)
         comma = sentence.find(",", who_start, who_start + 81)
         if comma >= 0 and (best is None or at > best[0]):
-            best = (at, who_start, comma)
+            best = (at, who_start, comma, _ACCORDING_TO_THEM.get(phrase, ""))
     if best is None:
         return None
-    at, who_start, comma = best
-    who = sentence[who_start:comma].strip()
+    at, who_start, comma, pronoun = best
+    who = pronoun or sentence[who_start:comma].strip()
     # Words before the phrase, once earlier 'according to …,' phrases of a chain are gone.
     before = _CHAIN.sub("", sentence[:at])
     if before.strip(" ,"):

@@ -36,7 +36,7 @@ ROLE_NOUNS = frozenset(words_of(
     "minister ministre ministerin министр spokesman spokeswoman spokesperson sprecher "
     "sprecherin porte-parole chancellor kanzler kanzlerin chancelier chancelière president "
     "président präsident präsidentin президент diplomat diplomate дипломат official speaker "
-    "whip spokesman"))
+    "whip spokesman пресс-секретарь спикер помощник советник представитель"))
 """Words naming someone by office alone ('the minister said'): the person last named."""
 PRONOUNS_ANY = frozenset(words_of("they it ils elles sie они"))
 _CYRILLIC_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "ою", "а", "у", "е", "ы")
@@ -159,7 +159,8 @@ def full_name_in(text: str, surname: str) -> str | None:
         return None
     # One given name in its own case before the surname in any case: 'Sean Spicer' for
     # 'SPICER', 'Judd Deere' for 'MR. DEERE'.
-    pattern = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)\s+((?i:"
+    # Within a line: a headline's last word is no given name of the next line's first.
+    pattern = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)[^\S\n]+((?i:"
                          + re.escape(surname) + r"))(?![\w’-])")
     for match in pattern.finditer(text[:200_000]):
         if match.group(1) not in TITLE_WORDS and match.group(2)[:1].isupper():

@@ -56,7 +56,8 @@ _READING_TIME = re.compile(r"\d+\s*(?:min|minutes?|мин)\.?\s*(?:read|lesedaue
                            r"чтения)?", re.IGNORECASE)
 
 
-def _label(line: str) -> bool:
+def is_label(line: str) -> bool:
+    """Whether a line is a label a page prints above its heading ('Live updates')."""
     return (line.lower().strip(" .:|-–—") in _LABELS
             or _READING_TIME.fullmatch(line.strip()) is not None)
 
@@ -87,7 +88,7 @@ def guess_title(text: str) -> tuple[str, bool]:
     candidates = []
     for line in lines[:12]:
         heading = _heading(line)
-        if heading and not (is_dateline(heading) or is_byline(heading) or _label(heading)):
+        if heading and not (is_dateline(heading) or is_byline(heading) or is_label(heading)):
             candidates.append(heading)
     if not candidates:
         return _sentence(lines[0]) if lines else "", False

@@ -1,0 +1,153 @@
+"""What an editor sees first in a draft from `build-dossier new`: the title is the text's
+heading (not its dateline or byline), a transcript quotes its official and not the moderator or
+the journalists, a live page's items are attributed within each item, unnamed officials and
+pronouns are resolved, no first name is invented, and the language is told in any script."""
+
+from __future__ import annotations
+
+import pytest
+import test_new_kinds
+
+from build_dossier.draft.frontmatter import speaker_id
+from build_dossier.draft.language import detect_language
+from build_dossier.draft.new import draft
+from build_dossier.model import FuzzyDate
+
+DAY = FuzzyDate(2023, 5, 12)
+people = test_new_kinds.people
+"""The corpus's people registry, loaded as `new` loads it."""
+
+
+def speakers(drafted) -> list[str]:
+    return [speaker_id(q) for q in drafted.quotes]
+
+
+@pytest.mark.parametrize("above", [
+    "Published 2 сентября 2021, 09:34", "Updated 12 May 2023, 10:15 BST",
+    "Last updated 12 May 2023", "Опубликовано 14 марта 2024, 10:26",
+    "Veröffentlicht am 12.05.2023, 17:30 Uhr", "Publié le 12 mai 2023 à 10h30",
+    "12 May 2023, 10:26", "By Jane Doe", "Текст: Катерина Туманова",
+    "Live updates", "Im Wortlaut",
+])
+def test_a_dateline_byline_or_page_label_is_never_the_title(people, above):
+    text = (f"{above}\n\nMinisters agree to talk again in June\n\n"
+            "“We will meet again next month,” Boris Johnson said on Friday in London.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.title == "Ministers agree to talk again in June"
+    assert any("below its dateline, byline or page labels" in n for n in drafted.notes)
+
+
+def test_a_headline_that_is_the_first_line_stays_the_title(people):
+    text = "Johnson speaks\n\n“We will meet again next month,” Boris Johnson said on Friday.\n"
+    assert draft(text, people, {}, published=DAY).title == "Johnson speaks"
+
+
+BRIEFING = """\
+Department Press Briefing
+
+MODERATOR: Good afternoon, everyone. Today our spokesperson, Ned Price, takes your questions. \
+Ned, over to you.
+
+MR PRICE: Thank you very much. We are deeply concerned by the reports of fighting in the north \
+and we call on all sides to stop at once.
+
+QUESTION: Ned, can you tell us whether the Secretary will travel to the region next week?
+
+MR PRICE: The Secretary has no plans to travel to the region next week, but we are in close \
+touch with our partners there.
+
+Q: And on the talks with Russia, is there a date for the next round yet?
+
+MR PRICE: There is no date yet; we will let you know as soon as one has been agreed by both.
+"""
+
+
+def test_a_labelled_transcript_quotes_its_official_not_the_moderator_or_journalists(people):
+    drafted = draft(BRIEFING, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    # The label's surname, completed by the introduction the text gives.
+    assert speakers(drafted) == ["ned-price"] * 3
+    assert {q.name for q in drafted.quotes} == {"Ned Price"}
+    assert not any(q.text.startswith(("Good afternoon", "Ned, can you", "And on the talks"))
+                   for q in drafted.quotes)
+
+
+def test_a_transcript_label_gets_no_first_name_the_text_never_gives(people):
+    text = BRIEFING.replace("our spokesperson, Ned Price,", "our spokesperson").replace(
+        "Ned, over to you.", "Over to you.").replace("Ned, can you", "Can you")
+    drafted = draft(text, people, {}, published=DAY)
+    assert {q.name for q in drafted.quotes} == {"Price"}
+
+
+def test_labels_with_titles_resolve_to_the_registry(people):
+    text = ("Pressekonferenz\n\nVors. Welty: Wir beginnen mit den Terminen der Woche, bitte.\n\n"
+            "StS Seibert: Am Montag trifft die Bundeskanzlerin die Vertreter der Länder in Berlin "
+            "zu einem langen Gespräch.\n\nFrage: Wird sie danach vor die Presse treten, Herr "
+            "Seibert?\n\nStS Seibert: Ja, nach dem Gespräch wird es eine kurze Pressebegegnung "
+            "im Kanzleramt geben.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["steffen-seibert", "steffen-seibert"]
+
+
+LIVE = """\
+Live updates
+
+Johnson most senior minister while May is away
+
+Foreign Secretary Boris Johnson is the most senior duty minister in Whitehall while the Prime \
+Minister is on holiday, Downing Street has said.
+
+The Prime Minister is very much in charge and is constantly kept abreast of what is going on.
+
+– Number 10 spokesman
+
+Barnier: talks can go on
+
+The European Union's negotiators met again on Friday morning in Brussels, and Michel Barnier \
+spoke to reporters afterwards. "Our door remains open until the very last day," he told them.
+
+Merkel in Paris for talks
+
+The German Chancellor flew to Paris on Friday for talks with the French President over the \
+budget. "We have a great deal of work ahead of us this weekend," Angela Merkel said.
+"""
+
+
+@pytest.mark.parametrize("header", ["Live updates\n\n", ""])
+def test_a_live_page_without_timestamps_attributes_each_items_quotes(people, header):
+    drafted = draft(LIVE.replace("Live updates\n\n", header), people, {}, published=DAY)
+    assert drafted.kind == "live"
+    assert drafted.title == "Johnson most senior minister while May is away"
+    assert speakers(drafted) == ["number-10-spokesman", "michel-barnier", "angela-merkel"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Talks\n\nDmitry Peskov spoke to reporters in Moscow on Friday morning. He said that the "
+     "talks would go on next week in Geneva.\n", "dmitry-peskov"),
+    ("Talks\n\nThe talks will go on next week, according to Sergey Lavrov, who spoke in "
+     "Moscow.\n", "sergey-lavrov"),
+    ("Gespräche\n\nDemnach sagte Merkel: „Wir werden die Gespräche in Genf fortsetzen.“\n",
+     "angela-merkel"),
+    ("Переговоры\n\n«Мы продолжим переговоры на следующей неделе», — заявил Лавров.\n",
+     "sergey-lavrov"),
+    ("Négociations\n\nSelon François Hollande, les négociations reprendront la semaine "
+     "prochaine à Genève.\n", "francois-hollande"),
+    ("Talks\n\nHowever, a Kremlin spokesman stressed that the talks would go on next week "
+     "in Geneva.\n", "kremlin-spokesman"),
+])
+def test_news_speakers_are_found_before_after_and_through_pronouns(people, text, speaker):
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Министр иностранных дел заявил журналистам, что переговоры продолжатся.", "ru"),
+    ("Міністр закордонних справ заявив журналістам, що переговори триватимуть.", "uk"),
+    ("Der Außenminister sagte den Journalisten, die Gespräche gingen weiter.", "de"),
+    ("El ministro de Asuntos Exteriores dijo que las conversaciones continuarán.", "es"),
+    ("De minister van Buitenlandse Zaken zei dat de gesprekken doorgaan.", "nl"),
+    ("Ο υπουργός Εξωτερικών δήλωσε ότι οι συνομιλίες θα συνεχιστούν.", "el"),
+])
+def test_the_language_is_told_in_any_script(text, code):
+    found = detect_language(text)
+    assert found is not None and found[0] == code
