@@ -112,7 +112,10 @@ def _resolve(match: re.Match[str], text: str, published: dt.date | None) -> dt.d
     if g["iso"]:
         return _day(int(g["iso"]), int(g["im"]), int(g["id"]))
     if g["ny"]:
-        return _day(int(g["ny"]), int(g["nm"]), int(g["nd"]))
+        day, month = int(g["nd"]), int(g["nm"])
+        if month > 12 and day <= 12 and "/" in match.group():
+            day, month = month, day  # '3/31/2015': the American order, the month first
+        return _day(int(g["ny"]), month, day)
     if g["m1"] or g["m2"]:
         month = MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
         day = int(g["d1"] or g["d2"])

@@ -92,6 +92,8 @@ def block_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Can
         if named is None or taken.holds(paras[i - 1][0]):
             continue
         first = i - 1
+        if first == 0:
+            continue  # the title over a caption's name ('Nick Clegg'), not a block quote
         speech = text[paras[first][0]:paras[first][1]]
         # A paragraph opening with a quotation mark is a quotation in marks with its own
         # attribution, and the line under it a caption or dateline.
@@ -104,6 +106,93 @@ def block_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Can
                                attribution=named[0], role=named[1],
                                evidence=text[paras[i][0]:paras[i][1]].strip()))
     return found
+
+
+_WHAT_SAID = re.compile(
+    r"(?i:(?:and\s+|but\s+)?(?:here(?:'s|’s| is)|this is)\s+(?:what|how)\s+)(?P<who>.{2,80}?)"
+    r"\s+(?i:said|says|told \w+|wrote|replied|responded|had to say|has to say|has said|put it)"
+    r"\s*[.:]?")
+"""'Here's what Cameron said.': the paragraphs below are Cameron's words."""
+_QUOTE_MARKER = re.compile(r"(?i:(?:live blog|blockquote)\s*:\s*)?(?i:quote|zitat|citation|цитата)")
+"""A page's marker for a block quote, left in its text: 'Live blog: quote'."""
+LAST_NAMED = "they"
+"""The attribution of a block quote under a marker alone: whoever was named last."""
+_THIRD_PERSON = re.compile(r"(?<![\w’'-])(?:he|she|He|She|il|elle|Il|Elle|er|Er|он|она|Он|Она)"
+                           r"(?![\w’'-])")
+
+
+def introduced_quotes(layout: Layout, taken: SpanSet) -> list[Candidate]:
+    """Paragraphs of speech without quotation marks under a line that introduces them ('Here's
+    what Cameron said.', '… Sir Amyas Morse, head of the NAO, said:') or a page's quote
+    marker, up to the first paragraph that is narration again."""
+    text, paras = layout.text, layout.paras
+    found = []
+    i = 1
+    while i < len(paras) - 1:
+        intro = text[paras[i][0]:paras[i][1]].strip()
+        who, why = _introducer(layout, i, intro)
+        if who is None:
+            i += 1
+            continue
+        first = i + 1
+        if _QUOTE_MARKER.fullmatch(text[paras[first][0]:paras[first][1]].strip()):
+            first += 1
+        last = first - 1
+        while last + 1 < len(paras) and last + 1 - first < 6 and _spoken_on(
+                layout, last + 1, opening=last + 1 == first):
+            last += 1
+        if last >= first and not taken.overlaps(paras[first][0], paras[last][1]):
+            start, end = paras[first][0], paras[last][1]
+            found.append(Candidate(start, end, collapse(text[start:end]), "direct",
+                                   "block quote", attribution=who, evidence=why))
+        i = max(last, i) + 1
+    return found
+
+
+def _introducer(layout: Layout, index: int, intro: str) -> tuple[str | None, str]:
+    """(who, words) when paragraph `index` introduces speech below it."""
+    if (what := _WHAT_SAID.fullmatch(intro)) is not None:
+        return what.group("who"), intro
+    if _QUOTE_MARKER.fullmatch(intro):
+        before = layout.text[layout.paras[index - 1][0]:layout.paras[index - 1][1]].strip()
+        if _WHAT_SAID.fullmatch(before) or before.endswith(":"):
+            return None, ""  # the line above introduces the speech and names the speaker
+        return _paragraph_subject(layout, index - 1) or LAST_NAMED, intro
+    if intro.endswith(":") and len(intro.split()) <= 40 and intro[:1] not in QUOTE_CHARS:
+        sentence = intro[layout.sentence(layout.paras[index][1] - 1)[0]
+                         - layout.paras[index][0]:] if layout.sentences_in(
+            layout.paras[index][0], layout.paras[index][1]) else intro
+        verb = speech_verb(sentence, last=True)
+        if verb is not None and not sentence[verb.end():].strip(" :"):
+            return sentence[:verb.start()], evidence(sentence)
+    return None, ""
+
+
+def _paragraph_subject(layout: Layout, index: int) -> str | None:
+    """Who the paragraph is about: the name its first sentence opens with ('Clegg is up
+    first, at 9am.'), in full where the text gives it so."""
+    s = layout.paras[index][0]
+    sentence = layout.text[s:layout.sentence(s)[1]]
+    if named := named_subject(sentence):
+        return named[0]
+    first = sentence.split(" ", 1)[0].strip(",.:;")
+    if first[:1].isupper() and first not in TITLE_WORDS:
+        return full_name_in(layout.text, first)
+    return None
+
+
+def _spoken_on(layout: Layout, index: int, opening: bool) -> bool:
+    """Whether paragraph `index` is (still) the introduced speech: long enough, not marked,
+    and after the first, in the first person or at least not narrating about someone."""
+    s, e = layout.paras[index]
+    para = layout.text[s:e]
+    if (len(para.split()) < 8 or para.lstrip()[:1] in QUOTE_CHARS + "-–—"
+            or _WHAT_SAID.fullmatch(para.strip()) or para.rstrip().endswith(":")):
+        return False
+    if opening:
+        return True
+    return bool(_FIRST_PERSON.search(para)) or not (
+        _THIRD_PERSON.search(para) or speech_verb(para) or any(c in para for c in QUOTE_CHARS))
 
 
 def _speech_goes_on(layout: Layout, index: int, registry: Registry) -> bool:
@@ -207,8 +296,8 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
     # A paraphrase quoting a few words wins over those words alone.
     quoting = [c for c in reports if any(ch in c.text for ch in QUOTE_CHARS)]
     plain_reports = [c for c in reports if not any(ch in c.text for ch in QUOTE_CHARS)]
-    for group in (block_quotes(layout, registry, taken), dashed(layout, taken), quoting,
-                  marked(layout), plain_reports):
+    for group in (block_quotes(layout, registry, taken), introduced_quotes(layout, taken),
+                  dashed(layout, taken), quoting, marked(layout), plain_reports):
         for cand in sorted(group, key=lambda c: c.start):
             if not taken.overlaps(cand.start, max(cand.end, cand.start + 1)):
                 taken.add(cand.start, max(cand.end, cand.start + 1))
@@ -347,8 +436,10 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         elif inside.holds(s) or is_byline(layout.text[s:e]):
             continue  # the author of the text is no one's antecedent
         elif named := named_subject(layout.text[s:e]):
-            subjects.append((s, None, named[0] if " " in named[0] else
-                             full_name_in(layout.text, named[0]) or named[0]))
+            name = named[0] if " " in named[0] else full_name_in(layout.text, named[0]) \
+                or named[0]
+            # 'Мария Захарова' for the registry's 'Maria Zakharova': known by surname.
+            subjects.append((s, registry.resolve(name), name))
         elif surname := _russian_surname(layout.text, s, e):
             subjects.append(surname)
     out: list[Candidate] = []
@@ -411,6 +502,14 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         found_lead = _lead_speaker(lead, cand.start, resolver)
         if found_lead:
             return found_lead
+    # A quotation standing as its own sentence, the next naming someone: '"Bold, but risky."
+    # Lord Dannatt, the former head of the army, has just been on the Today programme'.
+    own_end = layout.sentence(max(cand.end - 1, cand.start))[1]
+    if own_end - cand.end <= 2:
+        following = layout.sentence(own_end + 1)
+        if following[0] > cand.end and following[0] - own_end <= 2 and (
+                opening := _opening_name(layout, following, resolver, cand.start)):
+            return opening
     # A quotation on its own, right after another: the same speaker goes on.
     if before and (before[-1].speaker is not None or before[-1].name):
         prev = before[-1]
@@ -418,6 +517,20 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         if gap.count("\n") <= 2 and len(gap) < 200:
             return (prev.speaker, prev.name, prev.role), CONTINUES
     return None
+
+
+_BEFORE_VERB = re.compile(r"[,;(]| (?:is|was|has|had|says|said|told|hat|ist|a|est|—)\b")
+
+
+def _opening_name(layout: Layout, sentence: tuple[int, int], resolver: Resolver, at: int
+                  ) -> tuple[Guess, str] | None:
+    """The person a sentence opens with, by their name, before any verb."""
+    words = layout.text[sentence[0]:sentence[1]]
+    head = _BEFORE_VERB.split(words, maxsplit=1)[0]
+    if not head or not head[:1].isupper() or len(head.split()) > 4:
+        return None
+    found = resolver.phrase(head, at)
+    return (found, evidence(words[:60])) if found and (found[0] or found[1]) else None
 
 
 def _introduction(layout: Layout, at: int) -> str:

@@ -159,7 +159,10 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     if match is None:
         return None
     subject = sentence[:match.start()]
-    if any(c in subject for c in "”»\"“") or not subject.strip():
+    # '“…,” he said': the verb attributes the quotation before it. A few words in marks well
+    # before the verb ('… «список Магнитского» и заявила, что …') are the narration's.
+    if not subject.strip() or subject.rstrip(" ,—–-")[-1:] in "”»\"“" or (
+            any(c in subject for c in "”»\"“") and not _mostly_own_words(subject)):
         return None
     if subject.strip().lower() in _DEMONSTRATIVES:
         return None  # 'Das sagte X.': X said the sentence before, not the words after

@@ -26,7 +26,9 @@ _LABELS = frozenset([
     "as delivered", "télécharger le .pdf", "download pdf", "news-ticker", "newsticker",
     "liveticker", "nachrichten-ticker", "ticker", "en direct", "direct", "онлайн",
     "онлайн-трансляция", "прямая трансляция", "mitschrift pressekonferenz", "breaking news",
-    "breaking", "share", "teilen", "partager", "поделиться"])
+    "breaking", "share", "teilen", "partager", "поделиться", "for immediate release",
+    "immediate release", "press release", "news release", "pressemitteilung",
+    "communiqué de presse", "пресс-релиз"])
 """Labels a page prints above its heading, never the heading itself."""
 _LEAD = re.compile(r"^[\s•·*+▪►▶➤>\-–—|]*(?:\d{1,2}[:.h]\d{2}\s*(?:Uhr|am|pm|[A-Z]{2,4})?"
                    r"\s*[:.\-–—+]*\s*)?[\s•·*+▪►▶➤>|]*")
@@ -92,6 +94,13 @@ def guess_title(text: str) -> tuple[str, bool]:
             candidates.append(heading)
     if not candidates:
         return _sentence(lines[0]) if lines else "", False
+    release = next((i for i, line in enumerate(lines[:12]) if line.lower().strip(" .:") in
+                    ("for immediate release", "immediate release")), None)
+    if release is not None:
+        # 'The White House / Office of the Press Secretary / For Immediate Release': the
+        # sender's letterhead stands above the release line, its heading below.
+        below = [c for c in candidates if c in lines[release + 1:]]
+        candidates = below or candidates
     first = candidates[0]
     if _TURN.match(first):  # no heading at all: the transcript's first turn is no title
         return _sentence(lines[0]), False

@@ -22,7 +22,8 @@ JOURNALISTS = frozenset(words_of(
 _OWN_LINE_LABEL = re.compile(
     r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\- ]{2,40}"  # a name in capitals: 'EDOUARD PHILIPPE'
     r"|[A-ZА-ЯЁ][\w.’'\- ]{1,40}(?:,[^\n:]{1,60})?:")  # or any name with a colon: 'В. Путин:'
-_QR = re.compile(r"(?P<label>[QR])\s*[-–—:]\s+(?=\S)")
+_QR = re.compile(r"(?P<label>[QR])(?:\s*[-–—:]\s+|[ \t]{2,})(?=\S)")
+"""'Q - …', 'R : …', and the White House's 'Q    …' (a Q and a run of spaces)."""
 _DASH_LABEL = re.compile(r"(?P<label>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){1,3})"
                          r"\s+[-–—]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 """'Alain Juppé - Mesdames et Messieurs, …': a full name and a dash open a turn."""
@@ -162,4 +163,10 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     titles = label.split(",")[0][: len(label.split(",")[0]) - len(bare)].strip(" .")
     surname = bare.split()[-1] if bare.split() else bare
     name = full_name_in(text, surname) if len(bare.split()) == 1 else None
-    return None, name or proper_case(bare), proper_case(titles)
+    # 'MR.', 'Herr', 'M.': a form of address, not an office.
+    office = "" if titles.lower().strip(" .") in _ADDRESS else proper_case(titles)
+    return None, name or proper_case(bare), office
+
+
+_ADDRESS = frozenset(words_of("mr mrs ms miss dr m mme mlle herr frau sir dame г-н г-жа "
+                              "господин госпожа monsieur madame"))
