@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 import test_new_kinds
 
+from bench.measure_new import CORPUS
 from build_dossier.draft.frontmatter import speaker_id
 from build_dossier.draft.language import detect_language
 from build_dossier.draft.new import draft
@@ -151,3 +152,38 @@ def test_news_speakers_are_found_before_after_and_through_pronouns(people, text,
 def test_the_language_is_told_in_any_script(text, code):
     found = detect_language(text)
     assert found is not None and found[0] == code
+
+
+@pytest.mark.parametrize(("year", "speaker"), [(2015, "ban-ki-moon"), (2018, "antonio-guterres")])
+def test_a_title_names_whoever_held_the_office_on_the_texts_date(people, year, speaker):
+    text = ("Secretary-General's press conference\n\nGood afternoon, ladies and gentlemen. I have "
+            "just returned from the region, and I want to tell you what I saw there today.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(year, 9, 16))
+    assert drafted.kind == "statement"
+    assert speakers(drafted) == [speaker]
+
+
+@pytest.mark.parametrize(("label", "name"), [
+    ("SECRETARY BLINKEN", "Antony Blinken"), ("DEPUTY SECRETARY SHERMAN", "Wendy Sherman"),
+    ("M. Le Drian", "Jean-Yves Le Drian"), ("MME VON DER LEYEN", "Ursula von der Leyen"),
+    ("MR. DEERE", "Deere"),
+])
+def test_a_label_takes_the_full_name_the_text_gives_and_no_other(people, label, name):
+    text = ("Joint press conference\n\nWith Secretary of State Antony Blinken, Deputy Secretary "
+            "Wendy Sherman, Jean-Yves Le Drian and Ursula von der Leyen\n\n"
+            f"{label}: We have agreed today to meet again next month in Brussels to take stock "
+            "of the work.\n\nQUESTION: Will the talks go on?\n\n"
+            f"{label}: They will go on for as long as both sides find them useful, and no "
+            "longer than that.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert [q.name for q in drafted.quotes] == [name, name]
+
+
+def test_an_interviews_president_label_is_the_person_the_introduction_names(people):
+    text = (CORPUS / "tuned" / "fr-transcript-hollande-2015-11-03.txt").read_text(encoding="utf-8")
+    drafted = draft(text, people, {})
+    assert drafted.published == FuzzyDate(2015, 11, 3)
+    # The greeting is left out, the journalists' questions too.
+    assert speakers(drafted) == ["francois-hollande"]
+    assert drafted.quotes[0].text.startswith("Il est possible.")

@@ -220,10 +220,26 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
         spoken = re.sub(r"\([^()]*\)", " ", words)
-        if word_count(spoken) < least or words.endswith(","):
+        if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken):
             continue
         out.append((s, e))
     return out
+
+
+_GREETING = re.compile(
+    r"(?i:good (?:morning|afternoon|evening)|hello|hi|thank you(?: (?:very much|all))?|thanks|"
+    r"bonjour|bonsoir|merci(?: beaucoup)?|guten (?:tag|morgen|abend)|hallo|danke(?: schön)?|"
+    r"vielen dank|здравствуйте|добрый (?:день|вечер)|доброе утро|спасибо)"
+    r"(?:[ ,]+(?i:everybody|everyone|all|à tous|monsieur|madame|mr\.?|ms\.?|herr|frau)"
+    r"|[ ,]+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]*)*[ ,]*[.!]?")
+"""A greeting or thanks, with the names of those greeted: 'Bonjour Jean-Pierre ELKABBACH.'"""
+
+
+def _greetings_only(para: str) -> bool:
+    """Whether a paragraph only greets or thanks ('Bonjour Jean-Pierre ELKABBACH. Bonjour Thomas
+    SOTTO.'): no statement to quote."""
+    sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip()) if p]
+    return bool(sentences) and all(_GREETING.fullmatch(p) for p in sentences)
 
 
 def _spoken(layout: Layout, spans: list[tuple[int, int]], speaker: tuple[str | None, str, str],

@@ -75,7 +75,7 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
     language = _language(text, notes)
     published, dateline = _published(text, published, meta, notes, language)
     layout = Layout.of(text)
-    drafted = draft_quotes(layout, Registry.of(people))
+    drafted = draft_quotes(layout, Registry.of(people, published.year))
     notes.append(f"kind: {KIND_NAMES[drafted.kind]}; quotations proposed accordingly")
     if drafted.kind == STATEMENT:
         notes.append("speaker of every spoken paragraph: from "

@@ -31,6 +31,8 @@ TITLE_WORDS = frozenset(words_of(
     "Präsident Sprecher Sprecherin Generalsekretär Le La Der Die M. Mme Herr Frau StS Vors. "
     "Министр Президент Глава Пресс-секретарь Официальный Under Assistant Press Acting Sir "
     "Dame Lord Lady Гендиректор Генеральный"))
+_TITLE_FOLDED = frozenset(w.casefold().strip(".,") for t in TITLE_WORDS
+                          for w in re.split(r"[\s\-]+", t) if w) | {"general"}
 PRONOUNS_PERSON = frozenset(words_of("he she il elle er он она"))
 ROLE_NOUNS = frozenset(words_of(
     "minister ministre ministerin министр spokesman spokeswoman spokesperson sprecher "
@@ -89,8 +91,13 @@ class Registry:
     by_surname: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, people: dict[str, Person]) -> Registry:
-        """Compile every name and alias; longer names first so they win over their parts."""
+    def of(cls, people: dict[str, Person], year: int | None = None) -> Registry:
+        """Compile every name and alias; longer names first so they win over their parts.
+
+        An alias that is only a title ('Secretary-General') names, in a text of `year`, whoever
+        the registry says held that office then ('Secretary-General of the United Nations
+        (2007-2016)'), rather than its current holder.
+        """
         registry = cls(people)
         seen: set[tuple[str, str]] = set()
         for person in people.values():
@@ -98,7 +105,8 @@ class Registry:
                 if (alias, person.id) in seen or not alias.strip():
                     continue
                 seen.add((alias, person.id))
-                registry._compile(alias, person)
+                holder = _holder_in(people, alias, year) if _title_only(alias) else None
+                registry._compile(alias, people[holder] if holder else person)
         registry.patterns.sort(key=lambda p: -p[2])
         return registry
 
@@ -153,6 +161,29 @@ class Registry:
         return person is not None and person.kind == "person"
 
 
+_TERM = re.compile(r"\((\d{4})\s*[-–]\s*(\d{4})?\)")
+
+
+def _title_only(alias: str) -> bool:
+    words = plain(alias).split()
+    return bool(words) and all(w in _TITLE_FOLDED for w in words)
+
+
+def _holder_in(people: dict[str, Person], title: str, year: int | None) -> str | None:
+    """The one person whose role is the office `title` names, with a term (its years in
+    brackets) that holds `year`."""
+    if year is None:
+        return None
+    office = plain(title)
+    holders = set()
+    for person in people.values():
+        term = _TERM.search(person.role or "")
+        if (term and plain(person.role or "").startswith(office)
+                and int(term.group(1)) <= year <= int(term.group(2) or 9999)):
+            holders.add(person.id)
+    return holders.pop() if len(holders) == 1 else None
+
+
 def full_name_in(text: str, surname: str) -> str | None:
     """The fullest form of a surname the text gives ('Wendy Sherman' for 'SHERMAN')."""
     if not surname or len(surname) < 2:
@@ -160,11 +191,14 @@ def full_name_in(text: str, surname: str) -> str | None:
     # One given name in its own case before the surname in any case: 'Sean Spicer' for
     # 'SPICER', 'Judd Deere' for 'MR. DEERE'.
     # Within a line: a headline's last word is no given name of the next line's first.
-    pattern = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)[^\S\n]+((?i:"
-                         + re.escape(surname) + r"))(?![\w’-])")
+    # 'Jean-Yves Le Drian' for 'M. Le Drian': a hyphenated given name, a surname of words.
+    body = r"[^\S\n]+".join(re.escape(w) for w in surname.split())
+    pattern = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’']+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?"
+                         r"[a-zà-öø-ÿа-яё’']+)*)[^\S\n]+((?i:" + body + r"))(?![\w’-])")
     for match in pattern.finditer(text[:200_000]):
-        if match.group(1) not in TITLE_WORDS and match.group(2)[:1].isupper():
-            return f"{match.group(1)} {proper_case(match.group(2))}"
+        found = match.group(2)
+        if match.group(1) not in TITLE_WORDS and (found[:1].isupper() or " " in found):
+            return f"{match.group(1)} {found if ' ' in found else proper_case(found)}"
     return None
 
 

@@ -162,11 +162,16 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     bare = strip_titles(label.split(",")[0])
     titles = label.split(",")[0][: len(label.split(",")[0]) - len(bare)].strip(" .")
     surname = bare.split()[-1] if bare.split() else bare
-    name = full_name_in(text, surname) if len(bare.split()) == 1 else None
+    # A one-word name, or one with a particle ('Le Drian', 'von der Leyen'), completed by the
+    # fuller form the text gives.
+    particle = len(bare.split()) > 1 and bare.split()[0].lower() in _PARTICLES
+    name = full_name_in(text, bare if particle else surname) if (
+        len(bare.split()) == 1 or particle) else None
     # 'MR.', 'Herr', 'M.': a form of address, not an office.
     office = "" if titles.lower().strip(" .") in _ADDRESS else proper_case(titles)
     return None, name or proper_case(bare), office
 
 
+_PARTICLES = frozenset(words_of("le la de du des von van der den di da"))
 _ADDRESS = frozenset(words_of("mr mrs ms miss dr m mme mlle herr frau sir dame г-н г-жа "
                               "господин госпожа monsieur madame"))
