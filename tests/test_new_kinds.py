@@ -9,7 +9,7 @@ import shutil
 import pytest
 import yaml
 
-from bench.measure_new import CORPUS, KINDS, Score, measure_corpus, samples
+from bench.measure_new import CORPUS, KINDS, Score, as_far_as_named, measure_corpus, samples
 from build_dossier.build import check
 from build_dossier.cli import main
 from build_dossier.draft.dates import find_dates, find_published
@@ -149,13 +149,23 @@ def totals(scores: list[Score], kind: str) -> Score:
     return total
 
 
+def test_a_speaker_named_as_far_as_the_text_names_them_counts_only_without_the_rest():
+    words = {"mr", "deere", "r", "karoutchi"}
+    assert as_far_as_named("deere", "judd-deere", words)
+    assert as_far_as_named("r-karoutchi", "roger-karoutchi", words)
+    assert not as_far_as_named("deere", "judd-deere", words | {"judd"})
+    assert not as_far_as_named("mr-deere", "judd-deere", words)
+    assert not as_far_as_named("doe", "judd-deere", words)
+
+
 def test_the_tuned_corpus_meets_the_targets_for_every_kind():
     scores = measure_corpus(CORPUS / "tuned", CORPUS)
     for kind in KINDS:
         t = totals(scores, kind)
         assert t.found >= 0.8 * t.quotes, kind
         assert t.false <= 0.2 * t.drafted, kind
-        assert t.speakers >= 0.8 * t.found, kind
+        # Right, or as far as the text names them: no first name is made up.
+        assert t.named >= 0.8 * t.found, kind
         assert t.language == t.date == t.texts, kind
 
 

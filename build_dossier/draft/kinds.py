@@ -284,10 +284,12 @@ def _same_person(a: tuple[str | None, str, str], b: tuple[str | None, str]) -> b
     return bool(a[1]) and plain(a[1]) == plain(b[1])
 
 
-_NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){0,2}"
+_NAME = (r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]\.)?\s*)?"  # an initial: 'R. Karoutchi'
+         r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){0,2}")
 _VOCATIVE = re.compile(
     r"(?i:\b(?:thanks|thank you|merci|danke|vielen dank|bonjour|bonsoir|good morning|"
-    r"good afternoon|good evening|hello)|спасибо|здравствуйте),?\s+(?:(?i:mr|ms|mrs|dr|"
+    r"good afternoon|good evening|hello|bonne année|happy new year|frohes neues jahr)|спасибо|"
+    r"здравствуйте|с новым годом),?\s+(?:(?i:mr|ms|mrs|dr|"
     r"monsieur|madame|mme|mlle|m|herr|frau)\.?\s+)?(?P<after>" + _NAME + r")(?=[.,!?])"
     r"|(?P<before>" + _NAME + r"),\s+(?i:bonjour|bonsoir|good morning|good afternoon|"
     r"здравствуйте|guten (?:morgen|tag|abend))\b")

@@ -33,7 +33,8 @@ _LABELS = frozenset([
 _LEAD = re.compile(r"^[\s•·*+▪►▶➤>\-–—|]*(?:\d{1,2}[:.h]\d{2}\s*(?:Uhr|am|pm|[A-Z]{2,4})?"
                    r"\s*[:.\-–—+]*\s*)?[\s•·*+▪►▶➤>|]*")
 """Bullets, arrows and a live blog's timestamp before a headline: '• 17:56 Uhr: ➤ '."""
-_TURN = re.compile(r"[QR]\s*[-–—:]\s")
+_TURN = re.compile(r"[QR]\.?\s*[-–—:]\s|[A-ZÀ-ÖØ-Þ][\w.’' -]{0,40}\.-\s")
+"""A transcript's first turn: 'Q - …', 'R.- …', 'C. Barbier.- …'."""
 
 
 def is_dateline(line: str) -> bool:

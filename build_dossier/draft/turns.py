@@ -22,8 +22,12 @@ JOURNALISTS = frozenset(words_of(
 _OWN_LINE_LABEL = re.compile(
     r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\- ]{2,40}"  # a name in capitals: 'EDOUARD PHILIPPE'
     r"|[A-ZА-ЯЁ][\w.’'\- ]{1,40}(?:,[^\n:]{1,60})?:")  # or any name with a colon: 'В. Путин:'
-_QR = re.compile(r"(?P<label>[QR])(?:\s*[-–—:]\s+|[ \t]{2,})(?=\S)")
-"""'Q - …', 'R : …', and the White House's 'Q    …' (a Q and a run of spaces)."""
+_QR = re.compile(r"(?P<label>[QR])(?:\.?\s*[-–—:]\s+|[ \t]{2,})(?=\S)")
+"""'Q - …', 'R : …', 'Q.- …', and the White House's 'Q    …' (a Q and a run of spaces)."""
+_DOT_DASH_LABEL = re.compile(
+    r"(?P<label>(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?\s*)?[A-ZÀ-ÖØ-Þ][\w’'\-]+"
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)?)\.-\s+(?=\S)")
+"""'C. Barbier.- …', 'J.-P. Elkabbach.- …': a name, a full stop and a hyphen open a turn."""
 _DASH_LABEL = re.compile(r"(?P<label>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){1,3})"
                          r"\s+[-–—]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 """'Alain Juppé - Mesdames et Messieurs, …': a full name and a dash open a turn."""
@@ -48,6 +52,8 @@ def _label_at(layout: Layout, index: int) -> tuple[str, int] | None:
     text = layout.text
     s, e = layout.paras[index]
     if (m := _QR.match(text, s, e)) is not None:
+        return m.group("label"), m.end()
+    if (m := _DOT_DASH_LABEL.match(text, s, e)) is not None:
         return m.group("label"), m.end()
     if (m := _DASH_LABEL.match(text, s, e)) is not None and text.count(m.group("label")) >= 2:
         # Named elsewhere in the text too (the header's list of speakers): not a headline.
@@ -136,11 +142,14 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
     for turn in turns:
         asks.setdefault(turn.label, []).append(text[turn.start:turn.end].rstrip().endswith("?"))
     out = []
+    # Where 'R' (réponse) answers, every other label asks: 'Q', or the interviewer's name.
+    answers = any(turn.label == "R" for turn in turns)
     for turn in turns:
         words = re.split(r"[\s.]+", turn.label.lower().strip())
         if words[0] in MODERATORS:
             role = "moderator"
-        elif words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label):
+        elif (words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label)
+              or (answers and turn.label != "R")):
             role = "journalist"
         elif registry.resolve(turn.label) is None and sum(asks[turn.label]) * 2 > len(
                 asks[turn.label]) and len(asks) > 1:
