@@ -187,3 +187,23 @@ def test_an_interviews_president_label_is_the_person_the_introduction_names(peop
     # The greeting is left out, the journalists' questions too.
     assert speakers(drafted) == ["francois-hollande"]
     assert drafted.quotes[0].text.startswith("Il est possible.")
+
+
+ROUNDUP = """\
+What leaders said at the summit
+2023.12.02 04:33
+DUBAI (Reuters) – World leaders addressed the summit on Saturday.
+GERMAN CHANCELLOR OLAF SCHOLZ
+“For us it is important that this fund benefits the most vulnerable countries,” he said.
+BARBADOS PRIME MINISTER MIA MOTTLEY
+“Loss and damage alone, however, is only a part of the equation for all of us here.”
+POPE FRANCIS
+In a speech read out by Cardinal Pietro Parolin, he said: “I am with you because the \
+destruction of the environment is an offence against God.”
+"""
+
+
+def test_a_wire_roundup_gives_each_quotation_to_the_name_heading_it(people):
+    drafted = draft(ROUNDUP, people, {})
+    assert drafted.published == FuzzyDate(2023, 12, 2)
+    assert speakers(drafted) == ["olaf-scholz", "mia-mottley", "pope-francis"]

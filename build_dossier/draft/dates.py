@@ -59,7 +59,7 @@ _DAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _YEAR = r"(?:,?\s+(?P<{0}>\d{{4}})(?:\s*(?:г\.|года|год)(?![\w-]))?)?"
 DATE_RE = re.compile(
     r"(?<![\w-])(?:(?P<wd>" + _DAY_RE + r")[,.]?\s+(?:(?:the|le|den|dem)\s+)?)?(?:"
-    r"(?P<iso>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+    r"(?P<iso>\d{4})(?P<sep>[-.])(?P<im>\d{2})(?P=sep)(?P<id>\d{2})(?![\d.]\d)"
     r"|(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})(?![\d.]\d)"
     r"|(?P<d1>\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s+(?:of\s+)?(?P<m1>" + _MONTH_RE + r")\.?"
     + _YEAR.format("y1") +

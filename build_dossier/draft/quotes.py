@@ -25,10 +25,11 @@ from .speakers import (
     TITLE_WORDS,
     Registry,
     full_name_in,
+    proper_case,
     proper_name,
 )
-from .textparts import Layout, SpanSet, collapse
-from .titles import is_byline
+from .textparts import Layout, SpanSet, collapse, words_of
+from .titles import is_byline, is_dateline, is_label
 
 CONTINUES = "the quotation just before"
 _DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
@@ -88,8 +89,10 @@ def block_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Can
     text, paras = layout.text, layout.paras
     found = []
     for i in range(1, len(paras)):
-        named = attribution_line(text[paras[i][0]:paras[i][1]], registry.exact)
-        if named is None or taken.holds(paras[i - 1][0]):
+        line = text[paras[i][0]:paras[i][1]]
+        named = attribution_line(line, registry.exact)
+        # A name in capitals heads the comments below it; it signs nothing above.
+        if named is None or taken.holds(paras[i - 1][0]) or line.isupper():
             continue
         first = i - 1
         if first == 0:
@@ -341,6 +344,8 @@ class Resolver:
     """The whole text, where a surname alone is looked for in a fuller form."""
     mentions: list[tuple[int, str | None, str, bool]] = field(default_factory=list)
     """(offset, id, name, is a person), in the order of the text."""
+    section: tuple[str | None, str] | None = None
+    """Whom the heading over the passage being resolved names ('POPE FRANCIS'), if one does."""
 
     def mention(self, at: int, speaker: str | None, name: str) -> None:
         """Record that `speaker` (or a new person named `name`) is named at `at`."""
@@ -377,6 +382,8 @@ class Resolver:
         # 'пресс-секретарь Путина', 'porte-parole du Kremlin': an office of someone named,
         # held by the person named before.
         of_someone = len(described) >= 2 and described[0] in ROLE_NOUNS
+        if word in PRONOUNS_PERSON and self.section is not None:
+            return self.section[0], self.section[1], ""  # 'POPE FRANCIS … he said:'
         if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun or of_someone:
             found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone)
             return (found[0], found[1], "") if found else None
@@ -409,10 +416,12 @@ class Resolver:
         if by_surname:
             return by_surname, named[0], ""
         last = named[0].split()[-1]
-        # "Ryabkov" after "Sergei Ryabkov": the same person still to add.
-        for _, speaker, name, _ in reversed(self.mentions[-50:]):
-            if speaker is None and name.split() and name.split()[-1] == last:
-                return None, name, ""
+        # "Ryabkov" after "Sergei Ryabkov": the same person still to add, by the fullest name
+        # the text has given them ('Sultan Al Jaber', not a later 'Al Jaber').
+        same = [name for _, speaker, name, _ in self.mentions[-50:]
+                if speaker is None and name.split() and name.split()[-1] == last]
+        if same:
+            return None, max(reversed(same), key=lambda n: len(n.split())), ""
         if len(named[0].split()) == 1 and (fuller := full_name_in(self.text, last)):
             return None, fuller, named[1]
         return None, named[0], named[1]
@@ -442,12 +451,17 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             subjects.append((s, registry.resolve(name), name))
         elif surname := _russian_surname(layout.text, s, e):
             subjects.append(surname)
+    headings = speaker_headings(layout, registry)
+    subjects = sorted(subjects + [(at, person, name) for at, person, name in headings])
     out: list[Candidate] = []
-    i = 0
+    i = h = 0
     for cand in passages:
         while i < len(subjects) and subjects[i][0] < cand.start:
             resolver.mention(*subjects[i])
             i += 1
+        while h < len(headings) and headings[h][0] < cand.start:
+            h += 1
+        resolver.section = (headings[h - 1][1], headings[h - 1][2]) if h else None
         out.append(_resolved(layout, cand, resolver, out))
     return out
 
@@ -467,6 +481,24 @@ def _russian_surname(text: str, start: int, end: int) -> tuple[int, None, str] |
             continue
         return match.start(), None, match.group()
     return None
+
+
+def speaker_headings(layout: Layout, registry: Registry) -> list[tuple[int, str | None, str]]:
+    """(offset, id, name) of each heading in capitals that names whose comments follow, as wire
+    round-ups print them: 'GERMAN CHANCELLOR OLAF SCHOLZ', 'AVINASH PERSAUD, BARBADOS CLIMATE
+    ENVOY', 'POPE FRANCIS'."""
+    found = []
+    for s, e in layout.paras[1:]:
+        line = layout.text[s:e].strip()
+        if not (line.isupper() and len(line.split()) <= 10) or is_label(line) or is_dateline(line):
+            continue
+        named = proper_name(proper_case(line.split(",")[0]))
+        if named is None:
+            continue
+        person = registry.resolve(named[0])
+        if person is not None or len(named[0].split()) >= 2:
+            found.append((s, person, registry.people[person].name if person else named[0]))
+    return found
 
 
 def _resolved(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Candidate]
@@ -507,9 +539,12 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
     own_end = layout.sentence(max(cand.end - 1, cand.start))[1]
     if own_end - cand.end <= 2:
         following = layout.sentence(own_end + 1)
-        if following[0] > cand.end and following[0] - own_end <= 2 and (
+        if following[0] > cand.end and following[0] - own_end <= 2 and layout.para_index(
+                following[0]) == layout.para_index(cand.end - 1) and (
                 opening := _opening_name(layout, following, resolver, cand.start)):
             return opening
+    if resolver.section is not None:  # under a heading naming whose comments follow
+        return (resolver.section[0], resolver.section[1], ""), "the heading above"
     # A quotation on its own, right after another: the same speaker goes on.
     if before and (before[-1].speaker is not None or before[-1].name):
         prev = before[-1]
@@ -582,12 +617,27 @@ _NAME_RUN = re.compile(r"(?<![\w’'-])((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿ�
                        r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)(?![\w’-])")
 
 
+_PARTICLES = frozenset(words_of("Le La De Van Von Der Di Al El Bin Ibn Abu Da Dos Du"))
+"""The capitalised word before a surname that belongs to it: 'Jean-Yves Le Drian', 'Sultan Al
+Jaber'."""
+_OPENERS = frozenset(words_of(
+    "During In On At After Before When While As But And Since For From With By Under Over Today "
+    "Yesterday Meanwhile Later Earlier Also Speaking Asked Im Am Nach Bei Vor Während Heute "
+    "Dans Lors Après Avant Pendant Selon Aujourd'hui Hier В На После Во Перед Сегодня Вчера"))
+"""Words that open a sentence with a capital, never the first of a name."""
+
+
 def named_subject(sentence: str) -> tuple[str, str] | None:
     """(name, role) of the first full name among a sentence's first words: 'Friedrich Merz
     erinnerte daran', 'Министр культуры РФ Владимир Мединский поздравил'."""
     head = " ".join(sentence.split()[:12])
     for match in _NAME_RUN.finditer(head):
         words = match.group(1).split()
+        if words[0] in _OPENERS:  # 'During Monday’s …': a sentence's capital, not a name
+            words.pop(0)
+        after = head[match.end():].split(" ", 2)[1:2]
+        if after and after[0] in ROLE_NOUNS:  # 'Le Premier ministre': an office, not a name
+            continue
         titled = False
         while words and words[0] in TITLE_WORDS:
             words.pop(0)
@@ -600,7 +650,7 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
         last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS
                           and w not in ("Le", "La", "Der", "Die")), default=-1)
         words = words[last_title + 1:]
-        particle = len(words) >= 3 and words[-2] in ("Le", "La", "De", "Van", "Von", "Der", "Di")
+        particle = len(words) >= 3 and words[-2] in _PARTICLES
         words = words[-3:] if particle else words[-2:]
         if len(words) >= 2:
             name = " ".join(words)

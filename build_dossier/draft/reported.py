@@ -21,7 +21,8 @@ SPEECH_VERBS = (
     "maintained", "told reporters", "told journalists", "replied", "responded", "concluded",
     "recalled", "remarked", "asserted", "affirmed", "told the Commons", "told MPs", "told",
     "asked", "wrote", "tweeted", "explains", "reckons", "believes", "thinks", "saying",
-    "adding", "warning", "insisting", "arguing",
+    "adding", "warning", "insisting", "arguing", "complained", "complains", "complained to",
+    "conceded", "concedes", "suggested", "suggests",
     # French
     "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",
     "a rappelé", "a insisté", "a averti", "a assuré", "a expliqué", "a plaidé", "a indiqué",

@@ -28,7 +28,8 @@ _LABELS = frozenset([
     "онлайн-трансляция", "прямая трансляция", "mitschrift pressekonferenz", "breaking news",
     "breaking", "share", "teilen", "partager", "поделиться", "for immediate release",
     "immediate release", "press release", "news release", "pressemitteilung",
-    "communiqué de presse", "пресс-релиз"])
+    "communiqué de presse", "пресс-релиз", "advertisement", "anzeige", "werbung", "publicité",
+    "реклама", "sponsored", "by", "von", "par", "автор"])
 """Labels a page prints above its heading, never the heading itself."""
 _LEAD = re.compile(r"^[\s•·*+▪►▶➤>\-–—|]*(?:\d{1,2}[:.h]\d{2}\s*(?:Uhr|am|pm|[A-Z]{2,4})?"
                    r"\s*[:.\-–—+]*\s*)?[\s•·*+▪►▶➤>|]*")
@@ -85,7 +86,7 @@ def _sentence(line: str) -> str:
 def guess_title(text: str) -> tuple[str, bool]:
     """(title, whether lines above it were passed over): the first line that is not a
     dateline, byline or page label; a one- or two-word label line ('Neujahrsansprache', 'New
-    York') gives way to a headline just below it (a line of no more than 20 words that does
+    York') gives way to a headline just below it (a line of no more than 40 words that does
     not end as a sentence does)."""
     lines = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()]
     candidates = []
@@ -106,7 +107,7 @@ def guess_title(text: str) -> tuple[str, bool]:
     if _TURN.match(first):  # no heading at all: the transcript's first turn is no title
         return _sentence(lines[0]), False
     if (len(first.split()) <= 2 and len(candidates) > 1
-            and len(candidates[1].split()) <= 20 and not _TURN.match(candidates[1])
+            and len(candidates[1].split()) <= 40 and not _TURN.match(candidates[1])
             and not candidates[1].rstrip().endswith((":", ".", "!", "?", "…", "»", "”", "\""))):
         first = candidates[1]
     return _sentence(first), first != lines[0]

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .marks import QUOTE_CHARS
+from .reported import speech_verb
 from .speakers import Registry, full_name_in, proper_case, strip_titles
 from .textparts import TURN_LABEL, Layout, words_of
 
@@ -69,6 +70,20 @@ def _label_at(layout: Layout, index: int) -> tuple[str, int] | None:
     return None
 
 
+def _heads_quotations(layout: Layout, index: int, speech: int) -> bool:
+    """Whether a name on its own line heads quotations reported below it, as a wire round-up
+    prints them ('POPE FRANCIS' over 'In a speech …, he said: “I am with you …”'), rather than
+    opening a turn of speech."""
+    if speech <= layout.paras[index][1]:
+        return False  # the label and the speech share a line: a turn
+    nxt = layout.para_index(speech)
+    if nxt is None:
+        return False
+    words = layout.text[layout.paras[nxt][0]:layout.paras[nxt][1]]
+    return words.lstrip()[:1] in QUOTE_CHARS or (
+        any(c in words for c in QUOTE_CHARS) and speech_verb(words) is not None)
+
+
 def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
     """Every turn of the text, in order; an empty list when the text has fewer than two."""
     starts: list[tuple[int, str, int]] = []
@@ -76,7 +91,8 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
         found = _label_at(layout, i)
         # 'Baerbock: „Wir setzen auf Dialog“' is a headline quoting someone, not a turn.
         if (found is not None and _plausible(found[0], registry)
-                and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS):
+                and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS
+                and not _heads_quotations(layout, i, found[1])):
             starts.append((i, *found))
     if starts and (len(starts) >= 2 or _asks(starts[0][1])):
         starts = _with_loose_labels(layout, starts)
