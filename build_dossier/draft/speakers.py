@@ -5,6 +5,7 @@ Secretary General'); a proposed full name for someone it does not hold. For `bui
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -184,21 +185,47 @@ def _holder_in(people: dict[str, Person], title: str, year: int | None) -> str |
     return holders.pop() if len(holders) == 1 else None
 
 
+_GIVEN = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’']+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[a-zà-öø-ÿа-яё’']+)*"
+"""A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
+_GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+(?=([\w’'\-]+))")
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@functools.lru_cache(maxsize=8)
+def _full_names(text: str) -> dict[str, tuple[str, str]]:
+    """Each word of the text that follows a given name, folded, with the first such pair: read
+    in one pass, so that looking up every label and surname of a long text stays linear."""
+    found: dict[str, tuple[str, str]] = {}
+    for match in _GIVEN_AND_WORD.finditer(text, 0, 200_000):
+        given, word = match.group(1), _POSSESSIVE.sub("", match.group(2))  # 'Mitchell's'
+        if given not in TITLE_WORDS and word[:1].isupper():
+            found.setdefault(word.casefold(), (given, word))
+    return found
+
+
 def full_name_in(text: str, surname: str) -> str | None:
     """The fullest form of a surname the text gives ('Wendy Sherman' for 'SHERMAN')."""
     if not surname or len(surname) < 2:
         return None
-    # One given name in its own case before the surname in any case: 'Sean Spicer' for
+    # One given name in its own case before the surname in any case, within a line (a
+    # headline's last word is no given name of the next line's first): 'Sean Spicer' for
     # 'SPICER', 'Judd Deere' for 'MR. DEERE'.
-    # Within a line: a headline's last word is no given name of the next line's first.
-    # 'Jean-Yves Le Drian' for 'M. Le Drian': a hyphenated given name, a surname of words.
+    if " " not in surname.strip():
+        pair = _full_names(text).get(surname.strip().casefold())
+        return f"{pair[0]} {proper_case(pair[1])}" if pair else None
+    return _full_name_of_words(text, surname)
+
+
+@functools.lru_cache(maxsize=256)
+def _full_name_of_words(text: str, surname: str) -> str | None:
+    """'Jean-Yves Le Drian' for 'M. Le Drian': a surname of several words, looked for once."""
     body = r"[^\S\n]+".join(re.escape(w) for w in surname.split())
-    pattern = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’']+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?"
-                         r"[a-zà-öø-ÿа-яё’']+)*)[^\S\n]+((?i:" + body + r"))(?![\w’-])")
-    for match in pattern.finditer(text[:200_000]):
-        found = match.group(2)
-        if match.group(1) not in TITLE_WORDS and (found[:1].isupper() or " " in found):
-            return f"{match.group(1)} {found if ' ' in found else proper_case(found)}"
+    pattern = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+((?i:" + body + r"))(?![\w’-])")
+    for match in pattern.finditer(text, 0, 200_000):
+        if match.group(1) not in TITLE_WORDS:
+            return f"{match.group(1)} {match.group(2)}"
     return None
 
 
