@@ -140,10 +140,22 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         attribution_line(layout.text[s:e], registry.exact) is not None
         and len(layout.text[paras[i - 1][0]:paras[i - 1][1]].split()) >= 8
         for i, (s, e) in enumerate(paras) if i >= 3)
+    # So are quotations signed after them ('“…,” said X', '— …, — отметил глава государства').
+    attributed = attributed or any(_signed_at(layout.text, m.end())
+                                   for m in _SIGNED.finditer(layout.text, 0, 200_000))
     if turns or (_SPEECH_TITLE.search(layout.text[:600]) and speechy and not attributed
                  and _marked_share(layout, long_paras) < 0.5):
         return STATEMENT
     return NEWS
+
+
+def _signed_at(text: str, at: int) -> bool:
+    verb = speech_verb(text[at:at + 40])
+    return verb is not None and verb.start() == 0
+
+
+_SIGNED = re.compile(r"[”»\"“]\s*,?\s*[—–-]?\s*|,\s[—–-]\s")
+"""The end of a quotation, where the words that sign it may follow."""
 
 
 def _reporting_share(layout: Layout, paras: list[tuple[int, int]]) -> float:

@@ -39,7 +39,8 @@ ROLE_NOUNS = frozenset(words_of(
     "minister ministre ministerin министр spokesman spokeswoman spokesperson sprecher "
     "sprecherin porte-parole chancellor kanzler kanzlerin chancelier chancelière president "
     "président präsident präsidentin президент diplomat diplomate дипломат official speaker "
-    "whip spokesman пресс-секретарь спикер помощник советник представитель"))
+    "whip spokesman пресс-секретарь спикер помощник советник представитель глава politician "
+    "politiker politikerin politicien politicienne политик"))
 """Words naming someone by office alone ('the minister said'): the person last named."""
 PRONOUNS_ANY = frozenset(words_of("they it ils elles sie они"))
 _CYRILLIC_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "ою", "а", "у", "е", "ы")

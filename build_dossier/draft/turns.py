@@ -61,7 +61,8 @@ def _label_at(layout: Layout, index: int) -> tuple[str, int] | None:
         return m.group("label"), m.end()
     if (m := TURN_LABEL.match(text, s, e)) is not None:
         label = m.group("label")
-        if len(label.split()) <= 6 and not label.lower().startswith(("note", "source", "photo")):
+        if len(_core(label).split()) <= 6 and not label.lower().startswith(
+                ("note", "source", "photo")):
             return label, m.end()
     line = text[s:e].strip()
     if (index + 1 < len(layout.paras) and len(line) <= 100
@@ -134,8 +135,15 @@ def _with_loose_labels(layout: Layout, starts: list[tuple[int, str, int]]
     return sorted(starts)
 
 
+def _core(label: str) -> str:
+    """A label without the office in brackets after the name: 'НИКОЛАЙ ЗЯТЬКОВ [главный
+    редактор …]' → 'НИКОЛАЙ ЗЯТЬКОВ'."""
+    return re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])$", "", label)
+
+
 def _plausible(label: str, registry: Registry) -> bool:
     """Whether a label is a speaker's and not a sentence that happens to hold a colon."""
+    label = _core(label)
     bare = label.lower().strip(" .")
     if bare in _METADATA_LABELS or bare.split(" ")[0] in _METADATA_LABELS:
         return False
@@ -193,7 +201,8 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     name = full_name_in(text, bare if particle else surname) if (
         len(bare.split()) == 1 or particle) else None
     # 'MR.', 'Herr', 'M.': a form of address, not an office.
-    office = "" if titles.lower().strip(" .") in _ADDRESS else proper_case(titles)
+    office = "" if titles.lower().strip(" .") in _ADDRESS or re.fullmatch(
+        r"(?:\w\.\s*)+", titles + ".") else proper_case(titles)  # 'Д.' is an initial
     return None, name or proper_case(bare), office
 
 
