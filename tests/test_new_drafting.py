@@ -135,6 +135,11 @@ def test_a_live_page_without_timestamps_attributes_each_items_quotes(people, hea
      "prochaine à Genève.\n", "francois-hollande"),
     ("Talks\n\nHowever, a Kremlin spokesman stressed that the talks would go on next week "
      "in Geneva.\n", "kremlin-spokesman"),
+    ("Négociations\n\n« Nous reprendrons les négociations la semaine prochaine », a déclaré le "
+     "président de la République, François Hollande, à l'issue de la rencontre.\n",
+     "francois-hollande"),
+    ("Переговоры\n\nПрезидент Владимир Путин встретился с журналистами.\n— Мы продолжим "
+     "переговоры на следующей неделе, — отметил глава государства.\n", "vladimir-putin"),
 ])
 def test_news_speakers_are_found_before_after_and_through_pronouns(people, text, speaker):
     drafted = draft(text, people, {}, published=DAY)

@@ -264,6 +264,12 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     named = _LEADING_NAME.match(after)
     if named:  # 'С. Лавров вчера в Москве': the name, without what follows it
         return named.group().strip()
+    # 'a déclaré le secrétaire général de l'Otan, Jens Stoltenberg, à l'issue': the office,
+    # then the name in apposition.
+    office, _, rest = after.partition(",")
+    apposed = _LEADING_NAME.match(rest.strip())
+    if apposed and office[:1].islower() and " " in apposed.group().strip():
+        return apposed.group().strip()
     return re.split(r"[,.;]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor"
                     r"|im|в|на|во) ", after)[0].strip()
 
