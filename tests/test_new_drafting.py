@@ -135,6 +135,10 @@ def test_a_live_page_without_timestamps_attributes_each_items_quotes(people, hea
      "prochaine à Genève.\n", "francois-hollande"),
     ("Talks\n\nHowever, a Kremlin spokesman stressed that the talks would go on next week "
      "in Geneva.\n", "kremlin-spokesman"),
+    ("Talks\n\nThe talks will go on next week in Geneva, Sergey Lavrov told reporters on "
+     "Friday.\n", "sergey-lavrov"),
+    ("Talks\n\nAsked about the talks, Mr Lavrov replied: “They will go on next week.”\n",
+     "sergey-lavrov"),
     ("Négociations\n\n« Nous reprendrons les négociations la semaine prochaine », a déclaré le "
      "président de la République, François Hollande, à l'issue de la rencontre.\n",
      "francois-hollande"),

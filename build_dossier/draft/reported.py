@@ -177,8 +177,31 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
         return _clause(text, start + match.start(), end, subject)
     lead = _clause_start(sentence[match.end():], verb)
     if lead is None:
-        return None
+        return _said_before(text, start, subject, sentence[match.end():])
+    said = sentence[match.end() + lead:]
+    if (other := speech_verb(said)) is not None and said[other.end():].lstrip()[:1] in (
+            ":" + QUOTE_CHARS):
+        return None  # 'Asked what he told backbenchers, Mr Cleverly replied: "…"'
     return _clause(text, start + match.end() + lead, end, subject)
+
+
+_SPEAKER_START = re.compile(r"(?:the|a|an|le|la|les|l[’']|der|die|das|ein|eine)\s|[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+
+
+def _said_before(text: str, start: int, subject: str, rest: str
+                 ) -> tuple[int, int, str, str] | None:
+    """'Prices will rise, the minister said on Monday.': what was said comes before the comma
+    that opens the words naming the speaker, when only circumstances follow the verb."""
+    comma = subject.rfind(",")
+    who = subject[comma + 1:].strip()
+    if (comma < 0 or not who or len(who.split()) > 6 or not _SPEAKER_START.match(who)
+            or len(rest.split()) > 8 or any(c in rest for c in ":" + QUOTE_CHARS)):
+        return None
+    first = subject.split(" ", 1)[0].lower().strip(",")
+    if first in _PREPOSITIONS or first in _NOT_A_CLAUSE or first.endswith("ing") or first in (
+            "asked", "interrogé", "befragt", "отвечая"):
+        return None  # 'Speaking following the meeting, Jens Stoltenberg said:' says nothing
+    return _clause(text, start, start + comma, who)
 
 
 def _clause_start(rest: str, verb: str) -> int | None:
@@ -193,6 +216,9 @@ def _clause_start(rest: str, verb: str) -> int | None:
     first = stripped.split(" ", 1)[0].lower() if stripped else ""
     if stripped.startswith(":"):
         return lead + 1
+    if verb.startswith("told"):  # 'told MPs on Wednesday': the audience, then maybe 'that …'
+        after = _after_circumstance(stripped)
+        return lead + after if after else None
     if first in _THAT or first.startswith(("qu'", "qu’")):
         return lead + (len(first) if first in _THAT else 3)
     if first.rstrip(",") in _NOT_A_CLAUSE and (after := _after_circumstance(stripped)):
