@@ -216,3 +216,25 @@ def test_a_wire_roundup_gives_each_quotation_to_the_name_heading_it(people):
     drafted = draft(ROUNDUP, people, {})
     assert drafted.published == FuzzyDate(2023, 12, 2)
     assert speakers(drafted) == ["olaf-scholz", "mia-mottley", "pope-francis"]
+
+
+TICKER = """\
+Bundestagswahl im Liveticker
+
++++ 18:42 Uhr +++ Scholz: „Wir haben einen klaren Auftrag“
+
+SPD-Kanzlerkandidat Olaf Scholz sieht seine Partei vorn. „Die Bürgerinnen und Bürger haben uns \
+einen klaren Auftrag gegeben“, sagte er in Berlin.
+
++++ 18:15 Uhr +++ Baerbock zufrieden
+
+Die Grünen-Chefin Annalena Baerbock zeigte sich zufrieden. „Das ist das beste Ergebnis unserer \
+Geschichte“, sagte die Kanzlerkandidatin.
+"""
+
+
+def test_a_tickers_entry_times_and_offices_are_no_names(people):
+    drafted = draft(TICKER, people, {}, published=FuzzyDate(2021, 9, 26))
+    assert drafted.kind == "live"
+    # '+++ 18:42 Uhr +++ Scholz:' is Olaf Scholz; 'die Kanzlerkandidatin' the one named before.
+    assert speakers(drafted) == ["olaf-scholz", "olaf-scholz", "annalena-baerbock"]

@@ -29,12 +29,14 @@ from .speakers import (
     proper_name,
 )
 from .textparts import Layout, SpanSet, collapse, words_of
-from .titles import is_byline, is_dateline, is_label
+from .titles import is_byline, is_dateline, is_label, without_entry_time
 
 CONTINUES = "the quotation just before"
 _DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
 """First words of a lowercase description standing for someone named before."""
 _INDEFINITE = frozenset(["a", "an", "ein", "eine", "un", "une"])
+_DEFINITE = frozenset(["der", "die", "the", "le", "la"])
+_ARTICLES = frozenset(["Le", "La", "Der", "Die", "The"])
 _STATEMENT_WORDS = re.compile(
     r"\b(statement|declaration|communiqu[ée]|news release|press release|joint|"
     r"d[ée]claration|Erkl[äa]rung|Mitteilung|заявлени\w*)\b", re.IGNORECASE)
@@ -372,7 +374,12 @@ class Resolver:
         role_noun = bool(described) and (
             (described[-1].lower() in ROLE_NOUNS
              and all(w[:1].islower() for w in described[:-1]))
-            or (described[0] in _DESCRIBING and all(w[:1].islower() for w in described)))
+            or (described[0] in _DESCRIBING and all(w[:1].islower() for w in described))
+            # 'die Kanzlerkandidatin', 'der SPD-Chef': an article and a noun that names no
+            # one the text gives in full, as German capitalises every noun.
+            or (len(described) == 2 and described[0] in _DEFINITE
+                and not self.registry.find(subject)
+                and not full_name_in(self.text, described[1])))
         if (described and described[-1] in ROLE_NOUNS and not role_noun
                 and (described[0].lower() in _INDEFINITE or described[0][:1].isupper())):
             # 'a Number 10 spokesman', '– Kremlin spokesman': someone the text never names,
@@ -442,7 +449,7 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         if hits:
             at, to, person = s + hits[0][0], s + hits[0][1], hits[0][2]
             subjects.append((at, person, layout.text[at:to]))
-        elif inside.holds(s) or is_byline(layout.text[s:e]):
+        elif inside.holds(s) or inside.holds(s + 1) or is_byline(layout.text[s:e]):
             continue  # the author of the text is no one's antecedent
         elif named := named_subject(layout.text[s:e]):
             name = named[0] if " " in named[0] else full_name_in(layout.text, named[0]) \
@@ -527,7 +534,8 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         found = resolver.phrase(tail, cand.start)
         if found:
             return found, evidence(text[cand.end:tail_end])
-    lead = lead_attribution(text, s_start, cand.start - 1) if s_start < cand.start else ""
+    lead = without_entry_time(lead_attribution(text, s_start, cand.start - 1)) \
+        if s_start < cand.start else ""
     if not lead.strip():
         lead = _introduction(layout, cand.start)
     if lead.strip():
@@ -609,7 +617,10 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
         return (person_id, lead[s:e], ""), evidence(lead)
     named = proper_name(lead.split(",")[0]) or named_subject(lead)
     if named:
-        return (None, named[0], named[1]), evidence(lead)
+        # 'Scholz: „…“' in a headline: the surname, in full where the text gives it so.
+        name = named[0] if " " in named[0] else (
+            full_name_in(resolver.text, named[0]) or named[0])
+        return (resolver.registry.resolve(name), name, named[1]), evidence(lead)
     return None
 
 
@@ -640,8 +651,8 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
             continue
         titled = False
         while words and words[0] in TITLE_WORDS:
+            titled = titled or words[0] not in _ARTICLES
             words.pop(0)
-            titled = True
         if titled and len(words) == 1 and len(words[0]) >= 3:
             # 'Bundeskanzler Scholz hat …': a title before a surname names a person too.
             return words[0], head[:head.find(match.group(1))].strip(" ,") or \

@@ -38,6 +38,11 @@ _TURN = re.compile(r"[QR]\.?\s*[-–—:]\s|[A-ZÀ-ÖØ-Þ][\w.’' -]{0,40}\.-\
 """A transcript's first turn: 'Q - …', 'R.- …', 'C. Barbier.- …'."""
 
 
+def without_entry_time(words: str) -> str:
+    """Words without the bullets and live entry time before them ('+++ 18:42 Uhr +++ ')."""
+    return _LEAD.sub("", words, count=1)
+
+
 def is_dateline(line: str) -> bool:
     """Whether a line only states when (and maybe where) the text was published."""
     dates = list(find_dates(line, None))
