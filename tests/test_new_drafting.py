@@ -238,3 +238,32 @@ def test_a_tickers_entry_times_and_offices_are_no_names(people):
     assert drafted.kind == "live"
     # '+++ 18:42 Uhr +++ Scholz:' is Olaf Scholz; 'die Kanzlerkandidatin' the one named before.
     assert speakers(drafted) == ["olaf-scholz", "olaf-scholz", "annalena-baerbock"]
+
+
+DIRECT = """\
+DIRECT. Réforme des retraites : suivez la journée
+
+12h30 : Le gouvernement ne reculera pas, assure Olivier Véran
+
+Le porte-parole du gouvernement Olivier Véran s'est exprimé sur France Inter. « Nous ne \
+reculerons pas sur l'âge de départ », a-t-il déclaré.
+
+11h58 : Laurent Berger appelle à manifester
+
+« Nous serons encore plus nombreux jeudi », a prévenu le secrétaire général de la CFDT, Laurent \
+Berger.
+
+11h30 : Un sondage
+
+Selon un sondage publié ce matin, deux Français sur trois sont opposés à la réforme des retraites.
+"""
+
+
+def test_a_french_live_page_reads_its_headlines_and_offices(people):
+    drafted = draft(DIRECT, people, {}, published=FuzzyDate(2023, 3, 1))
+    assert drafted.kind == "live"
+    assert drafted.title == "Réforme des retraites : suivez la journée"
+    assert [(q.text, speaker_id(q)) for q in drafted.quotes] == [
+        ("Le gouvernement ne reculera pas", "olivier-veran"),
+        ("Nous ne reculerons pas sur l'âge de départ", "olivier-veran"),
+        ("Nous serons encore plus nombreux jeudi", "laurent-berger")]

@@ -9,6 +9,7 @@ import re
 
 from .marks import QUOTE_CHARS
 from .textparts import words_of
+from .titles import without_entry_time
 
 SPEECH_VERBS = (
     # English, past and present
@@ -22,13 +23,18 @@ SPEECH_VERBS = (
     "recalled", "remarked", "asserted", "affirmed", "told the Commons", "told MPs", "told",
     "asked", "wrote", "tweeted", "explains", "reckons", "believes", "thinks", "saying",
     "adding", "warning", "insisting", "arguing", "complained", "complains", "complained to",
-    "conceded", "concedes", "suggested", "suggests",
+    "conceded", "concedes", "suggested", "suggests", "promised", "vowed", "pledged",
+    "denied", "recalls", "noting", "stressing", "versprach", "räumte ein",
+    "verwies darauf", "sagten",
     # French
     "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",
     "a rappelé", "a insisté", "a averti", "a assuré", "a expliqué", "a plaidé", "a indiqué",
     "a annoncé", "a martelé", "a lancé", "a répondu", "a tranché", "a reconnu", "déclare",
     "affirme", "souligne", "estime", "ajoute", "précise",
-    "explique", "assure", "indique", "déclaré",
+    "explique", "assure", "indique", "déclaré", "a prévenu", "a jugé", "a dénoncé",
+    "a regretté", "a confié", "a promis", "a répété", "a poursuivi", "a conclu", "a réagi",
+    "a écrit", "a tweeté", "prévient", "juge", "dénonce", "regrette", "insiste", "rappelle",
+    "poursuit", "lance", "tranche",
     # German
     "sagte", "erklärte", "betonte", "warnte", "fügte hinzu", "unterstrich", "bekräftigte",
     "sagt", "erklärt", "betont", "warnt", "meinte", "versicherte", "mahnte", "kritisierte",
@@ -38,7 +44,9 @@ SPEECH_VERBS = (
     "подчеркнула", "добавил", "добавила", "сообщил", "сообщила", "пояснил", "пояснила",
     "уточнил", "уточнила", "считает", "заверил", "заверила", "прокомментировал",
     "прокомментировала", "признался", "призналась", "говорит", "заявляет", "отмечает",
-    "ответил", "ответила", "написал", "написала",
+    "ответил", "ответила", "написал", "написала", "рассказал", "рассказала", "признал",
+    "признала", "предупредил", "предупредила", "напомнил", "напомнила", "пообещал",
+    "пообещала", "констатировал", "констатировала", "заметил", "заметила",
 )
 OBJECT_VERBS = (
     "reaffirmed", "reaffirms", "expressed", "expresses", "called on", "called for", "urged",
@@ -109,9 +117,13 @@ def _mostly_own_words(clause: str) -> bool:
         return False
     own = _QUOTED.sub(" ", clause)
     # A mark left open or closed alone: the clause runs into or out of a quotation.
-    return not any(c in own for c in QUOTE_CHARS) and word_count(own) * 2 > word_count(clause)
+    return not any(c in own for c in QUOTE_CHARS) and word_count(own) * 2 >= word_count(clause)
 
 
+_FINDINGS = re.compile(r"(?i)\b(?:umfrage|studie|bericht\w*|prognose|hochrechnung|poll|survey|"
+                       r"report|study|figures|data|forecast|sondage|étude|rapport|chiffres|"
+                       r"données)\b|(?i:опрос\w*|исследовани\w*|данным|прогноз\w*)")
+"""What 'according to' can cite that is no one's words: a poll, a study, a report."""
 _CHAIN = re.compile(r"(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")[^,]{0,80},",
                     re.IGNORECASE)
 
@@ -136,6 +148,8 @@ def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] 
         return None
     at, who_start, comma, pronoun = best
     who = pronoun or sentence[who_start:comma].strip()
+    if _FINDINGS.search(who):
+        return None  # 'laut einer Umfrage', 'according to a report': findings, not words said
     # Words before the phrase, once earlier 'according to …,' phrases of a chain are gone.
     before = _CHAIN.sub("", sentence[:at])
     if before.strip(" ,"):
@@ -149,6 +163,8 @@ _SO_NAME = re.compile(r",\s+so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]
 
 def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
     """(start, end, speaker phrase, kind) of what a sentence reports someone as saying."""
+    # A live entry's time before its headline ('12h30 : …') is no part of what was said.
+    start += (end - start) - len(without_entry_time(text[start:end]))
     hit = _according_to(text, start, end)
     if hit is not None:
         return hit
@@ -175,6 +191,11 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     verb = match.group().lower()
     if any(verb.startswith(v) for v in OBJECT_VERBS if v not in SPEECH_VERBS):
         return _clause(text, start + match.start(), end, subject)
+    rest = sentence[match.end():].strip(" .!")
+    if (subject.rstrip().endswith(",") and rest[:1].isupper() and len(rest.split()) <= 5
+            and not any(c in rest for c in ":" + QUOTE_CHARS)):
+        # '…, assure Olivier Véran', '…, sagt Scholz': what was said, then who said it.
+        return _clause(text, start, start + subject.rstrip().rfind(","), rest)
     lead = _clause_start(sentence[match.end():], verb)
     if lead is None:
         return _said_before(text, start, subject, sentence[match.end():])
