@@ -71,13 +71,16 @@ def is_label(line: str) -> bool:
             or _READING_TIME.fullmatch(line.strip()) is not None)
 
 
+_LEADING_LABEL = re.compile(r"([^.:|\-–—]{2,30})(?:\.|:| [-–—|]) +(?=\S)")
+
+
 def _heading(line: str) -> str:
     """A line without its bullets, timestamp, leading label ('DIRECT. ', 'LIVE: ') and trailing
     boilerplate."""
     line = _LEAD.sub("", line, count=1).strip()
-    label = re.match(r"([^.:|\-–—]{2,30})(?:\.|:| [-–—|]) +(?=\S)", line)
-    if label and is_label(label.group(1)) and len(line) > label.end() + 10:
-        line = line[label.end():]
+    leading = _LEADING_LABEL.match(line)
+    if leading and is_label(leading.group(1)) and len(line) > leading.end() + 10:
+        line = line[leading.end():]
     for label in _LABELS:  # '13 janvier 2016 - Seul le prononcé fait foi'
         if line.lower().endswith(label) and line[:-len(label)].endswith((" - ", " – ", " — ",
                                                                         " | ", ". ")):
