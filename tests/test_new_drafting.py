@@ -267,3 +267,12 @@ def test_a_french_live_page_reads_its_headlines_and_offices(people):
         ("Le gouvernement ne reculera pas", "olivier-veran"),
         ("Nous ne reculerons pas sur l'âge de départ", "olivier-veran"),
         ("Nous serons encore plus nombreux jeudi", "laurent-berger")]
+
+
+def test_wire_copy_with_several_datelines_is_drafted_as_live(people):
+    text = ("Talks round-up\n\nMOSCOW, Dec 2 (Reuters) - Russia is ready to talk, Sergey Lavrov "
+            "told reporters on Friday.\n\nBERLIN, Dec 2 (Reuters) - “We will listen carefully,” "
+            "Angela Merkel said in Berlin.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(2016, 12, 2))
+    assert drafted.kind == "live"
+    assert speakers(drafted) == ["sergey-lavrov", "angela-merkel"]

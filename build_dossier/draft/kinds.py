@@ -32,7 +32,11 @@ _TIMESTAMP = re.compile(
     r"(?=\s|$)")
 _BULLET = re.compile(r"[•·▪►▶➤*]\s*")
 _WIRE_DATELINE = re.compile(
-    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*")
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*"
+    # 'MOSCOW, Dec 2 (Reuters) -', 'SHARM EL-SHEIKH, Egypt (Reuters) –', 'BERLIN (dpa) -'
+    r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30}(?:,\s+[\w.]+(?:\s+\d{1,2})?)?\s+"
+    r"\((?:Reuters|AP|AFP|dpa|DPA|KNA|epd|TASS|ТАСС|РИА Новости|Интерфакс|Bloomberg)\)"
+    r"\s*[-–—]\s*")
 _LIVE_TITLE = re.compile(
     r"\b(live blog|liveblog|live updates|as it happened|news-ticker|newsticker|liveticker|"
     r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
@@ -125,7 +129,10 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     speakers = {t.label for t in turns if t.role == "speaker"}
     if len(turns) >= 2 and (len(speakers) >= 2 or any(t.role != "speaker" for t in turns)):
         return TRANSCRIPT
-    if (len(live_entries(layout)) >= 2 or _LIVE_TITLE.search(layout.text[:800])
+    # Two entries, told apart by their times or datelines (a page that prints its one
+    # dateline twice is still one article).
+    if (len({words for _, words in live_entries(layout)}) >= 2
+            or _LIVE_TITLE.search(layout.text[:800])
             or _short_items(layout)):
         return LIVE
     body = layout.paras[1:] or layout.paras
