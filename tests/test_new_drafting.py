@@ -276,3 +276,16 @@ def test_wire_copy_with_several_datelines_is_drafted_as_live(people):
     drafted = draft(text, people, {}, published=FuzzyDate(2016, 12, 2))
     assert drafted.kind == "live"
     assert speakers(drafted) == ["sergey-lavrov", "angela-merkel"]
+
+
+@pytest.mark.parametrize(("above", "day"), [
+    ("Updated 3 March 2022, 10:15 GMT\nPublished 1 March 2022, 09:00 GMT", FuzzyDate(2022, 3, 1)),
+    ("Aktualisiert am 04.03.2022\nVeröffentlicht am 02.03.2022", FuzzyDate(2022, 3, 2)),
+    ("Обновлено 5 марта 2022\nОпубликовано 3 марта 2022", FuzzyDate(2022, 3, 3)),
+])
+def test_the_publication_date_is_the_first_publication_not_the_last_update(people, above, day):
+    text = (f"{above}\n\nMinisters agree to talk again\n\n“We will meet again,” Boris Johnson "
+            "said.\n")
+    drafted = draft(text, people, {})
+    assert drafted.published == day
+    assert drafted.title == "Ministers agree to talk again"

@@ -149,6 +149,10 @@ def is_full_date(words: str) -> bool:
     return words[:1].isdigit() or any(month in lowered for month in MONTHS)
 
 
+_UPDATED = re.compile(r"(?i)\b(?:updated|last updated|modified|aktualisiert|zuletzt|mis à jour|"
+                      r"modifié|actualisé)\b|(?i:обновлено|изменено)")
+
+
 def find_published(text: str) -> tuple[FuzzyDate, str] | None:
     """The publication date the text gives, and the words it was found in.
 
@@ -165,6 +169,8 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
     firsts = [(line, next(find_dates(line[:400], None), None)) for line in head]
     datelines = [(line, m) for line, m in firsts if m is not None and len(
         re.findall(r"[^\W\d_]+", line.replace(m.words, " "))) <= 4]
+    # 'Published 1 March … Updated 3 March': the first publication, not the last change.
+    datelines.sort(key=lambda pair: bool(_UPDATED.search(pair[0])))
     for _, found in datelines + [(line, m) for line, m in firsts if m is not None]:
         return FuzzyDate(found.date.year, found.date.month, found.date.day), found.words
     every = [m for m in find_dates(text, None) if m.date.year >= 1900]
