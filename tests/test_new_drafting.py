@@ -28,7 +28,8 @@ def speakers(drafted) -> list[str]:
     "Last updated 12 May 2023", "Опубликовано 14 марта 2024, 10:26",
     "Veröffentlicht am 12.05.2023, 17:30 Uhr", "Publié le 12 mai 2023 à 10h30",
     "12 May 2023, 10:26", "By Jane Doe", "Текст: Катерина Туманова",
-    "Live updates", "Im Wortlaut",
+    "Live updates", "Im Wortlaut", "Updated\n30 min ago\nPublished\n36 min ago",
+    "·32 min read", "Advertisement\nBy:\nReuters",
 ])
 def test_a_dateline_byline_or_page_label_is_never_the_title(people, above):
     text = (f"{above}\n\nMinisters agree to talk again in June\n\n"

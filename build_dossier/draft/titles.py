@@ -29,7 +29,8 @@ _LABELS = frozenset([
     "breaking", "share", "teilen", "partager", "поделиться", "for immediate release",
     "immediate release", "press release", "news release", "pressemitteilung",
     "communiqué de presse", "пресс-релиз", "advertisement", "anzeige", "werbung", "publicité",
-    "реклама", "sponsored", "by", "von", "par", "автор"])
+    "реклама", "sponsored", "by", "von", "par", "автор", "updated", "published", "posted",
+    "aktualisiert", "veröffentlicht", "publié", "mis à jour", "опубликовано", "обновлено"])
 """Labels a page prints above its heading, never the heading itself."""
 _LEAD = re.compile(r"^[\s•·*+▪►▶➤>\-–—|]*(?:\d{1,2}[:.h]\d{2}\s*(?:Uhr|am|pm|[A-Z]{2,4})?"
                    r"\s*[:.\-–—+]*\s*)?[\s•·*+▪►▶➤>|]*")
@@ -61,8 +62,10 @@ def is_byline(line: str) -> bool:
     return _BYLINE.fullmatch(line.strip()) is not None
 
 
-_READING_TIME = re.compile(r"\d+\s*(?:min|minutes?|мин)\.?\s*(?:read|lesedauer|de lecture|"
-                           r"чтения)?", re.IGNORECASE)
+_READING_TIME = re.compile(r"(?:·\s*)?\d+\s*(?:min|minutes?|мин|hours?|hrs?|h|std\.?|Stunden)"
+                           r"\.?\s*(?:read|lesedauer|de lecture|чтения|ago)?|(?:vor|il y a) \d+ "
+                           r"\w+|\d+ \w+ назад", re.IGNORECASE)
+"""'65 Min. Lesedauer', '·32 min read', '30 min ago', 'vor 2 Stunden', '5 минут назад'."""
 
 
 def is_label(line: str) -> bool:
