@@ -290,3 +290,15 @@ def test_the_publication_date_is_the_first_publication_not_the_last_update(peopl
     drafted = draft(text, people, {})
     assert drafted.published == day
     assert drafted.title == "Ministers agree to talk again"
+
+
+def test_a_label_that_is_an_office_takes_the_name_the_text_gives_its_holder(people):
+    text = ("Noon briefing\n\nThe following is a near-verbatim transcript of today's noon briefing "
+            "by Stéphane Dujarric, Spokesman for the Secretary-General.\n\nSpokesman: The "
+            "Secretary-General is deeply concerned by the fighting and calls for restraint.\n\n"
+            "Correspondent: Has he spoken to the President about the fighting, Stéphane?\n\n"
+            "Spokesman: He has not spoken to him today, but he expects to do so in the coming "
+            "days.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["stephane-dujarric", "stephane-dujarric"]
+    assert {q.role for q in drafted.quotes} == {"Spokesman"}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .marks import QUOTE_CHARS
 from .reported import speech_verb
-from .speakers import Registry, full_name_in, proper_case, strip_titles
+from .speakers import ROLE_NOUNS, TITLE_WORDS, Registry, full_name_in, proper_case, strip_titles
 from .textparts import TURN_LABEL, Layout, words_of
 
 MODERATORS = frozenset(words_of(
@@ -18,7 +18,8 @@ MODERATORS = frozenset(words_of(
     "vorsitzende moderatorin présentateur présentatrice animateur animatrice ведущий ведущая "
     "модератор"))
 JOURNALISTS = frozenset(words_of(
-    "q question questions journalist reporter interviewer participant audience frage "
+    "q question questions journalist journaliste reporter correspondent interviewer participant "
+    "audience frage "
     "fragesteller zusatzfrage nachfrage zuruf вопрос журналист корреспондент"))
 _OWN_LINE_LABEL = re.compile(
     r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\- ]{2,40}"  # a name in capitals: 'EDOUARD PHILIPPE'
@@ -193,6 +194,13 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     if found is not None:
         return found, registry.people[found].name, ""
     bare = strip_titles(label.split(",")[0])
+    if bare.lower() in ROLE_NOUNS or bare in TITLE_WORDS or bare.lower() in _OFFICES:
+        # 'Spokesman:' where the text says '… by Stéphane Dujarric, Spokesman for …'.
+        holder = _holder_named(text, bare)
+        if holder is not None:
+            found = registry.resolve(holder)
+            return (found, registry.people[found].name, proper_case(bare)) if found else (
+                None, holder, proper_case(bare))
     titles = label.split(",")[0][: len(label.split(",")[0]) - len(bare)].strip(" .")
     surname = bare.split()[-1] if bare.split() else bare
     # A one-word name, or one with a particle ('Le Drian', 'von der Leyen'), completed by the
@@ -204,6 +212,24 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     office = "" if titles.lower().strip(" .") in _ADDRESS or re.fullmatch(
         r"(?:\w\.\s*)+", titles + ".") else proper_case(titles)  # 'Д.' is an initial
     return None, name or proper_case(bare), office
+
+
+_OFFICES = frozenset(words_of("spokesperson spokesman spokeswoman sprecher sprecherin "
+                              "porte-parole представитель ambassador minister secretary"))
+_NAME_WORDS = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+|de|von|van|le|la)){1,3}"
+
+
+def _holder_named(text: str, office: str) -> str | None:
+    """The name the text gives the holder of an office: 'Stéphane Dujarric, Spokesman for …',
+    'our spokesperson, Ned Price', 'Spokesman Stéphane Dujarric'."""
+    title = re.escape(office)
+    pattern = re.compile(r"(?P<before>" + _NAME_WORDS + r"),\s+(?:the\s+|our\s+)?(?i:" + title
+                         + r")(?![\w-])|(?i:" + title + r")(?:,\s+|\s+)(?P<after>"
+                         + _NAME_WORDS + r")")
+    match = pattern.search(text, 0, 20_000)
+    if match is None:
+        return None
+    return match.group("before") or match.group("after")
 
 
 _PARTICLES = frozenset(words_of("le la de du des von van der den di da"))
