@@ -81,14 +81,28 @@ def test_a_transcript_label_gets_no_first_name_the_text_never_gives(people):
     assert {q.name for q in drafted.quotes} == {"Price"}
 
 
-def test_labels_with_titles_resolve_to_the_registry(people):
-    text = ("Pressekonferenz\n\nVors. Welty: Wir beginnen mit den Terminen der Woche, bitte.\n\n"
-            "StS Seibert: Am Montag trifft die Bundeskanzlerin die Vertreter der Länder in Berlin "
-            "zu einem langen Gespräch.\n\nFrage: Wird sie danach vor die Presse treten, Herr "
-            "Seibert?\n\nStS Seibert: Ja, nach dem Gespräch wird es eine kurze Pressebegegnung "
-            "im Kanzleramt geben.\n")
+SEIBERT = ("Pressekonferenz\n\nVors. Welty: Wir beginnen mit den Terminen der Woche, bitte.\n\n"
+           "StS Seibert: Am Montag trifft die Bundeskanzlerin die Vertreter der Länder in Berlin "
+           "zu einem langen Gespräch.\n\nFrage: Wird sie danach vor die Presse treten, Herr "
+           "Seibert?\n\nStS Seibert: Ja, nach dem Gespräch wird es eine kurze Pressebegegnung "
+           "im Kanzleramt geben.\n")
+DUJARRIC = ("Noon briefing\n\nThe following is a near-verbatim transcript of today's noon "
+            "briefing by Stéphane Dujarric, Spokesman for the Secretary-General.\n\nSpokesman: "
+            "The Secretary-General is deeply concerned by the fighting and calls for restraint."
+            "\n\nCorrespondent: Has he spoken to the President about the fighting, Stéphane?\n\n"
+            "Spokesman: He has not spoken to him today, but he expects to do so in the coming "
+            "days.\n")
+
+
+@pytest.mark.parametrize(("text", "speaker", "role"), [
+    (SEIBERT, "steffen-seibert", ""),
+    # A label that is an office takes the name the text gives its holder.
+    (DUJARRIC, "stephane-dujarric", "Spokesman"),
+])
+def test_labels_resolve_to_the_registry_or_to_whom_the_text_names(people, text, speaker, role):
     drafted = draft(text, people, {}, published=DAY)
-    assert speakers(drafted) == ["steffen-seibert", "steffen-seibert"]
+    assert speakers(drafted) == [speaker, speaker]
+    assert {q.role for q in drafted.quotes} == {role}
 
 
 LIVE = """\
@@ -290,15 +304,3 @@ def test_the_publication_date_is_the_first_publication_not_the_last_update(peopl
     drafted = draft(text, people, {})
     assert drafted.published == day
     assert drafted.title == "Ministers agree to talk again"
-
-
-def test_a_label_that_is_an_office_takes_the_name_the_text_gives_its_holder(people):
-    text = ("Noon briefing\n\nThe following is a near-verbatim transcript of today's noon briefing "
-            "by Stéphane Dujarric, Spokesman for the Secretary-General.\n\nSpokesman: The "
-            "Secretary-General is deeply concerned by the fighting and calls for restraint.\n\n"
-            "Correspondent: Has he spoken to the President about the fighting, Stéphane?\n\n"
-            "Spokesman: He has not spoken to him today, but he expects to do so in the coming "
-            "days.\n")
-    drafted = draft(text, people, {}, published=DAY)
-    assert speakers(drafted) == ["stephane-dujarric", "stephane-dujarric"]
-    assert {q.role for q in drafted.quotes} == {"Spokesman"}
