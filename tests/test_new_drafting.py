@@ -304,3 +304,16 @@ def test_the_publication_date_is_the_first_publication_not_the_last_update(peopl
     drafted = draft(text, people, {})
     assert drafted.published == day
     assert drafted.title == "Ministers agree to talk again"
+
+
+@pytest.mark.parametrize("text", [
+    "Переговоры\n\nПереговоры продолжатся на следующей неделе в Женеве. Об этом заявил министр "
+    "иностранных дел Сергей Лавров в понедельник, передают «РИА Новости».\n",
+    "Gespräche\n\nDie Gespräche gehen nächste Woche in Genf weiter. Das sagte Merkel am Montag "
+    "in Berlin.\n",
+])
+def test_a_sentence_saying_who_said_the_one_before_gives_that_one_to_them(people, text):
+    drafted = draft(text, people, {}, published=DAY)
+    assert [(q.kind, q.text.split()[0]) for q in drafted.quotes] == [
+        ("paraphrase", text.split("\n\n")[1].split()[0])]
+    assert speakers(drafted) in (["sergey-lavrov"], ["angela-merkel"])

@@ -14,6 +14,7 @@ from .reported import (
     attribution_line,
     lead_attribution,
     reported,
+    said_by_before,
     speech_verb,
     tail_attribution,
     word_count,
@@ -270,8 +271,20 @@ def reported_speech(layout: Layout) -> list[Candidate]:
     """What each sentence reports someone as saying, as paraphrases (not in the headline)."""
     found = []
     after_title = layout.paras[0][1] if layout.paras else 0
+    previous: tuple[int, int] | None = None
     for s, e in layout.sents:
         if s < after_title:
+            continue
+        before, previous = previous, (s, e)
+        who = said_by_before(layout.text[s:e])
+        if who and before and layout.para_index(before[0]) == layout.para_index(s) and not any(
+                c in layout.text[before[0]:before[1]] for c in QUOTE_CHARS):
+            # 'Переговоры продолжатся … . Об этом заявил Сергей Лавров': the sentence before.
+            b_start, b_end = before[0], before[1] - len(layout.text[before[0]:before[1]]) + len(
+                layout.text[before[0]:before[1]].rstrip(" .!"))
+            found.append(Candidate(b_start, b_end, collapse(layout.text[b_start:b_end]),
+                                   "paraphrase", "reported speech", attribution=who,
+                                   evidence=evidence(layout.text[s:e])))
             continue
         hit = reported(layout.text, s, e)
         if hit is not None:
@@ -388,7 +401,8 @@ class Resolver:
             return None, " ".join(unnamed), ""
         # 'пресс-секретарь Путина', 'porte-parole du Kremlin': an office of someone named,
         # held by the person named before.
-        of_someone = len(described) >= 2 and described[0] in ROLE_NOUNS
+        of_someone = (len(described) >= 2 and described[0] in ROLE_NOUNS
+                      and sum(w[:1].isupper() for w in described) < 2)
         if word in PRONOUNS_PERSON and self.section is not None:
             return self.section[0], self.section[1], ""  # 'POPE FRANCIS … he said:'
         if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun or of_someone:

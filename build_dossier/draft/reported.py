@@ -62,7 +62,8 @@ _ACCORDING_TO_THEM = {"по его словам": "он", "по её слова�
 ACCORDING_TO = (*_ACCORDING_TO_THEM, "according to", "selon", "d'après", "d’après", "laut",
                 "nach Angaben von", "nach Angaben", "по словам", "по мнению", "как сообщил",
                 "как сообщила")
-_DEMONSTRATIVES = frozenset(words_of("das dies this that it cela ceci это так"))
+_DEMONSTRATIVES = frozenset([*words_of("das dies this that it cela ceci это так darüber davon"),
+                             "об этом", "об этом же", "about this", "all this"])
 _PREPOSITIONS = frozenset(words_of(
     "in im am an bei nach auf vor zum zur dans lors en au à в на во"))
 _INVERTED = re.compile(r"\s+((?:der|die|das|le|la|l'|the)?\s*(?:[\w-]+\s+){0,2}[\w-]+),\s+")
@@ -223,6 +224,20 @@ def _said_before(text: str, start: int, subject: str, rest: str
             "asked", "interrogé", "befragt", "отвечая"):
         return None  # 'Speaking following the meeting, Jens Stoltenberg said:' says nothing
     return _clause(text, start, start + comma, who)
+
+
+def said_by_before(sentence: str) -> str | None:
+    """Who a sentence says said the sentence before it: 'Об этом заявил министр Сергей Лавров
+    в понедельник' → 'министр Сергей Лавров', 'Das sagte Scholz am Montag.' → 'Scholz'."""
+    match = speech_verb(sentence)
+    if match is None or sentence[:match.start()].strip().lower() not in _DEMONSTRATIVES:
+        return None
+    # Up to the circumstances or the audience ('der Deutschen Presse-Agentur', 'журналистам').
+    who = re.split(r"[,.;]| (?:in|at|on|to|am|im|bei|nach|vor|der|dem|den|в|на|во|lors|à|au|"
+                   r"журналистам|агентству|изданию|газете|телеканалу|радио) ",
+                   sentence[match.end():].strip(), maxsplit=1)[0].strip()
+    return who if who and len(who.split()) <= 6 and not any(c in who for c in QUOTE_CHARS) \
+        else None
 
 
 def _clause_start(rest: str, verb: str) -> int | None:

@@ -230,6 +230,10 @@ def _full_name_of_words(text: str, surname: str) -> str | None:
     return None
 
 
+_NAME_PARTICLES = frozenset(words_of("de von van der den le la du da di al el bin ibn abu Al El "
+                                     "Bin Ibn Abu Le La De Van Von Der Di Da Du Dos"))
+
+
 def proper_name(phrase: str) -> tuple[str, str] | None:
     """(name, role) of a person the phrase names by capitalised words, if it does."""
     words = re.findall(r"[\w’'.\-]+", phrase)
@@ -243,8 +247,10 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
     while run and (run[0] in TITLE_WORDS or run[0].rstrip(".") in TITLE_WORDS
                    or run[0] in {"der", "le", "la"}):
         run.pop(0)
-    if len(run) > 3:  # 'Cabinet Office Minister Michael Gove': the name is the last two
-        run = run[-2:]
+    # 'Cabinet Office Minister Michael Gove', 'Geschäftsstellenleiter Geert Baasen': the name is
+    # the last two words, or three with a particle ('Sultan Al Jaber', 'Ursula von der Leyen').
+    if len(run) > 3 or (len(run) == 3 and run[1] not in _NAME_PARTICLES):
+        run = run[-2:] if run[-2] not in _NAME_PARTICLES else run[-3:]
     if not run:
         return None
     name = " ".join(run)
