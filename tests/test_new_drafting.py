@@ -317,3 +317,17 @@ def test_a_sentence_saying_who_said_the_one_before_gives_that_one_to_them(people
     assert [(q.kind, q.text.split()[0]) for q in drafted.quotes] == [
         ("paraphrase", text.split("\n\n")[1].split()[0])]
     assert speakers(drafted) in (["sergey-lavrov"], ["angela-merkel"])
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Выступление Сергея Шойгу на коллегии министерства обороны", "Сергей Шойгу"),
+    ("Заявление Марии Захаровой для прессы", "Maria Zakharova"),
+    ("Интервью Николая Патрушева газете", "Николай Патрушев"),
+    ("Remarks of Mayor John Smith at the City Hall", "John Smith"),
+])
+def test_a_statement_names_its_speaker_from_the_title_in_the_nominative(people, title, name):
+    text = (f"{title}\n\nУважаемые коллеги! Мы сегодня подводим итоги года и говорим о задачах, "
+            "которые стоят перед нами в следующем году.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "statement"
+    assert {q.name for q in drafted.quotes} == {name}

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .marks import QUOTE_CHARS
-from .quotes import Candidate, resolved_quotes
+from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
 from .speakers import TITLE_WORDS, Registry, full_name_in, plain, proper_name
 from .textparts import Layout, SpanSet, collapse
@@ -220,10 +220,50 @@ def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | N
                 role = rest[1:].split(",")[0].strip()
             name = full_name_in(layout.text, named[0].split()[-1]) or named[0]
             return (None, name, role or named[1]), byline.group(0).strip()
+    title = layout.text[layout.paras[0][0]:layout.paras[0][1]] if layout.paras else ""
+    if (named := named_subject(title)) is not None and " " in named[0]:
+        # 'Выступление Сергея Шойгу на …', 'Remarks of Mayor John Smith': a name in the title,
+        # in the nominative where a Russian title puts it in the genitive.
+        before = title[:title.find(named[0])].split()[-1:]
+        genitive = bool(before) and before[0].lower().startswith(_GOVERNING)
+        return (None, nominative(named[0]) if genitive else named[0], named[1]), named[0]
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
     return None
+
+
+_GOVERNING = ("выступлени", "заявлени", "интервью", "пресс-конференци", "обращени", "брифинг",
+              "встреч", "речь", "слово", "ответы", "стенограмм", "беседа", "послание")
+"""Russian nouns of a title that put the speaker's name after them in the genitive."""
+Endings = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+_MASCULINE: Endings = ((("ия", "ий"), ("ея", "ей"), ("ая", "ай"), ("а", "")),
+              (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
+               ("ского", "ский"), ("цкого", "цкий"), ("ого", "ой")))
+_FEMININE: Endings = ((("ии", "ия"), ("ы", "а"), ("и", "а")),
+             (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская"),
+              ("цкой", "цкая")))
+"""A Russian given name's and surname's genitive endings, with their nominative."""
+
+
+def _swap(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    return next((word[:-len(a)] + b for a, b in endings if word.endswith(a)), word)
+
+
+def nominative(name: str) -> str:
+    """A Russian name in a title's genitive ('Сергея Шойгу', 'Марии Захаровой') in the
+    nominative ('Сергей Шойгу', 'Мария Захарова'); any other name as it is."""
+    words = name.split()
+    if len(words) != 2 or not re.fullmatch(r"[А-ЯЁа-яё\-]+", words[0] + words[1]):
+        return name
+    given, surname = words
+    if given.endswith(("ии", "ы", "и")):
+        forms = _FEMININE
+    elif given.endswith(("я", "а")):
+        forms = _MASCULINE
+    else:
+        return name
+    return f"{_swap(given, forms[0])} {_swap(surname, forms[1])}"
 
 
 def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
