@@ -331,3 +331,16 @@ def test_a_statement_names_its_speaker_from_the_title_in_the_nominative(people, 
     drafted = draft(text, people, {}, published=DAY)
     assert drafted.kind == "statement"
     assert {q.name for q in drafted.quotes} == {name}
+
+
+@pytest.mark.parametrize(("who", "label", "speaker"), [
+    ("Дмитрия Медведева", "Д.МЕДВЕДЕВ", "dmitriy-medvedev"),
+    ("Анны Поповой", "А.ПОПОВА", "anna-popova"),
+])
+def test_a_russian_label_takes_the_full_name_the_title_gives_in_the_genitive(people, who, label,
+                                                                             speaker):
+    text = (f"Стенограмма встречи {who} с журналистами\n\n{label}: Дорогие коллеги! Мне очень "
+            "приятно побывать у вас в гостях и поговорить о работе.\n\nВопрос: Что дальше?\n\n"
+            f"{label}: Дальше мы будем работать так же, как работали все эти годы.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == [speaker, speaker]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .marks import QUOTE_CHARS
 from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
-from .speakers import TITLE_WORDS, Registry, full_name_in, plain, proper_name
+from .speakers import TITLE_WORDS, Registry, full_name_in, nominative, plain, proper_name
 from .textparts import Layout, SpanSet, collapse
 from .titles import is_dateline, is_label
 from .turns import Turn, find_turns, label_speaker
@@ -236,36 +236,6 @@ def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | N
 _GOVERNING = ("выступлени", "заявлени", "интервью", "пресс-конференци", "обращени", "брифинг",
               "встреч", "речь", "слово", "ответы", "стенограмм", "беседа", "послание")
 """Russian nouns of a title that put the speaker's name after them in the genitive."""
-Endings = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
-_MASCULINE: Endings = ((("ия", "ий"), ("ея", "ей"), ("ая", "ай"), ("а", "")),
-              (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
-               ("ского", "ский"), ("цкого", "цкий"), ("ого", "ой")))
-_FEMININE: Endings = ((("ии", "ия"), ("ы", "а"), ("и", "а")),
-             (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская"),
-              ("цкой", "цкая")))
-"""A Russian given name's and surname's genitive endings, with their nominative."""
-
-
-def _swap(word: str, endings: tuple[tuple[str, str], ...]) -> str:
-    return next((word[:-len(a)] + b for a, b in endings if word.endswith(a)), word)
-
-
-def nominative(name: str) -> str:
-    """A Russian name in a title's genitive ('Сергея Шойгу', 'Марии Захаровой') in the
-    nominative ('Сергей Шойгу', 'Мария Захарова'); any other name as it is."""
-    words = name.split()
-    if len(words) != 2 or not re.fullmatch(r"[А-ЯЁа-яё\-]+", words[0] + words[1]):
-        return name
-    given, surname = words
-    if given.endswith(("ии", "ы", "и")):
-        forms = _FEMININE
-    elif given.endswith(("я", "а")):
-        forms = _MASCULINE
-    else:
-        return name
-    return f"{_swap(given, forms[0])} {_swap(surname, forms[1])}"
-
-
 def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
                       start_at: int = 0, least: int = MIN_SPOKEN_WORDS) -> list[tuple[int, int]]:
     """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""

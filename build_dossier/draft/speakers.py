@@ -207,9 +207,12 @@ def _full_names(text: str) -> dict[str, tuple[str, str]]:
 
 
 def full_name_in(text: str, surname: str) -> str | None:
-    """The fullest form of a surname the text gives ('Wendy Sherman' for 'SHERMAN')."""
+    """The fullest form of a surname the text gives ('Wendy Sherman' for 'SHERMAN'; 'Дмитрий
+    Медведев' for 'МЕДВЕДЕВ' from the genitive 'Дмитрия Медведева')."""
     if not surname or len(surname) < 2:
         return None
+    if re.fullmatch(r"[А-ЯЁа-яё\-]+", surname):
+        return _full_name_ru(text, surname)
     # One given name in its own case before the surname in any case, within a line (a
     # headline's last word is no given name of the next line's first): 'Sean Spicer' for
     # 'SPICER', 'Judd Deere' for 'MR. DEERE'.
@@ -217,6 +220,23 @@ def full_name_in(text: str, surname: str) -> str | None:
         pair = _full_names(text).get(surname.strip().casefold())
         return f"{pair[0]} {proper_case(pair[1])}" if pair else None
     return _full_name_of_words(text, surname)
+
+
+def _full_name_ru(text: str, surname: str) -> str | None:
+    """A Russian surname in full, in the nominative, from whichever case the text gives it in."""
+    names = _full_names(text)
+    wanted = proper_case(surname)
+    forms = [surname, surname + "а", surname + "ого"]  # Медведев, Медведева
+    if surname.casefold().endswith(("а", "я")):
+        forms.append(surname[:-1] + "ой")  # Захарова → Захаровой
+    for form in forms:
+        pair = names.get(form.casefold())
+        if pair is None:
+            continue
+        full = nominative(f"{pair[0]} {proper_case(pair[1])}")
+        if full.split()[-1].casefold() == wanted.casefold():
+            return f"{full.split()[0]} {wanted}"
+    return None
 
 
 @functools.lru_cache(maxsize=256)
@@ -258,3 +278,33 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
         return None
     role = phrase[:phrase.rfind(run[0])].strip(" ,") if run[0] in phrase else ""
     return name, role
+
+
+Endings = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+_MASCULINE: Endings = ((("ия", "ий"), ("ея", "ей"), ("ая", "ай"), ("а", "")),
+              (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
+               ("ского", "ский"), ("цкого", "цкий"), ("ого", "ой")))
+_FEMININE: Endings = ((("ии", "ия"), ("ы", "а"), ("и", "а")),
+             (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская"),
+              ("цкой", "цкая")))
+"""A Russian given name's and surname's genitive endings, with their nominative."""
+
+
+def _swap(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    return next((word[:-len(a)] + b for a, b in endings if word.endswith(a)), word)
+
+
+def nominative(name: str) -> str:
+    """A Russian name in a title's genitive ('Сергея Шойгу', 'Марии Захаровой') in the
+    nominative ('Сергей Шойгу', 'Мария Захарова'); any other name as it is."""
+    words = name.split()
+    if len(words) != 2 or not re.fullmatch(r"[А-ЯЁа-яё\-]+", words[0] + words[1]):
+        return name
+    given, surname = words
+    if given.endswith(("ии", "ы", "и")):
+        forms = _FEMININE
+    elif given.endswith(("я", "а")):
+        forms = _MASCULINE
+    else:
+        return name
+    return f"{_swap(given, forms[0])} {_swap(surname, forms[1])}"
