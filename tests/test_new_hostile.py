@@ -133,7 +133,26 @@ PATHOLOGICAL = {
     "commas": lambda n: "Title\n\n" + "According to X" + ", y" * (4 * n) + ".\n",
     "dates": lambda n: "Title\n\n" + "On Monday 3 March 2019, " * n + "\n",
     "names": lambda n: "Title\n\n" + "Anna Berg Carl Dahl " * n + "said.\n",
+    # Each quotation by another surname, which `new` looks for in full in the whole text.
+    "surnames": lambda n: "Title\n\n" + "\n\n".join(
+        f"“We will look at it again,” Mr {_word(i)} said." for i in range(n)),
+    "headings": lambda n: "Title\n\n" + "\n".join(
+        f"MINISTER ANNA {_word(i).upper()}\n“We will look at it again,” she said."
+        for i in range(n)),
+    "introductions": lambda n: "Title\n\n" + "\n\n".join(
+        f"Here's what {_word(i)} said.\n\nWe will look at it again next week in Brussels."
+        for i in range(n)),
 }
+
+
+def _word(i: int) -> str:
+    """A capitalised word of letters only, a different one for each number."""
+    letters = ""
+    while True:
+        i, rest = divmod(i, 26)
+        letters += chr(ord("a") + rest)
+        if not i:
+            return "B" + letters
 
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))

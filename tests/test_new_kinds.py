@@ -9,7 +9,7 @@ import shutil
 import pytest
 import yaml
 
-from bench.measure_new import CORPUS, KINDS, Score, measure_corpus, samples
+from bench.measure_new import CORPUS, KINDS, Score, as_far_as_named, measure_corpus, samples
 from build_dossier.build import check
 from build_dossier.cli import main
 from build_dossier.draft.dates import find_dates, find_published
@@ -113,9 +113,19 @@ def test_moderators_and_journalists_are_not_quoted(people):
     assert not any(q.text.startswith(("Die erste Frage", "Es stimmt also")) for q in drafted.quotes)
 
 
+def held_out() -> list:
+    """The held-out round's texts; none between rounds, when the last one has moved to tuned/."""
+    found = samples(CORPUS / "heldout")
+    if not found:
+        pytest.skip("no held-out texts: the last round moved to tuned/, the next is not in yet")
+    return found
+
+
 @pytest.mark.parametrize("part", ["tuned", "heldout"])
 def test_every_corpus_draft_checks_with_notes_to_confirm_only(tmp_path, part):
-    for sample in samples(CORPUS / part):
+    chosen = samples(CORPUS / "tuned") if part == "tuned" else held_out()
+    assert chosen
+    for sample in chosen:
         root = tmp_path / sample.name
         (root / "sources").mkdir(parents=True)
         for name in ("people.yml", "events.yml"):
@@ -139,17 +149,28 @@ def totals(scores: list[Score], kind: str) -> Score:
     return total
 
 
+def test_a_speaker_named_as_far_as_the_text_names_them_counts_only_without_the_rest():
+    words = {"mr", "deere", "r", "karoutchi"}
+    assert as_far_as_named("deere", "judd-deere", words)
+    assert as_far_as_named("r-karoutchi", "roger-karoutchi", words)
+    assert not as_far_as_named("deere", "judd-deere", words | {"judd"})
+    assert not as_far_as_named("mr-deere", "judd-deere", words)
+    assert not as_far_as_named("doe", "judd-deere", words)
+
+
 def test_the_tuned_corpus_meets_the_targets_for_every_kind():
     scores = measure_corpus(CORPUS / "tuned", CORPUS)
     for kind in KINDS:
         t = totals(scores, kind)
         assert t.found >= 0.8 * t.quotes, kind
         assert t.false <= 0.2 * t.drafted, kind
-        assert t.speakers >= 0.8 * t.found, kind
+        # Right, or as far as the text names them: no first name is made up.
+        assert t.named >= 0.8 * t.found, kind
         assert t.language == t.date == t.texts, kind
 
 
 def test_the_held_out_corpus_has_its_language_and_date_right_on_every_text():
+    held_out()
     scores = measure_corpus(CORPUS / "heldout", CORPUS)
     assert sum(s.language for s in scores) == len(scores)
     assert sum(s.date for s in scores) == len(scores)

@@ -59,7 +59,7 @@ _DAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _YEAR = r"(?:,?\s+(?P<{0}>\d{{4}})(?:\s*(?:г\.|года|год)(?![\w-]))?)?"
 DATE_RE = re.compile(
     r"(?<![\w-])(?:(?P<wd>" + _DAY_RE + r")[,.]?\s+(?:(?:the|le|den|dem)\s+)?)?(?:"
-    r"(?P<iso>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+    r"(?P<iso>\d{4})(?P<sep>[-.])(?P<im>\d{2})(?P=sep)(?P<id>\d{2})(?![\d.]\d)"
     r"|(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})(?![\d.]\d)"
     r"|(?P<d1>\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s+(?:of\s+)?(?P<m1>" + _MONTH_RE + r")\.?"
     + _YEAR.format("y1") +
@@ -112,7 +112,10 @@ def _resolve(match: re.Match[str], text: str, published: dt.date | None) -> dt.d
     if g["iso"]:
         return _day(int(g["iso"]), int(g["im"]), int(g["id"]))
     if g["ny"]:
-        return _day(int(g["ny"]), int(g["nm"]), int(g["nd"]))
+        day, month = int(g["nd"]), int(g["nm"])
+        if month > 12 and day <= 12 and "/" in match.group():
+            day, month = month, day  # '3/31/2015': the American order, the month first
+        return _day(int(g["ny"]), month, day)
     if g["m1"] or g["m2"]:
         month = MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
         day = int(g["d1"] or g["d2"])
@@ -146,6 +149,10 @@ def is_full_date(words: str) -> bool:
     return words[:1].isdigit() or any(month in lowered for month in MONTHS)
 
 
+_UPDATED = re.compile(r"(?i)\b(?:updated|last updated|modified|aktualisiert|zuletzt|mis à jour|"
+                      r"modifié|actualisé)\b|(?i:обновлено|изменено)")
+
+
 def find_published(text: str) -> tuple[FuzzyDate, str] | None:
     """The publication date the text gives, and the words it was found in.
 
@@ -162,6 +169,8 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
     firsts = [(line, next(find_dates(line[:400], None), None)) for line in head]
     datelines = [(line, m) for line, m in firsts if m is not None and len(
         re.findall(r"[^\W\d_]+", line.replace(m.words, " "))) <= 4]
+    # 'Published 1 March … Updated 3 March': the first publication, not the last change.
+    datelines.sort(key=lambda pair: bool(_UPDATED.search(pair[0])))
     for _, found in datelines + [(line, m) for line, m in firsts if m is not None]:
         return FuzzyDate(found.date.year, found.date.month, found.date.day), found.words
     every = [m for m in find_dates(text, None) if m.date.year >= 1900]

@@ -5,14 +5,16 @@ copy with several datelines. Decides the kind and proposes the quotations, for `
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from .marks import QUOTE_CHARS
-from .quotes import Candidate, resolved_quotes
+from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
-from .speakers import TITLE_WORDS, Registry, full_name_in, plain, proper_name
+from .speakers import TITLE_WORDS, Registry, full_name_in, nominative, plain, proper_name
 from .textparts import Layout, SpanSet, collapse
+from .titles import is_dateline, is_label
 from .turns import Turn, find_turns, label_speaker
 
 NEWS, STATEMENT, TRANSCRIPT, LIVE = "news", "statement", "transcript", "live"
@@ -20,13 +22,21 @@ KIND_NAMES = {NEWS: "a news article", STATEMENT: "one speaker's statement or tra
               TRANSCRIPT: "a transcript of labelled turns", LIVE: "a live blog or wire copy"}
 MIN_SPOKEN_WORDS = 5
 """A spoken paragraph shorter than this ('Thank you.') is not proposed as a quotation."""
+MIN_TURN_WORDS = 7
+"""In a transcript of turns, a paragraph shorter than this is an aside between speakers
+('So ist es. - Guten Tag!', 'It may be. It may be.'), not a statement to quote."""
 
 _TIMESTAMP = re.compile(
     r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
     r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4})(?:\s*(?:\+{3}|[:.\-–—]))?"
     r"(?=\s|$)")
+_BULLET = re.compile(r"[•·▪►▶➤*]\s*")
 _WIRE_DATELINE = re.compile(
-    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*")
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*"
+    # 'MOSCOW, Dec 2 (Reuters) -', 'SHARM EL-SHEIKH, Egypt (Reuters) –', 'BERLIN (dpa) -'
+    r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30}(?:,\s+[\w.]+(?:\s+\d{1,2})?)?\s+"
+    r"\((?:Reuters|AP|AFP|dpa|DPA|KNA|epd|TASS|ТАСС|РИА Новости|Интерфакс|Bloomberg)\)"
+    r"\s*[-–—]\s*")
 _LIVE_TITLE = re.compile(
     r"\b(live blog|liveblog|live updates|as it happened|news-ticker|newsticker|liveticker|"
     r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
@@ -65,10 +75,42 @@ def live_entries(layout: Layout) -> list[tuple[int, str]]:
     dateline ('19:52', '11.08am BST', '+++ 17:30', 'MOSCOW, 2 Dec -')."""
     found = []
     for s, e in layout.paras:
+        bullet = _BULLET.match(layout.text, s, e)
+        s = bullet.end() if bullet else s
         m = _TIMESTAMP.match(layout.text, s, e) or _WIRE_DATELINE.match(layout.text, s, e)
         if m is not None:
             found.append((s, m.group().strip(" +:.-–—")))
     return found
+
+
+def item_headlines(layout: Layout) -> list[int]:
+    """Offsets of the headlines of a live page's items when it prints no times: short lines
+    below the title that do not end as sentences do, each over a paragraph of news."""
+    text, paras = layout.text, layout.paras
+    found = []
+    for i in range(1, len(paras) - 1):
+        line = text[paras[i][0]:paras[i][1]].strip()
+        words = len(line.split())
+        following = text[paras[i + 1][0]:paras[i + 1][1]]
+        if (2 <= words <= 14 and line[:1].isupper() and not line.endswith(_SENTENCE_ENDS)
+                and line[:1] not in "-–—" and len(following.split()) >= 15
+                and not line.isupper() and not is_dateline(line) and not is_label(line)
+                and attribution_line(line, None) is None):
+            found.append(paras[i][0])
+    return found
+
+
+def _short_items(layout: Layout) -> bool:
+    """Whether the text is a run of items under headlines, as a live page without times is:
+    three headlines below the title, or two where no item runs over four paragraphs."""
+    heads = [layout.para_index(at) or 0 for at in item_headlines(layout)]
+    if len(heads) >= 3:
+        return True
+    bounds = [0, *heads, len(layout.paras)]
+    return len(heads) == 2 and all(b - a <= 5 for a, b in itertools.pairwise(bounds))
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", ",", "…", "»", "”", "\"", "“")
 
 
 def _first_person_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
@@ -87,7 +129,11 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     speakers = {t.label for t in turns if t.role == "speaker"}
     if len(turns) >= 2 and (len(speakers) >= 2 or any(t.role != "speaker" for t in turns)):
         return TRANSCRIPT
-    if len(live_entries(layout)) >= 2 or _LIVE_TITLE.search(layout.text[:800]):
+    # Two entries, told apart by their times or datelines (a page that prints its one
+    # dateline twice is still one article).
+    if (len({words for _, words in live_entries(layout)}) >= 2
+            or _LIVE_TITLE.search(layout.text[:800])
+            or _short_items(layout)):
         return LIVE
     body = layout.paras[1:] or layout.paras
     long_paras = [(s, e) for s, e in body if len(layout.text[s:e].split()) >= 12]
@@ -101,10 +147,22 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         attribution_line(layout.text[s:e], registry.exact) is not None
         and len(layout.text[paras[i - 1][0]:paras[i - 1][1]].split()) >= 8
         for i, (s, e) in enumerate(paras) if i >= 3)
+    # So are quotations signed after them ('“…,” said X', '— …, — отметил глава государства').
+    attributed = attributed or any(_signed_at(layout.text, m.end())
+                                   for m in _SIGNED.finditer(layout.text, 0, 200_000))
     if turns or (_SPEECH_TITLE.search(layout.text[:600]) and speechy and not attributed
                  and _marked_share(layout, long_paras) < 0.5):
         return STATEMENT
     return NEWS
+
+
+def _signed_at(text: str, at: int) -> bool:
+    verb = speech_verb(text[at:at + 40])
+    return verb is not None and verb.start() == 0
+
+
+_SIGNED = re.compile(r"[”»\"“]\s*,?\s*[—–-]?\s*|,\s[—–-]\s")
+"""The end of a quotation, where the words that sign it may follow."""
 
 
 def _reporting_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
@@ -162,14 +220,24 @@ def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | N
                 role = rest[1:].split(",")[0].strip()
             name = full_name_in(layout.text, named[0].split()[-1]) or named[0]
             return (None, name, role or named[1]), byline.group(0).strip()
+    title = layout.text[layout.paras[0][0]:layout.paras[0][1]] if layout.paras else ""
+    if (named := named_subject(title)) is not None and " " in named[0]:
+        # 'Выступление Сергея Шойгу на …', 'Remarks of Mayor John Smith': a name in the title,
+        # in the nominative where a Russian title puts it in the genitive.
+        before = title[:title.find(named[0])].split()[-1:]
+        genitive = bool(before) and before[0].lower().startswith(_GOVERNING)
+        return (None, nominative(named[0]) if genitive else named[0], named[1]), named[0]
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
     return None
 
 
+_GOVERNING = ("выступлени", "заявлени", "интервью", "пресс-конференци", "обращени", "брифинг",
+              "встреч", "речь", "слово", "ответы", "стенограмм", "беседа", "послание")
+"""Russian nouns of a title that put the speaker's name after them in the genitive."""
 def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
-                      start_at: int = 0) -> list[tuple[int, int]]:
+                      start_at: int = 0, least: int = MIN_SPOKEN_WORDS) -> list[tuple[int, int]]:
     """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""
     out = []
     for s, e in layout.paras[start_index:]:
@@ -181,10 +249,26 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
         spoken = re.sub(r"\([^()]*\)", " ", words)
-        if word_count(spoken) < MIN_SPOKEN_WORDS or words.endswith(","):
+        if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken):
             continue
         out.append((s, e))
     return out
+
+
+_GREETING = re.compile(
+    r"(?i:good (?:morning|afternoon|evening)|hello|hi|thank you(?: (?:very much|all))?|thanks|"
+    r"bonjour|bonsoir|merci(?: beaucoup)?|guten (?:tag|morgen|abend)|hallo|danke(?: schön)?|"
+    r"vielen dank|здравствуйте|добрый (?:день|вечер)|доброе утро|спасибо)"
+    r"(?:[ ,]+(?i:everybody|everyone|all|à tous|monsieur|madame|mr\.?|ms\.?|herr|frau)"
+    r"|[ ,]+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]*)*[ ,]*[.!]?")
+"""A greeting or thanks, with the names of those greeted: 'Bonjour Jean-Pierre ELKABBACH.'"""
+
+
+def _greetings_only(para: str) -> bool:
+    """Whether a paragraph only greets or thanks ('Bonjour Jean-Pierre ELKABBACH. Bonjour Thomas
+    SOTTO.'): no statement to quote."""
+    sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip()) if p]
+    return bool(sentences) and all(_GREETING.fullmatch(p) for p in sentences)
 
 
 def _spoken(layout: Layout, spans: list[tuple[int, int]], speaker: tuple[str | None, str, str],
@@ -229,19 +313,25 @@ def _same_person(a: tuple[str | None, str, str], b: tuple[str | None, str]) -> b
     return bool(a[1]) and plain(a[1]) == plain(b[1])
 
 
-_NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){0,2}"
+_NAME = (r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]\.)?\s*)?"  # an initial: 'R. Karoutchi'
+         r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){0,2}")
 _VOCATIVE = re.compile(
     r"(?i:\b(?:thanks|thank you|merci|danke|vielen dank|bonjour|bonsoir|good morning|"
-    r"good afternoon|good evening|hello)|спасибо|здравствуйте),?\s+(?:(?i:mr|ms|mrs|"
-    r"monsieur|madame|herr|frau)\.?\s+)?(?P<after>" + _NAME + r")(?=[.,!?])"
+    r"good afternoon|good evening|hello|bonne année|happy new year|frohes neues jahr)|спасибо|"
+    r"здравствуйте|с новым годом),?\s+(?:(?i:mr|ms|mrs|dr|"
+    r"monsieur|madame|mme|mlle|m|herr|frau)\.?\s+)?(?P<after>" + _NAME + r")(?=[.,!?])"
     r"|(?P<before>" + _NAME + r"),\s+(?i:bonjour|bonsoir|good morning|good afternoon|"
     r"здравствуйте|guten (?:morgen|tag|abend))\b")
 """Someone addressed by name ('Thanks, Ned.', 'Jean-Noël Barrot, bonjour.'): the next speaker."""
 
 
 def addressed_names(text: str, turns: list[Turn]) -> dict[str, str]:
-    """For each speaker's label, the name a question or moderator's turn before it calls them."""
+    """For each speaker's label, the name a question or moderator's turn before it calls them;
+    an unlabelled introduction before the first turn ('Bonsoir Mme Michèle Alliot-Marie, …')
+    counts as the interviewer's."""
     names: dict[str, str] = {}
+    if turns and turns[0].start > 0:
+        turns = [Turn("", 0, turns[0].start, "moderator"), *turns]
     for n, turn in enumerate(turns):
         if turn.role == "speaker":
             continue
@@ -288,6 +378,6 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         if interview and main_speaker is not None and not _same_person(who, main_speaker):
             continue
         index = layout.para_index(turn.start) or 0
-        spans = spoken_paragraphs(layout, index, turn.end, turn.start)
+        spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
         quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")
     return Drafted(TRANSCRIPT, quotes)

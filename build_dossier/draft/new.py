@@ -8,7 +8,6 @@ the editor — title, date, language, events and quotes guessed, each marked `co
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from ..load import SOURCES_DIR, load_events, load_people
@@ -22,17 +21,9 @@ from .kinds import KIND_NAMES, STATEMENT, TRANSCRIPT, draft_quotes
 from .language import detect_language, in_marks, safe_id, slugify
 from .speakers import Registry
 from .textparts import Layout
+from .titles import guess_title
 
 __all__ = ["NewError", "create_source", "draft", "run"]
-
-
-def guess_title(text: str) -> str:
-    """The first line, cut to its first sentence when it is a whole paragraph."""
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    if len(first) > 200:
-        sentence = re.match(r"(.{20,200}?[.!?])\s", first)
-        first = sentence.group(1) if sentence else first[:160].rsplit(" ", 1)[0] + "…"
-    return first
 
 
 def _language(text: str, notes: list[str]) -> str:
@@ -76,13 +67,15 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
                        "article")
     meta = metadata or Metadata()
     notes: list[str] = []
-    title = meta.title or guess_title(text)
+    guessed, passed_over = guess_title(text)
+    title = meta.title or guessed
     notes.append("title: from the file's metadata" if meta.title else
-                 "title: the text's first line")
+                 "title: the text's first heading, below its dateline, byline or page labels"
+                 if passed_over else "title: the text's first line")
     language = _language(text, notes)
     published, dateline = _published(text, published, meta, notes, language)
     layout = Layout.of(text)
-    drafted = draft_quotes(layout, Registry.of(people))
+    drafted = draft_quotes(layout, Registry.of(people, published.year))
     notes.append(f"kind: {KIND_NAMES[drafted.kind]}; quotations proposed accordingly")
     if drafted.kind == STATEMENT:
         notes.append("speaker of every spoken paragraph: from "

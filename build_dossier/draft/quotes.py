@@ -14,6 +14,7 @@ from .reported import (
     attribution_line,
     lead_attribution,
     reported,
+    said_by_before,
     speech_verb,
     tail_attribution,
     word_count,
@@ -25,13 +26,18 @@ from .speakers import (
     TITLE_WORDS,
     Registry,
     full_name_in,
+    proper_case,
     proper_name,
 )
-from .textparts import Layout, SpanSet, collapse
+from .textparts import Layout, SpanSet, collapse, words_of
+from .titles import is_byline, is_dateline, is_label, without_entry_time
 
 CONTINUES = "the quotation just before"
 _DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
 """First words of a lowercase description standing for someone named before."""
+_INDEFINITE = frozenset(["a", "an", "ein", "eine", "un", "une"])
+_DEFINITE = frozenset(["der", "die", "the", "le", "la"])
+_ARTICLES = frozenset(["Le", "La", "Der", "Die", "The"])
 _STATEMENT_WORDS = re.compile(
     r"\b(statement|declaration|communiqu[ée]|news release|press release|joint|"
     r"d[ée]claration|Erkl[äa]rung|Mitteilung|заявлени\w*)\b", re.IGNORECASE)
@@ -86,11 +92,18 @@ def block_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Can
     text, paras = layout.text, layout.paras
     found = []
     for i in range(1, len(paras)):
-        named = attribution_line(text[paras[i][0]:paras[i][1]], registry.exact)
-        if named is None or taken.holds(paras[i - 1][0]):
+        line = text[paras[i][0]:paras[i][1]]
+        named = attribution_line(line, registry.exact)
+        # A name in capitals heads the comments below it; it signs nothing above.
+        if named is None or taken.holds(paras[i - 1][0]) or line.isupper():
             continue
         first = i - 1
-        if len(text[paras[first][0]:paras[first][1]].split()) < 8:
+        if first == 0:
+            continue  # the title over a caption's name ('Nick Clegg'), not a block quote
+        speech = text[paras[first][0]:paras[first][1]]
+        # A paragraph opening with a quotation mark is a quotation in marks with its own
+        # attribution, and the line under it a caption or dateline.
+        if len(speech.split()) < 8 or speech.lstrip()[:1] in QUOTE_CHARS:
             continue
         while first - 1 >= 1 and i - first < 4 and _speech_goes_on(layout, first - 1, registry):
             first -= 1
@@ -99,6 +112,93 @@ def block_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Can
                                attribution=named[0], role=named[1],
                                evidence=text[paras[i][0]:paras[i][1]].strip()))
     return found
+
+
+_WHAT_SAID = re.compile(
+    r"(?i:(?:and\s+|but\s+)?(?:here(?:'s|’s| is)|this is)\s+(?:what|how)\s+)(?P<who>.{2,80}?)"
+    r"\s+(?i:said|says|told \w+|wrote|replied|responded|had to say|has to say|has said|put it)"
+    r"\s*[.:]?")
+"""'Here's what Cameron said.': the paragraphs below are Cameron's words."""
+_QUOTE_MARKER = re.compile(r"(?i:(?:live blog|blockquote)\s*:\s*)?(?i:quote|zitat|citation|цитата)")
+"""A page's marker for a block quote, left in its text: 'Live blog: quote'."""
+LAST_NAMED = "they"
+"""The attribution of a block quote under a marker alone: whoever was named last."""
+_THIRD_PERSON = re.compile(r"(?<![\w’'-])(?:he|she|He|She|il|elle|Il|Elle|er|Er|он|она|Он|Она)"
+                           r"(?![\w’'-])")
+
+
+def introduced_quotes(layout: Layout, taken: SpanSet) -> list[Candidate]:
+    """Paragraphs of speech without quotation marks under a line that introduces them ('Here's
+    what Cameron said.', '… Sir Amyas Morse, head of the NAO, said:') or a page's quote
+    marker, up to the first paragraph that is narration again."""
+    text, paras = layout.text, layout.paras
+    found = []
+    i = 1
+    while i < len(paras) - 1:
+        intro = text[paras[i][0]:paras[i][1]].strip()
+        who, why = _introducer(layout, i, intro)
+        if who is None:
+            i += 1
+            continue
+        first = i + 1
+        if _QUOTE_MARKER.fullmatch(text[paras[first][0]:paras[first][1]].strip()):
+            first += 1
+        last = first - 1
+        while last + 1 < len(paras) and last + 1 - first < 6 and _spoken_on(
+                layout, last + 1, opening=last + 1 == first):
+            last += 1
+        if last >= first and not taken.overlaps(paras[first][0], paras[last][1]):
+            start, end = paras[first][0], paras[last][1]
+            found.append(Candidate(start, end, collapse(text[start:end]), "direct",
+                                   "block quote", attribution=who, evidence=why))
+        i = max(last, i) + 1
+    return found
+
+
+def _introducer(layout: Layout, index: int, intro: str) -> tuple[str | None, str]:
+    """(who, words) when paragraph `index` introduces speech below it."""
+    if (what := _WHAT_SAID.fullmatch(intro)) is not None:
+        return what.group("who"), intro
+    if _QUOTE_MARKER.fullmatch(intro):
+        before = layout.text[layout.paras[index - 1][0]:layout.paras[index - 1][1]].strip()
+        if _WHAT_SAID.fullmatch(before) or before.endswith(":"):
+            return None, ""  # the line above introduces the speech and names the speaker
+        return _paragraph_subject(layout, index - 1) or LAST_NAMED, intro
+    if intro.endswith(":") and len(intro.split()) <= 40 and intro[:1] not in QUOTE_CHARS:
+        sentence = intro[layout.sentence(layout.paras[index][1] - 1)[0]
+                         - layout.paras[index][0]:] if layout.sentences_in(
+            layout.paras[index][0], layout.paras[index][1]) else intro
+        verb = speech_verb(sentence, last=True)
+        if verb is not None and not sentence[verb.end():].strip(" :"):
+            return sentence[:verb.start()], evidence(sentence)
+    return None, ""
+
+
+def _paragraph_subject(layout: Layout, index: int) -> str | None:
+    """Who the paragraph is about: the name its first sentence opens with ('Clegg is up
+    first, at 9am.'), in full where the text gives it so."""
+    s = layout.paras[index][0]
+    sentence = layout.text[s:layout.sentence(s)[1]]
+    if named := named_subject(sentence):
+        return named[0]
+    first = sentence.split(" ", 1)[0].strip(",.:;")
+    if first[:1].isupper() and first not in TITLE_WORDS:
+        return full_name_in(layout.text, first)
+    return None
+
+
+def _spoken_on(layout: Layout, index: int, opening: bool) -> bool:
+    """Whether paragraph `index` is (still) the introduced speech: long enough, not marked,
+    and after the first, in the first person or at least not narrating about someone."""
+    s, e = layout.paras[index]
+    para = layout.text[s:e]
+    if (len(para.split()) < 8 or para.lstrip()[:1] in QUOTE_CHARS + "-–—"
+            or _WHAT_SAID.fullmatch(para.strip()) or para.rstrip().endswith(":")):
+        return False
+    if opening:
+        return True
+    return bool(_FIRST_PERSON.search(para)) or not (
+        _THIRD_PERSON.search(para) or speech_verb(para) or any(c in para for c in QUOTE_CHARS))
 
 
 def _speech_goes_on(layout: Layout, index: int, registry: Registry) -> bool:
@@ -153,17 +253,38 @@ def marked(layout: Layout) -> list[Candidate]:
         for mark in marks:
             words = words[:mark - start] + " " + words[mark - start + 1:]
         words = collapse(words).rstrip(" ,")
-        if word_count(words) >= 3:
+        # Two words are a quotation too when a speech verb follows them: '«Наоборот,
+        # расслабляюсь», – признался он'; otherwise a term in marks.
+        count = word_count(words)
+        if count >= 3 or (count == 2 and _said_after(layout, end)):
             found.append(Candidate(start, end, words, "direct", "quotation marks"))
     return found
+
+
+def _said_after(layout: Layout, end: int) -> bool:
+    tail = layout.text[end:layout.sentence(end + 1)[1]].lstrip("”“\"»’ ,.—–-")
+    verb = speech_verb(tail[:40])
+    return verb is not None and verb.start() == 0
 
 
 def reported_speech(layout: Layout) -> list[Candidate]:
     """What each sentence reports someone as saying, as paraphrases (not in the headline)."""
     found = []
     after_title = layout.paras[0][1] if layout.paras else 0
+    previous: tuple[int, int] | None = None
     for s, e in layout.sents:
         if s < after_title:
+            continue
+        before, previous = previous, (s, e)
+        who = said_by_before(layout.text[s:e])
+        if who and before and layout.para_index(before[0]) == layout.para_index(s) and not any(
+                c in layout.text[before[0]:before[1]] for c in QUOTE_CHARS):
+            # 'Переговоры продолжатся … . Об этом заявил Сергей Лавров': the sentence before.
+            b_start, b_end = before[0], before[1] - len(layout.text[before[0]:before[1]]) + len(
+                layout.text[before[0]:before[1]].rstrip(" .!"))
+            found.append(Candidate(b_start, b_end, collapse(layout.text[b_start:b_end]),
+                                   "paraphrase", "reported speech", attribution=who,
+                                   evidence=evidence(layout.text[s:e])))
             continue
         hit = reported(layout.text, s, e)
         if hit is not None:
@@ -189,8 +310,12 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
     speech.
     """
     kept: list[Candidate] = []
-    for group in (block_quotes(layout, registry, taken), dashed(layout, taken),
-                  marked(layout), reported_speech(layout)):
+    reports = reported_speech(layout)
+    # A paraphrase quoting a few words wins over those words alone.
+    quoting = [c for c in reports if any(ch in c.text for ch in QUOTE_CHARS)]
+    plain_reports = [c for c in reports if not any(ch in c.text for ch in QUOTE_CHARS)]
+    for group in (block_quotes(layout, registry, taken), introduced_quotes(layout, taken),
+                  dashed(layout, taken), quoting, marked(layout), plain_reports):
         for cand in sorted(group, key=lambda c: c.start):
             if not taken.overlaps(cand.start, max(cand.end, cand.start + 1)):
                 taken.add(cand.start, max(cand.end, cand.start + 1))
@@ -234,6 +359,8 @@ class Resolver:
     """The whole text, where a surname alone is looked for in a fuller form."""
     mentions: list[tuple[int, str | None, str, bool]] = field(default_factory=list)
     """(offset, id, name, is a person), in the order of the text."""
+    section: tuple[str | None, str] | None = None
+    """Whom the heading over the passage being resolved names ('POPE FRANCIS'), if one does."""
 
     def mention(self, at: int, speaker: str | None, name: str) -> None:
         """Record that `speaker` (or a new person named `name`) is named at `at`."""
@@ -260,9 +387,26 @@ class Resolver:
         role_noun = bool(described) and (
             (described[-1].lower() in ROLE_NOUNS
              and all(w[:1].islower() for w in described[:-1]))
-            or (described[0] in _DESCRIBING and all(w[:1].islower() for w in described)))
-        if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun:
-            found = self.last(at, person=word in PRONOUNS_PERSON or role_noun)
+            or (described[0] in _DESCRIBING and all(w[:1].islower() for w in described))
+            # 'die Kanzlerkandidatin', 'der SPD-Chef': an article and a noun that names no
+            # one the text gives in full, as German capitalises every noun.
+            or (len(described) == 2 and described[0] in _DEFINITE
+                and not self.registry.find(subject)
+                and not full_name_in(self.text, described[1])))
+        if (described and described[-1] in ROLE_NOUNS and not role_noun
+                and (described[0].lower() in _INDEFINITE or described[0][:1].isupper())):
+            # 'a Number 10 spokesman', '– Kremlin spokesman': someone the text never names,
+            # known by their office; the editor adds them under that description.
+            unnamed = described[1:] if described[0].lower() in _INDEFINITE else described
+            return None, " ".join(unnamed), ""
+        # 'пресс-секретарь Путина', 'porte-parole du Kremlin': an office of someone named,
+        # held by the person named before.
+        of_someone = (len(described) >= 2 and described[0] in ROLE_NOUNS
+                      and sum(w[:1].isupper() for w in described) < 2)
+        if word in PRONOUNS_PERSON and self.section is not None:
+            return self.section[0], self.section[1], ""  # 'POPE FRANCIS … he said:'
+        if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun or of_someone:
+            found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone)
             return (found[0], found[1], "") if found else None
         exact = self.registry.exact(subject)
         if exact:
@@ -272,20 +416,33 @@ class Resolver:
             s, e, person_id = hits[0]
             tail = subject[e:].strip()
             # "NATO partners": a known name used as a modifier names someone else.
-            if tail and tail.split(" ", 1)[0][:1].islower():
+            if tail and len(tail.split()) <= 2 and tail[:1].islower():
                 return None
             return person_id, subject[s:e], ""
+        # 'weil Laschet vor der Bundestagswahl': a known surname among the words.
+        known = {by_name for w in re.findall(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", subject)
+                 if w not in TITLE_WORDS and (by_name := self.registry.surname(w))}
+        if len(known) == 1 and self.registry.is_person(only := known.pop()):
+            return only, self.registry.people[only].name, ""
         named = proper_name(subject) or named_subject(subject)
+        if named is None or (" " not in named[0] and not full_name_in(self.text, named[0])):
+            # A surname among other words that the text gives in full elsewhere ('Armin
+            # Laschet' for 'weil Laschet vor der Bundestagswahl'), rather than a noun.
+            for w in re.findall(r"(?<=\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", " " + subject):
+                if w not in TITLE_WORDS and (fuller := full_name_in(self.text, w)):
+                    return None, fuller, ""
         if named is None:
             return None
         by_surname = self.registry.surname(named[0])
         if by_surname:
             return by_surname, named[0], ""
         last = named[0].split()[-1]
-        # "Ryabkov" after "Sergei Ryabkov": the same person still to add.
-        for _, speaker, name, _ in reversed(self.mentions[-50:]):
-            if speaker is None and name.split() and name.split()[-1] == last:
-                return None, name, ""
+        # "Ryabkov" after "Sergei Ryabkov": the same person still to add, by the fullest name
+        # the text has given them ('Sultan Al Jaber', not a later 'Al Jaber').
+        same = [name for _, speaker, name, _ in self.mentions[-50:]
+                if speaker is None and name.split() and name.split()[-1] == last]
+        if same:
+            return None, max(reversed(same), key=lambda n: len(n.split())), ""
         if len(named[0].split()) == 1 and (fuller := full_name_in(self.text, last)):
             return None, fuller, named[1]
         return None, named[0], named[1]
@@ -306,16 +463,63 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         if hits:
             at, to, person = s + hits[0][0], s + hits[0][1], hits[0][2]
             subjects.append((at, person, layout.text[at:to]))
-        elif not inside.holds(s) and (named := named_subject(layout.text[s:e])):
-            subjects.append((s, None, named[0]))
+        elif inside.holds(s) or inside.holds(s + 1) or is_byline(layout.text[s:e]):
+            continue  # the author of the text is no one's antecedent
+        elif named := named_subject(layout.text[s:e]):
+            name = named[0] if " " in named[0] else full_name_in(layout.text, named[0]) \
+                or named[0]
+            # 'Мария Захарова' for the registry's 'Maria Zakharova': known by surname.
+            subjects.append((s, registry.resolve(name), name))
+        elif surname := _russian_surname(layout.text, s, e):
+            subjects.append(surname)
+    headings = speaker_headings(layout, registry)
+    subjects = sorted(subjects + [(at, person, name) for at, person, name in headings])
     out: list[Candidate] = []
-    i = 0
+    i = h = 0
     for cand in passages:
         while i < len(subjects) and subjects[i][0] < cand.start:
             resolver.mention(*subjects[i])
             i += 1
+        while h < len(headings) and headings[h][0] < cand.start:
+            h += 1
+        resolver.section = (headings[h - 1][1], headings[h - 1][2]) if h else None
         out.append(_resolved(layout, cand, resolver, out))
     return out
+
+
+_RU_SURNAME = re.compile(r"(?<=[\w,] )[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|"
+                         r"ская|цкая|ко|ук|юк|ич)(?![\w-])")
+"""A Russian surname inside a sentence ('не испытывается ли Песков'): a capital after the
+sentence's first word, with a surname's ending."""
+
+
+def _russian_surname(text: str, start: int, end: int) -> tuple[int, None, str] | None:
+    for match in _RU_SURNAME.finditer(text, start, end):
+        before = text[max(start, match.start() - 30):match.start()].split()
+        # 'журналиста Зарубина', 'пресс-секретарь Путина': a genitive after a noun names
+        # whom an office or a person belongs to, not who acts.
+        if before and before[-1][-1:] in "аяь" and before[-1].islower():
+            continue
+        return match.start(), None, match.group()
+    return None
+
+
+def speaker_headings(layout: Layout, registry: Registry) -> list[tuple[int, str | None, str]]:
+    """(offset, id, name) of each heading in capitals that names whose comments follow, as wire
+    round-ups print them: 'GERMAN CHANCELLOR OLAF SCHOLZ', 'AVINASH PERSAUD, BARBADOS CLIMATE
+    ENVOY', 'POPE FRANCIS'."""
+    found = []
+    for s, e in layout.paras[1:]:
+        line = layout.text[s:e].strip()
+        if not (line.isupper() and len(line.split()) <= 10) or is_label(line) or is_dateline(line):
+            continue
+        named = proper_name(proper_case(line.split(",")[0]))
+        if named is None:
+            continue
+        person = registry.resolve(named[0])
+        if person is not None or len(named[0].split()) >= 2:
+            found.append((s, person, registry.people[person].name if person else named[0]))
+    return found
 
 
 def _resolved(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Candidate]
@@ -344,13 +548,25 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         found = resolver.phrase(tail, cand.start)
         if found:
             return found, evidence(text[cand.end:tail_end])
-    lead = lead_attribution(text, s_start, cand.start - 1) if s_start < cand.start else ""
+    lead = without_entry_time(lead_attribution(text, s_start, cand.start - 1)) \
+        if s_start < cand.start else ""
     if not lead.strip():
         lead = _introduction(layout, cand.start)
     if lead.strip():
         found_lead = _lead_speaker(lead, cand.start, resolver)
         if found_lead:
             return found_lead
+    # A quotation standing as its own sentence, the next naming someone: '"Bold, but risky."
+    # Lord Dannatt, the former head of the army, has just been on the Today programme'.
+    own_end = layout.sentence(max(cand.end - 1, cand.start))[1]
+    if own_end - cand.end <= 2:
+        following = layout.sentence(own_end + 1)
+        if following[0] > cand.end and following[0] - own_end <= 2 and layout.para_index(
+                following[0]) == layout.para_index(cand.end - 1) and (
+                opening := _opening_name(layout, following, resolver, cand.start)):
+            return opening
+    if resolver.section is not None:  # under a heading naming whose comments follow
+        return (resolver.section[0], resolver.section[1], ""), "the heading above"
     # A quotation on its own, right after another: the same speaker goes on.
     if before and (before[-1].speaker is not None or before[-1].name):
         prev = before[-1]
@@ -358,6 +574,20 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         if gap.count("\n") <= 2 and len(gap) < 200:
             return (prev.speaker, prev.name, prev.role), CONTINUES
     return None
+
+
+_BEFORE_VERB = re.compile(r"[,;(]| (?:is|was|has|had|says|said|told|hat|ist|a|est|—)\b")
+
+
+def _opening_name(layout: Layout, sentence: tuple[int, int], resolver: Resolver, at: int
+                  ) -> tuple[Guess, str] | None:
+    """The person a sentence opens with, by their name, before any verb."""
+    words = layout.text[sentence[0]:sentence[1]]
+    head = _BEFORE_VERB.split(words, maxsplit=1)[0]
+    if not head or not head[:1].isupper() or len(head.split()) > 4:
+        return None
+    found = resolver.phrase(head, at)
+    return (found, evidence(words[:60])) if found and (found[0] or found[1]) else None
 
 
 def _introduction(layout: Layout, at: int) -> str:
@@ -383,6 +613,10 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     verb = speech_verb(lead, last=True)
     if verb is not None:
         why = evidence(lead[:verb.end()])
+        after = lead[verb.end():].strip(" ,:")
+        # Inverted: 'Demnach sagte Laschet:', 'Then said the minister:', '— заявил Песков:'.
+        if after and len(after.split()) <= 4 and (found := resolver.phrase(after, at)):
+            return found, evidence(lead)
         found = resolver.phrase(lead[:verb.start()], at)
         if found:
             return found, why
@@ -397,12 +631,25 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
         return (person_id, lead[s:e], ""), evidence(lead)
     named = proper_name(lead.split(",")[0]) or named_subject(lead)
     if named:
-        return (None, named[0], named[1]), evidence(lead)
+        # 'Scholz: „…“' in a headline: the surname, in full where the text gives it so.
+        name = named[0] if " " in named[0] else (
+            full_name_in(resolver.text, named[0]) or named[0])
+        return (resolver.registry.resolve(name), name, named[1]), evidence(lead)
     return None
 
 
 _NAME_RUN = re.compile(r"(?<![\w’'-])((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+\s+)+"
                        r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)(?![\w’-])")
+
+
+_PARTICLES = frozenset(words_of("Le La De Van Von Der Di Al El Bin Ibn Abu Da Dos Du"))
+"""The capitalised word before a surname that belongs to it: 'Jean-Yves Le Drian', 'Sultan Al
+Jaber'."""
+_OPENERS = frozenset(words_of(
+    "During In On At After Before When While As But And Since For From With By Under Over Today "
+    "Yesterday Meanwhile Later Earlier Also Speaking Asked Im Am Nach Bei Vor Während Heute "
+    "Dans Lors Après Avant Pendant Selon Aujourd'hui Hier В На После Во Перед Сегодня Вчера"))
+"""Words that open a sentence with a capital, never the first of a name."""
 
 
 def named_subject(sentence: str) -> tuple[str, str] | None:
@@ -411,13 +658,24 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
     head = " ".join(sentence.split()[:12])
     for match in _NAME_RUN.finditer(head):
         words = match.group(1).split()
-        while words and words[0] in TITLE_WORDS:
+        if words[0] in _OPENERS:  # 'During Monday’s …': a sentence's capital, not a name
             words.pop(0)
+        after = head[match.end():].split(" ", 2)[1:2]
+        if after and after[0] in ROLE_NOUNS:  # 'Le Premier ministre': an office, not a name
+            continue
+        titled = False
+        while words and words[0] in TITLE_WORDS:
+            titled = titled or words[0] not in _ARTICLES
+            words.pop(0)
+        if titled and len(words) == 1 and len(words[0]) >= 3:
+            # 'Bundeskanzler Scholz hat …': a title before a surname names a person too.
+            return words[0], head[:head.find(match.group(1))].strip(" ,") or \
+                match.group(1)[:match.group(1).rfind(words[0])].strip()
         # 'Cabinet Office Minister Michael Gove': the name is what follows the last title.
         last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS
                           and w not in ("Le", "La", "Der", "Die")), default=-1)
         words = words[last_title + 1:]
-        particle = len(words) >= 3 and words[-2] in ("Le", "La", "De", "Van", "Von", "Der", "Di")
+        particle = len(words) >= 3 and words[-2] in _PARTICLES
         words = words[-3:] if particle else words[-2:]
         if len(words) >= 2:
             name = " ".join(words)

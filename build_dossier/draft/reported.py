@@ -9,6 +9,7 @@ import re
 
 from .marks import QUOTE_CHARS
 from .textparts import words_of
+from .titles import without_entry_time
 
 SPEECH_VERBS = (
     # English, past and present
@@ -21,13 +22,19 @@ SPEECH_VERBS = (
     "maintained", "told reporters", "told journalists", "replied", "responded", "concluded",
     "recalled", "remarked", "asserted", "affirmed", "told the Commons", "told MPs", "told",
     "asked", "wrote", "tweeted", "explains", "reckons", "believes", "thinks", "saying",
-    "adding", "warning", "insisting", "arguing",
+    "adding", "warning", "insisting", "arguing", "complained", "complains", "complained to",
+    "conceded", "concedes", "suggested", "suggests", "promised", "vowed", "pledged",
+    "denied", "recalls", "noting", "stressing", "versprach", "räumte ein",
+    "verwies darauf", "sagten",
     # French
     "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",
     "a rappelé", "a insisté", "a averti", "a assuré", "a expliqué", "a plaidé", "a indiqué",
     "a annoncé", "a martelé", "a lancé", "a répondu", "a tranché", "a reconnu", "déclare",
     "affirme", "souligne", "estime", "ajoute", "précise",
-    "explique", "assure", "indique", "déclaré",
+    "explique", "assure", "indique", "déclaré", "a prévenu", "a jugé", "a dénoncé",
+    "a regretté", "a confié", "a promis", "a répété", "a poursuivi", "a conclu", "a réagi",
+    "a écrit", "a tweeté", "prévient", "juge", "dénonce", "regrette", "insiste", "rappelle",
+    "poursuit", "lance", "tranche",
     # German
     "sagte", "erklärte", "betonte", "warnte", "fügte hinzu", "unterstrich", "bekräftigte",
     "sagt", "erklärt", "betont", "warnt", "meinte", "versicherte", "mahnte", "kritisierte",
@@ -37,7 +44,9 @@ SPEECH_VERBS = (
     "подчеркнула", "добавил", "добавила", "сообщил", "сообщила", "пояснил", "пояснила",
     "уточнил", "уточнила", "считает", "заверил", "заверила", "прокомментировал",
     "прокомментировала", "признался", "призналась", "говорит", "заявляет", "отмечает",
-    "ответил", "ответила", "написал", "написала",
+    "ответил", "ответила", "написал", "написала", "рассказал", "рассказала", "признал",
+    "признала", "предупредил", "предупредила", "напомнил", "напомнила", "пообещал",
+    "пообещала", "констатировал", "констатировала", "заметил", "заметила",
 )
 OBJECT_VERBS = (
     "reaffirmed", "reaffirms", "expressed", "expresses", "called on", "called for", "urged",
@@ -46,9 +55,15 @@ OBJECT_VERBS = (
     "bekräftigte", "призвал", "призвала", "осудил", "осудила",
 )
 """Verbs whose object, not a clause, is what was said: the paraphrase starts at the verb."""
-ACCORDING_TO = ("according to", "selon", "d'après", "d’après", "laut", "nach Angaben von",
-                "nach Angaben", "по словам", "по мнению", "как сообщил", "как сообщила")
-_DEMONSTRATIVES = frozenset(words_of("das dies this that it cela ceci это так"))
+_ACCORDING_TO_THEM = {"по его словам": "он", "по её словам": "она", "по ее словам": "она",
+                      "по их словам": "они", "по его мнению": "он", "по её мнению": "она",
+                      "по ее мнению": "она"}
+"""'По его словам, …': according to him — the pronoun the phrase stands for."""
+ACCORDING_TO = (*_ACCORDING_TO_THEM, "according to", "selon", "d'après", "d’après", "laut",
+                "nach Angaben von", "nach Angaben", "по словам", "по мнению", "как сообщил",
+                "как сообщила")
+_DEMONSTRATIVES = frozenset([*words_of("das dies this that it cela ceci это так darüber davon"),
+                             "об этом", "об этом же", "about this", "all this"])
 _PREPOSITIONS = frozenset(words_of(
     "in im am an bei nach auf vor zum zur dans lors en au à в на во"))
 _INVERTED = re.compile(r"\s+((?:der|die|das|le|la|l'|the)?\s*(?:[\w-]+\s+){0,2}[\w-]+),\s+")
@@ -85,11 +100,31 @@ def _clause(text: str, start: int, end: int, who: str) -> tuple[int, int, str, s
     end = start + len(text[start:end].rstrip())
     while end > start and text[end - 1] in ".;,":
         end -= 1
-    if any(c in text[start:end] for c in QUOTE_CHARS) or word_count(text[start:end]) < 4:
+    if word_count(text[start:end]) < 4 or not _mostly_own_words(text[start:end]):
         return None
     return start, end, who, "paraphrase"
 
 
+_QUOTED = re.compile(r"[“\"«„‘]([^“”\"«»„‘’\n]{0,300})[”\"»“’]")
+
+
+def _mostly_own_words(clause: str) -> bool:
+    """Whether a reported clause is the reporter's words, quoting at most a few of the
+    speaker's ('er gehe "ohne Rückfahrkarte" nach Berlin'); a clause that is mostly a
+    quotation is the quotation's, found by its marks."""
+    if not any(c in clause for c in QUOTE_CHARS):
+        return True
+    if clause.lstrip()[:1] in QUOTE_CHARS:
+        return False
+    own = _QUOTED.sub(" ", clause)
+    # A mark left open or closed alone: the clause runs into or out of a quotation.
+    return not any(c in own for c in QUOTE_CHARS) and word_count(own) * 2 >= word_count(clause)
+
+
+_FINDINGS = re.compile(r"(?i)\b(?:umfrage|studie|bericht\w*|prognose|hochrechnung|poll|survey|"
+                       r"report|study|figures|data|forecast|sondage|étude|rapport|chiffres|"
+                       r"données)\b|(?i:опрос\w*|исследовани\w*|данным|прогноз\w*)")
+"""What 'according to' can cite that is no one's words: a poll, a study, a report."""
 _CHAIN = re.compile(r"(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")[^,]{0,80},",
                     re.IGNORECASE)
 
@@ -109,11 +144,13 @@ def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] 
         who_start = at + len(phrase)
         comma = sentence.find(",", who_start, who_start + 81)
         if comma >= 0 and (best is None or at > best[0]):
-            best = (at, who_start, comma)
+            best = (at, who_start, comma, _ACCORDING_TO_THEM.get(phrase, ""))
     if best is None:
         return None
-    at, who_start, comma = best
-    who = sentence[who_start:comma].strip()
+    at, who_start, comma, pronoun = best
+    who = pronoun or sentence[who_start:comma].strip()
+    if _FINDINGS.search(who):
+        return None  # 'laut einer Umfrage', 'according to a report': findings, not words said
     # Words before the phrase, once earlier 'according to …,' phrases of a chain are gone.
     before = _CHAIN.sub("", sentence[:at])
     if before.strip(" ,"):
@@ -127,6 +164,8 @@ _SO_NAME = re.compile(r",\s+so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]
 
 def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
     """(start, end, speaker phrase, kind) of what a sentence reports someone as saying."""
+    # A live entry's time before its headline ('12h30 : …') is no part of what was said.
+    start += (end - start) - len(without_entry_time(text[start:end]))
     hit = _according_to(text, start, end)
     if hit is not None:
         return hit
@@ -138,7 +177,10 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     if match is None:
         return None
     subject = sentence[:match.start()]
-    if any(c in subject for c in "”»\"“") or not subject.strip():
+    # '“…,” he said': the verb attributes the quotation before it. A few words in marks well
+    # before the verb ('… «список Магнитского» и заявила, что …') are the narration's.
+    if not subject.strip() or subject.rstrip(" ,—–-")[-1:] in "”»\"“" or (
+            any(c in subject for c in "”»\"“") and not _mostly_own_words(subject)):
         return None
     if subject.strip().lower() in _DEMONSTRATIVES:
         return None  # 'Das sagte X.': X said the sentence before, not the words after
@@ -150,23 +192,69 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     verb = match.group().lower()
     if any(verb.startswith(v) for v in OBJECT_VERBS if v not in SPEECH_VERBS):
         return _clause(text, start + match.start(), end, subject)
+    rest = sentence[match.end():].strip(" .!")
+    if (subject.rstrip().endswith(",") and rest[:1].isupper() and len(rest.split()) <= 5
+            and not any(c in rest for c in ":" + QUOTE_CHARS)):
+        # '…, assure Olivier Véran', '…, sagt Scholz': what was said, then who said it.
+        return _clause(text, start, start + subject.rstrip().rfind(","), rest)
     lead = _clause_start(sentence[match.end():], verb)
     if lead is None:
-        return None
+        return _said_before(text, start, subject, sentence[match.end():])
+    said = sentence[match.end() + lead:]
+    if (other := speech_verb(said)) is not None and said[other.end():].lstrip()[:1] in (
+            ":" + QUOTE_CHARS):
+        return None  # 'Asked what he told backbenchers, Mr Cleverly replied: "…"'
     return _clause(text, start + match.end() + lead, end, subject)
+
+
+_SPEAKER_START = re.compile(r"(?:the|a|an|le|la|les|l[’']|der|die|das|ein|eine)\s|[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+
+
+def _said_before(text: str, start: int, subject: str, rest: str
+                 ) -> tuple[int, int, str, str] | None:
+    """'Prices will rise, the minister said on Monday.': what was said comes before the comma
+    that opens the words naming the speaker, when only circumstances follow the verb."""
+    comma = subject.rfind(",")
+    who = subject[comma + 1:].strip()
+    if (comma < 0 or not who or len(who.split()) > 6 or not _SPEAKER_START.match(who)
+            or len(rest.split()) > 8 or any(c in rest for c in ":" + QUOTE_CHARS)):
+        return None
+    first = subject.split(" ", 1)[0].lower().strip(",")
+    if first in _PREPOSITIONS or first in _NOT_A_CLAUSE or first.endswith("ing") or first in (
+            "asked", "interrogé", "befragt", "отвечая"):
+        return None  # 'Speaking following the meeting, Jens Stoltenberg said:' says nothing
+    return _clause(text, start, start + comma, who)
+
+
+def said_by_before(sentence: str) -> str | None:
+    """Who a sentence says said the sentence before it: 'Об этом заявил министр Сергей Лавров
+    в понедельник' → 'министр Сергей Лавров', 'Das sagte Scholz am Montag.' → 'Scholz'."""
+    match = speech_verb(sentence)
+    if match is None or sentence[:match.start()].strip().lower() not in _DEMONSTRATIVES:
+        return None
+    # Up to the circumstances or the audience ('der Deutschen Presse-Agentur', 'журналистам').
+    who = re.split(r"[,.;]| (?:in|at|on|to|am|im|bei|nach|vor|der|dem|den|в|на|во|lors|à|au|"
+                   r"журналистам|агентству|изданию|газете|телеканалу|радио) ",
+                   sentence[match.end():].strip(), maxsplit=1)[0].strip()
+    return who if who and len(who.split()) <= 6 and not any(c in who for c in QUOTE_CHARS) \
+        else None
 
 
 def _clause_start(rest: str, verb: str) -> int | None:
     """Where what was said starts in the words after the speech verb, if it does."""
     stripped = rest.lstrip(" ,")
     lead = len(rest) - len(stripped)
-    for adverb in ("also ", "again ", "repeatedly ", "once again ", "then "):
+    for adverb in ("also ", "again ", "repeatedly ", "once again ", "then ", "hatte, ",
+                   "hat, ", "habe, ", "had, "):
         if stripped.lower().startswith(adverb):
             lead += len(adverb)
             stripped = stripped[len(adverb):]
     first = stripped.split(" ", 1)[0].lower() if stripped else ""
     if stripped.startswith(":"):
         return lead + 1
+    if verb.startswith("told"):  # 'told MPs on Wednesday': the audience, then maybe 'that …'
+        after = _after_circumstance(stripped)
+        return lead + after if after else None
     if first in _THAT or first.startswith(("qu'", "qu’")):
         return lead + (len(first) if first in _THAT else 3)
     if first.rstrip(",") in _NOT_A_CLAUSE and (after := _after_circumstance(stripped)):
@@ -193,10 +281,14 @@ def attribution_line(line: str, is_known: object) -> tuple[str, str] | None:
     if (not line or len(line) > 90 or len(line.split()) > 12 or line[-1] in ".!?:;"
             or any(c in line for c in QUOTE_CHARS)):
         return None
-    line = re.sub(r"^[—–\-~]+\s*", "", line)
+    dashed = re.match(r"[—–\-~]+\s*", line)
+    line = line[dashed.end():] if dashed else line
     name, _, role = line.partition(",")
     name, role = name.strip(), role.strip()
     if callable(is_known) and is_known(name):
+        return name, role
+    # '– Number 10 spokesman' under a quotation: a dash signs it, whoever the words name.
+    if dashed and name[:1].isupper() and len(name.split()) <= 6:
         return name, role
     if re.fullmatch(_NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}", name) and not any(
             w.lower() in {"the", "read", "share", "courtesy", "photo", "source", "follow"}
@@ -234,6 +326,12 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     named = _LEADING_NAME.match(after)
     if named:  # 'С. Лавров вчера в Москве': the name, without what follows it
         return named.group().strip()
+    # 'a déclaré le secrétaire général de l'Otan, Jens Stoltenberg, à l'issue': the office,
+    # then the name in apposition.
+    office, _, rest = after.partition(",")
+    apposed = _LEADING_NAME.match(rest.strip())
+    if apposed and office[:1].islower() and " " in apposed.group().strip():
+        return apposed.group().strip()
     return re.split(r"[,.;]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor"
                     r"|im|в|на|во) ", after)[0].strip()
 

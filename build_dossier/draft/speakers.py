@@ -5,6 +5,7 @@ Secretary General'); a proposed full name for someone it does not hold. For `bui
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -31,12 +32,15 @@ TITLE_WORDS = frozenset(words_of(
     "Präsident Sprecher Sprecherin Generalsekretär Le La Der Die M. Mme Herr Frau StS Vors. "
     "Министр Президент Глава Пресс-секретарь Официальный Under Assistant Press Acting Sir "
     "Dame Lord Lady Гендиректор Генеральный"))
+_TITLE_FOLDED = frozenset(w.casefold().strip(".,") for t in TITLE_WORDS
+                          for w in re.split(r"[\s\-]+", t) if w) | {"general"}
 PRONOUNS_PERSON = frozenset(words_of("he she il elle er он она"))
 ROLE_NOUNS = frozenset(words_of(
     "minister ministre ministerin министр spokesman spokeswoman spokesperson sprecher "
     "sprecherin porte-parole chancellor kanzler kanzlerin chancelier chancelière president "
     "président präsident präsidentin президент diplomat diplomate дипломат official speaker "
-    "whip spokesman"))
+    "whip spokesman пресс-секретарь спикер помощник советник представитель глава politician "
+    "politiker politikerin politicien politicienne политик"))
 """Words naming someone by office alone ('the minister said'): the person last named."""
 PRONOUNS_ANY = frozenset(words_of("they it ils elles sie они"))
 _CYRILLIC_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "ою", "а", "у", "е", "ы")
@@ -89,8 +93,13 @@ class Registry:
     by_surname: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, people: dict[str, Person]) -> Registry:
-        """Compile every name and alias; longer names first so they win over their parts."""
+    def of(cls, people: dict[str, Person], year: int | None = None) -> Registry:
+        """Compile every name and alias; longer names first so they win over their parts.
+
+        An alias that is only a title ('Secretary-General') names, in a text of `year`, whoever
+        the registry says held that office then ('Secretary-General of the United Nations
+        (2007-2016)'), rather than its current holder.
+        """
         registry = cls(people)
         seen: set[tuple[str, str]] = set()
         for person in people.values():
@@ -98,7 +107,8 @@ class Registry:
                 if (alias, person.id) in seen or not alias.strip():
                     continue
                 seen.add((alias, person.id))
-                registry._compile(alias, person)
+                holder = _holder_in(people, alias, year) if _title_only(alias) else None
+                registry._compile(alias, people[holder] if holder else person)
         registry.patterns.sort(key=lambda p: -p[2])
         return registry
 
@@ -153,18 +163,95 @@ class Registry:
         return person is not None and person.kind == "person"
 
 
+_TERM = re.compile(r"\((\d{4})\s*[-–]\s*(\d{4})?\)")
+
+
+def _title_only(alias: str) -> bool:
+    words = plain(alias).split()
+    return bool(words) and all(w in _TITLE_FOLDED for w in words)
+
+
+def _holder_in(people: dict[str, Person], title: str, year: int | None) -> str | None:
+    """The one person whose role is the office `title` names, with a term (its years in
+    brackets) that holds `year`."""
+    if year is None:
+        return None
+    office = plain(title)
+    holders = set()
+    for person in people.values():
+        term = _TERM.search(person.role or "")
+        if (term and plain(person.role or "").startswith(office)
+                and int(term.group(1)) <= year <= int(term.group(2) or 9999)):
+            holders.add(person.id)
+    return holders.pop() if len(holders) == 1 else None
+
+
+_GIVEN = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’']+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[a-zà-öø-ÿа-яё’']+)*"
+"""A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
+_GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+(?=([\w’'\-]+))")
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@functools.lru_cache(maxsize=8)
+def _full_names(text: str) -> dict[str, tuple[str, str]]:
+    """Each word of the text that follows a given name, folded, with the first such pair: read
+    in one pass, so that looking up every label and surname of a long text stays linear."""
+    found: dict[str, tuple[str, str]] = {}
+    for match in _GIVEN_AND_WORD.finditer(text, 0, 200_000):
+        given, word = match.group(1), _POSSESSIVE.sub("", match.group(2))  # 'Mitchell's'
+        if given not in TITLE_WORDS and word[:1].isupper():
+            found.setdefault(word.casefold(), (given, word))
+    return found
+
+
 def full_name_in(text: str, surname: str) -> str | None:
-    """The fullest form of a surname the text gives ('Wendy Sherman' for 'SHERMAN')."""
+    """The fullest form of a surname the text gives ('Wendy Sherman' for 'SHERMAN'; 'Дмитрий
+    Медведев' for 'МЕДВЕДЕВ' from the genitive 'Дмитрия Медведева')."""
     if not surname or len(surname) < 2:
         return None
-    # One given name in its own case before the surname in any case: 'Sean Spicer' for
+    if re.fullmatch(r"[А-ЯЁа-яё\-]+", surname):
+        return _full_name_ru(text, surname)
+    # One given name in its own case before the surname in any case, within a line (a
+    # headline's last word is no given name of the next line's first): 'Sean Spicer' for
     # 'SPICER', 'Judd Deere' for 'MR. DEERE'.
-    pattern = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)\s+((?i:"
-                         + re.escape(surname) + r"))(?![\w’-])")
-    for match in pattern.finditer(text[:200_000]):
-        if match.group(1) not in TITLE_WORDS and match.group(2)[:1].isupper():
-            return f"{match.group(1)} {proper_case(match.group(2))}"
+    if " " not in surname.strip():
+        pair = _full_names(text).get(surname.strip().casefold())
+        return f"{pair[0]} {proper_case(pair[1])}" if pair else None
+    return _full_name_of_words(text, surname)
+
+
+def _full_name_ru(text: str, surname: str) -> str | None:
+    """A Russian surname in full, in the nominative, from whichever case the text gives it in."""
+    names = _full_names(text)
+    wanted = proper_case(surname)
+    forms = [surname, surname + "а", surname + "ого"]  # Медведев, Медведева
+    if surname.casefold().endswith(("а", "я")):
+        forms.append(surname[:-1] + "ой")  # Захарова → Захаровой
+    for form in forms:
+        pair = names.get(form.casefold())
+        if pair is None:
+            continue
+        full = nominative(f"{pair[0]} {proper_case(pair[1])}")
+        if full.split()[-1].casefold() == wanted.casefold():
+            return f"{full.split()[0]} {wanted}"
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _full_name_of_words(text: str, surname: str) -> str | None:
+    """'Jean-Yves Le Drian' for 'M. Le Drian': a surname of several words, looked for once."""
+    body = r"[^\S\n]+".join(re.escape(w) for w in surname.split())
+    pattern = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+((?i:" + body + r"))(?![\w’-])")
+    for match in pattern.finditer(text, 0, 200_000):
+        if match.group(1) not in TITLE_WORDS:
+            return f"{match.group(1)} {match.group(2)}"
+    return None
+
+
+_NAME_PARTICLES = frozenset(words_of("de von van der den le la du da di al el bin ibn abu Al El "
+                                     "Bin Ibn Abu Le La De Van Von Der Di Da Du Dos"))
 
 
 def proper_name(phrase: str) -> tuple[str, str] | None:
@@ -176,10 +263,14 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
             run.insert(0, word)
         else:
             break
-    while run and (run[0] in TITLE_WORDS or run[0].rstrip(".") in TITLE_WORDS):
+    # 'vor der Bundestagswahl': an article is no particle unless 'von' or 'van' leads it.
+    while run and (run[0] in TITLE_WORDS or run[0].rstrip(".") in TITLE_WORDS
+                   or run[0] in {"der", "le", "la"}):
         run.pop(0)
-    if len(run) > 3:  # 'Cabinet Office Minister Michael Gove': the name is the last two
-        run = run[-2:]
+    # 'Cabinet Office Minister Michael Gove', 'Geschäftsstellenleiter Geert Baasen': the name is
+    # the last two words, or three with a particle ('Sultan Al Jaber', 'Ursula von der Leyen').
+    if len(run) > 3 or (len(run) == 3 and run[1] not in _NAME_PARTICLES):
+        run = run[-2:] if run[-2] not in _NAME_PARTICLES else run[-3:]
     if not run:
         return None
     name = " ".join(run)
@@ -187,3 +278,33 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
         return None
     role = phrase[:phrase.rfind(run[0])].strip(" ,") if run[0] in phrase else ""
     return name, role
+
+
+Endings = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+_MASCULINE: Endings = ((("ия", "ий"), ("ея", "ей"), ("ая", "ай"), ("а", "")),
+              (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
+               ("ского", "ский"), ("цкого", "цкий"), ("ого", "ой")))
+_FEMININE: Endings = ((("ии", "ия"), ("ы", "а"), ("и", "а")),
+             (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская"),
+              ("цкой", "цкая")))
+"""A Russian given name's and surname's genitive endings, with their nominative."""
+
+
+def _swap(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    return next((word[:-len(a)] + b for a, b in endings if word.endswith(a)), word)
+
+
+def nominative(name: str) -> str:
+    """A Russian name in a title's genitive ('Сергея Шойгу', 'Марии Захаровой') in the
+    nominative ('Сергей Шойгу', 'Мария Захарова'); any other name as it is."""
+    words = name.split()
+    if len(words) != 2 or not re.fullmatch(r"[А-ЯЁа-яё\-]+", words[0] + words[1]):
+        return name
+    given, surname = words
+    if given.endswith(("ии", "ы", "и")):
+        forms = _FEMININE
+    elif given.endswith(("я", "а")):
+        forms = _MASCULINE
+    else:
+        return name
+    return f"{_swap(given, forms[0])} {_swap(surname, forms[1])}"

@@ -25,9 +25,10 @@ _LAST_WORD = re.compile(r"([\w.]{1,20})[.!?…]*[”\"»“]?$")
 TURN_LABEL = re.compile(
     r"(?P<label>(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\-]*)(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\-]*){0,4}"
     r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-.]*(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-.]*|of|de|von|van|der|la|le)){0,4}"
-    r"(?:\s*\([^()\n]{1,40}\))?)"
+    r"(?:\s*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,80}\]))?)"
     r"\s*:[ \t]+(?=\S)")
-"""A speaker's label opening a paragraph: 'MR PRICE: ', 'StS Seibert: ', 'В.Путин: '."""
+"""A speaker's label opening a paragraph: 'MR PRICE: ', 'StS Seibert: ', 'В.Путин: ', with
+an office in brackets: 'НИКОЛАЙ ЗЯТЬКОВ [главный редактор газеты «Аргументы и факты»]: '."""
 
 
 def paragraphs(text: str) -> list[Span]:

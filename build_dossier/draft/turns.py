@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from .marks import QUOTE_CHARS
-from .speakers import Registry, full_name_in, proper_case, strip_titles
+from .reported import speech_verb
+from .speakers import ROLE_NOUNS, TITLE_WORDS, Registry, full_name_in, proper_case, strip_titles
 from .textparts import TURN_LABEL, Layout, words_of
 
 MODERATORS = frozenset(words_of(
@@ -17,12 +18,18 @@ MODERATORS = frozenset(words_of(
     "vorsitzende moderatorin présentateur présentatrice animateur animatrice ведущий ведущая "
     "модератор"))
 JOURNALISTS = frozenset(words_of(
-    "q question questions journalist reporter interviewer participant audience frage "
+    "q question questions journalist journaliste reporter correspondent interviewer participant "
+    "audience frage "
     "fragesteller zusatzfrage nachfrage zuruf вопрос журналист корреспондент"))
 _OWN_LINE_LABEL = re.compile(
     r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\- ]{2,40}"  # a name in capitals: 'EDOUARD PHILIPPE'
     r"|[A-ZА-ЯЁ][\w.’'\- ]{1,40}(?:,[^\n:]{1,60})?:")  # or any name with a colon: 'В. Путин:'
-_QR = re.compile(r"(?P<label>[QR])\s*[-–—:]\s+(?=\S)")
+_QR = re.compile(r"(?P<label>[QR])(?:\.?\s*[-–—:]\s+|[ \t]{2,})(?=\S)")
+"""'Q - …', 'R : …', 'Q.- …', and the White House's 'Q    …' (a Q and a run of spaces)."""
+_DOT_DASH_LABEL = re.compile(
+    r"(?P<label>(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?\s*)?[A-ZÀ-ÖØ-Þ][\w’'\-]+"
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)?)\.-\s+(?=\S)")
+"""'C. Barbier.- …', 'J.-P. Elkabbach.- …': a name, a full stop and a hyphen open a turn."""
 _DASH_LABEL = re.compile(r"(?P<label>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){1,3})"
                          r"\s+[-–—]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 """'Alain Juppé - Mesdames et Messieurs, …': a full name and a dash open a turn."""
@@ -48,18 +55,35 @@ def _label_at(layout: Layout, index: int) -> tuple[str, int] | None:
     s, e = layout.paras[index]
     if (m := _QR.match(text, s, e)) is not None:
         return m.group("label"), m.end()
+    if (m := _DOT_DASH_LABEL.match(text, s, e)) is not None:
+        return m.group("label"), m.end()
     if (m := _DASH_LABEL.match(text, s, e)) is not None and text.count(m.group("label")) >= 2:
         # Named elsewhere in the text too (the header's list of speakers): not a headline.
         return m.group("label"), m.end()
     if (m := TURN_LABEL.match(text, s, e)) is not None:
         label = m.group("label")
-        if len(label.split()) <= 6 and not label.lower().startswith(("note", "source", "photo")):
+        if len(_core(label).split()) <= 6 and not label.lower().startswith(
+                ("note", "source", "photo")):
             return label, m.end()
     line = text[s:e].strip()
     if (index + 1 < len(layout.paras) and len(line) <= 100
             and _OWN_LINE_LABEL.fullmatch(line) and (line.endswith(":") or line.isupper())):
         return line.rstrip(":").strip(), layout.paras[index + 1][0]
     return None
+
+
+def _heads_quotations(layout: Layout, index: int, speech: int) -> bool:
+    """Whether a name on its own line heads quotations reported below it, as a wire round-up
+    prints them ('POPE FRANCIS' over 'In a speech …, he said: “I am with you …”'), rather than
+    opening a turn of speech."""
+    if speech <= layout.paras[index][1]:
+        return False  # the label and the speech share a line: a turn
+    nxt = layout.para_index(speech)
+    if nxt is None:
+        return False
+    words = layout.text[layout.paras[nxt][0]:layout.paras[nxt][1]]
+    return words.lstrip()[:1] in QUOTE_CHARS or (
+        any(c in words for c in QUOTE_CHARS) and speech_verb(words) is not None)
 
 
 def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
@@ -69,7 +93,8 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
         found = _label_at(layout, i)
         # 'Baerbock: „Wir setzen auf Dialog“' is a headline quoting someone, not a turn.
         if (found is not None and _plausible(found[0], registry)
-                and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS):
+                and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS
+                and not _heads_quotations(layout, i, found[1])):
             starts.append((i, *found))
     if starts and (len(starts) >= 2 or _asks(starts[0][1])):
         starts = _with_loose_labels(layout, starts)
@@ -111,8 +136,15 @@ def _with_loose_labels(layout: Layout, starts: list[tuple[int, str, int]]
     return sorted(starts)
 
 
+def _core(label: str) -> str:
+    """A label without the office in brackets after the name: 'НИКОЛАЙ ЗЯТЬКОВ [главный
+    редактор …]' → 'НИКОЛАЙ ЗЯТЬКОВ'."""
+    return re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])$", "", label)
+
+
 def _plausible(label: str, registry: Registry) -> bool:
     """Whether a label is a speaker's and not a sentence that happens to hold a colon."""
+    label = _core(label)
     bare = label.lower().strip(" .")
     if bare in _METADATA_LABELS or bare.split(" ")[0] in _METADATA_LABELS:
         return False
@@ -135,11 +167,14 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
     for turn in turns:
         asks.setdefault(turn.label, []).append(text[turn.start:turn.end].rstrip().endswith("?"))
     out = []
+    # Where 'R' (réponse) answers, every other label asks: 'Q', or the interviewer's name.
+    answers = any(turn.label == "R" for turn in turns)
     for turn in turns:
         words = re.split(r"[\s.]+", turn.label.lower().strip())
         if words[0] in MODERATORS:
             role = "moderator"
-        elif words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label):
+        elif (words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label)
+              or (answers and turn.label != "R")):
             role = "journalist"
         elif registry.resolve(turn.label) is None and sum(asks[turn.label]) * 2 > len(
                 asks[turn.label]) and len(asks) > 1:
@@ -159,7 +194,44 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     if found is not None:
         return found, registry.people[found].name, ""
     bare = strip_titles(label.split(",")[0])
+    if bare.lower() in ROLE_NOUNS or bare in TITLE_WORDS or bare.lower() in _OFFICES:
+        # 'Spokesman:' where the text says '… by Stéphane Dujarric, Spokesman for …'.
+        holder = _holder_named(text, bare)
+        if holder is not None:
+            found = registry.resolve(holder)
+            return (found, registry.people[found].name, proper_case(bare)) if found else (
+                None, holder, proper_case(bare))
     titles = label.split(",")[0][: len(label.split(",")[0]) - len(bare)].strip(" .")
     surname = bare.split()[-1] if bare.split() else bare
-    name = full_name_in(text, surname) if len(bare.split()) == 1 else None
-    return None, name or proper_case(bare), proper_case(titles)
+    # A one-word name, or one with a particle ('Le Drian', 'von der Leyen'), completed by the
+    # fuller form the text gives.
+    particle = len(bare.split()) > 1 and bare.split()[0].lower() in _PARTICLES
+    name = full_name_in(text, bare if particle else surname) if (
+        len(bare.split()) == 1 or particle) else None
+    # 'MR.', 'Herr', 'M.': a form of address, not an office.
+    office = "" if titles.lower().strip(" .") in _ADDRESS or re.fullmatch(
+        r"(?:\w\.\s*)+", titles + ".") else proper_case(titles)  # 'Д.' is an initial
+    return None, name or proper_case(bare), office
+
+
+_OFFICES = frozenset(words_of("spokesperson spokesman spokeswoman sprecher sprecherin "
+                              "porte-parole представитель ambassador minister secretary"))
+_NAME_WORDS = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+|de|von|van|le|la)){1,3}"
+
+
+def _holder_named(text: str, office: str) -> str | None:
+    """The name the text gives the holder of an office: 'Stéphane Dujarric, Spokesman for …',
+    'our spokesperson, Ned Price', 'Spokesman Stéphane Dujarric'."""
+    title = re.escape(office)
+    pattern = re.compile(r"(?P<before>" + _NAME_WORDS + r"),\s+(?:the\s+|our\s+)?(?i:" + title
+                         + r")(?![\w-])|(?i:" + title + r")(?:,\s+|\s+)(?P<after>"
+                         + _NAME_WORDS + r")")
+    match = pattern.search(text, 0, 20_000)
+    if match is None:
+        return None
+    return match.group("before") or match.group("after")
+
+
+_PARTICLES = frozenset(words_of("le la de du des von van der den di da"))
+_ADDRESS = frozenset(words_of("mr mrs ms miss dr m mme mlle herr frau sir dame г-н г-жа "
+                              "господин госпожа monsieur madame"))

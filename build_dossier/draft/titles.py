@@ -1,0 +1,128 @@
+"""The title `build-dossier new` proposes: the text's first heading, past the lines a saved
+page puts above it — datelines ('Published 2 сентября 2021, 09:34'), bylines ('By Jane Doe',
+'Текст: …'), page labels ('Live updates', 'Im Wortlaut') and a live blog's timestamps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+
+_DATELINE_WORDS = re.compile(
+    r"(?i:published|updated|last updated|posted|first published|modified|on|at|am|um|le|à|"
+    r"opublikovano|опубликовано|обновлено|изменено|дата|veröffentlicht|aktualisiert|stand|"
+    r"zuletzt|publié|mis à jour|modifié|uhr|h|gmt|bst|utc|cet|cest|msk|мск|et|est|edt|pm|"
+    r"г|года|год|в)")
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+_BYLINE = re.compile(
+    r"(?i:by|von|par|[TТ]екст|автор|author|written by|reporting by)\s*:?\s+"
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.’'\-]+){0,3}"
+    r"(?:\s*(?:,|and|und|et|и)\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.’'\- ]{2,40})*\s*")
+_LABELS = frozenset([
+    "live", "live updates", "live blog", "liveblog", "live coverage", "as it happened",
+    "full text", "transcript", "full transcript", "texte intégral", "im wortlaut",
+    "seul le prononcé fait foi", "es gilt das gesprochene wort", "check against delivery",
+    "as delivered", "télécharger le .pdf", "download pdf", "news-ticker", "newsticker",
+    "liveticker", "nachrichten-ticker", "ticker", "en direct", "direct", "онлайн",
+    "онлайн-трансляция", "прямая трансляция", "mitschrift pressekonferenz", "breaking news",
+    "breaking", "share", "teilen", "partager", "поделиться", "for immediate release",
+    "immediate release", "press release", "news release", "pressemitteilung",
+    "communiqué de presse", "пресс-релиз", "advertisement", "anzeige", "werbung", "publicité",
+    "реклама", "sponsored", "by", "von", "par", "автор", "updated", "published", "posted",
+    "aktualisiert", "veröffentlicht", "publié", "mis à jour", "опубликовано", "обновлено"])
+"""Labels a page prints above its heading, never the heading itself."""
+_LEAD = re.compile(r"^[\s•·*+▪►▶➤>\-–—|]*(?:\d{1,2}[:.h]\d{2}\s*(?:Uhr|am|pm|[A-Z]{2,4})?"
+                   r"\s*[:.\-–—+]*\s*)?[\s•·*+▪►▶➤>|]*")
+"""Bullets, arrows and a live blog's timestamp before a headline: '• 17:56 Uhr: ➤ '."""
+_TURN = re.compile(r"[QR]\.?\s*[-–—:]\s|[A-ZÀ-ÖØ-Þ][\w.’' -]{0,40}\.-\s")
+"""A transcript's first turn: 'Q - …', 'R.- …', 'C. Barbier.- …'."""
+
+
+def without_entry_time(words: str) -> str:
+    """Words without the bullets and live entry time before them ('+++ 18:42 Uhr +++ ')."""
+    return _LEAD.sub("", words, count=1)
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a line only states when (and maybe where) the text was published."""
+    dates = list(find_dates(line, None))
+    if not dates and not _TIME.search(line):
+        return False
+    rest = line
+    for found in dates:
+        rest = rest.replace(found.words, " ")
+    rest = _TIME.sub(" ", rest)
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if not _DATELINE_WORDS.fullmatch(w)]
+    return len(words) <= 1
+
+
+def is_byline(line: str) -> bool:
+    """Whether a line only names the text's author: 'By Jane Doe', 'Текст: Катерина Туманова'."""
+    return _BYLINE.fullmatch(line.strip()) is not None
+
+
+_READING_TIME = re.compile(r"(?:·\s*)?\d+\s*(?:min|minutes?|мин|hours?|hrs?|h|std\.?|Stunden)"
+                           r"\.?\s*(?:read|lesedauer|de lecture|чтения|ago)?|(?:vor|il y a) \d+ "
+                           r"\w+|\d+ \w+ назад", re.IGNORECASE)
+"""'65 Min. Lesedauer', '·32 min read', '30 min ago', 'vor 2 Stunden', '5 минут назад'."""
+
+
+def is_label(line: str) -> bool:
+    """Whether a line is a label a page prints above its heading ('Live updates')."""
+    return (line.lower().strip(" .:|-–—") in _LABELS
+            or _READING_TIME.fullmatch(line.strip()) is not None)
+
+
+_LEADING_LABEL = re.compile(r"([^.:|\-–—]{2,30})(?:\.|:| [-–—|]) +(?=\S)")
+
+
+def _heading(line: str) -> str:
+    """A line without its bullets, timestamp, leading label ('DIRECT. ', 'LIVE: ') and trailing
+    boilerplate."""
+    line = _LEAD.sub("", line, count=1).strip()
+    leading = _LEADING_LABEL.match(line)
+    if leading and is_label(leading.group(1)) and len(line) > leading.end() + 10:
+        line = line[leading.end():]
+    for label in _LABELS:  # '13 janvier 2016 - Seul le prononcé fait foi'
+        if line.lower().endswith(label) and line[:-len(label)].endswith((" - ", " – ", " — ",
+                                                                        " | ", ". ")):
+            line = line[:-len(label)].rstrip(" -–—|:.")
+    return line
+
+
+def _sentence(line: str) -> str:
+    if len(line) <= 200:
+        return line
+    sentence = re.match(r"(.{20,200}?[.!?])\s", line)
+    return sentence.group(1) if sentence else line[:160].rsplit(" ", 1)[0] + "…"
+
+
+def guess_title(text: str) -> tuple[str, bool]:
+    """(title, whether lines above it were passed over): the first line that is not a
+    dateline, byline or page label; a one- or two-word label line ('Neujahrsansprache', 'New
+    York') gives way to a headline just below it (a line of no more than 40 words that does
+    not end as a sentence does)."""
+    lines = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()]
+    candidates = []
+    for line in lines[:12]:
+        heading = _heading(line)
+        if heading and not (is_dateline(heading) or is_byline(heading) or is_label(heading)):
+            candidates.append(heading)
+    if not candidates:
+        return _sentence(lines[0]) if lines else "", False
+    release = next((i for i, line in enumerate(lines[:12]) if line.lower().strip(" .:") in
+                    ("for immediate release", "immediate release")), None)
+    if release is not None:
+        # 'The White House / Office of the Press Secretary / For Immediate Release': the
+        # sender's letterhead stands above the release line, its heading below.
+        below = [c for c in candidates if c in lines[release + 1:]]
+        candidates = below or candidates
+    first = candidates[0]
+    if _TURN.match(first):  # no heading at all: the transcript's first turn is no title
+        return _sentence(lines[0]), False
+    if (len(first.split()) <= 2 and len(candidates) > 1
+            and len(candidates[1].split()) <= 40 and not _TURN.match(candidates[1])
+            and not candidates[1].rstrip().endswith((":", ".", "!", "?", "…", "»", "”", "\""))):
+        first = candidates[1]
+    return _sentence(first), first != lines[0]

@@ -1,0 +1,346 @@
+"""What an editor sees first in a draft from `build-dossier new`: the title is the text's
+heading (not its dateline or byline), a transcript quotes its official and not the moderator or
+the journalists, a live page's items are attributed within each item, unnamed officials and
+pronouns are resolved, no first name is invented, and the language is told in any script."""
+
+from __future__ import annotations
+
+import pytest
+import test_new_kinds
+
+from bench.measure_new import CORPUS
+from build_dossier.draft.frontmatter import speaker_id
+from build_dossier.draft.language import detect_language
+from build_dossier.draft.new import draft
+from build_dossier.model import FuzzyDate
+
+DAY = FuzzyDate(2023, 5, 12)
+people = test_new_kinds.people
+"""The corpus's people registry, loaded as `new` loads it."""
+
+
+def speakers(drafted) -> list[str]:
+    return [speaker_id(q) for q in drafted.quotes]
+
+
+@pytest.mark.parametrize("above", [
+    "Published 2 сентября 2021, 09:34", "Updated 12 May 2023, 10:15 BST",
+    "Last updated 12 May 2023", "Опубликовано 14 марта 2024, 10:26",
+    "Veröffentlicht am 12.05.2023, 17:30 Uhr", "Publié le 12 mai 2023 à 10h30",
+    "12 May 2023, 10:26", "By Jane Doe", "Текст: Катерина Туманова",
+    "Live updates", "Im Wortlaut", "Updated\n30 min ago\nPublished\n36 min ago",
+    "·32 min read", "Advertisement\nBy:\nReuters",
+])
+def test_a_dateline_byline_or_page_label_is_never_the_title(people, above):
+    text = (f"{above}\n\nMinisters agree to talk again in June\n\n"
+            "“We will meet again next month,” Boris Johnson said on Friday in London.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.title == "Ministers agree to talk again in June"
+    assert any("below its dateline, byline or page labels" in n for n in drafted.notes)
+
+
+def test_a_headline_that_is_the_first_line_stays_the_title(people):
+    text = "Johnson speaks\n\n“We will meet again next month,” Boris Johnson said on Friday.\n"
+    assert draft(text, people, {}, published=DAY).title == "Johnson speaks"
+
+
+BRIEFING = """\
+Department Press Briefing
+
+MODERATOR: Good afternoon, everyone. Today our spokesperson, Ned Price, takes your questions. \
+Ned, over to you.
+
+MR PRICE: Thank you very much. We are deeply concerned by the reports of fighting in the north \
+and we call on all sides to stop at once.
+
+QUESTION: Ned, can you tell us whether the Secretary will travel to the region next week?
+
+MR PRICE: The Secretary has no plans to travel to the region next week, but we are in close \
+touch with our partners there.
+
+Q: And on the talks with Russia, is there a date for the next round yet?
+
+MR PRICE: There is no date yet; we will let you know as soon as one has been agreed by both.
+"""
+
+
+def test_a_labelled_transcript_quotes_its_official_not_the_moderator_or_journalists(people):
+    drafted = draft(BRIEFING, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    # The label's surname, completed by the introduction the text gives.
+    assert speakers(drafted) == ["ned-price"] * 3
+    assert {q.name for q in drafted.quotes} == {"Ned Price"}
+    assert not any(q.text.startswith(("Good afternoon", "Ned, can you", "And on the talks"))
+                   for q in drafted.quotes)
+
+
+def test_a_transcript_label_gets_no_first_name_the_text_never_gives(people):
+    text = BRIEFING.replace("our spokesperson, Ned Price,", "our spokesperson").replace(
+        "Ned, over to you.", "Over to you.").replace("Ned, can you", "Can you")
+    drafted = draft(text, people, {}, published=DAY)
+    assert {q.name for q in drafted.quotes} == {"Price"}
+
+
+SEIBERT = ("Pressekonferenz\n\nVors. Welty: Wir beginnen mit den Terminen der Woche, bitte.\n\n"
+           "StS Seibert: Am Montag trifft die Bundeskanzlerin die Vertreter der Länder in Berlin "
+           "zu einem langen Gespräch.\n\nFrage: Wird sie danach vor die Presse treten, Herr "
+           "Seibert?\n\nStS Seibert: Ja, nach dem Gespräch wird es eine kurze Pressebegegnung "
+           "im Kanzleramt geben.\n")
+DUJARRIC = ("Noon briefing\n\nThe following is a near-verbatim transcript of today's noon "
+            "briefing by Stéphane Dujarric, Spokesman for the Secretary-General.\n\nSpokesman: "
+            "The Secretary-General is deeply concerned by the fighting and calls for restraint."
+            "\n\nCorrespondent: Has he spoken to the President about the fighting, Stéphane?\n\n"
+            "Spokesman: He has not spoken to him today, but he expects to do so in the coming "
+            "days.\n")
+
+
+@pytest.mark.parametrize(("text", "speaker", "role"), [
+    (SEIBERT, "steffen-seibert", ""),
+    # A label that is an office takes the name the text gives its holder.
+    (DUJARRIC, "stephane-dujarric", "Spokesman"),
+])
+def test_labels_resolve_to_the_registry_or_to_whom_the_text_names(people, text, speaker, role):
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == [speaker, speaker]
+    assert {q.role for q in drafted.quotes} == {role}
+
+
+LIVE = """\
+Live updates
+
+Johnson most senior minister while May is away
+
+Foreign Secretary Boris Johnson is the most senior duty minister in Whitehall while the Prime \
+Minister is on holiday, Downing Street has said.
+
+The Prime Minister is very much in charge and is constantly kept abreast of what is going on.
+
+– Number 10 spokesman
+
+Barnier: talks can go on
+
+The European Union's negotiators met again on Friday morning in Brussels, and Michel Barnier \
+spoke to reporters afterwards. "Our door remains open until the very last day," he told them.
+
+Merkel in Paris for talks
+
+The German Chancellor flew to Paris on Friday for talks with the French President over the \
+budget. "We have a great deal of work ahead of us this weekend," Angela Merkel said.
+"""
+
+
+@pytest.mark.parametrize("header", ["Live updates\n\n", ""])
+def test_a_live_page_without_timestamps_attributes_each_items_quotes(people, header):
+    drafted = draft(LIVE.replace("Live updates\n\n", header), people, {}, published=DAY)
+    assert drafted.kind == "live"
+    assert drafted.title == "Johnson most senior minister while May is away"
+    assert speakers(drafted) == ["number-10-spokesman", "michel-barnier", "angela-merkel"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Talks\n\nDmitry Peskov spoke to reporters in Moscow on Friday morning. He said that the "
+     "talks would go on next week in Geneva.\n", "dmitry-peskov"),
+    ("Talks\n\nThe talks will go on next week, according to Sergey Lavrov, who spoke in "
+     "Moscow.\n", "sergey-lavrov"),
+    ("Gespräche\n\nDemnach sagte Merkel: „Wir werden die Gespräche in Genf fortsetzen.“\n",
+     "angela-merkel"),
+    ("Переговоры\n\n«Мы продолжим переговоры на следующей неделе», — заявил Лавров.\n",
+     "sergey-lavrov"),
+    ("Négociations\n\nSelon François Hollande, les négociations reprendront la semaine "
+     "prochaine à Genève.\n", "francois-hollande"),
+    ("Talks\n\nHowever, a Kremlin spokesman stressed that the talks would go on next week "
+     "in Geneva.\n", "kremlin-spokesman"),
+    ("Talks\n\nThe talks will go on next week in Geneva, Sergey Lavrov told reporters on "
+     "Friday.\n", "sergey-lavrov"),
+    ("Talks\n\nAsked about the talks, Mr Lavrov replied: “They will go on next week.”\n",
+     "sergey-lavrov"),
+    ("Négociations\n\n« Nous reprendrons les négociations la semaine prochaine », a déclaré le "
+     "président de la République, François Hollande, à l'issue de la rencontre.\n",
+     "francois-hollande"),
+    ("Переговоры\n\nПрезидент Владимир Путин встретился с журналистами.\n— Мы продолжим "
+     "переговоры на следующей неделе, — отметил глава государства.\n", "vladimir-putin"),
+])
+def test_news_speakers_are_found_before_after_and_through_pronouns(people, text, speaker):
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Министр иностранных дел заявил журналистам, что переговоры продолжатся.", "ru"),
+    ("Міністр закордонних справ заявив журналістам, що переговори триватимуть.", "uk"),
+    ("Der Außenminister sagte den Journalisten, die Gespräche gingen weiter.", "de"),
+    ("El ministro de Asuntos Exteriores dijo que las conversaciones continuarán.", "es"),
+    ("De minister van Buitenlandse Zaken zei dat de gesprekken doorgaan.", "nl"),
+    ("Ο υπουργός Εξωτερικών δήλωσε ότι οι συνομιλίες θα συνεχιστούν.", "el"),
+])
+def test_the_language_is_told_in_any_script(text, code):
+    found = detect_language(text)
+    assert found is not None and found[0] == code
+
+
+@pytest.mark.parametrize(("year", "speaker"), [(2015, "ban-ki-moon"), (2018, "antonio-guterres")])
+def test_a_title_names_whoever_held_the_office_on_the_texts_date(people, year, speaker):
+    text = ("Secretary-General's press conference\n\nGood afternoon, ladies and gentlemen. I have "
+            "just returned from the region, and I want to tell you what I saw there today.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(year, 9, 16))
+    assert drafted.kind == "statement"
+    assert speakers(drafted) == [speaker]
+
+
+@pytest.mark.parametrize(("label", "name"), [
+    ("SECRETARY BLINKEN", "Antony Blinken"), ("DEPUTY SECRETARY SHERMAN", "Wendy Sherman"),
+    ("M. Le Drian", "Jean-Yves Le Drian"), ("MME VON DER LEYEN", "Ursula von der Leyen"),
+    ("MR. DEERE", "Deere"),
+])
+def test_a_label_takes_the_full_name_the_text_gives_and_no_other(people, label, name):
+    text = ("Joint press conference\n\nWith Secretary of State Antony Blinken, Deputy Secretary "
+            "Wendy Sherman, Jean-Yves Le Drian and Ursula von der Leyen\n\n"
+            f"{label}: We have agreed today to meet again next month in Brussels to take stock "
+            "of the work.\n\nQUESTION: Will the talks go on?\n\n"
+            f"{label}: They will go on for as long as both sides find them useful, and no "
+            "longer than that.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert [q.name for q in drafted.quotes] == [name, name]
+
+
+def test_an_interviews_president_label_is_the_person_the_introduction_names(people):
+    text = (CORPUS / "tuned" / "fr-transcript-hollande-2015-11-03.txt").read_text(encoding="utf-8")
+    drafted = draft(text, people, {})
+    assert drafted.published == FuzzyDate(2015, 11, 3)
+    # The greeting is left out, the journalists' questions too.
+    assert speakers(drafted) == ["francois-hollande"]
+    assert drafted.quotes[0].text.startswith("Il est possible.")
+
+
+ROUNDUP = """\
+What leaders said at the summit
+2023.12.02 04:33
+DUBAI (Reuters) – World leaders addressed the summit on Saturday.
+GERMAN CHANCELLOR OLAF SCHOLZ
+“For us it is important that this fund benefits the most vulnerable countries,” he said.
+BARBADOS PRIME MINISTER MIA MOTTLEY
+“Loss and damage alone, however, is only a part of the equation for all of us here.”
+POPE FRANCIS
+In a speech read out by Cardinal Pietro Parolin, he said: “I am with you because the \
+destruction of the environment is an offence against God.”
+"""
+
+
+def test_a_wire_roundup_gives_each_quotation_to_the_name_heading_it(people):
+    drafted = draft(ROUNDUP, people, {})
+    assert drafted.published == FuzzyDate(2023, 12, 2)
+    assert speakers(drafted) == ["olaf-scholz", "mia-mottley", "pope-francis"]
+
+
+TICKER = """\
+Bundestagswahl im Liveticker
+
++++ 18:42 Uhr +++ Scholz: „Wir haben einen klaren Auftrag“
+
+SPD-Kanzlerkandidat Olaf Scholz sieht seine Partei vorn. „Die Bürgerinnen und Bürger haben uns \
+einen klaren Auftrag gegeben“, sagte er in Berlin.
+
++++ 18:15 Uhr +++ Baerbock zufrieden
+
+Die Grünen-Chefin Annalena Baerbock zeigte sich zufrieden. „Das ist das beste Ergebnis unserer \
+Geschichte“, sagte die Kanzlerkandidatin.
+"""
+
+
+def test_a_tickers_entry_times_and_offices_are_no_names(people):
+    drafted = draft(TICKER, people, {}, published=FuzzyDate(2021, 9, 26))
+    assert drafted.kind == "live"
+    # '+++ 18:42 Uhr +++ Scholz:' is Olaf Scholz; 'die Kanzlerkandidatin' the one named before.
+    assert speakers(drafted) == ["olaf-scholz", "olaf-scholz", "annalena-baerbock"]
+
+
+DIRECT = """\
+DIRECT. Réforme des retraites : suivez la journée
+
+12h30 : Le gouvernement ne reculera pas, assure Olivier Véran
+
+Le porte-parole du gouvernement Olivier Véran s'est exprimé sur France Inter. « Nous ne \
+reculerons pas sur l'âge de départ », a-t-il déclaré.
+
+11h58 : Laurent Berger appelle à manifester
+
+« Nous serons encore plus nombreux jeudi », a prévenu le secrétaire général de la CFDT, Laurent \
+Berger.
+
+11h30 : Un sondage
+
+Selon un sondage publié ce matin, deux Français sur trois sont opposés à la réforme des retraites.
+"""
+
+
+def test_a_french_live_page_reads_its_headlines_and_offices(people):
+    drafted = draft(DIRECT, people, {}, published=FuzzyDate(2023, 3, 1))
+    assert drafted.kind == "live"
+    assert drafted.title == "Réforme des retraites : suivez la journée"
+    assert [(q.text, speaker_id(q)) for q in drafted.quotes] == [
+        ("Le gouvernement ne reculera pas", "olivier-veran"),
+        ("Nous ne reculerons pas sur l'âge de départ", "olivier-veran"),
+        ("Nous serons encore plus nombreux jeudi", "laurent-berger")]
+
+
+def test_wire_copy_with_several_datelines_is_drafted_as_live(people):
+    text = ("Talks round-up\n\nMOSCOW, Dec 2 (Reuters) - Russia is ready to talk, Sergey Lavrov "
+            "told reporters on Friday.\n\nBERLIN, Dec 2 (Reuters) - “We will listen carefully,” "
+            "Angela Merkel said in Berlin.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(2016, 12, 2))
+    assert drafted.kind == "live"
+    assert speakers(drafted) == ["sergey-lavrov", "angela-merkel"]
+
+
+@pytest.mark.parametrize(("above", "day"), [
+    ("Updated 3 March 2022, 10:15 GMT\nPublished 1 March 2022, 09:00 GMT", FuzzyDate(2022, 3, 1)),
+    ("Aktualisiert am 04.03.2022\nVeröffentlicht am 02.03.2022", FuzzyDate(2022, 3, 2)),
+    ("Обновлено 5 марта 2022\nОпубликовано 3 марта 2022", FuzzyDate(2022, 3, 3)),
+])
+def test_the_publication_date_is_the_first_publication_not_the_last_update(people, above, day):
+    text = (f"{above}\n\nMinisters agree to talk again\n\n“We will meet again,” Boris Johnson "
+            "said.\n")
+    drafted = draft(text, people, {})
+    assert drafted.published == day
+    assert drafted.title == "Ministers agree to talk again"
+
+
+@pytest.mark.parametrize("text", [
+    "Переговоры\n\nПереговоры продолжатся на следующей неделе в Женеве. Об этом заявил министр "
+    "иностранных дел Сергей Лавров в понедельник, передают «РИА Новости».\n",
+    "Gespräche\n\nDie Gespräche gehen nächste Woche in Genf weiter. Das sagte Merkel am Montag "
+    "in Berlin.\n",
+])
+def test_a_sentence_saying_who_said_the_one_before_gives_that_one_to_them(people, text):
+    drafted = draft(text, people, {}, published=DAY)
+    assert [(q.kind, q.text.split()[0]) for q in drafted.quotes] == [
+        ("paraphrase", text.split("\n\n")[1].split()[0])]
+    assert speakers(drafted) in (["sergey-lavrov"], ["angela-merkel"])
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Выступление Сергея Шойгу на коллегии министерства обороны", "Сергей Шойгу"),
+    ("Заявление Марии Захаровой для прессы", "Maria Zakharova"),
+    ("Интервью Николая Патрушева газете", "Николай Патрушев"),
+    ("Remarks of Mayor John Smith at the City Hall", "John Smith"),
+])
+def test_a_statement_names_its_speaker_from_the_title_in_the_nominative(people, title, name):
+    text = (f"{title}\n\nУважаемые коллеги! Мы сегодня подводим итоги года и говорим о задачах, "
+            "которые стоят перед нами в следующем году.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "statement"
+    assert {q.name for q in drafted.quotes} == {name}
+
+
+@pytest.mark.parametrize(("who", "label", "speaker"), [
+    ("Дмитрия Медведева", "Д.МЕДВЕДЕВ", "dmitriy-medvedev"),
+    ("Анны Поповой", "А.ПОПОВА", "anna-popova"),
+])
+def test_a_russian_label_takes_the_full_name_the_title_gives_in_the_genitive(people, who, label,
+                                                                             speaker):
+    text = (f"Стенограмма встречи {who} с журналистами\n\n{label}: Дорогие коллеги! Мне очень "
+            "приятно побывать у вас в гостях и поговорить о работе.\n\nВопрос: Что дальше?\n\n"
+            f"{label}: Дальше мы будем работать так же, как работали все эти годы.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == [speaker, speaker]
