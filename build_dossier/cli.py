@@ -94,7 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         return serve.serve(root, args.port, pdf=args.pdf)
     if args.command == "check":
         said: list[str] = []
-        problems = check(root)
+        try:
+            problems = check(root)
+        except KeyboardInterrupt:  # check only reads: nothing to undo
+            print("Interrupted: nothing was changed.", file=sys.stderr)
+            return 130
         line_of = annotation if args.format == "github" else Problem.format
         if report(problems, said, line_of):
             warnings = len(problems)

@@ -313,6 +313,24 @@ def test_a_build_stopped_while_mkdocs_runs_stops_mkdocs_and_changes_nothing(tmp_
     build_ok(root, "build", "--no-pdf")
 
 
+def test_ctrl_c_during_check_says_so_in_one_line(tmp_path):
+    from bench.generate import write_dossier
+
+    write_dossier(tmp_path, 1000, 3)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "build_dossier", "check", "--root", str(tmp_path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + TIMEOUT
+    # Its loading workers show that it is reading the sources.
+    while not children(process.pid) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert process.poll() is None, "check ended before it was interrupted"
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 130, out + err
+    assert (out, err) == ("", "Interrupted: nothing was changed.\n")
+
+
 # One build at a time ------------------------------------------------------------------------
 
 BUSY = re.compile(r"^another build \(pid (\d+), started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d: "
