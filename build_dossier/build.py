@@ -272,7 +272,8 @@ def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: b
             shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
     if built is not None:
         try:
-            site_stage.swap_in(root, built)
+            # serve, which keeps memos between builds, goes on while the old site is deleted.
+            site_stage.swap_in(root, built, tidy_later=rendered is not None)
         except OSError as error:
             result.lines.extend(write.fault_lines(error, root, docs_dir, site_failed=True))
             return result

@@ -9,10 +9,14 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from dossiers import wait_until
+
 from bench.generate import World, write_dossier, write_extra_source
 from build_dossier.build import DOCS_DIR, build
 from build_dossier.load import Memo
 from build_dossier.render_memo import RenderMemo
+from build_dossier.site import TRASH_DIR
 
 SOURCE = "sources/2022-01-08-nato-foreign-ministers-discuss-ukraine-crisis.md"
 
@@ -123,3 +127,21 @@ def test_pages_kept_between_builds_are_those_a_full_render_gives(tmp_path):
         assert clean.ok, clean.lines
         assert docs(root) == docs(fresh), edit
     assert rendered.pages, "pages are kept between builds"
+
+
+@pytest.mark.slow
+def test_serve_goes_on_while_the_replaced_site_is_deleted_and_nothing_is_left(new_dossier):
+    root = new_dossier("seeds")
+    memo, rendered = Memo(), RenderMemo()
+    assert build(root, pdf=False, memo=memo, rendered=rendered).ok
+    source = root / SOURCE
+    source.write_text(source.read_text("utf-8").replace("title: ", "title: Qz", 1), "utf-8")
+    assert build(root, pdf=False, memo=memo, rendered=rendered).ok
+    page = root / "site" / "sources" / source.stem / "index.html"
+    assert "Qz" in page.read_text("utf-8")
+    # The old site goes on its own; had serve stopped first, the next build deletes it.
+    trash = root / TRASH_DIR
+    wait_until(lambda: not any(trash.iterdir()), "the replaced site is deleted")
+    (trash / "left-by-a-stopped-serve").mkdir()
+    assert build(root, pdf=False).ok
+    assert not trash.exists()
