@@ -297,6 +297,8 @@ def test_wire_copy_with_several_datelines_is_drafted_as_live(people):
     ("Updated 3 March 2022, 10:15 GMT\nPublished 1 March 2022, 09:00 GMT", FuzzyDate(2022, 3, 1)),
     ("Aktualisiert am 04.03.2022\nVeröffentlicht am 02.03.2022", FuzzyDate(2022, 3, 2)),
     ("Обновлено 5 марта 2022\nОпубликовано 3 марта 2022", FuzzyDate(2022, 3, 3)),
+    # A scraped page runs the publication date into the update: the first is the day.
+    ("March 1, 2022updated 30 Sep 2022 9:00am", FuzzyDate(2022, 3, 1)),
 ])
 def test_the_publication_date_is_the_first_publication_not_the_last_update(people, above, day):
     text = (f"{above}\n\nMinisters agree to talk again\n\n“We will meet again,” Boris Johnson "
@@ -344,3 +346,55 @@ def test_a_russian_label_takes_the_full_name_the_title_gives_in_the_genitive(peo
             f"{label}: Дальше мы будем работать так же, как работали все эти годы.\n")
     drafted = draft(text, people, {}, published=DAY)
     assert speakers(drafted) == [speaker, speaker]
+
+
+def test_a_quotation_told_to_a_paper_is_the_speakers_and_the_papers_name_no_quotation(people):
+    text = ("Merkel in Paris\n\nMacron hatte zuvor die Bundesregierung zur Reform aufgefordert. "
+            "\"Ich glaube nicht eine Sekunde, dass Europa ohne Deutschland Erfolg haben kann\", "
+            "sagte Macron der \"Frankfurter Allgemeinen Zeitung\". \"Wir sind komplett "
+            "voneinander abhängig\", sagte er.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["emmanuel-macron"] * 2
+    assert not any("Frankfurter" in q.text for q in drafted.quotes)
+
+
+SODER = """\
+Der Bundestag debattiert
+
+Söder zu Scholz: "Ich kenne keinen, der uncooler ist als Sie"
+
+15.35 Uhr: Söder widerspricht Scholz und setzt nach: "Ich kenne keinen, der uncooler ist als Sie."
+
+Söder: "Halbe Welt lacht über Deutschland"
+
+15.29 Uhr: Laut Söder lacht die halbe Welt über Deutschland, wenn Papiermangel ein Hindernis ist.
+
+15.23 Uhr: CSU-Chef Markus Söder tritt ans Rednerpult.
+"""
+
+
+def test_a_live_headline_quotes_who_speaks_not_whom_they_address_and_laut_is_no_name(people):
+    drafted = draft(SODER, people, {}, published=DAY)
+    assert [q.name for q in drafted.quotes if q.how == "quotation marks"] == ["Markus Söder"] * 2
+    # The body's repeat of the headline's quotation is proposed once, where it first appears.
+    assert sum(q.text.startswith("Ich kenne keinen") for q in drafted.quotes) == 1
+
+
+def test_a_french_quotation_naming_its_speaker_inside_its_marks_is_theirs(people):
+    text = ("Point de presse\n\nLe porte-parole du gouvernement, Stéphane Le Foll, a rendu compte "
+            "du Conseil des ministres.\n\nArticle rédigé par franceinfo\nFrance Télévisions\n\n"
+            "« Il n'y a plus de questions ? Vous n'êtes pas nombreux, a constaté le ministre de "
+            "l'Agriculture. Non, c'est vrai qu'il y a une campagne électorale. »\n\n"
+            "Puis, tel un professeur pointant les élèves absents : « Qui manque, là ? Dites-leur "
+            "que nous fêterons bientôt le cent cinquantième point de presse. »\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [q.name for q in drafted.quotes] == ["Stéphane Le Foll"] * 2
+
+
+def test_a_russian_name_in_the_accusative_resolves_and_a_smile_attributes(people):
+    text = ("Брифинг\n\nЖурналист поблагодарил Марию Захарову за позицию по поводу слова "
+            "«гастарбайтер».\n\n«Мне кажется, вы преувеличиваете мой вклад», — улыбнулась "
+            "Захарова.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["maria-zakharova"]
+    assert people["maria-zakharova"].name == "Maria Zakharova"  # the Latin-script name only

@@ -47,6 +47,11 @@ SPEECH_VERBS = (
     "ответил", "ответила", "написал", "написала", "рассказал", "рассказала", "признал",
     "признала", "предупредил", "предупредила", "напомнил", "напомнила", "пообещал",
     "пообещала", "констатировал", "констатировала", "заметил", "заметила",
+    # A quotation's tail tells how it was said: '«…», — улыбнулась Захарова'
+    "smiled", "joked", "quipped", "retorted", "a souri", "sourit", "a constaté", "constate",
+    "a remarqué", "a observé", "a noté", "a plaisanté", "a ironisé",
+    "lächelte", "scherzte", "entgegnete", "konterte", "улыбнулся", "улыбнулась", "пошутил",
+    "пошутила", "парировал", "парировала",
 )
 OBJECT_VERBS = (
     "reaffirmed", "reaffirms", "expressed", "expresses", "called on", "called for", "urged",
@@ -70,7 +75,7 @@ _INVERTED = re.compile(r"\s+((?:der|die|das|le|la|l'|the)?\s*(?:[\w-]+\s+){0,2}[
 _THAT = ("that", "que", "qu'", "qu’", "dass", "что")
 # After a speech verb, these start circumstances ("said in a statement"), not what was said.
 _NOT_A_CLAUSE = frozenset(words_of(
-    "in at on during after before to of with by when while from as about at, it this lors dans "
+    "in at on during after before to of with by when while from as about at, it this lors dans sur "
     "à au en am im bei nach vor auf в на во после"))
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-.]*"
@@ -298,7 +303,7 @@ def attribution_line(line: str, is_known: object) -> tuple[str, str] | None:
 
 
 _LEADING_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+"
-                           r"(?:\s+(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+|de|von|van|le|la))*")
+                           r"(?:\s+(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+|(?:de|von|van|le|la)(?![\w’'-])))*")
 
 
 def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
