@@ -398,3 +398,39 @@ def test_a_russian_name_in_the_accusative_resolves_and_a_smile_attributes(people
     drafted = draft(text, people, {}, published=DAY)
     assert speakers(drafted) == ["maria-zakharova"]
     assert people["maria-zakharova"].name == "Maria Zakharova"  # the Latin-script name only
+
+
+def test_a_press_conference_compound_title_is_a_statement_quoted_without_its_label(people):
+    text = ("Abschlusspressekonferenz zum Europäischen Rat am 16./17. Dezember\n\n"
+            "Sprecher: Bundeskanzlerin Angela Merkel\n\n"
+            "BK´in Merkel: Meine Damen und Herren, der Rat hat das beschlossen, was wir uns "
+            "vorgenommen haben, und kann insoweit als erfolgreich eingestuft werden.\n\n"
+            "Die wesentlichen Punkte sind, dass es ein Mechanismus der Mitgliedstaaten ist, der "
+            "nur dann angewandt wird, wenn die Eurozone insgesamt in Gefahr ist.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(2010, 12, 17))
+    assert drafted.kind == "statement"
+    assert speakers(drafted) == ["angela-merkel"] * 2
+    assert drafted.quotes[0].text.startswith("Meine Damen und Herren")
+
+
+def test_a_russian_title_saying_someone_addressed_the_nation_is_a_statement(people):
+    text = ("Владимир Путин обратился к россиянам\n\nОбращаюсь к гражданам России, к личному "
+            "составу Вооружённых Сил, к бойцам и командирам, которые сейчас сражаются.\n\n"
+            "Россия сегодня ведет тяжелейшую борьбу за своё будущее, отражает агрессию и "
+            "защищает свой народ.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "statement"
+    assert speakers(drafted) == ["vladimir-putin"] * 2
+
+
+def test_a_speechs_title_in_capitals_and_archive_fields_are_not_spoken(people):
+    text = ("DÉCLARATION DE M. NICOLAS SARKOZY, PRÉSIDENT DE LA RÉPUBLIQUE, SUR LA POLITIQUE DU "
+            "GOUVERNEMENT EN FAVEUR DE LA CULTURE, DE L'ENSEIGNEMENT ET DE LA RECHERCHE, À PARIS "
+            "LE 19 JANVIER 2011.\n\n19 JANUARY 2011 - SEUL LE PRONONCÉ FAIT FOI\n\n"
+            "Anrede: Meine sehr verehrten Damen und Herren!\n\n"
+            "Quelle (evtl. nicht mehr verfügbar): http://archiv.example.org/rede/81.htm\n\n"
+            "En pensant à ce que j'allais vous dire, j'ai eu comme un vertige, parce que je me "
+            "suis dit que la tâche était immense.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(2011, 1, 19))
+    assert drafted.kind == "statement"
+    assert [q.text.split()[0] for q in drafted.quotes] == ["En"]

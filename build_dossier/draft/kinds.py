@@ -45,9 +45,11 @@ _SPEECH_TITLE = re.compile(
     r"\b(intervention|press conference|press briefing|remarks|statement|speech|address|"
     r"opening remarks|"
     r"transcript|as delivered|interview|conférence de presse|déclaration|discours|allocution|"
-    r"entretien|interview|seul le prononcé fait foi|rede|regierungserklärung|pressekonferenz|"
-    r"pressestatement|es gilt das gesprochene wort|im wortlaut|выступлени\w*|заявлени\w*|"
-    r"пресс-конференци\w*|брифинг\w*|стенограмм\w*|интервью|обращени\w*)\b", re.IGNORECASE)
+    r"entretien|interview|seul le prononcé fait foi|rede|regierungserklärung|"
+    # German compounds: 'Abschlusspressekonferenz'.
+    r"\w*pressekonferenz|\w*pressestatement|es gilt das gesprochene wort|im wortlaut|"
+    r"выступлени\w*|заявлени\w*|пресс-конференци\w*|брифинг\w*|стенограмм\w*|интервью|"
+    r"обращени\w*|обратил(?:ся|ась)|обращается)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|we|We|our|Our|us|my|My|me|nous|notre|"
                            r"nos|je|j['’]|vous|wir|unsere?\w*|ich|Ihnen|мы|наш\w*|я|вы|мне|нам)"
                            r"(?![\w’'-])")
@@ -249,10 +251,24 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
         spoken = re.sub(r"\([^()]*\)", " ", words)
-        if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken):
+        if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
+                or _page_furniture(words):
             continue
         out.append((s, e))
     return out
+
+
+_FIELD = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\([\w’'\-.]+\))?(?:\s\([^()\n]{0,40}\))?:\s")
+
+
+def _page_furniture(para: str) -> bool:
+    """A title in capitals, a 'Quelle: http://…' or 'Anrede: …' field of an archive's header:
+    the page around a speech, not the speech."""
+    letters = [c for c in para if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return True
+    short = len(para.split()) <= 12
+    return short and (bool(re.search(r"https?://|www\.", para)) or bool(_FIELD.match(para)))
 
 
 _GREETING = re.compile(
@@ -299,9 +315,23 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
                                           f"{turn.label}:"), speaker, f"{turn.label}:")
     found = statement_speaker(layout, registry)
     speaker, words = found if found else ((None, "", ""), "")
-    spans = spoken_paragraphs(layout, header_end(layout, speaker[1]))
+    spans = [_after_own_label(layout.text, span, speaker[1])
+             for span in spoken_paragraphs(layout, header_end(layout, speaker[1]))]
     return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
                    speaker if found else None, words)
+
+
+_LABEL = re.compile(r"[^\n:.!?]{2,40}:[^\S\n]+")
+
+
+def _after_own_label(text: str, span: tuple[int, int], name: str) -> tuple[int, int]:
+    """A spoken paragraph without the speaker's own label ('BK´in Merkel: Meine Damen …')."""
+    label = _LABEL.match(text, span[0], span[1])
+    surname = name.split()[-1].casefold() if name.split() else ""
+    if label and surname and len(label.group().split()) <= 4 \
+            and label.group().rstrip(": \t").casefold().endswith(surname):
+        return label.end(), span[1]
+    return span
 
 
 _INTERVIEW = re.compile(r"\b(interview|entretien|интервью|gespräch mit)\b", re.IGNORECASE)
