@@ -434,3 +434,17 @@ def test_a_speechs_title_in_capitals_and_archive_fields_are_not_spoken(people):
     drafted = draft(text, people, {}, published=FuzzyDate(2011, 1, 19))
     assert drafted.kind == "statement"
     assert [q.text.split()[0] for q in drafted.quotes] == ["En"]
+
+
+def test_hosts_labelled_by_name_are_not_quoted_when_the_title_names_the_guest(people):
+    text = ("Мария Захарова: «Я ненавижу, когда людей травят, и всегда выступаю за "
+            "объективность»\n\nГостем программы была Мария Захарова, официальный представитель "
+            "МИД.\n\nЗыгарь: Сегодня я рад приветствовать своих коллег, а также нашего гостя. "
+            "Здравствуйте, Мария.\n\nЗахарова: Мне кажется, на «ты». Мы же все в жизни на «ты», "
+            "так что давайте без церемоний.\n\nЗыгарь: Мы все в жизни на «ты», но я думаю, "
+            "чтобы не смущать зрителей, лучше на «вы».\n\nЗахарова: Ваших зрителей можно чем-то "
+            "смутить? Они видели и не такое, поверьте мне.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert [q.text.split()[0] for q in drafted.quotes] == ["Я", "Мне", "Ваших"]
+    assert speakers(drafted) == ["maria-zakharova"] * 3

@@ -396,18 +396,41 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
     if "R" in called and len(called["R"].split()) >= 2:  # 'Q - … Jean-Noël Barrot, bonjour.'
         answered = _with_addressed_name((None, "", ""), called["R"], registry)
         main_speaker = (answered[0], answered[1])
-    # In an interview, whoever is not the person the title names is asking the questions.
-    interview = main_speaker is not None and bool(_INTERVIEW.search(layout.text[:300]))
-    quotes: list[Candidate] = []
+    speakers = []
     for turn in turns:
-        if turn.role != "speaker":
-            continue
         who = label_speaker(turn.label, layout.text, registry, main_speaker)
         if turn.label != "R":
             who = _with_addressed_name(who, called.get(turn.label), registry)
+        speakers.append(who)
+    # In an interview, whoever is not the person the title names is asking the questions: a
+    # title saying 'interview', or one naming the guest of hosts who are labelled by name only
+    # ('Никита Белых - Дневник губернатора' over 'А.СОЛОМИН:', 'Н.БЕЛЫХ:').
+    title = layout.text[slice(*layout.paras[0])] if layout.paras else ""
+    interview = main_speaker is not None and (
+        bool(_INTERVIEW.search(layout.text[:300]))
+        or (main is not None and main[1] in title and all(t.role == "speaker" for t in turns)
+            and any(_same_person(who, main_speaker) for who in speakers)))
+    quotes: list[Candidate] = []
+    for turn, who in zip(turns, speakers, strict=True):
+        if turn.role != "speaker":
+            continue
         if interview and main_speaker is not None and not _same_person(who, main_speaker):
             continue
         index = layout.para_index(turn.start) or 0
         spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
         quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")
-    return Drafted(TRANSCRIPT, quotes)
+    return Drafted(TRANSCRIPT, _header_quotations(layout, registry, turns) + quotes)
+
+
+def _header_quotations(layout: Layout, registry: Registry, turns: list[Turn]
+                       ) -> list[Candidate]:
+    """Quotations in marks above the first turn, as a headline quoting the guest ('Мария
+    Захарова: «Я ненавижу, когда людей травят…»'), with their speakers."""
+    if not turns:
+        return []
+    taken = SpanSet()
+    taken.add(turns[0].start, len(layout.text) + 1)
+    return [c for c in resolved_quotes(layout, registry, taken)
+            if c.how == "quotation marks" and c.kind == "direct" and (c.speaker or c.name)
+            # 'встречи … с коллективом газеты "Аргументы и факты"': a name, not words said.
+            and word_count(c.text) >= 5]
