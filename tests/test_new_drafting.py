@@ -448,3 +448,25 @@ def test_hosts_labelled_by_name_are_not_quoted_when_the_title_names_the_guest(pe
     assert drafted.kind == "transcript"
     assert [q.text.split()[0] for q in drafted.quotes] == ["Я", "Мне", "Ваших"]
     assert speakers(drafted) == ["maria-zakharova"] * 3
+
+
+def test_a_german_subject_and_an_office_in_apposition_name_the_speaker(people):
+    text = ("Kritik an Gesetz-Aussage\n\nJuso-Chef Kevin Kühnert hat Bundesinnenminister Horst "
+            "Seehofer einen Angriff auf die Meinungsfreiheit vorgeworfen. „Der eigentliche "
+            "Skandal ist Seehofers Aussage über die Gesetze“, sagte der SPD-Politiker der "
+            "„Rheinischen Post“.\n\nDer Erste Parlamentarische Geschäftsführer der "
+            "SPD-Bundestagsfraktion, Carsten Schneider, sprach im Bundestag von einer „Frechheit "
+            "und Dreistigkeit“. „Vielleicht sollte das witzig sein, aber das Ding hatte keine "
+            "Pointe.“\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [q.name for q in drafted.quotes] == ["Kevin Kühnert", "Carsten Schneider",
+                                                "Carsten Schneider"]
+
+
+def test_an_organisation_named_last_is_not_who_he_is(people):
+    text = ("Javid on the press\n\nCulture secretary Sajid Javid said the BBC was biased. "
+            "Instead, the Independent Press Standards Organisation started last September.\n\n"
+            "Asked about a regulator, he said: “No, we won’t. But Labour will. It interferes "
+            "with the freedom of the press.”\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted)[-1] == "sajid-javid"

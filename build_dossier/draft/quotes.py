@@ -27,6 +27,7 @@ from .speakers import (
     TITLE_WORDS,
     Registry,
     full_name_in,
+    is_institution,
     proper_case,
     proper_name,
 )
@@ -393,8 +394,8 @@ class Resolver:
 
     def mention(self, at: int, speaker: str | None, name: str) -> None:
         """Record that `speaker` (or a new person named `name`) is named at `at`."""
-        self.mentions.append((at, speaker, name,
-                              speaker is None or self.registry.is_person(speaker)))
+        self.mentions.append((at, speaker, name, self.registry.is_person(speaker) if speaker
+                              else not is_institution(name)))
 
     def last(self, at: int, person: bool) -> tuple[str | None, str] | None:
         """The latest speaker named before `at` (a person only, for 'he' and 'she')."""
@@ -491,7 +492,14 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
     subjects: list[tuple[int, str | None, str]] = []
     for s, e in layout.sents:
         hits = [h for h in registry.find(layout.text[s:e]) if not inside.holds(s + h[0])]
-        if hits:
+        earlier = named_subject(layout.text[s:e]) if hits else None
+        if earlier and " " in earlier[0] and not inside.holds(s) \
+                and 0 <= layout.text.find(earlier[0], s, e) <= s + hits[0][0] - len(earlier[0]) \
+                and registry.resolve(earlier[0]) is None and not is_institution(earlier[0]):
+            # 'Juso-Chef Kevin Kühnert hat Bundesinnenminister Horst Seehofer … vorgeworfen':
+            # the subject, new to the registry, comes before the registered name.
+            subjects.append((s, None, earlier[0]))
+        elif hits:
             at, to, person = s + hits[0][0], s + hits[0][1], hits[0][2]
             subjects.append((at, person, layout.text[at:to]))
         elif inside.holds(s) or inside.holds(s + 1) or is_byline(layout.text[s:e]) \
@@ -658,6 +666,7 @@ def _introduction(layout: Layout, at: int) -> str:
     return layout.text[prev_start:p_end].rstrip(" :")
 
 
+_APPOSED = re.compile(r",\s+((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+),\s")
 _ABOUT = re.compile(r"\s(?:zu|über|an|gegen|to|on|about|against|à|sur|contre|о|об|про)\s")
 
 
@@ -688,6 +697,11 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     about = _ABOUT.search(lead)
     if about and any(w[:1].isupper() for w in lead[:about.start()].split()):
         lead = lead[:about.start()]
+    apposed = _APPOSED.search(lead)
+    if apposed and not resolver.registry.find(lead[:apposed.start()]):
+        # 'Der Erste Parlamentarische Geschäftsführer der SPD-Bundestagsfraktion, Carsten
+        # Schneider, sprach von einer „Frechheit“': the name in apposition to the office.
+        lead = apposed.group(1)
     hits = resolver.registry.find(lead)
     if hits:
         s, e, person_id = hits[0]

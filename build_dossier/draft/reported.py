@@ -337,8 +337,10 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     apposed = _LEADING_NAME.match(rest.strip())
     if apposed and office[:1].islower() and " " in apposed.group().strip():
         return apposed.group().strip()
-    return re.split(r"[,.;]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor"
-                    r"|im|в|на|во) ", after)[0].strip()
+    # 'sagte der SPD-Politiker der „Rheinischen Post“': whom it was said to is not the speaker.
+    return re.sub(r"\s+(?:der|dem|den|the|to)$", "", re.split(
+        r"[,.;„“\"«]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor|im|в|на"
+        r"|во) ", after)[0].strip())
 
 
 def lead_attribution(text: str, sentence_start: int, quote_start: int) -> str:

@@ -196,12 +196,26 @@ OPENERS = frozenset(words_of(
     "Вчера По Как Но И Потом Затем"))
 """Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_INSTITUTIONS = frozenset(w.casefold() for w in words_of(
+    "Organisation Organization Association Commission Committee Council Party Ministry "
+    "Department Office Agency Institute Union Group University Foundation Bank Court Parliament "
+    "Government Company Corporation Police Service Authority Post Times News Press Zeitung "
+    "Ministerium Partei Regierung Kommission Amt Verband Stiftung Institut Gericht Allgemeine "
+    "Ministère Parti Assemblée Conseil Agence Syndicat Fédération Gouvernement Министерство "
+    "Комиссия Совет Партия Агентство Служба"))
+
+
+def is_institution(name: str) -> bool:
+    """Whether a name proposed from the text names a body, not a person ('Independent Press
+    Standards Organisation', 'Rheinische Post'): no one's 'he' or 'she'."""
+    words = name.split()
+    return bool(words) and _POSSESSIVE.sub("", words[-1].casefold().strip(".,")) in _INSTITUTIONS
+
+
 _GIVEN = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’']+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[a-zà-öø-ÿа-яё’']+)*"
 """A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
 _GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+(?=([\w’'\-]+))")
-
-
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @functools.lru_cache(maxsize=8)
