@@ -470,3 +470,12 @@ def test_an_organisation_named_last_is_not_who_he_is(people):
             "with the freedom of the press.”\n")
     drafted = draft(text, people, {}, published=DAY)
     assert speakers(drafted)[-1] == "sajid-javid"
+
+
+def test_a_paraphrase_told_to_a_paper_is_the_speakers(people):
+    text = ("Verfassungsschutz\n\nMit dem Gesetz soll der Verfassungsschutz Computer durchsuchen "
+            "dürfen. Die Bürger müssten effektiv gegen Terror geschützt werden, sagte Seehofer "
+            "der \"Bild\" (Samstag).\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [(q.kind, q.text.split()[:2], speaker_id(q)) for q in drafted.quotes] == [
+        ("paraphrase", ["Die", "Bürger"], "horst-seehofer")]

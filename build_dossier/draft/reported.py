@@ -167,6 +167,9 @@ def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] 
 _SO_NAME = re.compile(r",\s+so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]+)\s*[.!]?\s*$")
 
 
+_TOLD_TO = re.compile(r"\s+(?:der|dem|den|the|to the|to)\s+(?=[„“\"«])|\s*\(")
+
+
 def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
     """(start, end, speaker phrase, kind) of what a sentence reports someone as saying."""
     # A live entry's time before its headline ('12h30 : …') is no part of what was said.
@@ -197,7 +200,8 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     verb = match.group().lower()
     if any(verb.startswith(v) for v in OBJECT_VERBS if v not in SPEECH_VERBS):
         return _clause(text, start + match.start(), end, subject)
-    rest = sentence[match.end():].strip(" .!")
+    # '…, sagte Seehofer der "Bild" (Samstag).': the paper it was told to is not the speaker.
+    rest = _TOLD_TO.split(sentence[match.end():].strip(" .!"), maxsplit=1)[0].strip()
     if (subject.rstrip().endswith(",") and rest[:1].isupper() and len(rest.split()) <= 5
             and not any(c in rest for c in ":" + QUOTE_CHARS)):
         # '…, assure Olivier Véran', '…, sagt Scholz': what was said, then who said it.

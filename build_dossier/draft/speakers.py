@@ -190,7 +190,7 @@ def _holder_in(people: dict[str, Person], title: str, year: int | None) -> str |
 OPENERS = frozenset(words_of(
     "During In On At After Before When While As But And Since For From With By Under Over Today "
     "Yesterday Meanwhile Later Earlier Also Speaking Asked According Im Am Nach Bei Vor Während "
-    "Heute Laut Mit Für Gegen Seit Trotz Wegen Auch Doch Aber Und Denn Wie Wenn Als Dass Zudem "
+    "Heute Laut Aus Mit Für Gegen Seit Trotz Wegen Auch Doch Aber Und Denn Wie Wenn Als Dass Zudem "
     "Dans Lors Après Avant Pendant Selon Aujourd'hui Hier Pour Avec Sans Chez Mais Et Quand "
     "Comme Pourtant Puis Ensuite Alors Enfin Then Dann Danach В На После Во Перед Сегодня "
     "Вчера По Как Но И Потом Затем"))
