@@ -479,3 +479,14 @@ def test_a_paraphrase_told_to_a_paper_is_the_speakers(people):
     drafted = draft(text, people, {}, published=DAY)
     assert [(q.kind, q.text.split()[:2], speaker_id(q)) for q in drafted.quotes] == [
         ("paraphrase", ["Die", "Bürger"], "horst-seehofer")]
+
+
+@pytest.mark.parametrize("top", [
+    "Live Reporting\n\nEdited by Emily McGarvey\n\nPrime Minister's Questions",
+    "Politics latest news: Hancock says he is not hopeless - watch Commons live",
+    "27 января 2017\n\nНа этом мы завершаем текстовую трансляцию. Следите за новостями!",
+])
+def test_a_page_that_says_it_is_live_is_drafted_as_live(people, top):
+    text = (f"{top}\n\nThe Prime Minister answered questions in the Commons on Wednesday "
+            "afternoon. “We are getting on with the job,” Boris Johnson said.\n")
+    assert draft(text, people, {}, published=DAY).kind == "live"

@@ -40,7 +40,8 @@ _WIRE_DATELINE = re.compile(
 _LIVE_TITLE = re.compile(
     r"\b(live blog|liveblog|live updates|as it happened|news-ticker|newsticker|liveticker|"
     r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
-    r"текстовая трансляция|прямая трансляция)", re.IGNORECASE)
+    r"live reporting|live coverage|watch [\w ]{0,30} live(?=\s*\n)|"
+    r"текстов\w+ трансляци\w*|прям\w+ трансляци\w*)", re.IGNORECASE)
 _SPEECH_TITLE = re.compile(
     r"\b(intervention|press conference|press briefing|remarks|statement|speech|address|"
     r"opening remarks|"
