@@ -490,3 +490,13 @@ def test_a_page_that_says_it_is_live_is_drafted_as_live(people, top):
     text = (f"{top}\n\nThe Prime Minister answered questions in the Commons on Wednesday "
             "afternoon. “We are getting on with the job,” Boris Johnson said.\n")
     assert draft(text, people, {}, published=DAY).kind == "live"
+
+
+def test_a_clause_before_said_is_never_proposed_as_a_person(people):
+    text = ("Hancock messages\n\nThe messages were published on Wednesday morning by a former "
+            "adviser.\n\nThe same contact also called the situation regarding PPE \"a disaster\" "
+            "and said: \"I can’t think of anything except taking him off and putting someone "
+            "else on.\"\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.quotes
+    assert all(len(q.name.split()) <= 4 for q in drafted.quotes)

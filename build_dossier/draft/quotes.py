@@ -689,7 +689,8 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
         if found:
             return found, why
         subject = _subject(lead[:verb.start()])
-        if any(w[:1].isupper() for w in subject.split()):
+        # 'The same contact also called the situation regarding PPE …': a clause, no name.
+        if any(w[:1].isupper() for w in subject.split()) and len(subject.split()) <= 6:
             # Someone is named, just not anyone known: the editor adds them or an alias.
             return (None, subject, ""), why
     # No speech verb: the first name in the sentence is most often its subject; in a headline
