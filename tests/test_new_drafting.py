@@ -297,6 +297,8 @@ def test_wire_copy_with_several_datelines_is_drafted_as_live(people):
     ("Updated 3 March 2022, 10:15 GMT\nPublished 1 March 2022, 09:00 GMT", FuzzyDate(2022, 3, 1)),
     ("Aktualisiert am 04.03.2022\nVeröffentlicht am 02.03.2022", FuzzyDate(2022, 3, 2)),
     ("Обновлено 5 марта 2022\nОпубликовано 3 марта 2022", FuzzyDate(2022, 3, 3)),
+    # A scraped page runs the publication date into the update: the first is the day.
+    ("March 1, 2022updated 30 Sep 2022 9:00am", FuzzyDate(2022, 3, 1)),
 ])
 def test_the_publication_date_is_the_first_publication_not_the_last_update(people, above, day):
     text = (f"{above}\n\nMinisters agree to talk again\n\n“We will meet again,” Boris Johnson "
@@ -344,3 +346,157 @@ def test_a_russian_label_takes_the_full_name_the_title_gives_in_the_genitive(peo
             f"{label}: Дальше мы будем работать так же, как работали все эти годы.\n")
     drafted = draft(text, people, {}, published=DAY)
     assert speakers(drafted) == [speaker, speaker]
+
+
+def test_a_quotation_told_to_a_paper_is_the_speakers_and_the_papers_name_no_quotation(people):
+    text = ("Merkel in Paris\n\nMacron hatte zuvor die Bundesregierung zur Reform aufgefordert. "
+            "\"Ich glaube nicht eine Sekunde, dass Europa ohne Deutschland Erfolg haben kann\", "
+            "sagte Macron der \"Frankfurter Allgemeinen Zeitung\". \"Wir sind komplett "
+            "voneinander abhängig\", sagte er.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["emmanuel-macron"] * 2
+    assert not any("Frankfurter" in q.text for q in drafted.quotes)
+
+
+SODER = """\
+Der Bundestag debattiert
+
+Söder zu Scholz: "Ich kenne keinen, der uncooler ist als Sie"
+
+15.35 Uhr: Söder widerspricht Scholz und setzt nach: "Ich kenne keinen, der uncooler ist als Sie."
+
+Söder: "Halbe Welt lacht über Deutschland"
+
+15.29 Uhr: Laut Söder lacht die halbe Welt über Deutschland, wenn Papiermangel ein Hindernis ist.
+
+15.23 Uhr: CSU-Chef Markus Söder tritt ans Rednerpult.
+"""
+
+
+def test_a_live_headline_quotes_who_speaks_not_whom_they_address_and_laut_is_no_name(people):
+    drafted = draft(SODER, people, {}, published=DAY)
+    assert [q.name for q in drafted.quotes if q.how == "quotation marks"] == ["Markus Söder"] * 2
+    # The body's repeat of the headline's quotation is proposed once, where it first appears.
+    assert sum(q.text.startswith("Ich kenne keinen") for q in drafted.quotes) == 1
+
+
+def test_a_french_quotation_naming_its_speaker_inside_its_marks_is_theirs(people):
+    text = ("Point de presse\n\nLe porte-parole du gouvernement, Stéphane Le Foll, a rendu compte "
+            "du Conseil des ministres.\n\nArticle rédigé par franceinfo\nFrance Télévisions\n\n"
+            "« Il n'y a plus de questions ? Vous n'êtes pas nombreux, a constaté le ministre de "
+            "l'Agriculture. Non, c'est vrai qu'il y a une campagne électorale. »\n\n"
+            "Puis, tel un professeur pointant les élèves absents : « Qui manque, là ? Dites-leur "
+            "que nous fêterons bientôt le cent cinquantième point de presse. »\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [q.name for q in drafted.quotes] == ["Stéphane Le Foll"] * 2
+
+
+def test_a_russian_name_in_the_accusative_resolves_and_a_smile_attributes(people):
+    text = ("Брифинг\n\nЖурналист поблагодарил Марию Захарову за позицию по поводу слова "
+            "«гастарбайтер».\n\n«Мне кажется, вы преувеличиваете мой вклад», — улыбнулась "
+            "Захарова.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["maria-zakharova"]
+    assert people["maria-zakharova"].name == "Maria Zakharova"  # the Latin-script name only
+
+
+def test_a_press_conference_compound_title_is_a_statement_quoted_without_its_label(people):
+    text = ("Abschlusspressekonferenz zum Europäischen Rat am 16./17. Dezember\n\n"
+            "Sprecher: Bundeskanzlerin Angela Merkel\n\n"
+            "BK´in Merkel: Meine Damen und Herren, der Rat hat das beschlossen, was wir uns "
+            "vorgenommen haben, und kann insoweit als erfolgreich eingestuft werden.\n\n"
+            "Die wesentlichen Punkte sind, dass es ein Mechanismus der Mitgliedstaaten ist, der "
+            "nur dann angewandt wird, wenn die Eurozone insgesamt in Gefahr ist.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(2010, 12, 17))
+    assert drafted.kind == "statement"
+    assert speakers(drafted) == ["angela-merkel"] * 2
+    assert drafted.quotes[0].text.startswith("Meine Damen und Herren")
+
+
+def test_a_russian_title_saying_someone_addressed_the_nation_is_a_statement(people):
+    text = ("Владимир Путин обратился к россиянам\n\nОбращаюсь к гражданам России, к личному "
+            "составу Вооружённых Сил, к бойцам и командирам, которые сейчас сражаются.\n\n"
+            "Россия сегодня ведет тяжелейшую борьбу за своё будущее, отражает агрессию и "
+            "защищает свой народ.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "statement"
+    assert speakers(drafted) == ["vladimir-putin"] * 2
+
+
+def test_a_speechs_title_in_capitals_and_archive_fields_are_not_spoken(people):
+    text = ("DÉCLARATION DE M. NICOLAS SARKOZY, PRÉSIDENT DE LA RÉPUBLIQUE, SUR LA POLITIQUE DU "
+            "GOUVERNEMENT EN FAVEUR DE LA CULTURE, DE L'ENSEIGNEMENT ET DE LA RECHERCHE, À PARIS "
+            "LE 19 JANVIER 2011.\n\n19 JANUARY 2011 - SEUL LE PRONONCÉ FAIT FOI\n\n"
+            "Anrede: Meine sehr verehrten Damen und Herren!\n\n"
+            "Quelle (evtl. nicht mehr verfügbar): http://archiv.example.org/rede/81.htm\n\n"
+            "En pensant à ce que j'allais vous dire, j'ai eu comme un vertige, parce que je me "
+            "suis dit que la tâche était immense.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(2011, 1, 19))
+    assert drafted.kind == "statement"
+    assert [q.text.split()[0] for q in drafted.quotes] == ["En"]
+
+
+def test_hosts_labelled_by_name_are_not_quoted_when_the_title_names_the_guest(people):
+    text = ("Мария Захарова: «Я ненавижу, когда людей травят, и всегда выступаю за "
+            "объективность»\n\nГостем программы была Мария Захарова, официальный представитель "
+            "МИД.\n\nЗыгарь: Сегодня я рад приветствовать своих коллег, а также нашего гостя. "
+            "Здравствуйте, Мария.\n\nЗахарова: Мне кажется, на «ты». Мы же все в жизни на «ты», "
+            "так что давайте без церемоний.\n\nЗыгарь: Мы все в жизни на «ты», но я думаю, "
+            "чтобы не смущать зрителей, лучше на «вы».\n\nЗахарова: Ваших зрителей можно чем-то "
+            "смутить? Они видели и не такое, поверьте мне.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert [q.text.split()[0] for q in drafted.quotes] == ["Я", "Мне", "Ваших"]
+    assert speakers(drafted) == ["maria-zakharova"] * 3
+
+
+def test_a_german_subject_and_an_office_in_apposition_name_the_speaker(people):
+    text = ("Kritik an Gesetz-Aussage\n\nJuso-Chef Kevin Kühnert hat Bundesinnenminister Horst "
+            "Seehofer einen Angriff auf die Meinungsfreiheit vorgeworfen. „Der eigentliche "
+            "Skandal ist Seehofers Aussage über die Gesetze“, sagte der SPD-Politiker der "
+            "„Rheinischen Post“.\n\nDer Erste Parlamentarische Geschäftsführer der "
+            "SPD-Bundestagsfraktion, Carsten Schneider, sprach im Bundestag von einer „Frechheit "
+            "und Dreistigkeit“. „Vielleicht sollte das witzig sein, aber das Ding hatte keine "
+            "Pointe.“\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [q.name for q in drafted.quotes] == ["Kevin Kühnert", "Carsten Schneider",
+                                                "Carsten Schneider"]
+
+
+def test_an_organisation_named_last_is_not_who_he_is(people):
+    text = ("Javid on the press\n\nCulture secretary Sajid Javid said the BBC was biased. "
+            "Instead, the Independent Press Standards Organisation started last September.\n\n"
+            "Asked about a regulator, he said: “No, we won’t. But Labour will. It interferes "
+            "with the freedom of the press.”\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted)[-1] == "sajid-javid"
+
+
+def test_a_paraphrase_told_to_a_paper_is_the_speakers(people):
+    text = ("Verfassungsschutz\n\nMit dem Gesetz soll der Verfassungsschutz Computer durchsuchen "
+            "dürfen. Die Bürger müssten effektiv gegen Terror geschützt werden, sagte Seehofer "
+            "der \"Bild\" (Samstag).\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [(q.kind, q.text.split()[:2], speaker_id(q)) for q in drafted.quotes] == [
+        ("paraphrase", ["Die", "Bürger"], "horst-seehofer")]
+
+
+@pytest.mark.parametrize("top", [
+    "Live Reporting\n\nEdited by Emily McGarvey\n\nPrime Minister's Questions",
+    "Politics latest news: Hancock says he is not hopeless - watch Commons live",
+    "27 января 2017\n\nНа этом мы завершаем текстовую трансляцию. Следите за новостями!",
+])
+def test_a_page_that_says_it_is_live_is_drafted_as_live(people, top):
+    text = (f"{top}\n\nThe Prime Minister answered questions in the Commons on Wednesday "
+            "afternoon. “We are getting on with the job,” Boris Johnson said.\n")
+    assert draft(text, people, {}, published=DAY).kind == "live"
+
+
+def test_a_clause_before_said_is_never_proposed_as_a_person(people):
+    text = ("Hancock messages\n\nThe messages were published on Wednesday morning by a former "
+            "adviser.\n\nThe same contact also called the situation regarding PPE \"a disaster\" "
+            "and said: \"I can’t think of anything except taking him off and putting someone "
+            "else on.\"\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.quotes
+    assert all(len(q.name.split()) <= 4 for q in drafted.quotes)

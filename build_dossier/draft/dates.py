@@ -65,7 +65,8 @@ DATE_RE = re.compile(
     + _YEAR.format("y1") +
     r"|(?P<m2>" + _MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
     + _YEAR.format("y2") +
-    r")(?![\w-])"
+    # A year glued to the next word ('March 6, 2020updated …') is how scraped pages run on.
+    r")(?:(?![\w-])|(?<=\d{4})(?=[^\W\d_]))"
     r"|(?<![\w-])(?P<wd2>" + _DAY_RE + r")(?![\w-])"
     r"|(?<![\w-])(?P<rel>" + "|".join(_RELATIVE) + r")(?![\w-])",
     re.IGNORECASE)

@@ -40,14 +40,17 @@ _WIRE_DATELINE = re.compile(
 _LIVE_TITLE = re.compile(
     r"\b(live blog|liveblog|live updates|as it happened|news-ticker|newsticker|liveticker|"
     r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
-    r"текстовая трансляция|прямая трансляция)", re.IGNORECASE)
+    r"live reporting|live coverage|watch [\w ]{0,30} live(?=\s*\n)|"
+    r"текстов\w+ трансляци\w*|прям\w+ трансляци\w*)", re.IGNORECASE)
 _SPEECH_TITLE = re.compile(
     r"\b(intervention|press conference|press briefing|remarks|statement|speech|address|"
     r"opening remarks|"
     r"transcript|as delivered|interview|conférence de presse|déclaration|discours|allocution|"
-    r"entretien|interview|seul le prononcé fait foi|rede|regierungserklärung|pressekonferenz|"
-    r"pressestatement|es gilt das gesprochene wort|im wortlaut|выступлени\w*|заявлени\w*|"
-    r"пресс-конференци\w*|брифинг\w*|стенограмм\w*|интервью|обращени\w*)\b", re.IGNORECASE)
+    r"entretien|interview|seul le prononcé fait foi|rede|regierungserklärung|"
+    # German compounds: 'Abschlusspressekonferenz'.
+    r"\w*pressekonferenz|\w*pressestatement|es gilt das gesprochene wort|im wortlaut|"
+    r"выступлени\w*|заявлени\w*|пресс-конференци\w*|брифинг\w*|стенограмм\w*|интервью|"
+    r"обращени\w*|обратил(?:ся|ась)|обращается)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|we|We|our|Our|us|my|My|me|nous|notre|"
                            r"nos|je|j['’]|vous|wir|unsere?\w*|ich|Ihnen|мы|наш\w*|я|вы|мне|нам)"
                            r"(?![\w’'-])")
@@ -249,10 +252,24 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
         spoken = re.sub(r"\([^()]*\)", " ", words)
-        if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken):
+        if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
+                or _page_furniture(words):
             continue
         out.append((s, e))
     return out
+
+
+_FIELD = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\([\w’'\-.]+\))?(?:\s\([^()\n]{0,40}\))?:\s")
+
+
+def _page_furniture(para: str) -> bool:
+    """A title in capitals, a 'Quelle: http://…' or 'Anrede: …' field of an archive's header:
+    the page around a speech, not the speech."""
+    letters = [c for c in para if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return True
+    short = len(para.split()) <= 12
+    return short and (bool(re.search(r"https?://|www\.", para)) or bool(_FIELD.match(para)))
 
 
 _GREETING = re.compile(
@@ -299,9 +316,23 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
                                           f"{turn.label}:"), speaker, f"{turn.label}:")
     found = statement_speaker(layout, registry)
     speaker, words = found if found else ((None, "", ""), "")
-    spans = spoken_paragraphs(layout, header_end(layout, speaker[1]))
+    spans = [_after_own_label(layout.text, span, speaker[1])
+             for span in spoken_paragraphs(layout, header_end(layout, speaker[1]))]
     return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
                    speaker if found else None, words)
+
+
+_LABEL = re.compile(r"[^\n:.!?]{2,40}:[^\S\n]+")
+
+
+def _after_own_label(text: str, span: tuple[int, int], name: str) -> tuple[int, int]:
+    """A spoken paragraph without the speaker's own label ('BK´in Merkel: Meine Damen …')."""
+    label = _LABEL.match(text, span[0], span[1])
+    surname = name.split()[-1].casefold() if name.split() else ""
+    if label and surname and len(label.group().split()) <= 4 \
+            and label.group().rstrip(": \t").casefold().endswith(surname):
+        return label.end(), span[1]
+    return span
 
 
 _INTERVIEW = re.compile(r"\b(interview|entretien|интервью|gespräch mit)\b", re.IGNORECASE)
@@ -366,18 +397,41 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
     if "R" in called and len(called["R"].split()) >= 2:  # 'Q - … Jean-Noël Barrot, bonjour.'
         answered = _with_addressed_name((None, "", ""), called["R"], registry)
         main_speaker = (answered[0], answered[1])
-    # In an interview, whoever is not the person the title names is asking the questions.
-    interview = main_speaker is not None and bool(_INTERVIEW.search(layout.text[:300]))
-    quotes: list[Candidate] = []
+    speakers = []
     for turn in turns:
-        if turn.role != "speaker":
-            continue
         who = label_speaker(turn.label, layout.text, registry, main_speaker)
         if turn.label != "R":
             who = _with_addressed_name(who, called.get(turn.label), registry)
+        speakers.append(who)
+    # In an interview, whoever is not the person the title names is asking the questions: a
+    # title saying 'interview', or one naming the guest of hosts who are labelled by name only
+    # ('Никита Белых - Дневник губернатора' over 'А.СОЛОМИН:', 'Н.БЕЛЫХ:').
+    title = layout.text[slice(*layout.paras[0])] if layout.paras else ""
+    interview = main_speaker is not None and (
+        bool(_INTERVIEW.search(layout.text[:300]))
+        or (main is not None and main[1] in title and all(t.role == "speaker" for t in turns)
+            and any(_same_person(who, main_speaker) for who in speakers)))
+    quotes: list[Candidate] = []
+    for turn, who in zip(turns, speakers, strict=True):
+        if turn.role != "speaker":
+            continue
         if interview and main_speaker is not None and not _same_person(who, main_speaker):
             continue
         index = layout.para_index(turn.start) or 0
         spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
         quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")
-    return Drafted(TRANSCRIPT, quotes)
+    return Drafted(TRANSCRIPT, _header_quotations(layout, registry, turns) + quotes)
+
+
+def _header_quotations(layout: Layout, registry: Registry, turns: list[Turn]
+                       ) -> list[Candidate]:
+    """Quotations in marks above the first turn, as a headline quoting the guest ('Мария
+    Захарова: «Я ненавижу, когда людей травят…»'), with their speakers."""
+    if not turns:
+        return []
+    taken = SpanSet()
+    taken.add(turns[0].start, len(layout.text) + 1)
+    return [c for c in resolved_quotes(layout, registry, taken)
+            if c.how == "quotation marks" and c.kind == "direct" and (c.speaker or c.name)
+            # 'встречи … с коллективом газеты "Аргументы и факты"': a name, not words said.
+            and word_count(c.text) >= 5]

@@ -20,12 +20,14 @@ from .reported import (
     word_count,
 )
 from .speakers import (
+    OPENERS,
     PRONOUNS_ANY,
     PRONOUNS_PERSON,
     ROLE_NOUNS,
     TITLE_WORDS,
     Registry,
     full_name_in,
+    is_institution,
     proper_case,
     proper_name,
 )
@@ -256,9 +258,26 @@ def marked(layout: Layout) -> list[Candidate]:
         # Two words are a quotation too when a speech verb follows them: '«Наоборот,
         # расслабляюсь», – признался он'; otherwise a term in marks.
         count = word_count(words)
+        if _names_a_paper(layout.text, start, words):
+            continue
         if count >= 3 or (count == 2 and _said_after(layout, end)):
             found.append(Candidate(start, end, words, "direct", "quotation marks"))
     return found
+
+
+_WORD_RE = re.compile(r"[^\W_]+")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?i:der|dem|den|des|die|the|le|la|du|au|dans|im)"
+                             r"\s*$")
+
+
+def _names_a_paper(text: str, start: int, words: str) -> bool:
+    """Whether the words in marks are a title after its article, every word capitalised: 'sagte
+    Macron der "Frankfurter Allgemeinen Zeitung"', 'told the "Sunday Times"'."""
+    names = words.split()
+    if not names or len(names) > 4 or any(not w[:1].isupper() for w in names) \
+            or words.rstrip()[-1:] in ".!?…":
+        return False
+    return _ARTICLE_BEFORE.search(text[max(0, start - 12):start].rstrip("“\"«„‘ ")) is not None
 
 
 def _said_after(layout: Layout, end: int) -> bool:
@@ -299,8 +318,19 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
     """Every quotation outside `taken` with its speaker; a few words in quotation marks that
     no one is named for ('de progrès humain') are a term, not a quotation, and left out."""
     found = resolve_speakers(layout, find_passages(layout, registry, taken), registry)
-    return [c for c in found if not (c.how == "quotation marks" and c.speaker is None
-                                     and not c.name and word_count(c.text) < 5)]
+    kept, seen = [], set()
+    for c in found:
+        if c.how == "quotation marks" and c.speaker is None and not c.name \
+                and word_count(c.text) < 5:
+            continue
+        # A headline repeating the body's quotation ('Söder zu Scholz: "Ich kenne keinen …"'):
+        # the editor records it once, where it first appears.
+        words = " ".join(_WORD_RE.findall(c.text.casefold()))
+        if c.how == "quotation marks" and words in seen:
+            continue
+        seen.add(words)
+        kept.append(c)
+    return kept
 
 
 def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
@@ -364,8 +394,8 @@ class Resolver:
 
     def mention(self, at: int, speaker: str | None, name: str) -> None:
         """Record that `speaker` (or a new person named `name`) is named at `at`."""
-        self.mentions.append((at, speaker, name,
-                              speaker is None or self.registry.is_person(speaker)))
+        self.mentions.append((at, speaker, name, self.registry.is_person(speaker) if speaker
+                              else not is_institution(name)))
 
     def last(self, at: int, person: bool) -> tuple[str | None, str] | None:
         """The latest speaker named before `at` (a person only, for 'he' and 'she')."""
@@ -401,7 +431,9 @@ class Resolver:
             return None, " ".join(unnamed), ""
         # 'пресс-секретарь Путина', 'porte-parole du Kremlin': an office of someone named,
         # held by the person named before.
-        of_someone = (len(described) >= 2 and described[0] in ROLE_NOUNS
+        # 'le ministre de l'Agriculture', 'the minister for Europe': the office, with its field.
+        office = described[1:] if described[:1] and described[0] in _DEFINITE else described
+        of_someone = (len(office) >= 2 and office[0] in ROLE_NOUNS
                       and sum(w[:1].isupper() for w in described) < 2)
         if word in PRONOUNS_PERSON and self.section is not None:
             return self.section[0], self.section[1], ""  # 'POPE FRANCIS … he said:'
@@ -460,11 +492,19 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
     subjects: list[tuple[int, str | None, str]] = []
     for s, e in layout.sents:
         hits = [h for h in registry.find(layout.text[s:e]) if not inside.holds(s + h[0])]
-        if hits:
+        earlier = named_subject(layout.text[s:e]) if hits else None
+        if earlier and " " in earlier[0] and not inside.holds(s) \
+                and 0 <= layout.text.find(earlier[0], s, e) <= s + hits[0][0] - len(earlier[0]) \
+                and registry.resolve(earlier[0]) is None and not is_institution(earlier[0]):
+            # 'Juso-Chef Kevin Kühnert hat Bundesinnenminister Horst Seehofer … vorgeworfen':
+            # the subject, new to the registry, comes before the registered name.
+            subjects.append((s, None, earlier[0]))
+        elif hits:
             at, to, person = s + hits[0][0], s + hits[0][1], hits[0][2]
             subjects.append((at, person, layout.text[at:to]))
-        elif inside.holds(s) or inside.holds(s + 1) or is_byline(layout.text[s:e]):
-            continue  # the author of the text is no one's antecedent
+        elif inside.holds(s) or inside.holds(s + 1) or is_byline(layout.text[s:e]) \
+                or _name_alone(layout.text[s:e]):
+            continue  # the author of the text, a credit line, is no one's antecedent
         elif named := named_subject(layout.text[s:e]):
             name = named[0] if " " in named[0] else full_name_in(layout.text, named[0]) \
                 or named[0]
@@ -485,6 +525,13 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         resolver.section = (headings[h - 1][1], headings[h - 1][2]) if h else None
         out.append(_resolved(layout, cand, resolver, out))
     return out
+
+
+def _name_alone(sentence: str) -> bool:
+    """A line that is only a name or two, as a credit under a byline ('France Télévisions')."""
+    words = sentence.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) \
+        and sentence.rstrip()[-1:] not in ".!?:"
 
 
 _RU_SURNAME = re.compile(r"(?<=[\w,] )[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|"
@@ -565,6 +612,9 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
                 following[0]) == layout.para_index(cand.end - 1) and (
                 opening := _opening_name(layout, following, resolver, cand.start)):
             return opening
+    incise = _incise(cand.text)
+    if incise and (found := resolver.phrase(incise, cand.start)):
+        return found, evidence(incise)
     if resolver.section is not None:  # under a heading naming whose comments follow
         return (resolver.section[0], resolver.section[1], ""), "the heading above"
     # A quotation on its own, right after another: the same speaker goes on.
@@ -574,6 +624,20 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         if gap.count("\n") <= 2 and len(gap) < 200:
             return (prev.speaker, prev.name, prev.role), CONTINUES
     return None
+
+
+_INCISE = re.compile(r",\s+((?:a|a-t-il|a-t-elle|)\s*[\w’'-]+)\s+((?:le|la|l’|l')\s*[^,.;:!?]{2,60}"
+                     r"|[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+){0,2})[,.;!?]")
+
+
+def _incise(quotation: str) -> str:
+    """Who a French quotation says it is, inside its own marks: '« Vous n'êtes pas nombreux,
+    a constaté le ministre de l'Agriculture. Non, … »'."""
+    for match in _INCISE.finditer(quotation[:2000]):
+        verb = speech_verb(match.group(1))
+        if verb is not None and verb.group() == match.group(1).strip():
+            return match.group(2)
+    return ""
 
 
 _BEFORE_VERB = re.compile(r"[,;(]| (?:is|was|has|had|says|said|told|hat|ist|a|est|—)\b")
@@ -602,6 +666,10 @@ def _introduction(layout: Layout, at: int) -> str:
     return layout.text[prev_start:p_end].rstrip(" :")
 
 
+_APPOSED = re.compile(r",\s+((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+),\s")
+_ABOUT = re.compile(r"\s(?:zu|über|an|gegen|to|on|about|against|à|sur|contre|о|об|про)\s")
+
+
 def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] | None:
     lowered = lead.lower()
     for phrase in ACCORDING_TO:
@@ -621,10 +689,20 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
         if found:
             return found, why
         subject = _subject(lead[:verb.start()])
-        if any(w[:1].isupper() for w in subject.split()):
+        # 'The same contact also called the situation regarding PPE …': a clause, no name.
+        if any(w[:1].isupper() for w in subject.split()) and len(subject.split()) <= 6:
             # Someone is named, just not anyone known: the editor adds them or an alias.
             return (None, subject, ""), why
-    # No speech verb: the first name in the sentence is most often its subject.
+    # No speech verb: the first name in the sentence is most often its subject; in a headline
+    # 'Söder zu Scholz: „…“' the one spoken to or about comes after the preposition.
+    about = _ABOUT.search(lead)
+    if about and any(w[:1].isupper() for w in lead[:about.start()].split()):
+        lead = lead[:about.start()]
+    apposed = _APPOSED.search(lead)
+    if apposed and not resolver.registry.find(lead[:apposed.start()]):
+        # 'Der Erste Parlamentarische Geschäftsführer der SPD-Bundestagsfraktion, Carsten
+        # Schneider, sprach von einer „Frechheit“': the name in apposition to the office.
+        lead = apposed.group(1)
     hits = resolver.registry.find(lead)
     if hits:
         s, e, person_id = hits[0]
@@ -645,11 +723,6 @@ _NAME_RUN = re.compile(r"(?<![\w’'-])((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿ�
 _PARTICLES = frozenset(words_of("Le La De Van Von Der Di Al El Bin Ibn Abu Da Dos Du"))
 """The capitalised word before a surname that belongs to it: 'Jean-Yves Le Drian', 'Sultan Al
 Jaber'."""
-_OPENERS = frozenset(words_of(
-    "During In On At After Before When While As But And Since For From With By Under Over Today "
-    "Yesterday Meanwhile Later Earlier Also Speaking Asked Im Am Nach Bei Vor Während Heute "
-    "Dans Lors Après Avant Pendant Selon Aujourd'hui Hier В На После Во Перед Сегодня Вчера"))
-"""Words that open a sentence with a capital, never the first of a name."""
 
 
 def named_subject(sentence: str) -> tuple[str, str] | None:
@@ -658,7 +731,7 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
     head = " ".join(sentence.split()[:12])
     for match in _NAME_RUN.finditer(head):
         words = match.group(1).split()
-        if words[0] in _OPENERS:  # 'During Monday’s …': a sentence's capital, not a name
+        if words[0] in OPENERS:  # 'During Monday’s …': a sentence's capital, not a name
             words.pop(0)
         after = head[match.end():].split(" ", 2)[1:2]
         if after and after[0] in ROLE_NOUNS:  # 'Le Premier ministre': an office, not a name

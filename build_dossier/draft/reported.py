@@ -47,6 +47,11 @@ SPEECH_VERBS = (
     "ответил", "ответила", "написал", "написала", "рассказал", "рассказала", "признал",
     "признала", "предупредил", "предупредила", "напомнил", "напомнила", "пообещал",
     "пообещала", "констатировал", "констатировала", "заметил", "заметила",
+    # A quotation's tail tells how it was said: '«…», — улыбнулась Захарова'
+    "smiled", "joked", "quipped", "retorted", "a souri", "sourit", "a constaté", "constate",
+    "a remarqué", "a observé", "a noté", "a plaisanté", "a ironisé",
+    "lächelte", "scherzte", "entgegnete", "konterte", "улыбнулся", "улыбнулась", "пошутил",
+    "пошутила", "парировал", "парировала",
 )
 OBJECT_VERBS = (
     "reaffirmed", "reaffirms", "expressed", "expresses", "called on", "called for", "urged",
@@ -70,7 +75,7 @@ _INVERTED = re.compile(r"\s+((?:der|die|das|le|la|l'|the)?\s*(?:[\w-]+\s+){0,2}[
 _THAT = ("that", "que", "qu'", "qu’", "dass", "что")
 # After a speech verb, these start circumstances ("said in a statement"), not what was said.
 _NOT_A_CLAUSE = frozenset(words_of(
-    "in at on during after before to of with by when while from as about at, it this lors dans "
+    "in at on during after before to of with by when while from as about at, it this lors dans sur "
     "à au en am im bei nach vor auf в на во после"))
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-.]*"
@@ -162,6 +167,9 @@ def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] 
 _SO_NAME = re.compile(r",\s+so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]+)\s*[.!]?\s*$")
 
 
+_TOLD_TO = re.compile(r"\s+(?:der|dem|den|the|to the|to)\s+(?=[„“\"«])|\s*\(")
+
+
 def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
     """(start, end, speaker phrase, kind) of what a sentence reports someone as saying."""
     # A live entry's time before its headline ('12h30 : …') is no part of what was said.
@@ -192,7 +200,8 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     verb = match.group().lower()
     if any(verb.startswith(v) for v in OBJECT_VERBS if v not in SPEECH_VERBS):
         return _clause(text, start + match.start(), end, subject)
-    rest = sentence[match.end():].strip(" .!")
+    # '…, sagte Seehofer der "Bild" (Samstag).': the paper it was told to is not the speaker.
+    rest = _TOLD_TO.split(sentence[match.end():].strip(" .!"), maxsplit=1)[0].strip()
     if (subject.rstrip().endswith(",") and rest[:1].isupper() and len(rest.split()) <= 5
             and not any(c in rest for c in ":" + QUOTE_CHARS)):
         # '…, assure Olivier Véran', '…, sagt Scholz': what was said, then who said it.
@@ -298,7 +307,7 @@ def attribution_line(line: str, is_known: object) -> tuple[str, str] | None:
 
 
 _LEADING_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+"
-                           r"(?:\s+(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+|de|von|van|le|la))*")
+                           r"(?:\s+(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+|(?:de|von|van|le|la)(?![\w’'-])))*")
 
 
 def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
@@ -332,8 +341,10 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     apposed = _LEADING_NAME.match(rest.strip())
     if apposed and office[:1].islower() and " " in apposed.group().strip():
         return apposed.group().strip()
-    return re.split(r"[,.;]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor"
-                    r"|im|в|на|во) ", after)[0].strip()
+    # 'sagte der SPD-Politiker der „Rheinischen Post“': whom it was said to is not the speaker.
+    return re.sub(r"\s+(?:der|dem|den|the|to)$", "", re.split(
+        r"[,.;„“\"«]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor|im|в|на"
+        r"|во) ", after)[0].strip())
 
 
 def lead_attribution(text: str, sentence_start: int, quote_start: int) -> str:

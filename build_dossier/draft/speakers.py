@@ -78,7 +78,8 @@ def _surname_forms(word: str) -> set[str]:
             if folded.endswith(ending) and len(folded) - len(ending) >= 3:
                 stem = folded[: -len(ending)]
                 forms |= {stem, transliterate(stem).lower()}
-                if ending in ("ой", "ою", "ей"):  # 'Захаровой': the feminine 'Захарова'
+                # 'Захаровой', 'Захарову' (genitive, accusative): the feminine 'Захарова'
+                if ending in ("ой", "ою", "ей", "у"):
                     forms |= {stem + "а", transliterate(stem + "а").lower()}
     return {f for f in forms if f}
 
@@ -186,12 +187,35 @@ def _holder_in(people: dict[str, Person], title: str, year: int | None) -> str |
     return holders.pop() if len(holders) == 1 else None
 
 
+OPENERS = frozenset(words_of(
+    "During In On At After Before When While As But And Since For From With By Under Over Today "
+    "Yesterday Meanwhile Later Earlier Also Speaking Asked According Im Am Nach Bei Vor Während "
+    "Heute Laut Aus Mit Für Gegen Seit Trotz Wegen Auch Doch Aber Und Denn Wie Wenn Als Dass Zudem "
+    "Dans Lors Après Avant Pendant Selon Aujourd'hui Hier Pour Avec Sans Chez Mais Et Quand "
+    "Comme Pourtant Puis Ensuite Alors Enfin Then Dann Danach В На После Во Перед Сегодня "
+    "Вчера По Как Но И Потом Затем"))
+"""Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_INSTITUTIONS = frozenset(w.casefold() for w in words_of(
+    "Organisation Organization Association Commission Committee Council Party Ministry "
+    "Department Office Agency Institute Union Group University Foundation Bank Court Parliament "
+    "Government Company Corporation Police Service Authority Post Times News Press Zeitung "
+    "Ministerium Partei Regierung Kommission Amt Verband Stiftung Institut Gericht Allgemeine "
+    "Ministère Parti Assemblée Conseil Agence Syndicat Fédération Gouvernement Министерство "
+    "Комиссия Совет Партия Агентство Служба"))
+
+
+def is_institution(name: str) -> bool:
+    """Whether a name proposed from the text names a body, not a person ('Independent Press
+    Standards Organisation', 'Rheinische Post'): no one's 'he' or 'she'."""
+    words = name.split()
+    return bool(words) and _POSSESSIVE.sub("", words[-1].casefold().strip(".,")) in _INSTITUTIONS
+
+
 _GIVEN = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’']+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[a-zà-öø-ÿа-яё’']+)*"
 """A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
 _GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+(?=([\w’'\-]+))")
-
-
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @functools.lru_cache(maxsize=8)
@@ -201,7 +225,7 @@ def _full_names(text: str) -> dict[str, tuple[str, str]]:
     found: dict[str, tuple[str, str]] = {}
     for match in _GIVEN_AND_WORD.finditer(text, 0, 200_000):
         given, word = match.group(1), _POSSESSIVE.sub("", match.group(2))  # 'Mitchell's'
-        if given not in TITLE_WORDS and word[:1].isupper():
+        if given not in TITLE_WORDS and given not in OPENERS and word[:1].isupper():
             found.setdefault(word.casefold(), (given, word))
     return found
 
@@ -271,7 +295,7 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
     # the last two words, or three with a particle ('Sultan Al Jaber', 'Ursula von der Leyen').
     if len(run) > 3 or (len(run) == 3 and run[1] not in _NAME_PARTICLES):
         run = run[-2:] if run[-2] not in _NAME_PARTICLES else run[-3:]
-    if not run:
+    if not run or (len(run) == 1 and run[0] in OPENERS):  # 'Puis, tel un professeur'
         return None
     name = " ".join(run)
     if len(run) == 1 and (name.isupper() or len(name) < 3):
