@@ -308,6 +308,21 @@ def test_the_publication_date_is_the_first_publication_not_the_last_update(peopl
     assert drafted.title == "Ministers agree to talk again"
 
 
+@pytest.mark.parametrize(("title", "day"), [
+    ("Press Briefing on 9/16/24", FuzzyDate(2024, 9, 16)),
+    ("Press Briefing on 12/31/98", FuzzyDate(1998, 12, 31)),
+])
+def test_an_american_date_with_a_two_digit_year_is_read_when_the_day_tells_the_order(
+        people, title, day):
+    drafted = draft(f"{title}\n\n“We will meet again,” Boris Johnson said.\n", people, {})
+    assert drafted.published == day
+
+
+def test_a_two_digit_year_date_that_could_be_either_order_is_not_guessed(people):
+    text = "Press Briefing on 3/4/24\n\n“We will meet again,” Boris Johnson said.\n"
+    assert draft(text, people, {}, published=DAY).published == DAY
+
+
 @pytest.mark.parametrize("text", [
     "Переговоры\n\nПереговоры продолжатся на следующей неделе в Женеве. Об этом заявил министр "
     "иностранных дел Сергей Лавров в понедельник, передают «РИА Новости».\n",

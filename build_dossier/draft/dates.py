@@ -61,6 +61,8 @@ DATE_RE = re.compile(
     r"(?<![\w-])(?:(?P<wd>" + _DAY_RE + r")[,.]?\s+(?:(?:the|le|den|dem)\s+)?)?(?:"
     r"(?P<iso>\d{4})(?P<sep>[-.])(?P<im>\d{2})(?P=sep)(?P<id>\d{2})(?![\d.]\d)"
     r"|(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})(?![\d.]\d)"
+    # '9/16/24': an American date with a two-digit year, read only when the day tells the order.
+    r"|(?P<um>\d{1,2})/(?P<ud>1[3-9]|2\d|3[01])/(?P<uy>\d{2})(?![\d/])"
     r"|(?P<d1>\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s+(?:of\s+)?(?P<m1>" + _MONTH_RE + r")\.?"
     + _YEAR.format("y1") +
     r"|(?P<m2>" + _MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
@@ -117,6 +119,11 @@ def _resolve(match: re.Match[str], text: str, published: dt.date | None) -> dt.d
         if month > 12 and day <= 12 and "/" in match.group():
             day, month = month, day  # '3/31/2015': the American order, the month first
         return _day(int(g["ny"]), month, day)
+    if g["uy"]:
+        short = 2000 + int(g["uy"])
+        # The century nearest: a year ahead of this one is the last century's.
+        return _day(short if short <= dt.date.today().year else short - 100, int(g["um"]),
+                    int(g["ud"]))
     if g["m1"] or g["m2"]:
         month = MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
         day = int(g["d1"] or g["d2"])
