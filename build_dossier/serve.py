@@ -27,7 +27,10 @@ from .render_memo import RenderMemo
 from .site import CONFIG, SITE_DIR
 from .write import stop_on_sigterm
 
-POLL_SECONDS = 0.3
+POLL_SECONDS = 0.1
+"""How often the files are looked at, at least: a tenth of a second of the editor's wait."""
+POLL_SHARE = 0.25
+"""Looking takes at most this share of a core: 10,000 sources take about 50 ms to look at."""
 RELOAD_PATH = "/__reload"
 MAX_PATH = 1024
 """Longest request path served; file names are at most 255 bytes on common file systems."""
@@ -285,9 +288,12 @@ def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
         print(f"Serving on http://127.0.0.1:{server.server_address[1]}/ "
               f"(watching {SOURCES_DIR}/, {CONFIG} and the pages written by hand in "
               f"{DOCS_DIR}/; Ctrl-C stops)", flush=True)
+        looked = 0.0
         while True:
-            time.sleep(POLL_SECONDS)
+            time.sleep(max(POLL_SECONDS, looked / POLL_SHARE))
+            started = time.perf_counter()
             now = watched_files(root)
+            looked = time.perf_counter() - started
             if now != stamps or pending:
                 changed = sorted(visible(p.relative_to(root).as_posix())
                                  for p in now.keys() | stamps.keys()
