@@ -13,7 +13,7 @@ from .marks import QUOTE_CHARS
 from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
 from .speakers import TITLE_WORDS, Registry, full_name_in, nominative, plain, proper_name
-from .textparts import Layout, SpanSet, collapse
+from .textparts import UPPER, Layout, SpanSet, collapse
 from .titles import is_dateline, is_label
 from .turns import Turn, find_turns, label_speaker
 
@@ -32,9 +32,9 @@ _TIMESTAMP = re.compile(
     r"(?=\s|$)")
 _BULLET = re.compile(r"[•·▪►▶➤*]\s*")
 _WIRE_DATELINE = re.compile(
-    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*"
+    r"[" + UPPER + r"][" + UPPER + r" .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*"
     # 'MOSCOW, Dec 2 (Reuters) -', 'SHARM EL-SHEIKH, Egypt (Reuters) –', 'BERLIN (dpa) -'
-    r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'\-]{2,30}(?:,\s+[\w.]+(?:\s+\d{1,2})?)?\s+"
+    r"|[" + UPPER + r"][" + UPPER + r" .'\-]{2,30}(?:,\s+[\w.]+(?:\s+\d{1,2})?)?\s+"
     r"\((?:Reuters|AP|AFP|dpa|DPA|KNA|epd|TASS|ТАСС|РИА Новости|Интерфакс|Bloomberg)\)"
     r"\s*[-–—]\s*")
 _LIVE_TITLE = re.compile(
@@ -208,7 +208,7 @@ def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | N
     if persons:
         s, e, person_id = persons[0]
         return (person_id, registry.people[person_id].name, ""), head[s:e]
-    for word in re.findall(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", head):
+    for word in re.findall(r"[" + UPPER + r"][\w’'\-]{2,}", head):
         if word not in TITLE_WORDS and (found := registry.surname(word)):
             return (found, registry.people[found].name, ""), word
     byline = _BYLINE.search(head)
@@ -277,7 +277,7 @@ _GREETING = re.compile(
     r"bonjour|bonsoir|merci(?: beaucoup)?|guten (?:tag|morgen|abend)|hallo|danke(?: schön)?|"
     r"vielen dank|здравствуйте|добрый (?:день|вечер)|доброе утро|спасибо)"
     r"(?:[ ,]+(?i:everybody|everyone|all|à tous|monsieur|madame|mr\.?|ms\.?|herr|frau)"
-    r"|[ ,]+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]*)*[ ,]*[.!]?")
+    r"|[ ,]+[" + UPPER + r"][\w’'\-]*)*[ ,]*[.!]?")
 """A greeting or thanks, with the names of those greeted: 'Bonjour Jean-Pierre ELKABBACH.'"""
 
 
@@ -344,8 +344,8 @@ def _same_person(a: tuple[str | None, str, str], b: tuple[str | None, str]) -> b
     return bool(a[1]) and plain(a[1]) == plain(b[1])
 
 
-_NAME = (r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]\.)?\s*)?"  # an initial: 'R. Karoutchi'
-         r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){0,2}")
+_NAME = (r"(?:[" + UPPER + r"]\.(?:-[" + UPPER + r"]\.)?\s*)?"  # an initial: 'R. Karoutchi'
+         r"[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER + r"][\w’'\-]+){0,2}")
 _VOCATIVE = re.compile(
     r"(?i:\b(?:thanks|thank you|merci|danke|vielen dank|bonjour|bonsoir|good morning|"
     r"good afternoon|good evening|hello|bonne année|happy new year|frohes neues jahr)|спасибо|"

@@ -31,7 +31,7 @@ from .speakers import (
     proper_case,
     proper_name,
 )
-from .textparts import Layout, SpanSet, collapse, words_of
+from .textparts import UPPER, Layout, SpanSet, collapse, words_of
 from .titles import is_byline, is_dateline, is_label, without_entry_time
 
 CONTINUES = "the quotation just before"
@@ -452,7 +452,7 @@ class Resolver:
                 return None
             return person_id, subject[s:e], ""
         # 'weil Laschet vor der Bundestagswahl': a known surname among the words.
-        known = {by_name for w in re.findall(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", subject)
+        known = {by_name for w in re.findall(r"[" + UPPER + r"][\w’'\-]{2,}", subject)
                  if w not in TITLE_WORDS and (by_name := self.registry.surname(w))}
         if len(known) == 1 and self.registry.is_person(only := known.pop()):
             return only, self.registry.people[only].name, ""
@@ -460,7 +460,7 @@ class Resolver:
         if named is None or (" " not in named[0] and not full_name_in(self.text, named[0])):
             # A surname among other words that the text gives in full elsewhere ('Armin
             # Laschet' for 'weil Laschet vor der Bundestagswahl'), rather than a noun.
-            for w in re.findall(r"(?<=\s)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", " " + subject):
+            for w in re.findall(r"(?<=\s)[" + UPPER + r"][\w’'\-]{2,}", " " + subject):
                 if w not in TITLE_WORDS and (fuller := full_name_in(self.text, w)):
                     return None, fuller, ""
         if named is None:
@@ -666,7 +666,7 @@ def _introduction(layout: Layout, at: int) -> str:
     return layout.text[prev_start:p_end].rstrip(" :")
 
 
-_APPOSED = re.compile(r",\s+((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+),\s")
+_APPOSED = re.compile(r",\s+((?:[" + UPPER + r"][\w’'-]+\s+){1,2}[" + UPPER + r"][\w’'-]+),\s")
 _ABOUT = re.compile(r"\s(?:zu|über|an|gegen|to|on|about|against|à|sur|contre|о|об|про)\s")
 
 
@@ -716,8 +716,8 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     return None
 
 
-_NAME_RUN = re.compile(r"(?<![\w’'-])((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+\s+)+"
-                       r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’'\-]+)(?![\w’-])")
+_NAME_RUN = re.compile(r"(?<![\w’'-])((?:[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+\s+)+"
+                       r"[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+)(?![\w’-])")
 
 
 _PARTICLES = frozenset(words_of("Le La De Van Von Der Di Al El Bin Ibn Abu Da Dos Du"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .marks import QUOTE_CHARS
-from .textparts import words_of
+from .textparts import UPPER, words_of
 from .titles import without_entry_time
 
 SPEECH_VERBS = (
@@ -78,7 +78,7 @@ _NOT_A_CLAUSE = frozenset(words_of(
     "in at on during after before to of with by when while from as about at, it this lors dans sur "
     "à au en am im bei nach vor auf в на во после"))
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-.]*"
+_NAME_WORD = r"[" + UPPER + r"][\w’'\-.]*"
 _VERB_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(
     re.escape(v) for v in sorted(SPEECH_VERBS + OBJECT_VERBS, key=len, reverse=True))
     + r")(?![\w’'-])")
@@ -216,7 +216,7 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     return _clause(text, start + match.end() + lead, end, subject)
 
 
-_SPEAKER_START = re.compile(r"(?:the|a|an|le|la|les|l[’']|der|die|das|ein|eine)\s|[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+_SPEAKER_START = re.compile(r"(?:the|a|an|le|la|les|l[’']|der|die|das|ein|eine)\s|[" + UPPER + r"]")
 
 
 def _said_before(text: str, start: int, subject: str, rest: str
@@ -306,8 +306,9 @@ def attribution_line(line: str, is_known: object) -> tuple[str, str] | None:
     return None
 
 
-_LEADING_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+"
-                           r"(?:\s+(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.\s*)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'-]+|(?:de|von|van|le|la)(?![\w’'-])))*")
+_LEADING_NAME = re.compile(r"(?:[" + UPPER + r"]\.\s*)*[" + UPPER + r"][\w’'-]+"
+                           r"(?:\s+(?:(?:[" + UPPER + r"]\.\s*)*[" + UPPER
+                           + r"][\w’'-]+|(?:de|von|van|le|la)(?![\w’'-])))*")
 
 
 def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Person
 from .language import transliterate
-from .textparts import SpanSet, words_of
+from .textparts import UPPER, SpanSet, words_of
 
 HONORIFICS = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|m|mme|mlle|herr|frau|the|hon|honourable|"
@@ -213,7 +213,7 @@ def is_institution(name: str) -> bool:
     return bool(words) and _POSSESSIVE.sub("", words[-1].casefold().strip(".,")) in _INSTITUTIONS
 
 
-_GIVEN = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё’']+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]?[a-zà-öø-ÿа-яё’']+)*"
+_GIVEN = r"[" + UPPER + r"][a-zà-öø-ÿа-яё’']+(?:-[" + UPPER + r"]?[a-zà-öø-ÿа-яё’']+)*"
 """A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
 _GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+(?=([\w’'\-]+))")
 

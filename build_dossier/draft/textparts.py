@@ -17,14 +17,17 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+"""Capital letters of the Latin and Cyrillic scripts, for a regular expression's `[...]`."""
 _ABBREVIATIONS = frozenset(words_of(
     "mr mrs ms dr prof st gen sen rep gov lt col capt sgt jan feb mar apr jun jul aug sep sept "
     "oct nov dec no vs etc e.g i.e u.s u.k u.n mme m dr. z.b bzw stv vors sts bk г гг им ул"))
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"»“]?(?=\s|$)")
 _LAST_WORD = re.compile(r"([\w.]{1,20})[.!?…]*[”\"»“]?$")
 TURN_LABEL = re.compile(
-    r"(?P<label>(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\-]*)(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\-]*){0,4}"
-    r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-.]*(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-.]*|of|de|von|van|der|la|le)){0,4}"
+    r"(?P<label>(?:[" + UPPER + r"][" + UPPER + r".’'\-]*)(?:\s+[" + UPPER + r"][" + UPPER
+    + r".’'\-]*){0,4}"
+    r"|[" + UPPER + r"][\w’'\-.]*(?:\s+(?:[" + UPPER + r"][\w’'\-.]*|of|de|von|van|der|la|le)){0,4}"
     r"(?:\s*(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,80}\]))?)"
     r"\s*:[ \t]+(?=\S)")
 """A speaker's label opening a paragraph: 'MR PRICE: ', 'StS Seibert: ', 'В.Путин: ', with

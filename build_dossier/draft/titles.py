@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
+from .textparts import UPPER
 
 _DATELINE_WORDS = re.compile(
     r"(?i:published|updated|last updated|posted|first published|modified|on|at|am|um|le|à|"
@@ -17,8 +18,8 @@ _DATELINE_WORDS = re.compile(
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 _BYLINE = re.compile(
     r"(?i:by|von|par|[TТ]екст|автор|author|written by|reporting by)\s*:?\s+"
-    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.’'\-]+){0,3}"
-    r"(?:\s*(?:,|and|und|et|и)\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.’'\- ]{2,40})*\s*")
+    r"[" + UPPER + r"][\w.’'\-]+(?:\s+[" + UPPER + r"][\w.’'\-]+){0,3}"
+    r"(?:\s*(?:,|and|und|et|и)\s*[" + UPPER + r"][\w.’'\- ]{2,40})*\s*")
 _LABELS = frozenset([
     "live", "live updates", "live blog", "liveblog", "live coverage", "as it happened",
     "full text", "transcript", "full transcript", "texte intégral", "im wortlaut",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .marks import QUOTE_CHARS
 from .reported import speech_verb
 from .speakers import ROLE_NOUNS, TITLE_WORDS, Registry, full_name_in, proper_case, strip_titles
-from .textparts import TURN_LABEL, Layout, words_of
+from .textparts import TURN_LABEL, UPPER, Layout, words_of
 
 MODERATORS = frozenset(words_of(
     "moderator operator chair chairman chairperson host presenter vors vorsitzender "
@@ -22,7 +22,7 @@ JOURNALISTS = frozenset(words_of(
     "audience frage "
     "fragesteller zusatzfrage nachfrage zuruf вопрос журналист корреспондент"))
 _OWN_LINE_LABEL = re.compile(
-    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.’'\- ]{2,40}"  # a name in capitals: 'EDOUARD PHILIPPE'
+    r"[" + UPPER + r"][" + UPPER + r".’'\- ]{2,40}"  # a name in capitals: 'EDOUARD PHILIPPE'
     r"|[A-ZА-ЯЁ][\w.’'\- ]{1,40}(?:,[^\n:]{1,60})?:")  # or any name with a colon: 'В. Путин:'
 _QR = re.compile(r"(?P<label>[QR])(?:\.?\s*[-–—:]\s+|[ \t]{2,})(?=\S)")
 """'Q - …', 'R : …', 'Q.- …', and the White House's 'Q    …' (a Q and a run of spaces)."""
@@ -30,8 +30,9 @@ _DOT_DASH_LABEL = re.compile(
     r"(?P<label>(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?\s*)?[A-ZÀ-ÖØ-Þ][\w’'\-]+"
     r"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)?)\.-\s+(?=\S)")
 """'C. Barbier.- …', 'J.-P. Elkabbach.- …': a name, a full stop and a hyphen open a turn."""
-_DASH_LABEL = re.compile(r"(?P<label>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+){1,3})"
-                         r"\s+[-–—]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+_DASH_LABEL = re.compile(r"(?P<label>[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER
+                         + r"][\w’'\-]+){1,3})"
+                         r"\s+[-–—]\s+(?=[" + UPPER + r"])")
 """'Alain Juppé - Mesdames et Messieurs, …': a full name and a dash open a turn."""
 _MEDIA = re.compile(r",\s*[^,]*(?:радио|газет|агентств|телеканал|Reuters|AFP|dpa|\bAP\b|TASS|"
                     r"ТАСС|РИА|news|Times|Post|Zeitung|Presse|TV|ТВ|FM|«)", re.IGNORECASE)
@@ -129,7 +130,7 @@ def _with_loose_labels(layout: Layout, starts: list[tuple[int, str, int]]
         if i in known:
             continue
         found = _label_at(layout, i)
-        if (found is not None and re.fullmatch(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]{2,}", found[0])
+        if (found is not None and re.fullmatch(r"[" + UPPER + r"][\w’'\-]{2,}", found[0])
                 and found[0].lower() not in _METADATA_LABELS
                 and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS):
             starts.append((i, *found))
@@ -157,7 +158,7 @@ def _plausible(label: str, registry: Registry) -> bool:
         return True
     # 'StS Seibert', 'В.Путин', 'Валерий Санфиров, радиостанция «Маяк»': a name, few words.
     name = strip_titles(label.split(",")[0])
-    return bool(re.fullmatch(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+\s*){1,3}", name)) and (
+    return bool(re.fullmatch(r"(?:[" + UPPER + r"][\w’'\-]+\s*){1,3}", name)) and (
         name != label.split(",")[0] or "," in label or len(name.split()) >= 2)
 
 
@@ -216,7 +217,8 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
 
 _OFFICES = frozenset(words_of("spokesperson spokesman spokeswoman sprecher sprecherin "
                               "porte-parole представитель ambassador minister secretary"))
-_NAME_WORDS = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+|de|von|van|le|la)){1,3}"
+_NAME_WORDS = (r"[" + UPPER + r"][\w’'\-]+(?:\s+(?:[" + UPPER
+               + r"][\w’'\-]+|de|von|van|le|la)){1,3}")
 
 
 def _holder_named(text: str, office: str) -> str | None:
