@@ -168,12 +168,14 @@ def months(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
     return [(month_title(key), group) for key, group in groups.items()]
 
 
-def source_months(d: Dossier) -> list[tuple[str, list[Source]]]:
-    """The sources grouped by month of publication, each group under its title."""
-    groups: dict[str, list[Source]] = {}
+def source_months(d: Dossier) -> list[tuple[str, list[list[Source]]]]:
+    """The sources grouped by month of publication, each month under its title, and within it
+    by day (those dated only to the month or year first, as they sort)."""
+    groups: dict[str, dict[int | None, list[Source]]] = {}
     for source in d.sources.values():
-        groups.setdefault(source.published.month_key(), []).append(source)
-    return [(month_title(key), group) for key, group in groups.items()]
+        days = groups.setdefault(source.published.month_key(), {})
+        days.setdefault(source.published.day, []).append(source)
+    return [(month_title(key), list(days.values())) for key, days in groups.items()]
 
 
 # Kinds: what readers must tell apart at a glance -------------------------------------------
