@@ -7,7 +7,6 @@ and the next build first finishes or undoes whatever a killed one left (`recover
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from . import pdf as pdf_stage
 from . import site as site_stage
-from . import write
+from . import site_cache, write
 from .link import check_references, link
 from .load import Loaded, Memo, load
 from .lock import Busy, one_build_at_a_time
@@ -130,10 +129,11 @@ def report(problems: list[Problem], out: list[str],
     return True
 
 
-def recover(root: Path) -> None:
-    """Finish or undo what a killed build left in `docs/` and `site/`."""
+def recover(root: Path, keep_staged_docs: bool = False) -> None:
+    """Finish or undo what a killed build left in `docs/` and `site/` (`keep_staged_docs`:
+    see `site.recover`)."""
     write.recover(root / DOCS_DIR)
-    site_stage.recover(root)
+    site_stage.recover(root, keep_staged_docs)
 
 
 def render_and_stage(dossier: Dossier, stager: write.Stager,
@@ -178,9 +178,11 @@ def link_quotes(checked: Checked, timings: dict[str, float] | None,
 
 def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
                dossier: Dossier, laps: Laps, *, pdf: bool, keep_pdf: bool = False,
-               progress: Reporter | None = None) -> Path:
-    """Build the site from the staged `docs/` (and its PDF); where the new site waits."""
-    staged = site_stage.stage_docs(root, docs_dir, plan.files())
+               progress: Reporter | None = None, in_place: bool = False,
+               service: site_cache.Service | None = None) -> Path:
+    """Build the site from the staged `docs/` (and its PDF); where the new site waits
+    (`in_place`: only what differs from `site/`, see `site.run_renderer`)."""
+    staged = site_stage.stage_docs(root, docs_dir, plan.files(), keep=in_place)
     latest = max((s.published for s in dossier.sources.values()), key=FuzzyDate.sort_key,
                  default=None)
     if pdf:  # first: the renderer copies it into the site like any file of docs/
@@ -197,7 +199,8 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
         progress(SITE, 0, sum(1 for _ in staged.rglob("*.md")))
     try:
         built = site_stage.run_renderer(root, dossier.title, latest, checked.search,
-                                        settings.renderer, settings.site_url, progress)
+                                        settings.renderer, settings.site_url, progress,
+                                        in_place=in_place, service=service)
     except site_stage.SiteError as error:
         raise Failed(str(error), UNCHANGED) from error
     laps.lap("mkdocs_s")
@@ -208,21 +211,23 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
 
 def build(root: Path, *, site: bool = True, pdf: bool = True,
           keep_pdf: bool = False, memo: Memo | None = None,
-          rendered: RenderMemo | None = None) -> BuildResult:
+          rendered: RenderMemo | None = None,
+          service: site_cache.Service | None = None) -> BuildResult:
     """Build `docs/` (and `site/` with its PDF); on any failure both stay exactly as they were.
 
     One build at a time per repository; a fault of the machine (a full disk, a read-only
     folder) is one line saying what and where. `keep_pdf`: a site built without its PDF keeps
     the last one (for `serve`). `memo`: the sources as the last build read them (`serve`
     keeps one), so that only files saved since are read again; `rendered`: the pages as the
-    last build rendered them, so that only those whose records changed are rendered again.
+    last build rendered them, so that only those whose records changed are rendered again;
+    `service`: the MkDocs process `serve` keeps for its builds.
     """
     try:
         with one_build_at_a_time(root), collector_thawed_after():
             shown = Progress()
             try:
                 return _build(root, shown.update, site=site, pdf=pdf, keep_pdf=keep_pdf,
-                              memo=memo, rendered=rendered)
+                              memo=memo, rendered=rendered, service=service)
             finally:
                 shown.close()
     except Busy as busy:
@@ -232,10 +237,12 @@ def build(root: Path, *, site: bool = True, pdf: bool = True,
 
 
 def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: bool,
-           memo: Memo | None, rendered: RenderMemo | None) -> BuildResult:
+           memo: Memo | None, rendered: RenderMemo | None,
+           service: site_cache.Service | None) -> BuildResult:
     result = BuildResult(ok=False)
     docs_dir = root / DOCS_DIR
-    recover(root)
+    in_place = rendered is not None  # serve: the site is updated in place, file by file
+    recover(root, keep_staged_docs=in_place)
     laps = Laps(result.timings)
     with collector_off():
         checked = load_and_check(root, memo, progress)
@@ -256,7 +263,8 @@ def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: b
             report(plan.conflicts, result.lines)
             return result
         built = build_site(root, docs_dir, plan, checked, dossier, laps, pdf=pdf,
-                           keep_pdf=keep_pdf, progress=progress) if site else None
+                           keep_pdf=keep_pdf, progress=progress,
+                           in_place=in_place, service=service) if site else None
         write.apply(plan)
         committed = True
         laps.lap("write_s")
@@ -269,7 +277,7 @@ def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: b
     finally:
         if not committed:  # whatever stopped the build: docs/ and site/ stay as they were
             stager.discard()
-            shutil.rmtree(site_stage.stage_dir(root), ignore_errors=True)
+            site_stage.discard_stage(root, keep_docs=in_place)
     if built is not None:
         try:
             # serve, which keeps memos between builds, goes on while the old site is deleted.

@@ -25,6 +25,7 @@ from .load import SOURCES_DIR, Memo
 from .model import visible
 from .render_memo import RenderMemo
 from .site import CONFIG, SITE_DIR
+from .site_cache import Service
 from .write import stop_on_sigterm
 
 POLL_SECONDS = 0.1
@@ -215,14 +216,17 @@ def _hand_written(docs_dir: Path) -> list[Path]:
 
 
 def rebuild(root: Path, builds: Builds, pdf: bool, waiting: bool = False,
-            memo: Memo | None = None, rendered: RenderMemo | None = None) -> bool | None:
+            memo: Memo | None = None, rendered: RenderMemo | None = None,
+            service: Service | None = None) -> bool | None:
     """Build once and print what happened; whether it succeeded (None: another build held the
     repository, so try again; `waiting`: that was said already). `memo` keeps the sources
     read and `rendered` the pages rendered, so that the next build reads only the files saved
-    since and renders only the pages they change."""
+    since and renders only the pages they change; `service` is the MkDocs process kept for
+    every build."""
     started = time.perf_counter()
     try:
-        result = build(root, pdf=pdf, keep_pdf=not pdf, memo=memo, rendered=rendered)
+        result = build(root, pdf=pdf, keep_pdf=not pdf, memo=memo, rendered=rendered,
+                       service=service)
     except OSError as error:
         # An editor's save in progress (a file renamed or deleted mid-read): try again next poll.
         print(f"Build interrupted: {visible(str(error))}; retrying when the files settle.",
@@ -272,7 +276,7 @@ def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
     otherwise the last one made stays in site/.
     """
     builds = Builds()
-    memo, rendered = Memo(), RenderMemo()
+    memo, rendered, service = Memo(), RenderMemo(), Service()
     handler = partial(Handler, builds=builds, directory=str(root / SITE_DIR))
     server = bind(port, handler)
     if isinstance(server, str):
@@ -282,7 +286,8 @@ def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     try:
         stamps = watched_files(root)
-        pending = rebuild(root, builds, pdf, memo=memo, rendered=rendered) is None
+        pending = rebuild(root, builds, pdf, memo=memo, rendered=rendered,
+                          service=service) is None
         (root / SITE_DIR).mkdir(exist_ok=True)
         thread.start()
         print(f"Serving on http://127.0.0.1:{server.server_address[1]}/ "
@@ -302,10 +307,11 @@ def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
                 if changed:
                     print(f"Changed: {', '.join(changed)}; rebuilding.", flush=True)
                 pending = rebuild(root, builds, pdf, waiting=pending, memo=memo,
-                                  rendered=rendered) is None
+                                  rendered=rendered, service=service) is None
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
     finally:
+        service.close()
         if thread.is_alive():
             server.shutdown()
         server.server_close()

@@ -8,8 +8,11 @@ between, the hook trusts a cached page only while `site/` holds the very file it
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import subprocess
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -25,6 +28,15 @@ TEMPLATES = "templates"
 HOOK = Path(__file__).with_name("mkdocs_hook.py")
 PROGRESS_MARK = "build-dossier-progress"
 """Must equal `mkdocs_hook.PROGRESS_MARK` (the hook is not importable from here)."""
+SERVICE = "build_dossier.mkdocs_service"
+SERVICE_DONE = "build-dossier-built"
+"""Must equal `mkdocs_service.DONE_MARK`."""
+SERVICE_CODE = ("mkdocs_service.py", "mkdocs_hook.py", "mkdocs_blocks.py")
+"""The service runs this code as it was when it started: a change starts a new one."""
+SERVICE_PATIENCE_S = 2.0
+"""How long a service whose input ended may take to end before it is killed."""
+REQUEST_ENV = ("SOURCE_DATE_EPOCH",)
+"""Variables besides the hook's own (BUILD_DOSSIER_*) that change from build to build."""
 STAGE_NAMES = {"convert": "Converting pages", "pages": "Preparing pages",
                "writing": "Writing pages"}
 
@@ -44,10 +56,12 @@ def config_lines() -> str:
     return f"hooks:\n  - {HOOK.as_posix()!s}\n"
 
 
-def environment(root: Path, stage: Path, site_dir: Path) -> dict[str, str]:
+def environment(root: Path, stage: Path, site_dir: Path,
+                manifest: Path | None = None) -> dict[str, str]:
     """Variables the hook reads: the last cache and site to reuse from, where to write the
-    next cache, how many processes may convert pages. Nothing outside `stage` is made before a
-    build succeeds: the cache folder comes with the first good build."""
+    next cache, how many processes may convert pages, and (`manifest`, for a build in place)
+    where to list the whole site's files. Nothing outside `stage` is made before a build
+    succeeds: the cache folder comes with the first good build."""
     env = {
         "BUILD_DOSSIER_NEW_SITE_CACHE": str(_next_cache_path(stage)),
         "BUILD_DOSSIER_WORKERS": str(default_workers()),
@@ -58,6 +72,8 @@ def environment(root: Path, stage: Path, site_dir: Path) -> dict[str, str]:
     if site_dir.is_dir():
         env["BUILD_DOSSIER_SITE_CACHE"] = str(cache_path(root))
         env["BUILD_DOSSIER_OLD_SITE"] = str(site_dir)
+        if manifest is not None:
+            env["BUILD_DOSSIER_MANIFEST"] = str(manifest)
     return env
 
 
@@ -99,3 +115,76 @@ def _relay(line: str, progress: Reporter | None) -> None:
     if progress is None or len(parts) != 4 or parts[1] not in STAGE_NAMES:
         return
     progress(STAGE_NAMES[parts[1]], int(parts[2]), int(parts[3]))
+
+
+class Service:
+    """The one MkDocs process `serve` keeps for all its builds (see `mkdocs_service`): started
+    with the first build, started again if it died, its code changed or a build was
+    interrupted, and stopped by `close`."""
+
+    def __init__(self) -> None:
+        self.child: subprocess.Popen[str] | None = None
+        self.started_as: tuple[object, ...] = ()
+
+    def run(self, config: Path, cwd: Path, env: Mapping[str, str],
+            progress: Reporter | None) -> tuple[int, str]:
+        """Build as `run` would with MkDocs' command for `config`: exit status and output."""
+        child = self._ready(env)
+        request = {"config": str(config), "cwd": str(cwd),
+                   "env": {name: value for name, value in env.items()
+                           if name.startswith("BUILD_DOSSIER_") or name in REQUEST_ENV}}
+        said: list[str] = []
+        assert child.stdin is not None and child.stdout is not None
+        try:
+            child.stdin.write(json.dumps(request) + "\n")
+            child.stdin.flush()
+            for line in child.stdout:
+                if line.startswith(SERVICE_DONE):
+                    return int(line.split()[1]), "".join(said)
+                if line.startswith(PROGRESS_MARK):
+                    _relay(line, progress)
+                else:
+                    said.append(line)
+        except BrokenPipeError:
+            pass
+        except KeyboardInterrupt:
+            child.kill()  # Ctrl-C stops MkDocs too, rather than waiting for it to finish
+            self.close()
+            raise
+        status = child.wait()  # it died mid-build: said what it could; the next starts anew
+        self.child = None
+        return status or 1, "".join(said)
+
+    def _ready(self, env: Mapping[str, str]) -> subprocess.Popen[str]:
+        here = Path(__file__).parent
+        started_as = (tuple(sorted((name, value) for name, value in env.items()
+                                   if not name.startswith("BUILD_DOSSIER_")
+                                   and name not in REQUEST_ENV)),
+                      tuple((here / name).stat().st_mtime_ns for name in SERVICE_CODE))
+        if self.child is not None and (self.child.poll() is not None
+                                       or started_as != self.started_as):
+            self.close()
+        if self.child is None:
+            self.child = subprocess.Popen(
+                [sys.executable, "-m", SERVICE], env=dict(env), stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+                errors="replace")
+            self.started_as = started_as
+        return self.child
+
+    def close(self) -> None:
+        """Stop the process, if one runs: its input ends, which ends it between builds; one
+        still building is killed."""
+        if self.child is None:
+            return
+        child, self.child = self.child, None
+        with contextlib.suppress(OSError):
+            if child.stdin is not None:
+                child.stdin.close()
+        try:
+            child.wait(SERVICE_PATIENCE_S)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+        if child.stdout is not None:
+            child.stdout.close()

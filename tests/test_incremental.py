@@ -1,5 +1,7 @@
 """Incremental site builds: after any sequence of edits, site/ is what a clean build gives, byte
-for byte; a stale, corrupt or half-written cache is never served."""
+for byte; a stale, corrupt or half-written cache is never served. Each case runs twice: as
+command-line builds (the site swapped in whole) and as `serve` builds (its MkDocs process kept,
+the site updated in place file by file)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,11 @@ import pytest
 
 from bench.generate import World, write_dossier, write_extra_source
 from bench.rebuild import copy_inputs
-from build_dossier import site_cache
+from build_dossier import site, site_cache
+from build_dossier.build import BuildResult
 from build_dossier.cli import build
+from build_dossier.load import Memo
+from build_dossier.render_memo import RenderMemo
 
 SOURCES = 24
 pytestmark = pytest.mark.slow
@@ -32,8 +37,30 @@ def clean_build(root: Path, where: Path) -> dict[str, bytes]:
     return site_files(where)
 
 
-def assert_same_as_clean(root: Path, tmp_path: Path) -> None:
-    result = build(root, pdf=False)
+class Builds:
+    """Builds one after the other, as the command line makes them or as `serve` does."""
+
+    def __init__(self, serving: bool) -> None:
+        self.serving = serving
+        self.memo, self.rendered = Memo(), RenderMemo()
+        self.service = site_cache.Service()
+
+    def __call__(self, root: Path) -> BuildResult:
+        if not self.serving:
+            return build(root, pdf=False)
+        return build(root, pdf=False, keep_pdf=True, memo=self.memo, rendered=self.rendered,
+                     service=self.service)
+
+
+@pytest.fixture(params=["command", "serve"])
+def builds(request):
+    made = Builds(request.param == "serve")
+    yield made
+    made.service.close()
+
+
+def assert_same_as_clean(root: Path, tmp_path: Path, builds: Builds) -> None:
+    result = builds(root)
     assert result.ok, result.lines
     incremental, clean = site_files(root), clean_build(root, tmp_path / "clean")
     assert sorted(incremental) == sorted(clean)
@@ -42,10 +69,10 @@ def assert_same_as_clean(root: Path, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def dossier(tmp_path: Path) -> tuple[Path, World]:
+def dossier(tmp_path: Path, builds: Builds) -> tuple[Path, World]:
     root = tmp_path / "dossier"
     world = write_dossier(root, SOURCES, 7, mkdocs_yml=Path(__file__).parent.parent / "mkdocs.yml")
-    result = build(root, pdf=False)
+    result = builds(root)
     assert result.ok, result.lines
     return root, world
 
@@ -65,12 +92,12 @@ def html_inodes(root: Path) -> dict[str, int]:
             for p in (root / "site").rglob("*.html")}
 
 
-def test_edits_additions_and_removals_give_a_clean_builds_site(dossier, tmp_path):
+def test_edits_additions_and_removals_give_a_clean_builds_site(dossier, tmp_path, builds):
     root, world = dossier
     before = (root / "site" / "search" / "search_index.json").read_bytes()
     inodes = html_inodes(root)
     edited = edit_first_source(root)
-    assert_same_as_clean(root, tmp_path)
+    assert_same_as_clean(root, tmp_path, builds)
     assert (root / "site" / "search" / "search_index.json").read_bytes() != before
     # Reused pages are the very files of the last build; the edited source's page is new.
     after = html_inodes(root)
@@ -78,70 +105,119 @@ def test_edits_additions_and_removals_give_a_clean_builds_site(dossier, tmp_path
     assert len(kept) > len(after) // 2
     assert f"site/sources/{edited.stem}/index.html" not in kept
     write_extra_source(root, world)
-    assert_same_as_clean(root, tmp_path)
+    assert_same_as_clean(root, tmp_path, builds)
     sorted((root / "sources").glob("2*.md"))[-2].unlink()
-    assert_same_as_clean(root, tmp_path)
+    assert_same_as_clean(root, tmp_path, builds)
     guide = root / "docs" / "editors.md"
     guide.write_text(guide.read_text(encoding="utf-8") + "\n## One more section\n",
                      encoding="utf-8")
-    assert_same_as_clean(root, tmp_path)
+    assert_same_as_clean(root, tmp_path, builds)
 
 
-def test_a_changed_theme_setting_rebuilds_every_page(dossier, tmp_path):
+def test_a_changed_theme_setting_rebuilds_every_page(dossier, tmp_path, builds):
     root, _ = dossier
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("blue grey", "indigo"),
                       encoding="utf-8")
-    assert_same_as_clean(root, tmp_path)
+    assert_same_as_clean(root, tmp_path, builds)
     assert b"indigo" in (root / "site" / "index.html").read_bytes()
 
 
-def test_a_page_changed_in_site_is_rebuilt_not_reused(dossier, tmp_path):
+def test_a_page_changed_in_site_is_rebuilt_not_reused(dossier, tmp_path, builds):
     root, _ = dossier
     page = root / "site" / "events" / "index.html"
     page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>tampered</p></body>"))
     edit_first_source(root)
-    assert_same_as_clean(root, tmp_path)
+    assert_same_as_clean(root, tmp_path, builds)
     assert b"tampered" not in page.read_bytes()
 
 
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": 1, "pages": 3}',
                                     b'{"format": 1, "fingerprint": "x", "pages": {}}'])
-def test_a_corrupt_cache_is_ignored(dossier, tmp_path, damage):
+def test_a_corrupt_cache_is_ignored(dossier, tmp_path, damage, builds):
     root, _ = dossier
     site_cache.cache_path(root).write_bytes(damage)
     edit_first_source(root)
-    assert_same_as_clean(root, tmp_path)
+    assert_same_as_clean(root, tmp_path, builds)
 
 
-def test_a_damaged_page_in_the_cache_is_converted_again(dossier, tmp_path):
+def test_a_damaged_page_in_the_cache_is_converted_again(dossier, tmp_path, builds):
     root, _ = dossier
     cache = json.loads(site_cache.cache_path(root).read_bytes())
     cache["pages"]["index.md"] = {"source": 5}
     cache["pages"]["quotes.md"]["toc"] = "three"
     site_cache.cache_path(root).write_text(json.dumps(cache), encoding="utf-8")
-    assert_same_as_clean(root, tmp_path)
+    assert_same_as_clean(root, tmp_path, builds)
 
 
-def test_a_failed_build_keeps_the_last_good_site_and_the_next_one_recovers(dossier, tmp_path):
+def test_a_failed_build_keeps_the_last_good_site_and_the_next_one_recovers(dossier, tmp_path, builds):
     root, _ = dossier
     kept = site_files(root)
     edit_first_source(root)
     guide = root / "docs" / "editors.md"
     good = guide.read_text(encoding="utf-8")
     guide.write_text(good + "\nSee [the missing page](missing.md).\n", encoding="utf-8")
-    failed = build(root, pdf=False)
-    assert not failed.ok
-    assert any("missing.md" in line for line in failed.lines)
-    assert site_files(root) == kept
+    for _ in range(2):  # the same warning fails the next build too
+        failed = builds(root)
+        assert not failed.ok
+        assert any("missing.md" in line for line in failed.lines)
+        assert site_files(root) == kept
     guide.write_text(good, encoding="utf-8")
-    assert_same_as_clean(root, tmp_path)
+    assert_same_as_clean(root, tmp_path, builds)
 
 
-def test_a_killed_build_leaves_nothing_the_next_build_trusts(dossier, tmp_path):
+def test_a_killed_build_leaves_nothing_the_next_build_trusts(dossier, tmp_path, builds):
     root, _ = dossier
     # What a build killed inside MkDocs leaves: its stage and a half-written next cache.
     (root / ".build-dossier-tmp" / "site").mkdir(parents=True)
     (root / ".build-dossier-tmp" / "site.json").write_bytes(b'{"format": 1, "pa')
     edit_first_source(root)
-    assert_same_as_clean(root, tmp_path)
+    assert_same_as_clean(root, tmp_path, builds)
+
+
+def test_a_build_killed_while_moving_into_site_is_finished_by_the_next(dossier, tmp_path,
+                                                                       builds, monkeypatch):
+    if not builds.serving:
+        pytest.skip("only serve updates site/ in place")
+    root, world = dossier
+    edit_first_source(root)
+    write_extra_source(root, world)
+    replace, moved = site.os.replace, []
+
+    def killed_after_three(source, target):
+        if Path(target).is_relative_to(root / "site"):  # docs/ is written before the site
+            if len(moved) == 3:
+                raise SystemExit("killed")  # nothing after this runs, as with kill -9
+            moved.append(target)
+        replace(source, target)
+
+    monkeypatch.setattr(site.os, "replace", killed_after_three)
+    with pytest.raises(SystemExit):
+        builds(root)
+    monkeypatch.setattr(site.os, "replace", replace)
+    assert len(moved) == 3 and (root / site.STAGE_DIR / site.MOVES).is_file()
+    # A command-line build finishes it as well as serve's next build would.
+    result = build(root, pdf=False)
+    assert result.ok, result.lines
+    assert_same_as_clean(root, tmp_path, builds)
+
+
+def test_serve_writes_only_what_changed_into_site(dossier, tmp_path, builds):
+    if not builds.serving:
+        pytest.skip("the command line swaps in a whole new site")
+    root, _ = dossier
+    before = html_inodes(root)
+    edited = edit_first_source(root)
+    result = builds(root)
+    assert result.ok, result.lines
+    after = html_inodes(root)
+    rewritten = {uri for uri, inode in after.items() if before.get(uri) != inode}
+    # The pages whose Markdown changed (the source's, its events', the lists...), the page
+    # every build writes, and nothing else.
+    changed = {"site/" + (uri[:-len("index.md")] if uri.endswith("index.md") else
+                          uri[:-len(".md")] + "/") + "index.html"
+               for uri in result.written if uri.endswith(".md")}
+    assert f"site/sources/{edited.stem}/index.html" in rewritten
+    assert rewritten <= changed | {"site/404.html"}, sorted(rewritten - changed)
+    assert len(rewritten) < len(after) // 2
+    assert_same_as_clean(root, tmp_path, builds)

@@ -1,6 +1,7 @@
 """`build-dossier serve` in a subprocess: edits show up, a broken source keeps the last good
 site served with its problems over the open page, fixing it brings the site back; abuse of the
-local server gets plain answers, and stopping it leaves no MkDocs process behind."""
+local server gets plain answers, and stopping it (even with kill -9) leaves no MkDocs process
+behind."""
 
 from __future__ import annotations
 
@@ -229,6 +230,17 @@ def test_stopping_serve_mid_build_leaves_no_mkdocs_running(tmp_path, stop):
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Ukraine talks" in (root / "site" / PAGE / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_serve_killed_outright_takes_its_mkdocs_with_it(tmp_path):
+    root = repository(tmp_path)
+    with serving(root, "--port", "0") as (server, base, _):
+        kept = [pid for pid, cmd in children(server.pid).items() if "mkdocs_service" in cmd]
+        assert kept, "serve keeps one MkDocs process for its builds"
+        server.kill()
+        server.wait(timeout=30)
+        wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in kept), timeout=10)
 
 
 @pytest.mark.slow

@@ -1,0 +1,113 @@
+"""MkDocs adapter for `serve` (run as `python -m build_dossier.mkdocs_service`; the core never
+imports it): one MkDocs process kept for every rebuild, so that an editor's save does not wait
+for Python, MkDocs, Material and Markdown to start again (about half a second at 1,000 sources).
+
+It reads one request a line on standard input, JSON: the staged config, the folder to build in,
+and the environment the hook reads. For each it does what `mkdocs build --strict --clean -f
+CONFIG` does, says everything on standard error as that command would, then one line
+`build-dossier-built <status>`. It ends when its input ends (its `serve` stopped or died).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import logging
+import os
+import signal
+import sys
+import traceback
+import warnings
+from typing import Any
+
+from click import ClickException
+from mkdocs import config as mkdocs_config
+from mkdocs import utils
+from mkdocs.__main__ import ColorFormatter, _showwarning
+from mkdocs.commands import build
+
+KEPT: dict[str, Any] = {}
+"""What the hook keeps in this process from one build to the next (the last cache it wrote, as
+parsed objects): the hook module itself is loaded afresh for every build."""
+DONE_MARK = "build-dossier-built"
+"""Must equal `site_cache.SERVICE_DONE` (this module is not importable from the core)."""
+ENV_PREFIX = "BUILD_DOSSIER_"
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Linux ends this process when `serve` is killed outright (its input would end only once
+    the build under way is done)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent went before the request above took effect
+        sys.exit(0)
+
+
+def _logging() -> None:
+    """MkDocs' command-line logging: its own logger at INFO, its format, on standard error."""
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    stream = logging.StreamHandler(sys.stderr)
+    stream.setFormatter(ColorFormatter())
+    logger.addHandler(stream)
+    if not sys.warnoptions:
+        warnings.simplefilter("module", DeprecationWarning)
+        warnings.showwarning = _showwarning
+
+
+def _environment(wanted: dict[str, str]) -> None:
+    """This request's variables for the hook, and none left from the one before."""
+    for name in [name for name in os.environ if name.startswith(ENV_PREFIX)]:
+        del os.environ[name]
+    os.environ.update(wanted)
+
+
+def build_once(config_file: str) -> int:
+    """`mkdocs build --strict --clean -f config_file`; its exit status."""
+    # The command line filters repeated messages for the one build a process makes: a fresh
+    # filter each build, or a warning said last time would be dropped and not fail this one.
+    repeated = utils.DuplicateFilter()
+    build.log.addFilter(repeated)
+    try:
+        cfg = mkdocs_config.load_config(config_file=config_file, strict=True)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build.build(cfg, dirty=False)
+        finally:
+            cfg.plugins.on_shutdown()
+    except ClickException as error:  # MkDocs' Abort and configuration errors, said as it says
+        error.show()
+        return error.exit_code
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 1
+    except Exception:  # a plugin's fault: said as the command line says it
+        traceback.print_exc()
+        return 1
+    finally:
+        build.log.removeFilter(repeated)
+    return 0
+
+
+def main() -> int:
+    """Build once per request line until standard input ends."""
+    _die_with_parent()
+    _logging()
+    for line in sys.stdin:
+        request = json.loads(line)
+        os.chdir(request["cwd"])
+        _environment(request["env"])
+        status = build_once(request["config"])
+        sys.stdout.flush()
+        print(f"{DONE_MARK} {status}", file=sys.stderr, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
