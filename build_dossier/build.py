@@ -20,6 +20,7 @@ from .load import Loaded, Memo, load
 from .lock import Busy, one_build_at_a_time
 from .model import Dossier, FuzzyDate, Problem
 from .names import reserved_ids
+from .pages.layout import compile_templates
 from .parallel import (
     RENDER_MIN_PAGES,
     collector_off,
@@ -145,6 +146,7 @@ def render_and_stage(dossier: Dossier, stager: write.Stager,
     # so pages never travel between processes: only the stager's decisions come back.
     todo = jobs(dossier)
     total = sum(map(len, todo))
+    compile_templates()
     done = 0
     if progress is not None:
         progress(RENDER, done, total)

@@ -79,6 +79,15 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def compile_templates() -> None:
+    """Compile every page template now, in this process: the render stage's forked workers
+    then inherit them compiled instead of each compiling them again (a sixth of a second a
+    build, and every build in `serve`)."""
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+
+
 DESCRIPTION_CHARS = 200
 """A page's meta description is cut, between words, to about this many characters."""
 
