@@ -221,3 +221,14 @@ def test_serve_writes_only_what_changed_into_site(dossier, tmp_path, builds):
     assert rewritten <= changed | {"site/404.html"}, sorted(rewritten - changed)
     assert len(rewritten) < len(after) // 2
     assert_same_as_clean(root, tmp_path, builds)
+
+
+def test_serve_goes_on_when_its_mkdocs_process_dies(dossier, tmp_path, builds):
+    if not builds.serving:
+        pytest.skip("only serve keeps a MkDocs process")
+    root, _ = dossier
+    assert builds.service.child is not None
+    builds.service.child.kill()
+    builds.service.child.wait()
+    edit_first_source(root)
+    assert_same_as_clean(root, tmp_path, builds)
