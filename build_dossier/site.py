@@ -175,6 +175,7 @@ def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
                         "here")
     if not (root / CONFIG).is_file():
         raise SiteError(f"{CONFIG} is missing at the repository root")
+    root = root.resolve()  # the renderer runs from `root`: the paths it reads must hold there
     stage = stage_dir(root)
     config = stage / CONFIG
     config.write_text(staged_config(stage, program, title, search, site_url), encoding="utf-8")

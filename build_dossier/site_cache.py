@@ -130,7 +130,8 @@ class Service:
             progress: Reporter | None) -> tuple[int, str]:
         """Build as `run` would with MkDocs' command for `config`: exit status and output."""
         child = self._ready(env)
-        request = {"config": str(config), "cwd": str(cwd),
+        # The process moves to `cwd` for each build: every path it is given is absolute.
+        request = {"config": str(config.resolve()), "cwd": str(cwd.resolve()),
                    "env": {name: value for name, value in env.items()
                            if name.startswith("BUILD_DOSSIER_") or name in REQUEST_ENV}}
         said: list[str] = []
