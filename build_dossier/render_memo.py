@@ -24,6 +24,8 @@ Read = tuple[str, Hashable]
 """A collection of the Dossier (`sources`, `ix.features`, ...) and the key read in it."""
 _MISSING = object()
 """What a read found when the key was not there: its absence is what the page depends on."""
+_UNSEEN = object()
+"""Not looked up yet in this build."""
 _LINKER: Read = ("linker", "")
 """The names linked in summaries and texts, as a whole."""
 
@@ -151,6 +153,9 @@ class RenderMemo:
     linker: dict[str, tuple[str, ...]] = field(default_factory=dict)
     linker_same: bool = False
     """Whether the names to link are as they were (worked out once per build)."""
+    now: dict[Read, Any] = field(default_factory=dict)
+    """What each read gives in this build's Dossier, looked up once: many pages read the same
+    records (33,000 pages at 10,000 sources, each checked on every build)."""
 
     def begin(self, d: Dossier) -> None:
         """Start a build of `d`: forget everything if its title or address changed."""
@@ -160,15 +165,23 @@ class RenderMemo:
         targets = d.indexes.linker.targets
         self.linker_same = targets == self.linker
         self.linker = targets
+        self.now = {}
 
     def known(self, d: Dossier, job: tuple[str, str]) -> Rendered | None:
         """The page of `job` as last rendered, if everything it read is as it was."""
         page = self.pages.get(job)
         if page is None:
             return None
+        now = self.now
         for read, value in page.reads.items():
-            same = self.linker_same if read == _LINKER else _value(d, read) == value
-            if not same:
+            if read == _LINKER:
+                if not self.linker_same:
+                    return None
+                continue
+            current = now.get(read, _UNSEEN)
+            if current is _UNSEEN:
+                current = now[read] = _value(d, read)
+            if current is not value and current != value:
                 return None
         return page
 
