@@ -35,6 +35,8 @@ from .textparts import UPPER, Layout, SpanSet, collapse, words_of
 from .titles import is_byline, is_dateline, is_label, without_entry_time
 
 CONTINUES = "the quotation just before"
+PARAGRAPH_SUBJECT = "the person its paragraph names"
+LEAD_PERSON = "the person the title or lead names"
 _DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
 """First words of a lowercase description standing for someone named before."""
 _INDEFINITE = frozenset(["a", "an", "ein", "eine", "un", "une"])
@@ -314,6 +316,10 @@ def reported_speech(layout: Layout) -> list[Candidate]:
     return found
 
 
+_ASKED = re.compile(r"(?i:\b(?:question|frage|вопрос))\s*:\s*$")
+"""A quotation's lead that only says a question follows: 'Первый вопрос:', 'Question :'."""
+
+
 def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
     """Every quotation outside `taken` with its speaker; a few words in quotation marks that
     no one is named for ('de progrès humain') are a term, not a quotation, and left out."""
@@ -323,6 +329,9 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
         if c.how == "quotation marks" and c.speaker is None and not c.name \
                 and word_count(c.text) < 5:
             continue
+        if c.how == "quotation marks" and _ASKED.search(
+                layout.text, layout.sentence(max(c.start - 1, 0))[0], max(c.start - 1, 0)):
+            continue  # 'Первый вопрос: «…»': a question put by someone unnamed, not a quotation
         # A headline repeating the body's quotation ('Söder zu Scholz: "Ich kenne keinen …"'):
         # the editor records it once, where it first appears.
         words = " ".join(_WORD_RE.findall(c.text.casefold()))
@@ -391,6 +400,8 @@ class Resolver:
     """(offset, id, name, is a person), in the order of the text."""
     section: tuple[str | None, str] | None = None
     """Whom the heading over the passage being resolved names ('POPE FRANCIS'), if one does."""
+    lead: tuple[int, str | None, str] | None = None
+    """(offset, id, name) of the person the title or lead names, if it names one."""
 
     def mention(self, at: int, speaker: str | None, name: str) -> None:
         """Record that `speaker` (or a new person named `name`) is named at `at`."""
@@ -484,6 +495,7 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
                      resolver: Resolver | None = None) -> list[Candidate]:
     """The passages with speakers guessed in reading order."""
     resolver = resolver or Resolver(registry, layout.text)
+    resolver.lead = lead_person(layout, registry)
     inside = SpanSet()
     for cand in passages:
         inside.add(cand.start, max(cand.end, cand.start + 1))
@@ -623,6 +635,42 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         gap = text[prev.end:cand.start]
         if gap.count("\n") <= 2 and len(gap) < 200:
             return (prev.speaker, prev.name, prev.role), CONTINUES
+    return _unattributed(layout, cand, resolver)
+
+
+def _unattributed(layout: Layout, cand: Candidate, resolver: Resolver
+                  ) -> tuple[Guess, str] | None:
+    """Whom a quotation with no attribution of its own is most likely by: the person the
+    paragraph has named ('Merkel dankt … „…“'), else the one its title or lead names ('Angela
+    Merkel hat für das neue Jahr …', 'Прямая линия Путина'), whose speech the text reports."""
+    if word_count(cand.text) < 5:
+        return None  # a few words in marks no one is named for: a term (see resolved_quotes)
+    para = layout.para_index(cand.start)
+    p_start = layout.paras[para][0] if para is not None else cand.start
+    latest = next((m for m in reversed(resolver.mentions[-50:])
+                   if m[0] <= cand.start and m[3]), None)
+    if latest is not None and latest[0] >= p_start:
+        return (latest[1], latest[2], ""), PARAGRAPH_SUBJECT
+    if resolver.lead is not None and cand.start > resolver.lead[0]:
+        return (resolver.lead[1], resolver.lead[2], ""), LEAD_PERSON
+    return None
+
+
+def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, str] | None:
+    """(offset, id, name) of the person the title or the lead's first sentence names first."""
+    for s, _ in layout.paras[:2]:
+        start, end = layout.sentence(s)
+        words = layout.text[start:end]
+        persons = [h for h in registry.find(words) if registry.is_person(h[2])]
+        if persons:
+            return start + persons[0][0], persons[0][2], registry.people[persons[0][2]].name
+        for match in re.finditer(r"[" + UPPER + r"][\w’'\-]{2,}", words):
+            if match.group() not in TITLE_WORDS and (found := registry.surname(match.group())) \
+                    and registry.is_person(found):
+                return start + match.start(), found, registry.people[found].name
+        named = named_subject(words)
+        if named is not None and " " in named[0] and not is_institution(named[0]):
+            return start + max(words.find(named[0]), 0), registry.resolve(named[0]), named[0]
     return None
 
 
@@ -716,7 +764,9 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     return None
 
 
-_NAME_RUN = re.compile(r"(?<![\w’'-])((?:[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+\s+)+"
+_NAME_RUN = re.compile(r"(?<![\w’'-])((?:[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+\s+"
+                       # 'François de Rugy', 'Abdullah al-Thinni': a particle inside the name.
+                       r"(?:(?:de|du|van|di|da|dos|bin|ibn)\s+|(?:al|el)-)?)+"
                        r"[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+)(?![\w’-])")
 
 
@@ -748,8 +798,10 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
         last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS
                           and w not in ("Le", "La", "Der", "Die")), default=-1)
         words = words[last_title + 1:]
-        particle = len(words) >= 3 and words[-2] in _PARTICLES
+        particle = len(words) >= 3 and (words[-2] in _PARTICLES or words[-2].islower())
         words = words[-3:] if particle else words[-2:]
+        if words[:1] and words[0].islower():
+            continue  # a particle left at the front: not a name's start
         if len(words) >= 2:
             name = " ".join(words)
             return name, head[:head.find(name)].strip(" ,")

@@ -1,0 +1,60 @@
+"""Whose words a draft says a quotation is when the text gives it no attribution of its own:
+the person its paragraph names, else the one its title or lead names; names with particles
+('François de Rugy', 'Abdullah al-Thinni') whole; a question put by someone unnamed is no one's
+quotation."""
+
+from __future__ import annotations
+
+import test_new_kinds
+
+from build_dossier.draft.frontmatter import front_matter, speaker_id
+from build_dossier.draft.new import draft
+from build_dossier.model import FuzzyDate
+
+DAY = FuzzyDate(2019, 12, 31)
+people = test_new_kinds.people
+"""The corpus's people registry, loaded as `new` loads it."""
+
+
+def speakers(drafted) -> list[str]:
+    return [speaker_id(q) for q in drafted.quotes]
+
+
+def test_a_quotation_without_attribution_is_given_to_the_person_the_lead_names(people):
+    text = ("Neujahrsansprache im Fernsehen\n\n"
+            "Bundeskanzlerin Angela Merkel hat für das neue Jahr zu Mut und Zuversicht "
+            "aufgerufen, in ihrer Ansprache am Abend.\n\n"
+            "Vor allem hat die Kanzlerin den Klimawandel im Blick, wie schon im Jahr davor und "
+            "in vielen Reden im Bundestag. „Dazu brauchen wir mehr denn je Mut zu neuem Denken "
+            "und die Kraft, bekannte Wege zu verlassen.“\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["angela-merkel"]
+    assert "no attribution of its own; speaker taken as the person the title or lead names" \
+        in front_matter(drafted, origin="text.txt")
+
+
+def test_the_person_a_paragraph_names_comes_before_the_one_the_lead_names(people):
+    text = ("Die Generaldebatte im Bundestag\n\n"
+            "Bundeskanzlerin Angela Merkel hat den Haushalt am Morgen im Bundestag verteidigt, "
+            "unter Zwischenrufen aus der Opposition.\n\n"
+            "11:14 Uhr: SPD-Fraktionschef Rolf Mützenich kommt auf das Heizungsgesetz zu "
+            "sprechen, das am Freitag verabschiedet werden soll. \"Klimaschutz müssen sich alle "
+            "leisten können, und genau so ist das Gesetz auch gemacht.\"\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["rolf-mutzenich"]
+
+
+def test_a_name_with_a_particle_is_taken_whole(people):
+    text = ("Le ministre ne démissionnera pas\n\n"
+            "François de Rugy s’est montré clair devant la presse à Paris. « Je n’ai absolument "
+            "pas de raison de démissionner, ni aujourd'hui ni demain ».\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["francois-de-rugy"]
+
+
+def test_a_question_put_by_someone_unnamed_is_not_proposed(people):
+    text = ("Прямая линия Путина\n\n"
+            "Владимир Путин отвечает на вопросы журналистов и граждан в Гостином дворе.\n\n"
+            "Первый вопрос: «Война или мир? Каким путем Россия достигнет своих целей?»\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert not [q for q in drafted.quotes if q.text.startswith("Война или мир")]
