@@ -12,19 +12,28 @@ from dataclasses import dataclass, field
 from .marks import QUOTE_CHARS
 from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
-from .speakers import TITLE_WORDS, Registry, full_name_in, nominative, plain, proper_name
+from .speakers import (
+    TITLE_WORDS,
+    Registry,
+    full_name_in,
+    nominative,
+    plain,
+    proper_name,
+    strip_titles,
+)
 from .textparts import UPPER, Layout, SpanSet, collapse
 from .titles import is_dateline, is_label
-from .turns import Turn, find_turns, label_speaker
+from .turns import SPEAKER_LIST, Turn, find_turns, label_speaker
 
 NEWS, STATEMENT, TRANSCRIPT, LIVE = "news", "statement", "transcript", "live"
 KIND_NAMES = {NEWS: "a news article", STATEMENT: "one speaker's statement or transcript",
               TRANSCRIPT: "a transcript of labelled turns", LIVE: "a live blog or wire copy"}
 MIN_SPOKEN_WORDS = 5
 """A spoken paragraph shorter than this ('Thank you.') is not proposed as a quotation."""
-MIN_TURN_WORDS = 7
+MIN_TURN_WORDS = 6
 """In a transcript of turns, a paragraph shorter than this is an aside between speakers
-('So ist es. - Guten Tag!', 'It may be. It may be.'), not a statement to quote."""
+('So ist es. - Guten Tag!', 'It may be. It may be.', a sentence said twice counted once), not a
+statement to quote; 'Is this the Washington Post story?' is one."""
 
 _TIMESTAMP = re.compile(
     r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
@@ -132,6 +141,8 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     speakers = {t.label for t in turns if t.role == "speaker"}
     if len(turns) >= 2 and (len(speakers) >= 2 or any(t.role != "speaker" for t in turns)):
         return TRANSCRIPT
+    if turns and SPEAKER_LIST.search(layout.text, 0, turns[0].start):
+        return TRANSCRIPT  # a press conference's record, cut after its first turn
     # Two entries, told apart by their times or datelines (a page that prints its one
     # dateline twice is still one article).
     if (len({words for _, words in live_entries(layout)}) >= 2
@@ -252,6 +263,8 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
         spoken = re.sub(r"\([^()]*\)", " ", words)
+        # 'It may be. It may be.': a sentence said twice is said once.
+        spoken = " ".join(dict.fromkeys(re.split(r"(?<=[.!?])\s+", spoken)))
         if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
                 or _page_furniture(words):
             continue
@@ -276,7 +289,9 @@ _GREETING = re.compile(
     r"(?i:good (?:morning|afternoon|evening)|hello|hi|thank you(?: (?:very much|all))?|thanks|"
     r"bonjour|bonsoir|merci(?: beaucoup)?|guten (?:tag|morgen|abend)|hallo|danke(?: schön)?|"
     r"vielen dank|здравствуйте|добрый (?:день|вечер)|доброе утро|спасибо)"
-    r"(?:[ ,]+(?i:everybody|everyone|all|à tous|monsieur|madame|mr\.?|ms\.?|herr|frau)"
+    r"(?:[ ,]+(?i:everybody|everyone|all|à tous|à toutes|à vous(?: deux| tous)?|"
+    r"aux (?:auditeurs|auditrices|téléspectateurs)|à nos (?:auditeurs|téléspectateurs)|"
+    r"to you both|an alle|allerseits|всем|monsieur|madame|mr\.?|ms\.?|herr|frau)"
     r"|[ ,]+[" + UPPER + r"][\w’'\-]*)*[ ,]*[.!]?")
 """A greeting or thanks, with the names of those greeted: 'Bonjour Jean-Pierre ELKABBACH.'"""
 
@@ -403,12 +418,15 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         if turn.label != "R":
             who = _with_addressed_name(who, called.get(turn.label), registry)
         speakers.append(who)
+    guest = _guest_above(layout, turns, speakers) if main_speaker is None else None
+    if guest is not None:
+        main_speaker = guest
     # In an interview, whoever is not the person the title names is asking the questions: a
     # title saying 'interview', or one naming the guest of hosts who are labelled by name only
     # ('Никита Белых - Дневник губернатора' over 'А.СОЛОМИН:', 'Н.БЕЛЫХ:').
     title = layout.text[slice(*layout.paras[0])] if layout.paras else ""
     interview = main_speaker is not None and (
-        bool(_INTERVIEW.search(layout.text[:300]))
+        guest is not None or bool(_INTERVIEW.search(layout.text[:300]))
         or (main is not None and main[1] in title and all(t.role == "speaker" for t in turns)
             and any(_same_person(who, main_speaker) for who in speakers)))
     quotes: list[Candidate] = []
@@ -421,6 +439,23 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
         quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")
     return Drafted(TRANSCRIPT, _header_quotations(layout, registry, turns) + quotes)
+
+
+def _guest_above(layout: Layout, turns: list[Turn], speakers: list[tuple[str | None, str, str]]
+                 ) -> tuple[str | None, str] | None:
+    """The one speaker whom the heading above the turns names ('… с кандидатом в президенты
+    Максимом Сурайкиным' over 'М.Сурайкин'), when it names only one of them: the guest of a
+    programme whose hosts speak by their labels too."""
+    first = layout.para_index(turns[0].start) if turns else None
+    header = layout.text[:layout.paras[first][0]] if first is not None else ""
+    named: dict[str, tuple[str | None, str]] = {}
+    for turn, who in zip(turns, speakers, strict=True):
+        surname = strip_titles(turn.label).split()[-1] if turn.label.split() else ""
+        if turn.role == "speaker" and len(surname) >= 3 \
+                and re.search(r"(?<![\w-])" + re.escape(surname), header):
+            named[turn.label] = (who[0], who[1])
+    labels = {t.label for t in turns if t.role == "speaker"}
+    return next(iter(named.values())) if len(named) == 1 and len(labels) >= 2 else None
 
 
 def _header_quotations(layout: Layout, registry: Registry, turns: list[Turn]
