@@ -51,6 +51,9 @@ _LIVE_TITLE = re.compile(
     r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
     r"live reporting|live coverage|watch [\w ]{0,30} live(?=\s*\n)|"
     r"текстов\w+ трансляци\w*|прям\w+ трансляци\w*)", re.IGNORECASE)
+_LIVE_WORD = re.compile(r"(?<![\w-])(?:LIVE|Live|live)(?:\s*[:|–—-]|(?=\s+[A-Z]{2,}))"
+                        r"|(?<![\w-])(?:LIVE|DIRECT|EN DIRECT|LIVETICKER|ПРЯМОЙ ЭФИР)(?![\w-])")
+"""A title that says it is live: 'Boris Johnson reshuffle LIVE: …', 'Brexit live – …'."""
 _SPEECH_TITLE = re.compile(
     r"\b(intervention|press conference|press briefing|remarks|statement|speech|address|"
     r"opening remarks|"
@@ -145,8 +148,9 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return TRANSCRIPT  # a press conference's record, cut after its first turn
     # Two entries, told apart by their times or datelines (a page that prints its one
     # dateline twice is still one article).
+    title = layout.text[slice(*layout.paras[0])][:300] if layout.paras else ""
     if (len({words for _, words in live_entries(layout)}) >= 2
-            or _LIVE_TITLE.search(layout.text[:800])
+            or _LIVE_TITLE.search(layout.text[:800]) or _LIVE_WORD.search(title)
             or _short_items(layout)):
         return LIVE
     body = layout.paras[1:] or layout.paras

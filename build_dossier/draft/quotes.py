@@ -123,6 +123,11 @@ _WHAT_SAID = re.compile(
     r"\s+(?i:said|says|told \w+|wrote|replied|responded|had to say|has to say|has said|put it)"
     r"\s*[.:]?")
 """'Here's what Cameron said.': the paragraphs below are Cameron's words."""
+_HERE_IS = re.compile(
+    r"(?i:(?:and\s+|but\s+)?(?:here(?:'s|’s| is)|voici|hier ist|вот))\s+(?P<who>[" + UPPER
+    + r"][^,(.:]{2,60}?)\s*(?:\([^()]{1,30}\))?\s*(?:,[^.:]{0,120})?[.:]?")
+"""'Here's Keith Vaz (pictured), the chairman of the committee.': the paragraphs below are his
+words, printed without quotation marks."""
 _QUOTE_MARKER = re.compile(r"(?i:(?:live blog|blockquote)\s*:\s*)?(?i:quote|zitat|citation|цитата)")
 """A page's marker for a block quote, left in its text: 'Live blog: quote'."""
 LAST_NAMED = "they"
@@ -161,7 +166,7 @@ def introduced_quotes(layout: Layout, taken: SpanSet) -> list[Candidate]:
 
 def _introducer(layout: Layout, index: int, intro: str) -> tuple[str | None, str]:
     """(who, words) when paragraph `index` introduces speech below it."""
-    if (what := _WHAT_SAID.fullmatch(intro)) is not None:
+    if (what := _WHAT_SAID.fullmatch(intro) or _HERE_IS.fullmatch(intro)) is not None:
         return what.group("who"), intro
     if _QUOTE_MARKER.fullmatch(intro):
         before = layout.text[layout.paras[index - 1][0]:layout.paras[index - 1][1]].strip()
@@ -197,7 +202,8 @@ def _spoken_on(layout: Layout, index: int, opening: bool) -> bool:
     s, e = layout.paras[index]
     para = layout.text[s:e]
     if (len(para.split()) < 8 or para.lstrip()[:1] in QUOTE_CHARS + "-–—"
-            or _WHAT_SAID.fullmatch(para.strip()) or para.rstrip().endswith(":")):
+            or _WHAT_SAID.fullmatch(para.strip()) or _HERE_IS.fullmatch(para.strip())
+            or para.rstrip().endswith(":")):
         return False
     if opening:
         return True
@@ -385,6 +391,10 @@ def _subject(phrase: str) -> str:
     return phrase.strip()
 
 
+_UNNAMED = frozenset(words_of("source insider aide quelle источник"))
+"""Who speaks unnamed, known by where they sit: 'a Cabinet source', 'a Labour insider'."""
+
+
 Guess = tuple[str | None, str, str]
 """(registry id or None, name as the text gives it, role the text gives)."""
 
@@ -434,7 +444,9 @@ class Resolver:
             or (len(described) == 2 and described[0] in _DEFINITE
                 and not self.registry.find(subject)
                 and not full_name_in(self.text, described[1])))
-        if (described and described[-1] in ROLE_NOUNS and not role_noun
+        unnamed_noun = bool(described) and (described[-1] in ROLE_NOUNS or (
+            described[-1] in _UNNAMED and len(described) >= 3))
+        if (unnamed_noun and not role_noun
                 and (described[0].lower() in _INDEFINITE or described[0][:1].isupper())):
             # 'a Number 10 spokesman', '– Kremlin spokesman': someone the text never names,
             # known by their office; the editor adds them under that description.
@@ -457,6 +469,12 @@ class Resolver:
         hits = self.registry.find(subject)
         if hits:
             s, e, person_id = hits[0]
+            given = subject[:s].split()[-1:]
+            if (given and given[0][:1].isupper() and given[0] not in TITLE_WORDS
+                    and given[0] not in self.registry.people[person_id].name
+                    and self.registry.is_person(person_id) and " " not in subject[s:e]):
+                # 'Diana Johnson' is not the registry's Boris Johnson: a namesake to add.
+                return None, f"{given[0]} {subject[s:e]}", ""
             tail = subject[e:].strip()
             # "NATO partners": a known name used as a modifier names someone else.
             if tail and len(tail.split()) <= 2 and tail[:1].islower():
@@ -603,6 +621,9 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
     # The sentence may run on after the closing mark: "..., he said in Brussels."
     tail_end = max(layout.sentence(cand.end + 1)[1], cand.end)
     tail = tail_attribution(text, cand.end, tail_end)
+    # Attributed to someone the text describes but no one here can name ('a Cabinet source
+    # said'): not to be given to whoever the lead names.
+    attributed = bool(tail.strip())
     if tail:
         found = resolver.phrase(tail, cand.start)
         if found:
@@ -611,6 +632,7 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         if s_start < cand.start else ""
     if not lead.strip():
         lead = _introduction(layout, cand.start)
+    attributed = attributed or speech_verb(lead) is not None
     if lead.strip():
         found_lead = _lead_speaker(lead, cand.start, resolver)
         if found_lead:
@@ -635,7 +657,7 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         gap = text[prev.end:cand.start]
         if gap.count("\n") <= 2 and len(gap) < 200:
             return (prev.speaker, prev.name, prev.role), CONTINUES
-    return _unattributed(layout, cand, resolver)
+    return None if attributed else _unattributed(layout, cand, resolver)
 
 
 def _unattributed(layout: Layout, cand: Candidate, resolver: Resolver

@@ -329,7 +329,10 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     if before:
         return before
     # Inverted: "said Stoltenberg", "a-t-il ajouté", "sagte er", "сказал Мединский".
-    after = re.sub(r"^(?:M|Mme|Mr|Mrs|Ms|Dr|Herr|Frau)\.?\s+", "", tail[verb.end():].strip(" ,."))
+    after = tail[verb.end():].strip(" ,.")
+    # 'a déclaré, vendredi, le ministre …': the day set off by commas is not the speaker.
+    after = _SET_OFF_DAY.sub("", after)
+    after = re.sub(r"^(?:M|Mme|Mr|Mrs|Ms|Dr|Herr|Frau)\.?\s+", "", after)
     first = after.split(" ", 1)[0].lower().replace("a-t-", "").replace("t-", "")
     if first in {"he", "she", "il", "elle", "er", "sie", "они", "он", "она", "they", "ils"}:
         return first
@@ -346,6 +349,13 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     return re.sub(r"\s+(?:der|dem|den|the|to)$", "", re.split(
         r"[,.;„“\"«]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor|im|в|на"
         r"|во) ", after)[0].strip())
+
+
+_SET_OFF_DAY = re.compile(
+    r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|ce matin|"
+    r"ce soir|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
+    r"am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|gestern|heute|"
+    r"вчера|сегодня)\s*,\s*")
 
 
 def lead_attribution(text: str, sentence_start: int, quote_start: int) -> str:
