@@ -1,7 +1,7 @@
 """Whose words a draft says a quotation is when the text gives it no attribution of its own:
 the person its paragraph names, else the one its title or lead names; names with particles
 ('François de Rugy', 'Abdullah al-Thinni') whole; a question put by someone unnamed is no one's
-quotation."""
+quotation; and who published it, when the page's first line says so."""
 
 from __future__ import annotations
 
@@ -58,3 +58,14 @@ def test_a_question_put_by_someone_unnamed_is_not_proposed(people):
             "Первый вопрос: «Война или мир? Каким путем Россия достигнет своих целей?»\n")
     drafted = draft(text, people, {}, published=DAY)
     assert not [q for q in drafted.quotes if q.text.startswith("Война или мир")]
+
+
+def test_the_outlet_printed_above_a_time_stamped_dateline_is_proposed(people):
+    body = ("\n\nКабмин пока не откроет свои заседания для СМИ\n\n"
+            "Министр Олег Немчинов заявил журналистам, что вопрос рассматривается.\n")
+    drafted = draft("Интерфакс-Украина\n11:47 04.03.2024" + body, people, {})
+    assert drafted.outlet == "Интерфакс-Украина"
+    assert "outlet: the page's first line, above its dateline" in drafted.notes
+    # A place or an office above a bare date says where or by whom, not who published it.
+    assert draft("New York\n\n16 September 2015" + body, people, {}).outlet == ""
+    assert draft("Bundespräsident\n08.12.2021" + body, people, {}).outlet == ""

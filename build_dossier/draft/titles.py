@@ -127,3 +127,24 @@ def guess_title(text: str) -> tuple[str, bool]:
             and not candidates[1].rstrip().endswith((":", ".", "!", "?", "…", "»", "”", "\""))):
         first = candidates[1]
     return _sentence(first), first != lines[0]
+
+
+_MASTHEAD = re.compile(r"[" + UPPER + r"][\w’'&.\-]*(?:[ \-][" + UPPER + r"0-9][\w’'&.\-]*){0,3}")
+"""A publisher's name as a page prints it above everything: 'Интерфакс-Украина', 'The Times'."""
+
+
+_CLOCK = re.compile(r"(?<![\d.])\d{1,2}(?::\d{2}|h\d{2}|\.\d{2}\s*(?:am|pm|Uhr))(?![\d.])")
+"""A time of day ('11:47', '9h30', '11.51 am'), not a day and month ('08.12.2021')."""
+
+
+def masthead(text: str) -> str:
+    """The outlet, when the page's first line is a name of a few words printed above its
+    time-stamped dateline ('Интерфакс-Украина' over '11:47 04.03.2024'); else empty."""
+    lines = [line.strip() for line in text.split("\n", 6)[:6] if line.strip()]
+    if len(lines) < 3 or not _MASTHEAD.fullmatch(lines[0]) or is_label(lines[0]):
+        return ""
+    # Stamped with the time, as a wire's page is: a date alone under a name ('New York',
+    # 'Bundespräsident') is where or by whom a statement was given.
+    stamped = is_dateline(lines[1]) and _CLOCK.search(lines[1]) is not None
+    return lines[0] if stamped and not is_dateline(lines[0]) else ""
+
