@@ -69,3 +69,14 @@ def test_the_outlet_printed_above_a_time_stamped_dateline_is_proposed(people):
     # A place or an office above a bare date says where or by whom, not who published it.
     assert draft("New York\n\n16 September 2015" + body, people, {}).outlet == ""
     assert draft("Bundespräsident\n08.12.2021" + body, people, {}).outlet == ""
+
+
+def test_a_headline_over_a_staff_byline_is_not_a_quotation_signed_by_the_staff(people):
+    text = ("December 7, 2016 / 2:41 PM / 9 months ago\n\n"
+            "Italy PM Renzi says to resign at 1800 GMT\n\n"
+            "Reuters Staff\n\n"
+            "ROME (Reuters) - Italian Prime Minister Matteo Renzi will tender his resignation at "
+            "7 p.m. on Wednesday, his office said.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.title == "Italy PM Renzi says to resign at 1800 GMT"
+    assert not [q for q in drafted.quotes if q.how == "block quote"]

@@ -300,7 +300,9 @@ def attribution_line(line: str, is_known: object) -> tuple[str, str] | None:
     if dashed and name[:1].isupper() and len(name.split()) <= 6:
         return name, role
     if re.fullmatch(_NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}", name) and not any(
-            w.lower() in {"the", "read", "share", "courtesy", "photo", "source", "follow"}
+            w.lower() in {"the", "read", "share", "courtesy", "photo", "source", "follow",
+                          # 'Reuters Staff': a byline, signing the article, not words said
+                          "staff", "reporters", "correspondent", "redaktion", "rédaction"}
             for w in name.split()):
         return name, role
     return None
