@@ -80,3 +80,15 @@ def test_a_headline_over_a_staff_byline_is_not_a_quotation_signed_by_the_staff(p
     drafted = draft(text, people, {}, published=DAY)
     assert drafted.title == "Italy PM Renzi says to resign at 1800 GMT"
     assert not [q for q in drafted.quotes if q.how == "block quote"]
+
+
+def test_words_inside_the_quotation_before_name_no_speaker(people):
+    text = ("Regierungserklärung im Bundestag\n\n"
+            "Der Bundeskanzler Olaf Scholz hat am Mittwoch im Bundestag seine erste "
+            "Regierungserklärung abgegeben.\n\n"
+            "„Wenn wir so weitermachen, schaffen wir das Ziel bis Jahresende. Liebe "
+            "Bürgerinnen und Bürger, machen Sie mit!“, fordert Scholz die Menschen im Land auf "
+            "und verspricht zugleich: „Wir werden alles tun, was notwendig ist, bis wir unser "
+            "Leben zurückhaben.“\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["olaf-scholz", "olaf-scholz"]

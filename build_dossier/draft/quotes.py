@@ -618,6 +618,10 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         found = resolver.phrase(cand.attribution, cand.start)
         return (found, cand.evidence) if found else None
     s_start = layout.sentence(max(cand.start - 1, 0))[0]
+    if before and s_start < before[-1].end <= cand.start:
+        # '„… Liebe Bürger, machen Sie mit!“, fordert Scholz …': the words before, inside the
+        # quotation just before, name no one who speaks.
+        s_start = before[-1].end
     # The sentence may run on after the closing mark: "..., he said in Brussels."
     tail_end = max(layout.sentence(cand.end + 1)[1], cand.end)
     tail = tail_attribution(text, cand.end, tail_end)

@@ -25,7 +25,7 @@ SPEECH_VERBS = (
     "adding", "warning", "insisting", "arguing", "complained", "complains", "complained to",
     "conceded", "concedes", "suggested", "suggests", "promised", "vowed", "pledged",
     "denied", "recalls", "noting", "stressing", "versprach", "räumte ein",
-    "verwies darauf", "sagten",
+    "verwies darauf", "sagten", "verspricht", "versprechen",
     # French
     "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",
     "a rappelé", "a insisté", "a averti", "a assuré", "a expliqué", "a plaidé", "a indiqué",
@@ -56,7 +56,7 @@ SPEECH_VERBS = (
 OBJECT_VERBS = (
     "reaffirmed", "reaffirms", "expressed", "expresses", "called on", "called for", "urged",
     "urges", "condemned", "condemns", "welcomed the", "rejected", "rejects", "demanded",
-    "a réaffirmé", "a exprimé", "a appelé", "a condamné", "forderte", "verurteilte",
+    "a réaffirmé", "a exprimé", "a appelé", "a condamné", "forderte", "fordert", "verurteilte",
     "bekräftigte", "призвал", "призвала", "осудил", "осудила",
 )
 """Verbs whose object, not a clause, is what was said: the paraphrase starts at the verb."""
