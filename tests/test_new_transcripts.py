@@ -1,6 +1,7 @@
 """Transcripts as editors get them: a press conference's record cut after its first turn, labels
 on their own line with the recording's time, radio labels with an initial and no colon, the
-guest whom the heading names told from the hosts, and the asides and greetings between turns."""
+guest whom the heading names told from the hosts, the asides and greetings between turns, and a
+speech's header and salutation."""
 
 from __future__ import annotations
 
@@ -69,3 +70,15 @@ def test_a_six_word_answer_is_quoted_but_not_greetings(people):
     drafted = draft(text, people, {}, published=DAY)
     assert [q.text for q in drafted.quotes] == ["Le quinquennat sera européen, je pense."]
     assert speaker_id(drafted.quotes[0]) == "nathalie-loiseau"
+
+
+def test_a_speechs_header_and_salutation_are_not_quoted(people):
+    text = ("Новогоднее обращение президента Владимира Путина\n\n"
+            "Традиционное новогоднее обращение президента России Владимира Путина к народу.\n\n"
+            "Уважаемые граждане России! Дорогие друзья!\n\n"
+            "Год уходит. Он был непростым, но трудности, с которыми мы столкнулись, сплотили "
+            "нас и побудили открыть огромные резервы наших возможностей.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "statement"
+    assert [(speaker_id(q), q.text.split()[0]) for q in drafted.quotes] == [
+        ("vladimir-putin", "Год")]

@@ -189,12 +189,14 @@ def _reporting_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
     return hits / len(paras) if paras else 1.0
 
 
-def header_end(layout: Layout, speaker_name: str) -> int:
-    """How many leading paragraphs are the transcript's header (title, date, byline)."""
+def header_end(layout: Layout, speaker_name: str, named_as: str = "") -> int:
+    """How many leading paragraphs are the transcript's header (title, date, byline); the
+    speaker is `speaker_name`, named in the text as `named_as` ('Путина' for Vladimir Putin)."""
     last = 0
     for i, (s, e) in enumerate(layout.paras[:10]):
         para = layout.text[s:e]
-        if _is_header_line(para, speaker_name):
+        if _is_header_line(para, speaker_name) or (
+                named_as and _is_header_line(para, named_as)):
             last = i + 1
         elif len(para.split()) >= 8:
             break
@@ -289,6 +291,11 @@ def _page_furniture(para: str) -> bool:
     return short and (bool(re.search(r"https?://|www\.", para)) or bool(_FIELD.match(para)))
 
 
+_SALUTATION = re.compile(
+    r"(?:(?i:уважаем|дорог|dear|liebe|sehr geehrte|cher|chère|mesdames|messieurs|ladies|"
+    r"meine (?:sehr geehrten )?damen|my fellow|mes chers)\w*)(?:[ ,]+[\w’'\-]+){0,4}\s*[!,]?")
+"""A salutation opening a speech: 'Уважаемые граждане России!', 'Liebe Mitbürgerinnen und
+Mitbürger,', 'Mesdames et Messieurs,'."""
 _GREETING = re.compile(
     r"(?i:good (?:morning|afternoon|evening)|hello|hi|thank you(?: (?:very much|all))?|thanks|"
     r"bonjour|bonsoir|merci(?: beaucoup)?|guten (?:tag|morgen|abend)|hallo|danke(?: schön)?|"
@@ -304,7 +311,8 @@ def _greetings_only(para: str) -> bool:
     """Whether a paragraph only greets or thanks ('Bonjour Jean-Pierre ELKABBACH. Bonjour Thomas
     SOTTO.'): no statement to quote."""
     sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip()) if p]
-    return bool(sentences) and all(_GREETING.fullmatch(p) for p in sentences)
+    return bool(sentences) and all(_GREETING.fullmatch(p) or _SALUTATION.fullmatch(p)
+                                   for p in sentences)
 
 
 def _spoken(layout: Layout, spans: list[tuple[int, int]], speaker: tuple[str | None, str, str],
@@ -336,7 +344,7 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     found = statement_speaker(layout, registry)
     speaker, words = found if found else ((None, "", ""), "")
     spans = [_after_own_label(layout.text, span, speaker[1])
-             for span in spoken_paragraphs(layout, header_end(layout, speaker[1]))]
+             for span in spoken_paragraphs(layout, header_end(layout, speaker[1], words))]
     return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
                    speaker if found else None, words)
 
