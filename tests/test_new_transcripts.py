@@ -82,3 +82,13 @@ def test_a_speechs_header_and_salutation_are_not_quoted(people):
     assert drafted.kind == "statement"
     assert [(speaker_id(q), q.text.split()[0]) for q in drafted.quotes] == [
         ("vladimir-putin", "Год")]
+
+
+def test_a_speaker_labelled_by_initial_gets_the_first_name_they_are_addressed_by(people):
+    text = ("Приём граждан в общественной приёмной\n\n"
+            "Д.Медведев: Пожалуйста, Валерий Николаевич, расскажите, с чем вы пришли сегодня.\n\n"
+            "В.Асикритов: Я директор детского дома для особых детей, которые нуждаются в нашей "
+            "помощи.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert ("valeriy-asikritov", "Я") in [(speaker_id(q), q.text.split()[0])
+                                          for q in drafted.quotes]

@@ -417,6 +417,23 @@ def _with_addressed_name(who: tuple[str | None, str, str], called: str | None,
     return who
 
 
+_PATRONYMIC = re.compile(r"(?<![\w-])(?P<first>[А-ЯЁ][а-яё]+)\s+[А-ЯЁ][а-яё]+(?:ович|евич|ьич|"
+                         r"ична|овна|евна)(?![\w-])")
+"""Someone addressed by first name and patronymic: 'Пожалуйста, Валерий Николаевич.'"""
+
+
+def _by_name_and_patronymic(who: tuple[str | None, str, str], label: str, text: str
+                            ) -> tuple[str | None, str, str]:
+    """A new speaker labelled by initial and surname ('В.Асикритов') completed by the first
+    name the others address them by ('Валерий Николаевич'), when one alone fits the initial."""
+    initial = re.fullmatch(r"([А-ЯЁ])\.\s*([А-ЯЁ][а-яё\-]+)", label.strip())
+    if who[0] is not None or initial is None or " " in who[1]:
+        return who
+    firsts = {m.group("first") for m in _PATRONYMIC.finditer(text, 0, 200_000)
+              if m.group("first")[0] == initial.group(1)}
+    return (None, f"{firsts.pop()} {initial.group(2)}", who[2]) if len(firsts) == 1 else who
+
+
 def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted:
     called = addressed_names(layout.text, turns)
     main = statement_speaker(layout, registry)
@@ -429,7 +446,7 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         who = label_speaker(turn.label, layout.text, registry, main_speaker)
         if turn.label != "R":
             who = _with_addressed_name(who, called.get(turn.label), registry)
-        speakers.append(who)
+        speakers.append(_by_name_and_patronymic(who, turn.label, layout.text))
     guest = _guest_above(layout, turns, speakers) if main_speaker is None else None
     if guest is not None:
         main_speaker = guest
