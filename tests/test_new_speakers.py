@@ -92,3 +92,18 @@ def test_words_inside_the_quotation_before_name_no_speaker(people):
             "Leben zurückhaben.“\n")
     drafted = draft(text, people, {}, published=DAY)
     assert speakers(drafted) == ["olaf-scholz", "olaf-scholz"]
+
+
+def test_a_headline_signed_with_a_name_after_a_dash_is_that_persons_quotation(people):
+    text = ("Интерфакс-Украина\n11:47 04.03.2024\n\n"
+            "Сейчас нет возможности сделать заседания правительства доступными для СМИ - "
+            "Немчинов\n\n"
+            "Министр Кабинета министров Украины Олег Немчинов рассказал о работе правительства "
+            "во время войны.\n")
+    drafted = draft(text, people, {})
+    signed = [q for q in drafted.quotes if q.kind == "direct"]
+    assert [(speaker_id(q), q.how) for q in signed] == [("oleg-nemchinov", "signed headline")]
+    assert signed[0].text.endswith("для СМИ")
+    # A headline reporting what someone says is not their words.
+    reported = draft(text.replace("Сейчас нет", "Немчинов говорит, что нет"), people, {})
+    assert not [q for q in reported.quotes if q.how == "signed headline"]

@@ -348,6 +348,34 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
     return kept
 
 
+_SIGNED_HEADLINE = re.compile(r"(?P<words>[^\n]{20,300}?)\s+[-–—]\s+(?P<who>[" + UPPER
+                              + r"][\w’'\-]+(?:\s+[" + UPPER + r"][\w’'\-]+)?)\s*$")
+"""A wire's headline signed by its speaker after a dash: 'С точки зрения безопасности сейчас
+нет возможности … - Немчинов'."""
+
+
+def signed_headline(layout: Layout, registry: Registry) -> list[Candidate]:
+    """The headline, when it is someone's words signed with their name after a dash, and the
+    text names that person in full below ('Олег Немчинов') or the registry knows them."""
+    text = layout.text
+    for s, e in layout.paras[:6]:
+        line = text[s:e].strip()
+        if len(line.split()) < 6 or is_dateline(line):
+            continue  # the outlet, a dateline, a label above the headline
+        match = _SIGNED_HEADLINE.fullmatch(line)
+        if match is None or line.endswith((".", "!", "?")) or any(c in line for c in QUOTE_CHARS):
+            return []
+        who = match.group("who")
+        known = registry.resolve(who) or (" " not in who and full_name_in(text[e:], who))
+        if not known or (_FIRST_PERSON.search(match.group("words")) is None and \
+                speech_verb(match.group("words")) is not None):
+            return []
+        start = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+        return [Candidate(start, start + len(match.group("words")), match.group("words"),
+                          "direct", "signed headline", attribution=who, evidence=line)]
+    return []
+
+
 def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
     """Every passage outside `taken` that looks like a quotation, speaker still to resolve.
 
@@ -360,7 +388,8 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
     quoting = [c for c in reports if any(ch in c.text for ch in QUOTE_CHARS)]
     plain_reports = [c for c in reports if not any(ch in c.text for ch in QUOTE_CHARS)]
     for group in (block_quotes(layout, registry, taken), introduced_quotes(layout, taken),
-                  dashed(layout, taken), quoting, marked(layout), plain_reports):
+                  dashed(layout, taken), signed_headline(layout, registry), quoting,
+                  marked(layout), plain_reports):
         for cand in sorted(group, key=lambda c: c.start):
             if not taken.overlaps(cand.start, max(cand.end, cand.start + 1)):
                 taken.add(cand.start, max(cand.end, cand.start + 1))
