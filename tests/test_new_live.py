@@ -51,3 +51,12 @@ def test_a_day_set_off_by_commas_is_not_the_speaker(people):
     drafted = draft(text, people, {}, published=DAY)
     assert [speaker_id(q) for q in drafted.quotes] == ["francois-de-rugy"]
     assert "le ministre de la Transition" in drafted.quotes[0].evidence
+
+
+def test_an_inverted_subject_with_nothing_said_and_an_events_box_are_no_quotations(people):
+    text = ("Die Generaldebatte im Bundestag\n\n"
+            "Erst schoss CDU-Chef Merz scharf gegen die Ampel. Dann konterte Kanzler Scholz "
+            "nicht minder heftig (9:23 Uhr).\n\n"
+            "Что: «Итоги года с Владимиром Путиным и его ответы на вопросы»\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.quotes == []

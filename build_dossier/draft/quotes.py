@@ -322,8 +322,11 @@ def reported_speech(layout: Layout) -> list[Candidate]:
     return found
 
 
-_ASKED = re.compile(r"(?i:\b(?:question|frage|вопрос))\s*:\s*$")
-"""A quotation's lead that only says a question follows: 'Первый вопрос:', 'Question :'."""
+_ASKED = re.compile(r"(?i:\b(?:question|frage|вопрос))\s*:\s*$"
+                    r"|^\s*(?i:что|где|когда|what|where|when|quoi|où|quand|was|wo|wann)\s*:\s*$")
+"""A quotation's lead that only says a question follows ('Первый вопрос:', 'Question :'), or
+that it is the value of an event's box ('Что: «Итоги года с Владимиром Путиным»'): no one's
+words."""
 
 
 def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
@@ -336,8 +339,8 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
                 and word_count(c.text) < 5:
             continue
         if c.how == "quotation marks" and _ASKED.search(
-                layout.text, layout.sentence(max(c.start - 1, 0))[0], max(c.start - 1, 0)):
-            continue  # 'Первый вопрос: «…»': a question put by someone unnamed, not a quotation
+                layout.text[layout.sentence(max(c.start - 1, 0))[0]:max(c.start - 1, 0)]):
+            continue  # 'Первый вопрос: «…»', 'Что: «…»': no one's words
         # A headline repeating the body's quotation ('Söder zu Scholz: "Ich kenne keinen …"'):
         # the editor records it once, where it first appears.
         words = " ".join(_WORD_RE.findall(c.text.casefold()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .marks import QUOTE_CHARS
+from .speakers import OPENERS
 from .textparts import UPPER, words_of
 from .titles import without_entry_time
 
@@ -193,6 +194,12 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     if subject.strip().lower() in _DEMONSTRATIVES:
         return None  # 'Das sagte X.': X said the sentence before, not the words after
     inverted = _INVERTED.match(sentence, match.end())
+    if len(subject.split()) == 1 and subject.strip() in OPENERS \
+            and sentence[match.end():].lstrip()[:1].isupper():
+        # 'Dann konterte Kanzler Scholz nicht minder heftig.': an adverb, the verb, then its
+        # subject; what was said follows a comma after the subject, or is not given at all.
+        return _clause(text, start + inverted.end(), end, inverted.group(1)) if inverted \
+            else None
     if subject.split()[0].lower() in _PREPOSITIONS and inverted:
         # 'In seiner Neujahrsansprache sagte der Kanzler, mit 2022 gehe …': the subject follows
         # the verb, and what was said follows the subject.
