@@ -107,3 +107,11 @@ def test_a_headline_signed_with_a_name_after_a_dash_is_that_persons_quotation(pe
     # A headline reporting what someone says is not their words.
     reported = draft(text.replace("Сейчас нет", "Немчинов говорит, что нет"), people, {})
     assert not [q for q in reported.quotes if q.how == "signed headline"]
+
+
+def test_the_pronoun_opening_a_clause_before_the_verb_is_the_speaker(people):
+    text = ("Hancock at the inquiry\n\n"
+            "Matt Hancock had been pressing Simon Case, the cabinet secretary, for information "
+            "about a meeting on 30 October that he claims he was “blocked” from attending.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["matt-hancock"]

@@ -427,6 +427,10 @@ _UNNAMED = frozenset(words_of("source insider aide quelle источник"))
 """Who speaks unnamed, known by where they sit: 'a Cabinet source', 'a Labour insider'."""
 
 
+_THAT_WORDS = frozenset(words_of("that which who dass que qu'il qu’il что как"))
+"""Words that open a clause whose subject follows: 'that he claims', 'dass er sagt'."""
+
+
 Guess = tuple[str | None, str, str]
 """(registry id or None, name as the text gives it, role the text gives)."""
 
@@ -461,6 +465,11 @@ class Resolver:
     def phrase(self, phrase: str, at: int) -> Guess | None:
         """Whoever `phrase` names; None when it names no one."""
         subject = _subject(phrase)
+        last_word = subject.split()[-1].lower() if subject.split() else ""
+        if last_word in PRONOUNS_PERSON and len(subject.split()) > 1 and \
+                subject.split()[-2].lower() in _THAT_WORDS:
+            subject = last_word  # '… a meeting on 30 October that he claims': he
+
         word = subject.strip(" ,.").lower().replace("a-t-", "").replace("t-", "")
         # 'the minister', 'a visibly angry Speaker', 'the former chief whip': someone named
         # before, by their office or a description.
