@@ -60,3 +60,13 @@ def test_an_inverted_subject_with_nothing_said_and_an_events_box_are_no_quotatio
             "Что: «Итоги года с Владимиром Путиным и его ответы на вопросы»\n")
     drafted = draft(text, people, {}, published=DAY)
     assert drafted.quotes == []
+
+
+def test_a_quotation_followed_by_this_is_by_the_one_person_that_sentence_names(people):
+    text = ("Die Generaldebatte in der Ticker-Nachlese\n\n"
+            "11:21 Uhr: \"Es lohnt sich, in den nächsten Wochen über vieles noch zu reden.\" Das "
+            "ist ein versöhnlicher Schlusssatz von Rolf Mützenich nach einer hitzigen Debatte.\n\n"
+            "11:10 Uhr: Die Debatte geht mit der Rede des Fraktionschefs der Union weiter, der "
+            "auf die Regierung antwortet.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [speaker_id(q) for q in drafted.quotes] == ["rolf-mutzenich"]

@@ -689,7 +689,8 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         following = layout.sentence(own_end + 1)
         if following[0] > cand.end and following[0] - own_end <= 2 and layout.para_index(
                 following[0]) == layout.para_index(cand.end - 1) and (
-                opening := _opening_name(layout, following, resolver, cand.start)):
+                opening := _opening_name(layout, following, resolver, cand.start)
+                or _named_by_this(layout, following, resolver)):
             return opening
     incise = _incise(cand.text)
     if incise and (found := resolver.phrase(incise, cand.start)):
@@ -767,6 +768,23 @@ def _opening_name(layout: Layout, sentence: tuple[int, int], resolver: Resolver,
         return None
     found = resolver.phrase(head, at)
     return (found, evidence(words[:60])) if found and (found[0] or found[1]) else None
+
+
+_THIS = re.compile(r"(?:Das|Dies|This|That|C[’']est|Cela|Это)\s", re.IGNORECASE)
+
+
+def _named_by_this(layout: Layout, sentence: tuple[int, int], resolver: Resolver
+                   ) -> tuple[Guess, str] | None:
+    """The one person a sentence about the quotation before names: '„…“ Das ist ein
+    versöhnlicher Schlusssatz von Rolf Mützenich.'"""
+    words = layout.text[sentence[0]:sentence[1]]
+    if not _THIS.match(words) or speech_verb(words) is not None:
+        return None
+    persons = {h[2] for h in resolver.registry.find(words) if resolver.registry.is_person(h[2])}
+    if len(persons) != 1:
+        return None
+    only = persons.pop()
+    return (only, resolver.registry.people[only].name, ""), evidence(words[:70])
 
 
 def _introduction(layout: Layout, at: int) -> str:
