@@ -115,3 +115,14 @@ def test_the_pronoun_opening_a_clause_before_the_verb_is_the_speaker(people):
             "about a meeting on 30 October that he claims he was “blocked” from attending.\n")
     drafted = draft(text, people, {}, published=DAY)
     assert speakers(drafted) == ["matt-hancock"]
+
+
+def test_capitalised_nouns_are_not_taken_for_the_person_a_paragraph_names(people):
+    text = ("Regierungserklärung im Bundestag\n\n"
+            "Eine Woche nach seiner Wahl gibt Olaf Scholz am Mittwoch seine erste "
+            "Regierungserklärung ab.\n\n"
+            "Der Kanzler setzt aufs Impfen. 30 Millionen Impfungen bis Jahresende hat sich Scholz "
+            "zum Ziel gesetzt. „Wenn wir so weitermachen, schaffen wir die 30 Millionen bis "
+            "Jahresende.“\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["olaf-scholz"]

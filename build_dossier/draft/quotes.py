@@ -717,6 +717,13 @@ def _unattributed(layout: Layout, cand: Candidate, resolver: Resolver
     p_start = layout.paras[para][0] if para is not None else cand.start
     latest = next((m for m in reversed(resolver.mentions[-50:])
                    if m[0] <= cand.start and m[3]), None)
+    lead = resolver.lead
+    if lead is not None and (latest is None or latest[1] is None) and lead[2].split() and \
+            re.search(r"(?<![\w-])" + re.escape(lead[2].split()[-1]),
+                      layout.text[p_start:cand.start]):
+        # The lead's person, named again in the paragraph ('… hat sich Scholz zum Ziel
+        # gesetzt'), rather than capitalised nouns taken for a name ('30 Millionen Impfungen').
+        return (lead[1], lead[2], ""), PARAGRAPH_SUBJECT
     if latest is not None and latest[0] >= p_start:
         return (latest[1], latest[2], ""), PARAGRAPH_SUBJECT
     if resolver.lead is not None and cand.start > resolver.lead[0]:
