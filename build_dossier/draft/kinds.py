@@ -422,15 +422,15 @@ _PATRONYMIC = re.compile(r"(?<![\w-])(?P<first>[А-ЯЁ][а-яё]+)\s+[А-ЯЁ][
 """Someone addressed by first name and patronymic: 'Пожалуйста, Валерий Николаевич.'"""
 
 
-def _by_name_and_patronymic(who: tuple[str | None, str, str], label: str, text: str
-                            ) -> tuple[str | None, str, str]:
+def _by_name_and_patronymic(who: tuple[str | None, str, str], label: str,
+                            addressed: frozenset[str]) -> tuple[str | None, str, str]:
     """A new speaker labelled by initial and surname ('В.Асикритов') completed by the first
-    name the others address them by ('Валерий Николаевич'), when one alone fits the initial."""
+    name the others address them by ('Валерий Николаевич', among `addressed`), when one alone
+    fits the initial."""
     initial = re.fullmatch(r"([А-ЯЁ])\.\s*([А-ЯЁ][а-яё\-]+)", label.strip())
     if who[0] is not None or initial is None or " " in who[1]:
         return who
-    firsts = {m.group("first") for m in _PATRONYMIC.finditer(text, 0, 200_000)
-              if m.group("first")[0] == initial.group(1)}
+    firsts = {first for first in addressed if first[0] == initial.group(1)}
     return (None, f"{firsts.pop()} {initial.group(2)}", who[2]) if len(firsts) == 1 else who
 
 
@@ -442,11 +442,12 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         answered = _with_addressed_name((None, "", ""), called["R"], registry)
         main_speaker = (answered[0], answered[1])
     speakers = []
+    addressed = frozenset(m.group("first") for m in _PATRONYMIC.finditer(layout.text, 0, 200_000))
     for turn in turns:
         who = label_speaker(turn.label, layout.text, registry, main_speaker)
         if turn.label != "R":
             who = _with_addressed_name(who, called.get(turn.label), registry)
-        speakers.append(_by_name_and_patronymic(who, turn.label, layout.text))
+        speakers.append(_by_name_and_patronymic(who, turn.label, addressed))
     guest = _guest_above(layout, turns, speakers) if main_speaker is None else None
     if guest is not None:
         main_speaker = guest
@@ -476,9 +477,13 @@ def _guest_above(layout: Layout, turns: list[Turn], speakers: list[tuple[str | N
     Максимом Сурайкиным' over 'М.Сурайкин'), when it names only one of them: the guest of a
     programme whose hosts speak by their labels too."""
     first = layout.para_index(turns[0].start) if turns else None
-    header = layout.text[:layout.paras[first][0]] if first is not None else ""
+    header = layout.text[:layout.paras[first][0]][:5000] if first is not None else ""
     named: dict[str, tuple[str | None, str]] = {}
+    seen: set[str] = set()
     for turn, who in zip(turns, speakers, strict=True):
+        if turn.label in seen:
+            continue
+        seen.add(turn.label)
         surname = strip_titles(turn.label).split()[-1] if turn.label.split() else ""
         if turn.role == "speaker" and len(surname) >= 3 \
                 and re.search(r"(?<![\w-])" + re.escape(surname), header):

@@ -338,8 +338,9 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
         if c.how == "quotation marks" and c.speaker is None and not c.name \
                 and word_count(c.text) < 5:
             continue
-        if c.how == "quotation marks" and _ASKED.search(
-                layout.text[layout.sentence(max(c.start - 1, 0))[0]:max(c.start - 1, 0)]):
+        lead_start = layout.sentence(max(c.start - 1, 0))[0]
+        if c.how == "quotation marks" and c.start - lead_start <= 300 and _ASKED.search(
+                layout.text[lead_start:max(c.start - 1, 0)]):
             continue  # 'Первый вопрос: «…»', 'Что: «…»': no one's words
         # A headline repeating the body's quotation ('Söder zu Scholz: "Ich kenne keinen …"'):
         # the editor records it once, where it first appears.
@@ -363,6 +364,8 @@ def signed_headline(layout: Layout, registry: Registry) -> list[Candidate]:
     text = layout.text
     for s, e in layout.paras[:6]:
         line = text[s:e].strip()
+        if len(line) > 400:
+            return []  # the body: no headline above it signed with a name
         if len(line.split()) < 6 or is_dateline(line):
             continue  # the outlet, a dateline, a label above the headline
         match = _SIGNED_HEADLINE.fullmatch(line)
@@ -720,7 +723,7 @@ def _unattributed(layout: Layout, cand: Candidate, resolver: Resolver
     lead = resolver.lead
     if lead is not None and (latest is None or latest[1] is None) and lead[2].split() and \
             re.search(r"(?<![\w-])" + re.escape(lead[2].split()[-1]),
-                      layout.text[p_start:cand.start]):
+                      layout.text[max(p_start, cand.start - 2000):cand.start]):
         # The lead's person, named again in the paragraph ('… hat sich Scholz zum Ziel
         # gesetzt'), rather than capitalised nouns taken for a name ('30 Millionen Impfungen').
         return (lead[1], lead[2], ""), PARAGRAPH_SUBJECT

@@ -145,7 +145,8 @@ def masthead(text: str) -> str:
     """The outlet, when the page's first line is a name of a few words printed above its
     time-stamped dateline ('Интерфакс-Украина' over '11:47 04.03.2024'); else empty."""
     lines = [line.strip() for line in text.split("\n", 6)[:6] if line.strip()]
-    if len(lines) < 3 or not _MASTHEAD.fullmatch(lines[0]) or is_label(lines[0]):
+    if len(lines) < 3 or len(lines[0]) > 60 or len(lines[1]) > 80 \
+            or not _MASTHEAD.fullmatch(lines[0]) or is_label(lines[0]):
         return ""
     # Stamped with the time, as a wire's page is: a date alone under a name ('New York',
     # 'Bundespräsident') is where or by whom a statement was given.
