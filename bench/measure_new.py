@@ -14,6 +14,15 @@ names only by surname or initial ('MR. DEERE', 'R. Karoutchi'), drafted as far a
 them ('deere' for the annotated 'judd-deere'), since `new` must not make up a first name. A
 drafted quotation that overlaps no annotated one is a false proposal. Every drafted file must
 also load with warnings only.
+
+Where a text's `NAME.expected.yml` has the `reported:` key (even `[]`), it lists the reported
+speech the annotator recorded, as verbatim spans with their speakers. A drafted `kind:
+paraphrase` proposal overlapping one of them is then a right proposal, not a false one, and
+"reported found" counts the reported spans a paraphrase proposal covers (at least half of their
+words' span, as for quotes), its speaker judged as a quote's and counted in the speaker
+figures. A paraphrase proposal overlapping neither a quote nor a reported span is false, and so
+is a direct or statement proposal overlapping only a reported span: a paraphrase shown as a
+quotation. Texts without the key are judged as before.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ from build_dossier.draft.frontmatter import speaker_id
 from build_dossier.draft.inputs import NewError
 from build_dossier.draft.language import slugify
 from build_dossier.draft.new import create_source
+from build_dossier.draft.quotes import Candidate
 from build_dossier.load import SOURCES_DIR, _Report, split_front_matter
 from build_dossier.textmatch import Body
 
@@ -59,6 +69,12 @@ class Score:
     date: int = 0
     dates_given: int = 0
     kind_right: int = 0
+    reported: int = 0
+    """Reported-speech spans annotated (texts with the `reported` key only)."""
+    reported_found: int = 0
+    """Of those, covered by a drafted paraphrase."""
+    reported_speakers: int = 0
+    reported_named: int = 0
     titles: int = 0
     """Texts whose title was annotated."""
     title_right: int = 0
@@ -68,9 +84,25 @@ class Score:
     def add(self, other: Score) -> None:
         """Add another text's counts to this total."""
         for name in ("quotes", "found", "speakers", "named", "drafted", "false", "texts",
-                     "language", "date", "dates_given", "kind_right", "titles", "title_right",
-                     "errors"):
+                     "language", "date", "dates_given", "kind_right", "reported",
+                     "reported_found", "reported_speakers", "reported_named", "titles",
+                     "title_right", "errors"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def judged(self) -> int:
+        """Quotes and reported spans found, whose speakers are judged."""
+        return self.found + self.reported_found
+
+    @property
+    def speakers_right(self) -> int:
+        """Speakers right, of quotes and reported spans found."""
+        return self.speakers + self.reported_speakers
+
+    @property
+    def speakers_named(self) -> int:
+        """Speakers right or named as far as the text names them, of those found."""
+        return self.named + self.reported_named
 
 
 @dataclass(frozen=True)
@@ -88,6 +120,8 @@ class Sample:
     kind: str | None = None
     title: str | None = None
     """The heading `new` should propose (its start, when the heading is a long sentence)."""
+    reported: list[dict[str, Any]] | None = None
+    """Reported speech the annotator recorded; None when the expected file has no such key."""
 
 
 def _percent(part: int, whole: int) -> str:
@@ -132,37 +166,66 @@ def measure_text(name: str, text: str, expected: list[dict[str, Any]], registry:
             score.misses.append(f"title {drafted.title[:60]!r}, annotated {sample.title[:60]!r}")
     body = Body(text)
     words = set(slugify(text, len(text)).split("-"))
+    spans = _judge_spans(score, body, expected, drafted.quotes, words, reported=False)
+    reported = [] if sample.reported is None else _judge_spans(
+        score, body, sample.reported,
+        [c for c in drafted.quotes if c.kind == "paraphrase"], words, reported=True)
+    for cand in drafted.quotes:
+        if _overlaps(cand, spans):
+            continue
+        if cand.kind == "paraphrase" and _overlaps(cand, reported):
+            continue  # reported speech the annotator recorded, proposed as such
+        score.false += 1
+        shown = " (reported speech shown as a quotation)" if _overlaps(cand, reported) else ""
+        score.misses.append(f"false proposal{shown} ({speaker_id(cand)}): {cand.text[:60]}")
+    return score
+
+
+def _overlaps(cand: Candidate, spans: list[tuple[int, int]]) -> bool:
+    return any(min(e, cand.end) > max(s, cand.start) for s, e in spans)
+
+
+def _judge_spans(score: Score, body: Body, annotated: list[dict[str, Any]],
+                 drafted: list[Candidate], words: set[str], *, reported: bool
+                 ) -> list[tuple[int, int]]:
+    """Count the annotated quotes (or reported spans) that `drafted` covers, and their
+    speakers; returns the spans found in the text."""
+    what = "reported " if reported else ""
     spans = []
-    for quote in expected:
-        score.quotes += 1
+    for quote in annotated:
+        if reported:
+            score.reported += 1
+        else:
+            score.quotes += 1
         span = body.find(str(quote["text"]))
         if span is None:
-            score.misses.append(f"not in the text: {quote['text'][:60]}")
+            score.misses.append(f"{what}not in the text: {quote['text'][:60]}")
             continue
         spans.append(span)
         overlap, best = 0, None
-        for cand in drafted.quotes:
+        for cand in drafted:
             shared = min(span[1], cand.end) - max(span[0], cand.start)
             if shared > overlap:
                 overlap, best = shared, cand
         if best is None or overlap * 2 < span[1] - span[0]:
-            score.misses.append(f"missed: {quote['text'][:60]}")
+            score.misses.append(f"{what}missed: {quote['text'][:60]}")
             continue
-        score.found += 1
         got, want = speaker_id(best), str(quote["speaker"])
-        if got == want:
-            score.speakers += 1
-            score.named += 1
-        elif as_far_as_named(got, want, words):
-            score.named += 1
-            score.misses.append(f"speaker {got!r} as far as the text names {want!r}")
+        right, named = got == want, got == want or as_far_as_named(got, want, words)
+        if reported:
+            score.reported_found += 1
+            score.reported_speakers += right
+            score.reported_named += named
         else:
-            score.misses.append(f"speaker {got!r}, annotated {want!r}: {quote['text'][:50]}")
-    for cand in drafted.quotes:
-        if not any(min(e, cand.end) > max(s, cand.start) for s, e in spans):
-            score.false += 1
-            score.misses.append(f"false proposal ({speaker_id(cand)}): {cand.text[:60]}")
-    return score
+            score.found += 1
+            score.speakers += right
+            score.named += named
+        if named and not right:
+            score.misses.append(f"{what}speaker {got!r} as far as the text names {want!r}")
+        elif not right:
+            score.misses.append(f"{what}speaker {got!r}, annotated {want!r}: "
+                                f"{quote['text'][:50]}")
+    return spans
 
 
 def as_far_as_named(got: str, want: str, words: set[str]) -> bool:
@@ -232,8 +295,13 @@ def samples(folder: Path) -> list[Sample]:
                           expected.get("quotes") or [],
                           str(published) if published else None,
                           str(given) if given else None, expected.get("language"),
-                          expected.get("kind"), expected.get("title")))
+                          expected.get("kind"), expected.get("title"),
+                          _listed(expected["reported"]) if "reported" in expected else None))
     return out
+
+
+def _listed(value: Any) -> list[dict[str, Any]]:
+    return value if isinstance(value, list) else [] if value is None else [value]
 
 
 def measure_corpus(folder: Path, registry: Path) -> list[Score]:
@@ -259,6 +327,9 @@ def report(title: str, scores: list[Score], verbose: bool) -> Score:
           f"{_percent(total.speakers, total.quotes)} ({_percent(total.named, total.quotes)} as "
           "far as the texts name them) of annotated quotes; "
           f"{_percent(total.false, total.drafted)} of proposals false")
+    if total.reported:
+        print(f"  reported found {_percent(total.reported_found, total.reported)} of annotated "
+              "reported speech")
     return total
 
 
@@ -266,7 +337,8 @@ def report_by_kind(title: str, scores: list[Score]) -> None:
     """Per kind: quotations found, false proposals, speakers, language, date and kind right."""
     print(f"\n{title}, by kind (kind as annotated)")
     print(f"  {'kind':<11} {'texts':>5} {'found':>9} {'false':>9} {'speaker':>9} "
-          f"{'as named':>9} {'language':>9} {'date':>9} {'kind':>7} {'title':>7}")
+          f"{'as named':>9} {'language':>9} {'date':>9} {'kind':>7} {'title':>7} "
+          f"{'reported found':>14}")
     for kind in KINDS:
         chosen = [s for s in scores if s.name.split("-")[1] == kind]
         if not chosen:
@@ -276,10 +348,11 @@ def report_by_kind(title: str, scores: list[Score]) -> None:
             t.add(s)
         given = f" ({t.dates_given} given)" if t.dates_given else ""
         print(f"  {kind:<11} {t.texts:>5} {_percent(t.found, t.quotes):>9} "
-              f"{_percent(t.false, t.drafted):>9} {_percent(t.speakers, t.found):>9} "
-              f"{_percent(t.named, t.found):>9} "
+              f"{_percent(t.false, t.drafted):>9} "
+              f"{_percent(t.speakers_right, t.judged):>9} "
+              f"{_percent(t.speakers_named, t.judged):>9} "
               f"{t.language}/{t.texts:<7} {t.date}/{t.texts}{given:<9} {t.kind_right}/{t.texts:<5} "
-              f"{t.title_right}/{t.titles}")
+              f"{t.title_right}/{t.titles:<5} {_percent(t.reported_found, t.reported):>14}")
 
 
 def main(argv: list[str] | None = None) -> int:

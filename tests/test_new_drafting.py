@@ -30,6 +30,8 @@ def speakers(drafted) -> list[str]:
     "12 May 2023, 10:26", "By Jane Doe", "Текст: Катерина Туманова",
     "Live updates", "Im Wortlaut", "Updated\n30 min ago\nPublished\n36 min ago",
     "·32 min read", "Advertisement\nBy:\nReuters",
+    "August 11, 2015 / 11:51 PM / 2 years ago", "Bundespräsident\n08.12.2021",
+    "Schattenblick → INFOPOOL → PARLAMENT → FAKTEN",
 ])
 def test_a_dateline_byline_or_page_label_is_never_the_title(people, above):
     text = (f"{above}\n\nMinisters agree to talk again in June\n\n"

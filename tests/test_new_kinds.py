@@ -165,7 +165,7 @@ def test_the_tuned_corpus_meets_the_targets_for_every_kind():
         assert t.found >= 0.8 * t.quotes, kind
         assert t.false <= 0.2 * t.drafted, kind
         # Right, or as far as the text names them: no first name is made up.
-        assert t.named >= 0.8 * t.found, kind
+        assert t.speakers_named >= 0.8 * t.judged, kind
         assert t.language == t.date == t.texts, kind
 
 

@@ -12,19 +12,28 @@ from dataclasses import dataclass, field
 from .marks import QUOTE_CHARS
 from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
-from .speakers import TITLE_WORDS, Registry, full_name_in, nominative, plain, proper_name
+from .speakers import (
+    TITLE_WORDS,
+    Registry,
+    full_name_in,
+    nominative,
+    plain,
+    proper_name,
+    strip_titles,
+)
 from .textparts import UPPER, Layout, SpanSet, collapse
 from .titles import is_dateline, is_label
-from .turns import Turn, find_turns, label_speaker
+from .turns import SPEAKER_LIST, Turn, find_turns, label_speaker
 
 NEWS, STATEMENT, TRANSCRIPT, LIVE = "news", "statement", "transcript", "live"
 KIND_NAMES = {NEWS: "a news article", STATEMENT: "one speaker's statement or transcript",
               TRANSCRIPT: "a transcript of labelled turns", LIVE: "a live blog or wire copy"}
 MIN_SPOKEN_WORDS = 5
 """A spoken paragraph shorter than this ('Thank you.') is not proposed as a quotation."""
-MIN_TURN_WORDS = 7
+MIN_TURN_WORDS = 6
 """In a transcript of turns, a paragraph shorter than this is an aside between speakers
-('So ist es. - Guten Tag!', 'It may be. It may be.'), not a statement to quote."""
+('So ist es. - Guten Tag!', 'It may be. It may be.', a sentence said twice counted once), not a
+statement to quote; 'Is this the Washington Post story?' is one."""
 
 _TIMESTAMP = re.compile(
     r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
@@ -42,6 +51,9 @@ _LIVE_TITLE = re.compile(
     r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
     r"live reporting|live coverage|watch [\w ]{0,30} live(?=\s*\n)|"
     r"текстов\w+ трансляци\w*|прям\w+ трансляци\w*)", re.IGNORECASE)
+_LIVE_WORD = re.compile(r"(?<![\w-])(?:LIVE|Live|live)(?:\s*[:|–—-]|(?=\s+[A-Z]{2,}))"
+                        r"|(?<![\w-])(?:LIVE|DIRECT|EN DIRECT|LIVETICKER|ПРЯМОЙ ЭФИР)(?![\w-])")
+"""A title that says it is live: 'Boris Johnson reshuffle LIVE: …', 'Brexit live – …'."""
 _SPEECH_TITLE = re.compile(
     r"\b(intervention|press conference|press briefing|remarks|statement|speech|address|"
     r"opening remarks|"
@@ -132,10 +144,13 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     speakers = {t.label for t in turns if t.role == "speaker"}
     if len(turns) >= 2 and (len(speakers) >= 2 or any(t.role != "speaker" for t in turns)):
         return TRANSCRIPT
+    if turns and SPEAKER_LIST.search(layout.text, 0, turns[0].start):
+        return TRANSCRIPT  # a press conference's record, cut after its first turn
     # Two entries, told apart by their times or datelines (a page that prints its one
     # dateline twice is still one article).
+    title = layout.text[slice(*layout.paras[0])][:300] if layout.paras else ""
     if (len({words for _, words in live_entries(layout)}) >= 2
-            or _LIVE_TITLE.search(layout.text[:800])
+            or _LIVE_TITLE.search(layout.text[:800]) or _LIVE_WORD.search(title)
             or _short_items(layout)):
         return LIVE
     body = layout.paras[1:] or layout.paras
@@ -174,12 +189,14 @@ def _reporting_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
     return hits / len(paras) if paras else 1.0
 
 
-def header_end(layout: Layout, speaker_name: str) -> int:
-    """How many leading paragraphs are the transcript's header (title, date, byline)."""
+def header_end(layout: Layout, speaker_name: str, named_as: str = "") -> int:
+    """How many leading paragraphs are the transcript's header (title, date, byline); the
+    speaker is `speaker_name`, named in the text as `named_as` ('Путина' for Vladimir Putin)."""
     last = 0
     for i, (s, e) in enumerate(layout.paras[:10]):
         para = layout.text[s:e]
-        if _is_header_line(para, speaker_name):
+        if _is_header_line(para, speaker_name) or (
+                named_as and _is_header_line(para, named_as)):
             last = i + 1
         elif len(para.split()) >= 8:
             break
@@ -252,6 +269,8 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
         spoken = re.sub(r"\([^()]*\)", " ", words)
+        # 'It may be. It may be.': a sentence said twice is said once.
+        spoken = " ".join(dict.fromkeys(re.split(r"(?<=[.!?])\s+", spoken)))
         if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
                 or _page_furniture(words):
             continue
@@ -272,11 +291,18 @@ def _page_furniture(para: str) -> bool:
     return short and (bool(re.search(r"https?://|www\.", para)) or bool(_FIELD.match(para)))
 
 
+_SALUTATION = re.compile(
+    r"(?:(?i:уважаем|дорог|dear|liebe|sehr geehrte|cher|chère|mesdames|messieurs|ladies|"
+    r"meine (?:sehr geehrten )?damen|my fellow|mes chers)\w*)(?:[ ,]+[\w’'\-]+){0,4}\s*[!,]?")
+"""A salutation opening a speech: 'Уважаемые граждане России!', 'Liebe Mitbürgerinnen und
+Mitbürger,', 'Mesdames et Messieurs,'."""
 _GREETING = re.compile(
     r"(?i:good (?:morning|afternoon|evening)|hello|hi|thank you(?: (?:very much|all))?|thanks|"
     r"bonjour|bonsoir|merci(?: beaucoup)?|guten (?:tag|morgen|abend)|hallo|danke(?: schön)?|"
     r"vielen dank|здравствуйте|добрый (?:день|вечер)|доброе утро|спасибо)"
-    r"(?:[ ,]+(?i:everybody|everyone|all|à tous|monsieur|madame|mr\.?|ms\.?|herr|frau)"
+    r"(?:[ ,]+(?i:everybody|everyone|all|à tous|à toutes|à vous(?: deux| tous)?|"
+    r"aux (?:auditeurs|auditrices|téléspectateurs)|à nos (?:auditeurs|téléspectateurs)|"
+    r"to you both|an alle|allerseits|всем|monsieur|madame|mr\.?|ms\.?|herr|frau)"
     r"|[ ,]+[" + UPPER + r"][\w’'\-]*)*[ ,]*[.!]?")
 """A greeting or thanks, with the names of those greeted: 'Bonjour Jean-Pierre ELKABBACH.'"""
 
@@ -285,7 +311,8 @@ def _greetings_only(para: str) -> bool:
     """Whether a paragraph only greets or thanks ('Bonjour Jean-Pierre ELKABBACH. Bonjour Thomas
     SOTTO.'): no statement to quote."""
     sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip()) if p]
-    return bool(sentences) and all(_GREETING.fullmatch(p) for p in sentences)
+    return bool(sentences) and all(_GREETING.fullmatch(p) or _SALUTATION.fullmatch(p)
+                                   for p in sentences)
 
 
 def _spoken(layout: Layout, spans: list[tuple[int, int]], speaker: tuple[str | None, str, str],
@@ -317,7 +344,7 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     found = statement_speaker(layout, registry)
     speaker, words = found if found else ((None, "", ""), "")
     spans = [_after_own_label(layout.text, span, speaker[1])
-             for span in spoken_paragraphs(layout, header_end(layout, speaker[1]))]
+             for span in spoken_paragraphs(layout, header_end(layout, speaker[1], words))]
     return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
                    speaker if found else None, words)
 
@@ -390,6 +417,23 @@ def _with_addressed_name(who: tuple[str | None, str, str], called: str | None,
     return who
 
 
+_PATRONYMIC = re.compile(r"(?<![\w-])(?P<first>[А-ЯЁ][а-яё]+)\s+[А-ЯЁ][а-яё]+(?:ович|евич|ьич|"
+                         r"ична|овна|евна)(?![\w-])")
+"""Someone addressed by first name and patronymic: 'Пожалуйста, Валерий Николаевич.'"""
+
+
+def _by_name_and_patronymic(who: tuple[str | None, str, str], label: str,
+                            addressed: frozenset[str]) -> tuple[str | None, str, str]:
+    """A new speaker labelled by initial and surname ('В.Асикритов') completed by the first
+    name the others address them by ('Валерий Николаевич', among `addressed`), when one alone
+    fits the initial."""
+    initial = re.fullmatch(r"([А-ЯЁ])\.\s*([А-ЯЁ][а-яё\-]+)", label.strip())
+    if who[0] is not None or initial is None or " " in who[1]:
+        return who
+    firsts = {first for first in addressed if first[0] == initial.group(1)}
+    return (None, f"{firsts.pop()} {initial.group(2)}", who[2]) if len(firsts) == 1 else who
+
+
 def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted:
     called = addressed_names(layout.text, turns)
     main = statement_speaker(layout, registry)
@@ -398,17 +442,21 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         answered = _with_addressed_name((None, "", ""), called["R"], registry)
         main_speaker = (answered[0], answered[1])
     speakers = []
+    addressed = frozenset(m.group("first") for m in _PATRONYMIC.finditer(layout.text, 0, 200_000))
     for turn in turns:
         who = label_speaker(turn.label, layout.text, registry, main_speaker)
         if turn.label != "R":
             who = _with_addressed_name(who, called.get(turn.label), registry)
-        speakers.append(who)
+        speakers.append(_by_name_and_patronymic(who, turn.label, addressed))
+    guest = _guest_above(layout, turns, speakers) if main_speaker is None else None
+    if guest is not None:
+        main_speaker = guest
     # In an interview, whoever is not the person the title names is asking the questions: a
     # title saying 'interview', or one naming the guest of hosts who are labelled by name only
     # ('Никита Белых - Дневник губернатора' over 'А.СОЛОМИН:', 'Н.БЕЛЫХ:').
     title = layout.text[slice(*layout.paras[0])] if layout.paras else ""
     interview = main_speaker is not None and (
-        bool(_INTERVIEW.search(layout.text[:300]))
+        guest is not None or bool(_INTERVIEW.search(layout.text[:300]))
         or (main is not None and main[1] in title and all(t.role == "speaker" for t in turns)
             and any(_same_person(who, main_speaker) for who in speakers)))
     quotes: list[Candidate] = []
@@ -421,6 +469,27 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
         quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")
     return Drafted(TRANSCRIPT, _header_quotations(layout, registry, turns) + quotes)
+
+
+def _guest_above(layout: Layout, turns: list[Turn], speakers: list[tuple[str | None, str, str]]
+                 ) -> tuple[str | None, str] | None:
+    """The one speaker whom the heading above the turns names ('… с кандидатом в президенты
+    Максимом Сурайкиным' over 'М.Сурайкин'), when it names only one of them: the guest of a
+    programme whose hosts speak by their labels too."""
+    first = layout.para_index(turns[0].start) if turns else None
+    header = layout.text[:layout.paras[first][0]][:5000] if first is not None else ""
+    named: dict[str, tuple[str | None, str]] = {}
+    seen: set[str] = set()
+    for turn, who in zip(turns, speakers, strict=True):
+        if turn.label in seen:
+            continue
+        seen.add(turn.label)
+        surname = strip_titles(turn.label).split()[-1] if turn.label.split() else ""
+        if turn.role == "speaker" and len(surname) >= 3 \
+                and re.search(r"(?<![\w-])" + re.escape(surname), header):
+            named[turn.label] = (who[0], who[1])
+    labels = {t.label for t in turns if t.role == "speaker"}
+    return next(iter(named.values())) if len(named) == 1 and len(labels) >= 2 else None
 
 
 def _header_quotations(layout: Layout, registry: Registry, turns: list[Turn]

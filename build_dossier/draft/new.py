@@ -21,7 +21,7 @@ from .kinds import KIND_NAMES, STATEMENT, TRANSCRIPT, draft_quotes
 from .language import detect_language, in_marks, safe_id, slugify
 from .speakers import Registry
 from .textparts import Layout
-from .titles import guess_title
+from .titles import guess_title, masthead
 
 __all__ = ["NewError", "create_source", "draft", "run"]
 
@@ -105,9 +105,12 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
     if not drafted.quotes:
         notes.append("quotations: none found; add any the text carries under `quotes:`")
     notes += _metadata_notes(meta)
+    outlet = meta.outlet or masthead(text)
+    if outlet and not meta.outlet:
+        notes.append("outlet: the page's first line, above its dateline")
     sid = source_id or _source_id(published, title)
     return Draft(sid, title, published, language, drafted.kind, drafted.quotes, occasions,
-                 reports, announces, notes, meta.outlet, meta.url, meta.author, mentions,
+                 reports, announces, notes, outlet, meta.url, meta.author, mentions,
                  unmatched)
 
 

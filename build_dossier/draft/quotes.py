@@ -35,6 +35,8 @@ from .textparts import UPPER, Layout, SpanSet, collapse, words_of
 from .titles import is_byline, is_dateline, is_label, without_entry_time
 
 CONTINUES = "the quotation just before"
+PARAGRAPH_SUBJECT = "the person its paragraph names"
+LEAD_PERSON = "the person the title or lead names"
 _DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
 """First words of a lowercase description standing for someone named before."""
 _INDEFINITE = frozenset(["a", "an", "ein", "eine", "un", "une"])
@@ -121,6 +123,11 @@ _WHAT_SAID = re.compile(
     r"\s+(?i:said|says|told \w+|wrote|replied|responded|had to say|has to say|has said|put it)"
     r"\s*[.:]?")
 """'Here's what Cameron said.': the paragraphs below are Cameron's words."""
+_HERE_IS = re.compile(
+    r"(?i:(?:and\s+|but\s+)?(?:here(?:'s|’s| is)|voici|hier ist|вот))\s+(?P<who>[" + UPPER
+    + r"][^,(.:]{2,60}?)\s*(?:\([^()]{1,30}\))?\s*(?:,[^.:]{0,120})?[.:]?")
+"""'Here's Keith Vaz (pictured), the chairman of the committee.': the paragraphs below are his
+words, printed without quotation marks."""
 _QUOTE_MARKER = re.compile(r"(?i:(?:live blog|blockquote)\s*:\s*)?(?i:quote|zitat|citation|цитата)")
 """A page's marker for a block quote, left in its text: 'Live blog: quote'."""
 LAST_NAMED = "they"
@@ -159,7 +166,7 @@ def introduced_quotes(layout: Layout, taken: SpanSet) -> list[Candidate]:
 
 def _introducer(layout: Layout, index: int, intro: str) -> tuple[str | None, str]:
     """(who, words) when paragraph `index` introduces speech below it."""
-    if (what := _WHAT_SAID.fullmatch(intro)) is not None:
+    if (what := _WHAT_SAID.fullmatch(intro) or _HERE_IS.fullmatch(intro)) is not None:
         return what.group("who"), intro
     if _QUOTE_MARKER.fullmatch(intro):
         before = layout.text[layout.paras[index - 1][0]:layout.paras[index - 1][1]].strip()
@@ -195,7 +202,8 @@ def _spoken_on(layout: Layout, index: int, opening: bool) -> bool:
     s, e = layout.paras[index]
     para = layout.text[s:e]
     if (len(para.split()) < 8 or para.lstrip()[:1] in QUOTE_CHARS + "-–—"
-            or _WHAT_SAID.fullmatch(para.strip()) or para.rstrip().endswith(":")):
+            or _WHAT_SAID.fullmatch(para.strip()) or _HERE_IS.fullmatch(para.strip())
+            or para.rstrip().endswith(":")):
         return False
     if opening:
         return True
@@ -314,6 +322,13 @@ def reported_speech(layout: Layout) -> list[Candidate]:
     return found
 
 
+_ASKED = re.compile(r"(?i:\b(?:question|frage|вопрос))\s*:\s*$"
+                    r"|^\s*(?i:что|где|когда|what|where|when|quoi|où|quand|was|wo|wann)\s*:\s*$")
+"""A quotation's lead that only says a question follows ('Первый вопрос:', 'Question :'), or
+that it is the value of an event's box ('Что: «Итоги года с Владимиром Путиным»'): no one's
+words."""
+
+
 def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
     """Every quotation outside `taken` with its speaker; a few words in quotation marks that
     no one is named for ('de progrès humain') are a term, not a quotation, and left out."""
@@ -323,6 +338,10 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
         if c.how == "quotation marks" and c.speaker is None and not c.name \
                 and word_count(c.text) < 5:
             continue
+        lead_start = layout.sentence(max(c.start - 1, 0))[0]
+        if c.how == "quotation marks" and c.start - lead_start <= 300 and _ASKED.search(
+                layout.text[lead_start:max(c.start - 1, 0)]):
+            continue  # 'Первый вопрос: «…»', 'Что: «…»': no one's words
         # A headline repeating the body's quotation ('Söder zu Scholz: "Ich kenne keinen …"'):
         # the editor records it once, where it first appears.
         words = " ".join(_WORD_RE.findall(c.text.casefold()))
@@ -331,6 +350,36 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
         seen.add(words)
         kept.append(c)
     return kept
+
+
+_SIGNED_HEADLINE = re.compile(r"(?P<words>[^\n]{20,300}?)\s+[-–—]\s+(?P<who>[" + UPPER
+                              + r"][\w’'\-]+(?:\s+[" + UPPER + r"][\w’'\-]+)?)\s*$")
+"""A wire's headline signed by its speaker after a dash: 'С точки зрения безопасности сейчас
+нет возможности … - Немчинов'."""
+
+
+def signed_headline(layout: Layout, registry: Registry) -> list[Candidate]:
+    """The headline, when it is someone's words signed with their name after a dash, and the
+    text names that person in full below ('Олег Немчинов') or the registry knows them."""
+    text = layout.text
+    for s, e in layout.paras[:6]:
+        line = text[s:e].strip()
+        if len(line) > 400:
+            return []  # the body: no headline above it signed with a name
+        if len(line.split()) < 6 or is_dateline(line):
+            continue  # the outlet, a dateline, a label above the headline
+        match = _SIGNED_HEADLINE.fullmatch(line)
+        if match is None or line.endswith((".", "!", "?")) or any(c in line for c in QUOTE_CHARS):
+            return []
+        who = match.group("who")
+        known = registry.resolve(who) or (" " not in who and full_name_in(text[e:], who))
+        if not known or (_FIRST_PERSON.search(match.group("words")) is None and \
+                speech_verb(match.group("words")) is not None):
+            return []
+        start = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+        return [Candidate(start, start + len(match.group("words")), match.group("words"),
+                          "direct", "signed headline", attribution=who, evidence=line)]
+    return []
 
 
 def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
@@ -345,7 +394,8 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
     quoting = [c for c in reports if any(ch in c.text for ch in QUOTE_CHARS)]
     plain_reports = [c for c in reports if not any(ch in c.text for ch in QUOTE_CHARS)]
     for group in (block_quotes(layout, registry, taken), introduced_quotes(layout, taken),
-                  dashed(layout, taken), quoting, marked(layout), plain_reports):
+                  dashed(layout, taken), signed_headline(layout, registry), quoting,
+                  marked(layout), plain_reports):
         for cand in sorted(group, key=lambda c: c.start):
             if not taken.overlaps(cand.start, max(cand.end, cand.start + 1)):
                 taken.add(cand.start, max(cand.end, cand.start + 1))
@@ -376,6 +426,14 @@ def _subject(phrase: str) -> str:
     return phrase.strip()
 
 
+_UNNAMED = frozenset(words_of("source insider aide quelle источник"))
+"""Who speaks unnamed, known by where they sit: 'a Cabinet source', 'a Labour insider'."""
+
+
+_THAT_WORDS = frozenset(words_of("that which who dass que qu'il qu’il что как"))
+"""Words that open a clause whose subject follows: 'that he claims', 'dass er sagt'."""
+
+
 Guess = tuple[str | None, str, str]
 """(registry id or None, name as the text gives it, role the text gives)."""
 
@@ -391,6 +449,8 @@ class Resolver:
     """(offset, id, name, is a person), in the order of the text."""
     section: tuple[str | None, str] | None = None
     """Whom the heading over the passage being resolved names ('POPE FRANCIS'), if one does."""
+    lead: tuple[int, str | None, str] | None = None
+    """(offset, id, name) of the person the title or lead names, if it names one."""
 
     def mention(self, at: int, speaker: str | None, name: str) -> None:
         """Record that `speaker` (or a new person named `name`) is named at `at`."""
@@ -408,6 +468,11 @@ class Resolver:
     def phrase(self, phrase: str, at: int) -> Guess | None:
         """Whoever `phrase` names; None when it names no one."""
         subject = _subject(phrase)
+        last_word = subject.split()[-1].lower() if subject.split() else ""
+        if last_word in PRONOUNS_PERSON and len(subject.split()) > 1 and \
+                subject.split()[-2].lower() in _THAT_WORDS:
+            subject = last_word  # '… a meeting on 30 October that he claims': he
+
         word = subject.strip(" ,.").lower().replace("a-t-", "").replace("t-", "")
         # 'the minister', 'a visibly angry Speaker', 'the former chief whip': someone named
         # before, by their office or a description.
@@ -423,7 +488,9 @@ class Resolver:
             or (len(described) == 2 and described[0] in _DEFINITE
                 and not self.registry.find(subject)
                 and not full_name_in(self.text, described[1])))
-        if (described and described[-1] in ROLE_NOUNS and not role_noun
+        unnamed_noun = bool(described) and (described[-1] in ROLE_NOUNS or (
+            described[-1] in _UNNAMED and len(described) >= 3))
+        if (unnamed_noun and not role_noun
                 and (described[0].lower() in _INDEFINITE or described[0][:1].isupper())):
             # 'a Number 10 spokesman', '– Kremlin spokesman': someone the text never names,
             # known by their office; the editor adds them under that description.
@@ -446,6 +513,12 @@ class Resolver:
         hits = self.registry.find(subject)
         if hits:
             s, e, person_id = hits[0]
+            given = subject[:s].split()[-1:]
+            if (given and given[0][:1].isupper() and given[0] not in TITLE_WORDS
+                    and given[0] not in self.registry.people[person_id].name
+                    and self.registry.is_person(person_id) and " " not in subject[s:e]):
+                # 'Diana Johnson' is not the registry's Boris Johnson: a namesake to add.
+                return None, f"{given[0]} {subject[s:e]}", ""
             tail = subject[e:].strip()
             # "NATO partners": a known name used as a modifier names someone else.
             if tail and len(tail.split()) <= 2 and tail[:1].islower():
@@ -484,6 +557,7 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
                      resolver: Resolver | None = None) -> list[Candidate]:
     """The passages with speakers guessed in reading order."""
     resolver = resolver or Resolver(registry, layout.text)
+    resolver.lead = lead_person(layout, registry)
     inside = SpanSet()
     for cand in passages:
         inside.add(cand.start, max(cand.end, cand.start + 1))
@@ -588,9 +662,16 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         found = resolver.phrase(cand.attribution, cand.start)
         return (found, cand.evidence) if found else None
     s_start = layout.sentence(max(cand.start - 1, 0))[0]
+    if before and s_start < before[-1].end <= cand.start:
+        # '„… Liebe Bürger, machen Sie mit!“, fordert Scholz …': the words before, inside the
+        # quotation just before, name no one who speaks.
+        s_start = before[-1].end
     # The sentence may run on after the closing mark: "..., he said in Brussels."
     tail_end = max(layout.sentence(cand.end + 1)[1], cand.end)
     tail = tail_attribution(text, cand.end, tail_end)
+    # Attributed to someone the text describes but no one here can name ('a Cabinet source
+    # said'): not to be given to whoever the lead names.
+    attributed = bool(tail.strip())
     if tail:
         found = resolver.phrase(tail, cand.start)
         if found:
@@ -599,6 +680,7 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         if s_start < cand.start else ""
     if not lead.strip():
         lead = _introduction(layout, cand.start)
+    attributed = attributed or speech_verb(lead) is not None
     if lead.strip():
         found_lead = _lead_speaker(lead, cand.start, resolver)
         if found_lead:
@@ -610,7 +692,8 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         following = layout.sentence(own_end + 1)
         if following[0] > cand.end and following[0] - own_end <= 2 and layout.para_index(
                 following[0]) == layout.para_index(cand.end - 1) and (
-                opening := _opening_name(layout, following, resolver, cand.start)):
+                opening := _opening_name(layout, following, resolver, cand.start)
+                or _named_by_this(layout, following, resolver)):
             return opening
     incise = _incise(cand.text)
     if incise and (found := resolver.phrase(incise, cand.start)):
@@ -623,6 +706,49 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         gap = text[prev.end:cand.start]
         if gap.count("\n") <= 2 and len(gap) < 200:
             return (prev.speaker, prev.name, prev.role), CONTINUES
+    return None if attributed else _unattributed(layout, cand, resolver)
+
+
+def _unattributed(layout: Layout, cand: Candidate, resolver: Resolver
+                  ) -> tuple[Guess, str] | None:
+    """Whom a quotation with no attribution of its own is most likely by: the person the
+    paragraph has named ('Merkel dankt … „…“'), else the one its title or lead names ('Angela
+    Merkel hat für das neue Jahr …', 'Прямая линия Путина'), whose speech the text reports."""
+    if word_count(cand.text) < 5:
+        return None  # a few words in marks no one is named for: a term (see resolved_quotes)
+    para = layout.para_index(cand.start)
+    p_start = layout.paras[para][0] if para is not None else cand.start
+    latest = next((m for m in reversed(resolver.mentions[-50:])
+                   if m[0] <= cand.start and m[3]), None)
+    lead = resolver.lead
+    if lead is not None and (latest is None or latest[1] is None) and lead[2].split() and \
+            re.search(r"(?<![\w-])" + re.escape(lead[2].split()[-1]),
+                      layout.text[max(p_start, cand.start - 2000):cand.start]):
+        # The lead's person, named again in the paragraph ('… hat sich Scholz zum Ziel
+        # gesetzt'), rather than capitalised nouns taken for a name ('30 Millionen Impfungen').
+        return (lead[1], lead[2], ""), PARAGRAPH_SUBJECT
+    if latest is not None and latest[0] >= p_start:
+        return (latest[1], latest[2], ""), PARAGRAPH_SUBJECT
+    if resolver.lead is not None and cand.start > resolver.lead[0]:
+        return (resolver.lead[1], resolver.lead[2], ""), LEAD_PERSON
+    return None
+
+
+def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, str] | None:
+    """(offset, id, name) of the person the title or the lead's first sentence names first."""
+    for s, _ in layout.paras[:2]:
+        start, end = layout.sentence(s)
+        words = layout.text[start:end]
+        persons = [h for h in registry.find(words) if registry.is_person(h[2])]
+        if persons:
+            return start + persons[0][0], persons[0][2], registry.people[persons[0][2]].name
+        for match in re.finditer(r"[" + UPPER + r"][\w’'\-]{2,}", words):
+            if match.group() not in TITLE_WORDS and (found := registry.surname(match.group())) \
+                    and registry.is_person(found):
+                return start + match.start(), found, registry.people[found].name
+        named = named_subject(words)
+        if named is not None and " " in named[0] and not is_institution(named[0]):
+            return start + max(words.find(named[0]), 0), registry.resolve(named[0]), named[0]
     return None
 
 
@@ -652,6 +778,23 @@ def _opening_name(layout: Layout, sentence: tuple[int, int], resolver: Resolver,
         return None
     found = resolver.phrase(head, at)
     return (found, evidence(words[:60])) if found and (found[0] or found[1]) else None
+
+
+_THIS = re.compile(r"(?:Das|Dies|This|That|C[’']est|Cela|Это)\s", re.IGNORECASE)
+
+
+def _named_by_this(layout: Layout, sentence: tuple[int, int], resolver: Resolver
+                   ) -> tuple[Guess, str] | None:
+    """The one person a sentence about the quotation before names: '„…“ Das ist ein
+    versöhnlicher Schlusssatz von Rolf Mützenich.'"""
+    words = layout.text[sentence[0]:sentence[1]]
+    if not _THIS.match(words) or speech_verb(words) is not None:
+        return None
+    persons = {h[2] for h in resolver.registry.find(words) if resolver.registry.is_person(h[2])}
+    if len(persons) != 1:
+        return None
+    only = persons.pop()
+    return (only, resolver.registry.people[only].name, ""), evidence(words[:70])
 
 
 def _introduction(layout: Layout, at: int) -> str:
@@ -716,7 +859,9 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     return None
 
 
-_NAME_RUN = re.compile(r"(?<![\w’'-])((?:[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+\s+)+"
+_NAME_RUN = re.compile(r"(?<![\w’'-])((?:[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+\s+"
+                       # 'François de Rugy', 'Abdullah al-Thinni': a particle inside the name.
+                       r"(?:(?:de|du|van|di|da|dos|bin|ibn)\s+|(?:al|el)-)?)+"
                        r"[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+)(?![\w’-])")
 
 
@@ -748,8 +893,10 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
         last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS
                           and w not in ("Le", "La", "Der", "Die")), default=-1)
         words = words[last_title + 1:]
-        particle = len(words) >= 3 and words[-2] in _PARTICLES
+        particle = len(words) >= 3 and (words[-2] in _PARTICLES or words[-2].islower())
         words = words[-3:] if particle else words[-2:]
+        if words[:1] and words[0].islower():
+            continue  # a particle left at the front: not a name's start
         if len(words) >= 2:
             name = " ".join(words)
             return name, head[:head.find(name)].strip(" ,")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .marks import QUOTE_CHARS
+from .speakers import OPENERS
 from .textparts import UPPER, words_of
 from .titles import without_entry_time
 
@@ -25,7 +26,7 @@ SPEECH_VERBS = (
     "adding", "warning", "insisting", "arguing", "complained", "complains", "complained to",
     "conceded", "concedes", "suggested", "suggests", "promised", "vowed", "pledged",
     "denied", "recalls", "noting", "stressing", "versprach", "räumte ein",
-    "verwies darauf", "sagten",
+    "verwies darauf", "sagten", "verspricht", "versprechen",
     # French
     "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",
     "a rappelé", "a insisté", "a averti", "a assuré", "a expliqué", "a plaidé", "a indiqué",
@@ -56,7 +57,7 @@ SPEECH_VERBS = (
 OBJECT_VERBS = (
     "reaffirmed", "reaffirms", "expressed", "expresses", "called on", "called for", "urged",
     "urges", "condemned", "condemns", "welcomed the", "rejected", "rejects", "demanded",
-    "a réaffirmé", "a exprimé", "a appelé", "a condamné", "forderte", "verurteilte",
+    "a réaffirmé", "a exprimé", "a appelé", "a condamné", "forderte", "fordert", "verurteilte",
     "bekräftigte", "призвал", "призвала", "осудил", "осудила",
 )
 """Verbs whose object, not a clause, is what was said: the paraphrase starts at the verb."""
@@ -193,6 +194,12 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     if subject.strip().lower() in _DEMONSTRATIVES:
         return None  # 'Das sagte X.': X said the sentence before, not the words after
     inverted = _INVERTED.match(sentence, match.end())
+    if len(subject.split()) == 1 and subject.strip() in OPENERS \
+            and sentence[match.end():].lstrip()[:1].isupper():
+        # 'Dann konterte Kanzler Scholz nicht minder heftig.': an adverb, the verb, then its
+        # subject; what was said follows a comma after the subject, or is not given at all.
+        return _clause(text, start + inverted.end(), end, inverted.group(1)) if inverted \
+            else None
     if subject.split()[0].lower() in _PREPOSITIONS and inverted:
         # 'In seiner Neujahrsansprache sagte der Kanzler, mit 2022 gehe …': the subject follows
         # the verb, and what was said follows the subject.
@@ -300,7 +307,9 @@ def attribution_line(line: str, is_known: object) -> tuple[str, str] | None:
     if dashed and name[:1].isupper() and len(name.split()) <= 6:
         return name, role
     if re.fullmatch(_NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}", name) and not any(
-            w.lower() in {"the", "read", "share", "courtesy", "photo", "source", "follow"}
+            w.lower() in {"the", "read", "share", "courtesy", "photo", "source", "follow",
+                          # 'Reuters Staff': a byline, signing the article, not words said
+                          "staff", "reporters", "correspondent", "redaktion", "rédaction"}
             for w in name.split()):
         return name, role
     return None
@@ -329,7 +338,10 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     if before:
         return before
     # Inverted: "said Stoltenberg", "a-t-il ajouté", "sagte er", "сказал Мединский".
-    after = re.sub(r"^(?:M|Mme|Mr|Mrs|Ms|Dr|Herr|Frau)\.?\s+", "", tail[verb.end():].strip(" ,."))
+    after = tail[verb.end():].strip(" ,.")
+    # 'a déclaré, vendredi, le ministre …': the day set off by commas is not the speaker.
+    after = _SET_OFF_DAY.sub("", after)
+    after = re.sub(r"^(?:M|Mme|Mr|Mrs|Ms|Dr|Herr|Frau)\.?\s+", "", after)
     first = after.split(" ", 1)[0].lower().replace("a-t-", "").replace("t-", "")
     if first in {"he", "she", "il", "elle", "er", "sie", "они", "он", "она", "they", "ils"}:
         return first
@@ -346,6 +358,13 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     return re.sub(r"\s+(?:der|dem|den|the|to)$", "", re.split(
         r"[,.;„“\"«]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor|im|в|на"
         r"|во) ", after)[0].strip())
+
+
+_SET_OFF_DAY = re.compile(
+    r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|ce matin|"
+    r"ce soir|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
+    r"am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|gestern|heute|"
+    r"вчера|сегодня)\s*,\s*")
 
 
 def lead_attribution(text: str, sentence_start: int, quote_start: int) -> str:

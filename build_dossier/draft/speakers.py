@@ -193,7 +193,9 @@ OPENERS = frozenset(words_of(
     "Heute Laut Aus Mit Für Gegen Seit Trotz Wegen Auch Doch Aber Und Denn Wie Wenn Als Dass Zudem "
     "Dans Lors Après Avant Pendant Selon Aujourd'hui Hier Pour Avec Sans Chez Mais Et Quand "
     "Comme Pourtant Puis Ensuite Alors Enfin Then Dann Danach В На После Во Перед Сегодня "
-    "Вчера По Как Но И Потом Затем"))
+    "Вчера По Как Но И Потом Затем "
+    # German articles open a sentence on a noun, capitalised: 'Eine Woche nach …'.
+    "Ein Eine Einer Einem Einen Das Dem Den Des"))
 """Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
 
 _POSSESSIVE = re.compile(r"['’]s$")

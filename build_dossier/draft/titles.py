@@ -14,7 +14,9 @@ _DATELINE_WORDS = re.compile(
     r"(?i:published|updated|last updated|posted|first published|modified|on|at|am|um|le|à|"
     r"opublikovano|опубликовано|обновлено|изменено|дата|veröffentlicht|aktualisiert|stand|"
     r"zuletzt|publié|mis à jour|modifié|uhr|h|gmt|bst|utc|cet|cest|msk|мск|et|est|edt|pm|"
-    r"г|года|год|в)")
+    r"г|года|год|в|"
+    # '… / 2:41 PM / 9 months ago': how long ago, as a saved page prints it.
+    r"ago|years?|months?|weeks?|days?|hours?|назад|лет|года?|месяц\w*|дн\w*)")
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 _BYLINE = re.compile(
     r"(?i:by|von|par|[TТ]екст|автор|author|written by|reporting by)\s*:?\s+"
@@ -33,7 +35,7 @@ _LABELS = frozenset([
     "реклама", "sponsored", "by", "von", "par", "автор", "updated", "published", "posted",
     "aktualisiert", "veröffentlicht", "publié", "mis à jour", "опубликовано", "обновлено"])
 """Labels a page prints above its heading, never the heading itself."""
-_LEAD = re.compile(r"^[\s•·*+▪►▶➤>\-–—|]*(?:\d{1,2}[:.h]\d{2}\s*(?:Uhr|am|pm|[A-Z]{2,4})?"
+_LEAD = re.compile(r"^[\s•·*+▪►▶➤>\-–—|]*(?:\d{1,2}[:.h]\d{2}(?![.\d])\s*(?:Uhr|am|pm|[A-Z]{2,4})?"
                    r"\s*[:.\-–—+]*\s*)?[\s•·*+▪►▶➤>|]*")
 """Bullets, arrows and a live blog's timestamp before a headline: '• 17:56 Uhr: ➤ '."""
 _TURN = re.compile(r"[QR]\.?\s*[-–—:]\s|[A-ZÀ-ÖØ-Þ][\w.’' -]{0,40}\.-\s")
@@ -70,9 +72,11 @@ _READING_TIME = re.compile(r"(?:·\s*)?\d+\s*(?:min|minutes?|мин|hours?|hrs?|
 
 
 def is_label(line: str) -> bool:
-    """Whether a line is a label a page prints above its heading ('Live updates')."""
+    """Whether a line is a label a page prints above its heading ('Live updates'), or the
+    page's breadcrumb trail ('Schattenblick → INFOPOOL → PARLAMENT')."""
     return (line.lower().strip(" .:|-–—") in _LABELS
-            or _READING_TIME.fullmatch(line.strip()) is not None)
+            or _READING_TIME.fullmatch(line.strip()) is not None
+            or len(re.findall(r"\s[→›>]\s", line)) >= 2)
 
 
 _LEADING_LABEL = re.compile(r"([^.:|\-–—]{2,30})(?:\.|:| [-–—|]) +(?=\S)")
@@ -127,3 +131,25 @@ def guess_title(text: str) -> tuple[str, bool]:
             and not candidates[1].rstrip().endswith((":", ".", "!", "?", "…", "»", "”", "\""))):
         first = candidates[1]
     return _sentence(first), first != lines[0]
+
+
+_MASTHEAD = re.compile(r"[" + UPPER + r"][\w’'&.\-]*(?:[ \-][" + UPPER + r"0-9][\w’'&.\-]*){0,3}")
+"""A publisher's name as a page prints it above everything: 'Интерфакс-Украина', 'The Times'."""
+
+
+_CLOCK = re.compile(r"(?<![\d.])\d{1,2}(?::\d{2}|h\d{2}|\.\d{2}\s*(?:am|pm|Uhr))(?![\d.])")
+"""A time of day ('11:47', '9h30', '11.51 am'), not a day and month ('08.12.2021')."""
+
+
+def masthead(text: str) -> str:
+    """The outlet, when the page's first line is a name of a few words printed above its
+    time-stamped dateline ('Интерфакс-Украина' over '11:47 04.03.2024'); else empty."""
+    lines = [line.strip() for line in text.split("\n", 6)[:6] if line.strip()]
+    if len(lines) < 3 or len(lines[0]) > 60 or len(lines[1]) > 80 \
+            or not _MASTHEAD.fullmatch(lines[0]) or is_label(lines[0]):
+        return ""
+    # Stamped with the time, as a wire's page is: a date alone under a name ('New York',
+    # 'Bundespräsident') is where or by whom a statement was given.
+    stamped = is_dateline(lines[1]) and _CLOCK.search(lines[1]) is not None
+    return lines[0] if stamped and not is_dateline(lines[0]) else ""
+

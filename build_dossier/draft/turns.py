@@ -34,6 +34,15 @@ _DASH_LABEL = re.compile(r"(?P<label>[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER
                          + r"][\w’'\-]+){1,3})"
                          r"\s+[-–—]\s+(?=[" + UPPER + r"])")
 """'Alain Juppé - Mesdames et Messieurs, …': a full name and a dash open a turn."""
+_TIMECODE = re.compile(r"\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*(?=:$)")
+"""A recording's time after a label on its own line: 'Matthew Miller (00:00):'."""
+_INITIAL_LABEL = re.compile(r"(?P<label>[" + UPPER + r"][a-zа-яё]?\.[" + UPPER
+                            + r"][\w’'\-]+)[ \t]+(?=[" + UPPER + r"])")
+"""'А.Ежов В предыдущей части …', 'Ст.Крючков И средства …': an initial glued to a surname
+opens a turn without a colon, as a radio station's transcripts print them."""
+SPEAKER_LIST = re.compile(r"(?im)^(?:sprecher(?:innen)?|speakers?|participants?|"
+                          r"teilnehmer(?:innen)?|intervenants?|участники)\s*:[^\n]*,")
+"""A header's list of those who speak: 'Sprecher: StS Seibert, Jäger (BMF), …'."""
 _MEDIA = re.compile(r",\s*[^,]*(?:радио|газет|агентств|телеканал|Reuters|AFP|dpa|\bAP\b|TASS|"
                     r"ТАСС|РИА|news|Times|Post|Zeitung|Presse|TV|ТВ|FM|«)", re.IGNORECASE)
 
@@ -50,10 +59,13 @@ class Turn:
     """speaker, moderator or journalist."""
 
 
-def _label_at(layout: Layout, index: int) -> tuple[str, int] | None:
-    """(label, offset where speech starts) when paragraph `index` opens a turn."""
+def _label_at(layout: Layout, index: int, initials: bool = False) -> tuple[str, int] | None:
+    """(label, offset where speech starts) when paragraph `index` opens a turn; `initials`
+    when the text's turns open with an initial and a surname and no colon."""
     text = layout.text
     s, e = layout.paras[index]
+    if initials and (m := _INITIAL_LABEL.match(text, s, e)) is not None:
+        return m.group("label"), m.end()
     if (m := _QR.match(text, s, e)) is not None:
         return m.group("label"), m.end()
     if (m := _DOT_DASH_LABEL.match(text, s, e)) is not None:
@@ -66,7 +78,7 @@ def _label_at(layout: Layout, index: int) -> tuple[str, int] | None:
         if len(_core(label).split()) <= 6 and not label.lower().startswith(
                 ("note", "source", "photo")):
             return label, m.end()
-    line = text[s:e].strip()
+    line = _TIMECODE.sub("", text[s:e].strip())
     if (index + 1 < len(layout.paras) and len(line) <= 100
             and _OWN_LINE_LABEL.fullmatch(line) and (line.endswith(":") or line.isupper())):
         return line.rstrip(":").strip(), layout.paras[index + 1][0]
@@ -90,8 +102,11 @@ def _heads_quotations(layout: Layout, index: int, speech: int) -> bool:
 def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
     """Every turn of the text, in order; an empty list when the text has fewer than two."""
     starts: list[tuple[int, str, int]] = []
+    # Labels without a colon count only where several paragraphs open so: not one name.
+    initials = sum(_INITIAL_LABEL.match(layout.text, s, e) is not None
+                   for s, e in layout.paras[:400]) >= 2
     for i in range(len(layout.paras)):
-        found = _label_at(layout, i)
+        found = _label_at(layout, i, initials)
         # 'Baerbock: „Wir setzen auf Dialog“' is a headline quoting someone, not a turn.
         if (found is not None and _plausible(found[0], registry)
                 and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS
@@ -99,7 +114,8 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
             starts.append((i, *found))
     if starts and (len(starts) >= 2 or _asks(starts[0][1])):
         starts = _with_loose_labels(layout, starts)
-    if len(starts) < 2 and not (starts and 0 < starts[0][0] <= 8):
+    if len(starts) < 2 and not (starts and (0 < starts[0][0] <= 8 or SPEAKER_LIST.search(
+            layout.text, 0, layout.paras[starts[0][0]][0]))):
         return []
     turns = []
     for n, (i, label, speech) in enumerate(starts):
@@ -111,7 +127,8 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
 
 
 _METADATA_LABELS = frozenset(words_of(
-    "sprecher sprecherin themen datum date source sources note notes photo update updates "
+    "sprecher sprecherin briefer briefers themen datum date source sources note notes photo "
+    "update updates "
     "circonstances personnalité fonction weitere tags read related quelle fazit hinweis "
     "anmerkung источник фото тема темы дата"))
 
@@ -154,6 +171,8 @@ def _plausible(label: str, registry: Registry) -> bool:
         return True
     if label.isupper() and len(label) >= 2:
         return True
+    if re.fullmatch(r"[" + UPPER + r"][a-zа-яё]?\.[" + UPPER + r"][\w’'\-]+", label):
+        return True  # 'Ст.Крючков': an initial of two letters and a surname
     if registry.resolve(label) is not None:
         return True
     # 'StS Seibert', 'В.Путин', 'Валерий Санфиров, радиостанция «Маяк»': a name, few words.

@@ -1,0 +1,72 @@
+"""Live pages as editors get them: a title saying LIVE, speech printed without quotation marks
+under 'Here's X, …', a namesake of someone on record, and an unnamed source, each attributed as
+an editor would."""
+
+from __future__ import annotations
+
+import test_new_kinds
+
+from build_dossier.draft.frontmatter import speaker_id
+from build_dossier.draft.new import draft
+from build_dossier.model import FuzzyDate
+
+DAY = FuzzyDate(2021, 9, 15)
+people = test_new_kinds.people
+"""The corpus's people registry, loaded as `new` loads it."""
+
+
+def test_a_title_saying_live_makes_a_live_page_and_an_unnamed_source_keeps_its_label(people):
+    text = ("Boris Johnson reshuffle LIVE: PM axes Williamson as Raab is moved\n\n"
+            "Boris Johnson reshuffled his cabinet as the Prime Minister sought to build a new "
+            "top team following the pandemic.\n\n"
+            "\"The PM will be appointing ministers this afternoon with a focus on uniting the "
+            "whole country,\" a Cabinet source said.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "live"
+    assert [speaker_id(q) for q in drafted.quotes] == ["cabinet-source"]
+
+
+def test_speech_under_heres_x_is_theirs_and_a_namesake_is_someone_new(people):
+    text = ("Politics live blog: the home secretary's statement\n\n"
+            "11.09am: Labour MPs have been giving interviews this morning ahead of the "
+            "statement.\n\n"
+            "Here's Keith Vaz (pictured), the chairman of the Commons home affairs committee.\n\n"
+            "What disappoints me is that all this has taken so long. It is five weeks since the "
+            "home secretary went to see the King.\n\n"
+            "And here's Diana Johnson, a shadow Home Office minister.\n\n"
+            "I think generally across the political parties there is a view this man should be "
+            "removed from our country.\n\n"
+            "11.40am: The statement has been moved to the afternoon, the Speaker's office "
+            "says.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [(speaker_id(q), q.text.split()[0]) for q in drafted.quotes] == [
+        ("keith-vaz", "What"), ("diana-johnson", "I")]
+
+
+def test_a_day_set_off_by_commas_is_not_the_speaker(people):
+    text = ("Le ministre ne démissionnera pas\n\n"
+            "François de Rugy s’est montré clair devant la presse. « Je n’ai absolument pas de "
+            "raison de démissionner », a déclaré, vendredi, le ministre de la Transition "
+            "écologique.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [speaker_id(q) for q in drafted.quotes] == ["francois-de-rugy"]
+    assert "le ministre de la Transition" in drafted.quotes[0].evidence
+
+
+def test_an_inverted_subject_with_nothing_said_and_an_events_box_are_no_quotations(people):
+    text = ("Die Generaldebatte im Bundestag\n\n"
+            "Erst schoss CDU-Chef Merz scharf gegen die Ampel. Dann konterte Kanzler Scholz "
+            "nicht minder heftig (9:23 Uhr).\n\n"
+            "Что: «Итоги года с Владимиром Путиным и его ответы на вопросы»\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.quotes == []
+
+
+def test_a_quotation_followed_by_this_is_by_the_one_person_that_sentence_names(people):
+    text = ("Die Generaldebatte in der Ticker-Nachlese\n\n"
+            "11:21 Uhr: \"Es lohnt sich, in den nächsten Wochen über vieles noch zu reden.\" Das "
+            "ist ein versöhnlicher Schlusssatz von Rolf Mützenich nach einer hitzigen Debatte.\n\n"
+            "11:10 Uhr: Die Debatte geht mit der Rede des Fraktionschefs der Union weiter, der "
+            "auf die Regierung antwortet.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [speaker_id(q) for q in drafted.quotes] == ["rolf-mutzenich"]

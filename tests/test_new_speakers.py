@@ -1,0 +1,128 @@
+"""Whose words a draft says a quotation is when the text gives it no attribution of its own:
+the person its paragraph names, else the one its title or lead names; names with particles
+('François de Rugy', 'Abdullah al-Thinni') whole; a question put by someone unnamed is no one's
+quotation; and who published it, when the page's first line says so."""
+
+from __future__ import annotations
+
+import test_new_kinds
+
+from build_dossier.draft.frontmatter import front_matter, speaker_id
+from build_dossier.draft.new import draft
+from build_dossier.model import FuzzyDate
+
+DAY = FuzzyDate(2019, 12, 31)
+people = test_new_kinds.people
+"""The corpus's people registry, loaded as `new` loads it."""
+
+
+def speakers(drafted) -> list[str]:
+    return [speaker_id(q) for q in drafted.quotes]
+
+
+def test_a_quotation_without_attribution_is_given_to_the_person_the_lead_names(people):
+    text = ("Neujahrsansprache im Fernsehen\n\n"
+            "Bundeskanzlerin Angela Merkel hat für das neue Jahr zu Mut und Zuversicht "
+            "aufgerufen, in ihrer Ansprache am Abend.\n\n"
+            "Vor allem hat die Kanzlerin den Klimawandel im Blick, wie schon im Jahr davor und "
+            "in vielen Reden im Bundestag. „Dazu brauchen wir mehr denn je Mut zu neuem Denken "
+            "und die Kraft, bekannte Wege zu verlassen.“\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["angela-merkel"]
+    assert "no attribution of its own; speaker taken as the person the title or lead names" \
+        in front_matter(drafted, origin="text.txt")
+
+
+def test_the_person_a_paragraph_names_comes_before_the_one_the_lead_names(people):
+    text = ("Die Generaldebatte im Bundestag\n\n"
+            "Bundeskanzlerin Angela Merkel hat den Haushalt am Morgen im Bundestag verteidigt, "
+            "unter Zwischenrufen aus der Opposition.\n\n"
+            "11:14 Uhr: SPD-Fraktionschef Rolf Mützenich kommt auf das Heizungsgesetz zu "
+            "sprechen, das am Freitag verabschiedet werden soll. \"Klimaschutz müssen sich alle "
+            "leisten können, und genau so ist das Gesetz auch gemacht.\"\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["rolf-mutzenich"]
+
+
+def test_a_name_with_a_particle_is_taken_whole(people):
+    text = ("Le ministre ne démissionnera pas\n\n"
+            "François de Rugy s’est montré clair devant la presse à Paris. « Je n’ai absolument "
+            "pas de raison de démissionner, ni aujourd'hui ni demain ».\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["francois-de-rugy"]
+
+
+def test_a_question_put_by_someone_unnamed_is_not_proposed(people):
+    text = ("Прямая линия Путина\n\n"
+            "Владимир Путин отвечает на вопросы журналистов и граждан в Гостином дворе.\n\n"
+            "Первый вопрос: «Война или мир? Каким путем Россия достигнет своих целей?»\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert not [q for q in drafted.quotes if q.text.startswith("Война или мир")]
+
+
+def test_the_outlet_printed_above_a_time_stamped_dateline_is_proposed(people):
+    body = ("\n\nКабмин пока не откроет свои заседания для СМИ\n\n"
+            "Министр Олег Немчинов заявил журналистам, что вопрос рассматривается.\n")
+    drafted = draft("Интерфакс-Украина\n11:47 04.03.2024" + body, people, {})
+    assert drafted.outlet == "Интерфакс-Украина"
+    assert "outlet: the page's first line, above its dateline" in drafted.notes
+    # A place or an office above a bare date says where or by whom, not who published it.
+    assert draft("New York\n\n16 September 2015" + body, people, {}).outlet == ""
+    assert draft("Bundespräsident\n08.12.2021" + body, people, {}).outlet == ""
+
+
+def test_a_headline_over_a_staff_byline_is_not_a_quotation_signed_by_the_staff(people):
+    text = ("December 7, 2016 / 2:41 PM / 9 months ago\n\n"
+            "Italy PM Renzi says to resign at 1800 GMT\n\n"
+            "Reuters Staff\n\n"
+            "ROME (Reuters) - Italian Prime Minister Matteo Renzi will tender his resignation at "
+            "7 p.m. on Wednesday, his office said.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.title == "Italy PM Renzi says to resign at 1800 GMT"
+    assert not [q for q in drafted.quotes if q.how == "block quote"]
+
+
+def test_words_inside_the_quotation_before_name_no_speaker(people):
+    text = ("Regierungserklärung im Bundestag\n\n"
+            "Der Bundeskanzler Olaf Scholz hat am Mittwoch im Bundestag seine erste "
+            "Regierungserklärung abgegeben.\n\n"
+            "„Wenn wir so weitermachen, schaffen wir das Ziel bis Jahresende. Liebe "
+            "Bürgerinnen und Bürger, machen Sie mit!“, fordert Scholz die Menschen im Land auf "
+            "und verspricht zugleich: „Wir werden alles tun, was notwendig ist, bis wir unser "
+            "Leben zurückhaben.“\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["olaf-scholz", "olaf-scholz"]
+
+
+def test_a_headline_signed_with_a_name_after_a_dash_is_that_persons_quotation(people):
+    text = ("Интерфакс-Украина\n11:47 04.03.2024\n\n"
+            "Сейчас нет возможности сделать заседания правительства доступными для СМИ - "
+            "Немчинов\n\n"
+            "Министр Кабинета министров Украины Олег Немчинов рассказал о работе правительства "
+            "во время войны.\n")
+    drafted = draft(text, people, {})
+    signed = [q for q in drafted.quotes if q.kind == "direct"]
+    assert [(speaker_id(q), q.how) for q in signed] == [("oleg-nemchinov", "signed headline")]
+    assert signed[0].text.endswith("для СМИ")
+    # A headline reporting what someone says is not their words.
+    reported = draft(text.replace("Сейчас нет", "Немчинов говорит, что нет"), people, {})
+    assert not [q for q in reported.quotes if q.how == "signed headline"]
+
+
+def test_the_pronoun_opening_a_clause_before_the_verb_is_the_speaker(people):
+    text = ("Hancock at the inquiry\n\n"
+            "Matt Hancock had been pressing Simon Case, the cabinet secretary, for information "
+            "about a meeting on 30 October that he claims he was “blocked” from attending.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["matt-hancock"]
+
+
+def test_capitalised_nouns_are_not_taken_for_the_person_a_paragraph_names(people):
+    text = ("Regierungserklärung im Bundestag\n\n"
+            "Eine Woche nach seiner Wahl gibt Olaf Scholz am Mittwoch seine erste "
+            "Regierungserklärung ab.\n\n"
+            "Der Kanzler setzt aufs Impfen. 30 Millionen Impfungen bis Jahresende hat sich Scholz "
+            "zum Ziel gesetzt. „Wenn wir so weitermachen, schaffen wir die 30 Millionen bis "
+            "Jahresende.“\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["olaf-scholz"]

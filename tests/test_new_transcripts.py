@@ -1,0 +1,94 @@
+"""Transcripts as editors get them: a press conference's record cut after its first turn, labels
+on their own line with the recording's time, radio labels with an initial and no colon, the
+guest whom the heading names told from the hosts, the asides and greetings between turns, and a
+speech's header and salutation."""
+
+from __future__ import annotations
+
+import test_new_kinds
+
+from build_dossier.draft.frontmatter import speaker_id
+from build_dossier.draft.new import draft
+from build_dossier.model import FuzzyDate
+
+DAY = FuzzyDate(2015, 6, 12)
+people = test_new_kinds.people
+"""The corpus's people registry, loaded as `new` loads it."""
+
+
+def proposed(drafted) -> list[tuple[str, str]]:
+    return [(speaker_id(q), q.text.split()[0]) for q in drafted.quotes]
+
+
+def test_a_press_conference_cut_after_its_first_turn_is_a_transcript(people):
+    text = ("Regierungspressekonferenz vom 12. Juni 2015\n\n"
+            "Themen: Termine der Bundeskanzlerin, Elektromobilität, finanzielle Lage "
+            "Griechenlands, Lage im Jemen, Vorratsdatenspeicherung\n\n"
+            "Sprecher: StS Seibert, Jäger (BMF), Strater (BMVI), Schäfer (AA)\n\n"
+            "Vorsitzender Leifert eröffnet die Pressekonferenz und begrüßt StS Seibert sowie "
+            "die Sprecherinnen und Sprecher der Ministerien.\n\n"
+            "StS Seibert: Ich habe einen Überblick über die öffentlichen Termine der "
+            "Bundeskanzlerin in der kommenden Woche.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert proposed(drafted) == [("steffen-seibert", "Ich")]
+
+
+def test_labels_on_their_own_line_with_the_recordings_time_open_turns(people):
+    text = ("State Department Press Briefing\n\n"
+            "Matthew Miller (00:00):\n\n"
+            "Afternoon, everyone. Let me start with some opening comments on Georgia today.\n\n"
+            "(00:12)\nThe United States remains deeply concerned by the actions of the "
+            "government.\n\n"
+            "Matt (01:49):\n\nOh, that’s it? Nothing else.\n\n"
+            "Matthew Miller (01:50):\n\nThat’s it. That’s it.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert proposed(drafted) == [("matthew-miller", "Afternoon,"), ("matthew-miller", "The")]
+
+
+def test_the_guest_the_heading_names_is_quoted_and_not_the_hosts(people):
+    text = ("Кусок эфира\n\n20 февраля 2018\n\n"
+            "Фрагмент передачи «Разбор полёта» с кандидатом в президенты Максимом Сурайкиным\n\n"
+            "А.Ежов В предыдущей части программы много говорили о Сталине, в оценках вы "
+            "достаточно позитивны…\n\n"
+            "М.Сурайкин Я убежденный сталинист, потому что Сталин — это прежде всего "
+            "государственник.\n\n"
+            "Ст.Крючков И средства, которые здесь применялись, не имеют значения?\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert [q.text.split()[0] for q in drafted.quotes] == ["Я"]
+    assert speaker_id(drafted.quotes[0]).endswith("suraykin")
+
+
+def test_a_six_word_answer_is_quoted_but_not_greetings(people):
+    text = ("Entretien avec Nathalie Loiseau sur France Inter\n\n"
+            "Q - Bonjour Nathalie Loiseau.\n\n"
+            "R - Bonjour à vous deux. Bonjour aux auditeurs.\n\n"
+            "Q - Le quinquennat sera-t-il européen selon vous ?\n\n"
+            "R - Le quinquennat sera européen, je pense.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [q.text for q in drafted.quotes] == ["Le quinquennat sera européen, je pense."]
+    assert speaker_id(drafted.quotes[0]) == "nathalie-loiseau"
+
+
+def test_a_speechs_header_and_salutation_are_not_quoted(people):
+    text = ("Новогоднее обращение президента Владимира Путина\n\n"
+            "Традиционное новогоднее обращение президента России Владимира Путина к народу.\n\n"
+            "Уважаемые граждане России! Дорогие друзья!\n\n"
+            "Год уходит. Он был непростым, но трудности, с которыми мы столкнулись, сплотили "
+            "нас и побудили открыть огромные резервы наших возможностей.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "statement"
+    assert [(speaker_id(q), q.text.split()[0]) for q in drafted.quotes] == [
+        ("vladimir-putin", "Год")]
+
+
+def test_a_speaker_labelled_by_initial_gets_the_first_name_they_are_addressed_by(people):
+    text = ("Приём граждан в общественной приёмной\n\n"
+            "Д.Медведев: Пожалуйста, Валерий Николаевич, расскажите, с чем вы пришли сегодня.\n\n"
+            "В.Асикритов: Я директор детского дома для особых детей, которые нуждаются в нашей "
+            "помощи.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert ("valeriy-asikritov", "Я") in [(speaker_id(q), q.text.split()[0])
+                                          for q in drafted.quotes]
