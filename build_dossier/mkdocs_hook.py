@@ -21,7 +21,7 @@ import re
 import sys
 import sysconfig
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import metadata
@@ -32,6 +32,7 @@ from typing import Any
 import orjson
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -101,6 +102,8 @@ class _State:
     """Search entries (JSON text) of pages this process did not convert, by source path."""
     indexed: bool = False
     """Whether the search plugin's index is ours to feed."""
+    index: _PageIndex | None = None
+    """The search plugin's index, wrapped, when ours to feed."""
     in_place: bool = False
     """Whether this build writes only the files that differ from the old site (`serve`)."""
     urls: set[str] = field(default_factory=set)
@@ -274,6 +277,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     kept, fresh = os.environ.get(ENV_TEMPLATES), os.environ.get(ENV_NEW_TEMPLATES)
     STATE.enabled = _cacheable(config)
     STATE.in_place = bool(os.environ.get(ENV_MANIFEST) and os.environ.get(ENV_OLD_SITE))
+    _build_page.mkdocs_own = _mkdocs_build_page  # type: ignore[attr-defined]
+    mkdocs_build._build_page = _build_page if STATE.enabled else _mkdocs_build_page
     if not STATE.enabled:
         log.info("build_dossier: other page plugins are configured; building every page")
         return config
@@ -346,7 +351,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     search = _search_plugin(config)
     if search is not None and search.config.enabled:
-        search.search_index = _PageIndex(search.search_index)
+        search.search_index = STATE.index = _PageIndex(search.search_index)
         STATE.indexed = True
 
 
@@ -657,24 +662,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-class _Reused:
-    """Stands in for the theme's page template on a reused page: renders nothing, so MkDocs
-    writes nothing, and `on_post_build` links the old HTML in."""
-
-    def __init__(self, template: Any) -> None:
-        self.template = template
-
-    def render(self, context: dict[str, Any]) -> str:
-        page = context.get("page")
-        if isinstance(page, Page) and page.file.src_uri in STATE.reused:
-            return ""
-        result: str = self.template.render(context)
-        return result
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.template, name)
-
-
 def _same_bytes(file: File, old: str) -> bool:
     """Whether the old site's `old` holds exactly what `file` would be copied as."""
     try:
@@ -700,40 +687,29 @@ def _keep_static_files(files: Files, old_site: str) -> None:
             file.copy_file = _copy_nothing  # type: ignore[method-assign]
 
 
-class _QuietReused(logging.Filter):
-    """Drops MkDocs' note that a page gave no output when that page is a reused one (writing
-    the note for every reused page took a tenth of a second a build at 1,000 sources)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.msg if isinstance(record.msg, str) else ""
-        if record.levelno != logging.INFO or not message.startswith("Page skipped: '"):
-            return True
-        return message[len("Page skipped: '"):].split("'", 1)[0] not in STATE.reused
+_mkdocs_build_page = getattr(mkdocs_build._build_page, "mkdocs_own", mkdocs_build._build_page)
+"""MkDocs' own `_build_page` (this hook is loaded afresh for each build of `serve`'s MkDocs)."""
 
 
-_QUIET = _QuietReused()
-_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
-
-
-def on_build_error(error: Exception) -> None:
-    _BUILD_LOG.removeFilter(_QUIET)
+def _build_page(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navigation, env: Any,
+                dirty: bool = False, excluded: bool = False) -> None:
+    """Stands in for MkDocs' `_build_page`: a reused page's HTML is the old one (left in
+    place, or linked in after the build), so it is only indexed for search and counted, with
+    no context made, no template rendered and nothing written; any other page is built as
+    MkDocs builds it. Reuse is on only when no other plugin takes part in a page (see
+    `_cacheable`); the search plugin's own step here is adding the page to its index."""
+    if page.file.src_uri not in STATE.reused or excluded:
+        _mkdocs_build_page(page, config, doc_files, nav, env, dirty, excluded)
+        return
+    if STATE.index is not None:
+        STATE.index.add_entry_from_context(page)
+    on_post_page("", page, config)
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     old_site = os.environ.get(ENV_OLD_SITE)
     if STATE.enabled and STATE.in_place and old_site:
         _keep_static_files(files, old_site)
-    if STATE.enabled and STATE.reused:
-        _BUILD_LOG.addFilter(_QUIET)
-        get_template: Callable[..., Any] = env.get_template
-
-        def page_template(*args: Any, **kwargs: Any) -> Any:
-            # MkDocs asks for a page's template by its name alone; Jinja's includes and
-            # extends also name the parent, and get the theme's own.
-            template = get_template(*args, **kwargs)
-            return _Reused(template) if len(args) == 1 and not kwargs else template
-
-        env.get_template = page_template
     return env
 
 
@@ -796,7 +772,6 @@ def _make_folder(folder: str, made: set[str]) -> None:
 
 @event_priority(-100)  # after the search index is written
 def on_post_build(config: MkDocsConfig) -> None:
-    _BUILD_LOG.removeFilter(_QUIET)
     if not STATE.enabled:
         return
     old_site = os.environ.get(ENV_OLD_SITE)
