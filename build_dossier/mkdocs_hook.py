@@ -188,7 +188,7 @@ def _search_plugin(config: MkDocsConfig) -> Any:
 def _cacheable(config: MkDocsConfig) -> bool:
     """Whether reusing pages gives what a clean build gives: no plugin other than the search
     (whose index we feed) takes part in turning a page's Markdown into HTML."""
-    ours = {on_page_markdown, on_page_content}
+    ours = {on_pre_page, on_page_markdown, on_page_content}
     for event in PAGE_EVENTS:
         if any(getattr(method, "__func__", method) not in ours
                for method in config.plugins.events[event]):
@@ -403,6 +403,47 @@ def _old_output_intact(entry: dict[str, Any], old_site: str | None) -> bool:
 
 
 @event_priority(-100)
+def _source_key(file: File) -> list[int] | None:
+    """The staged Markdown file as the disk knows it: `serve` keeps its staged docs, whose
+    unchanged pages stay the very same files (inode, size, and modification and change time)."""
+    if file.abs_src_path is None:
+        return None
+    try:
+        stat = os.stat(file.abs_src_path)
+    except OSError:
+        return None
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+
+
+def _same_source(entry: Mapping[str, Any], file: File) -> bool:
+    """Whether `file` holds the Markdown the cached page was made from: the very same file,
+    or else the same bytes (reading and hashing every page took a tenth of a second a build at
+    1,000 sources)."""
+    key = _source_key(file)
+    if key is not None and entry.get("stat") == key:
+        return True
+    return bool(entry["source"] == _digest(file.content_bytes))
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """A reused page outside the nav is not read again: its HTML, title and search entries
+    come from the cache, and its front matter too (MkDocs read and parsed every page)."""
+    uri = page.file.src_uri
+    outside_nav = page.file.inclusion.is_not_in_nav()  # type: ignore[no-untyped-call]
+    if (STATE.enabled and uri in STATE.reused and outside_nav
+            and isinstance(STATE.old[uri].get("meta"), dict)):
+        reader = partial(_read_from_cache, page, STATE.old[uri])
+        page.read_source = reader  # type: ignore[method-assign]
+    return page
+
+
+def _read_from_cache(page: Page, entry: Mapping[str, Any], config: MkDocsConfig) -> None:
+    """Stands in for `Page.read_source` on a reused page: the front matter it had, and no
+    Markdown to convert (the page takes its converted HTML from the cache)."""
+    page.markdown = ""
+    page.meta = dict(entry["meta"])
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if not STATE.enabled:
         return nav
@@ -418,7 +459,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     todo = []
     for file in pages:
         entry = STATE.old.get(file.src_uri)
-        if (entry is not None and entry["source"] == _digest(file.content_bytes)
+        if (entry is not None and _same_source(entry, file)
                 and entry["dest"] == file.dest_uri and _reusable(entry)
                 and _old_output_intact(entry, old_site)):
             STATE.reused.add(file.src_uri)
@@ -795,6 +836,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         elif "search" not in entry:  # excluded from search or never indexed: convert again
             continue
         entry["output"] = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        _note_source(entry, STATE.files[uri])
         pages[uri] = entry
     new_cache = os.environ.get(ENV_NEW_CACHE)
     if new_cache:
@@ -807,6 +849,22 @@ def on_post_build(config: MkDocsConfig) -> None:
     if STATE.in_place and manifest:
         _write_manifest(Path(manifest), config)
     _report("done", STATE.total, STATE.total, force=True)
+
+
+def _note_source(entry: dict[str, Any], file: File) -> None:
+    """Keep in the page's entry the staged file it was made from and its front matter, for
+    the next build to know the page unchanged without reading it (when the front matter is
+    plain JSON: a date, say, is not)."""
+    entry["stat"] = _source_key(file)
+    meta = file.page.meta if file.page is not None else None
+    try:
+        same = isinstance(meta, dict) and orjson.loads(orjson.dumps(meta)) == meta
+    except TypeError:
+        same = False
+    if same:
+        entry["meta"] = meta
+    else:
+        entry.pop("meta", None)
 
 
 def _write_manifest(path: Path, config: MkDocsConfig) -> None:

@@ -106,14 +106,18 @@ def discard_stage(root: Path, keep_docs: bool = False) -> None:
 
 def _same_file(staged: str, path: str, linked: bool) -> bool:
     """Whether the staged copy `staged` is still `path` as it is now: the same file, for a
-    link; the same size and time, for a copy (written last by `shutil.copy2`)."""
+    link; the same bytes, for a copy (the pages written by hand: a few, and an editor's save
+    may keep a file's size and time)."""
     try:
         here, there = os.lstat(staged), os.stat(path)
+        if linked:
+            return (here.st_ino, here.st_dev) == (there.st_ino, there.st_dev)
+        if here.st_size != there.st_size:
+            return False
+        with open(staged, "rb") as copy, open(path, "rb") as original:
+            return copy.read() == original.read()
     except OSError:
         return False
-    if linked:
-        return (here.st_ino, here.st_dev) == (there.st_ino, there.st_dev)
-    return (here.st_size, here.st_mtime_ns) == (there.st_size, there.st_mtime_ns)
 
 
 def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path],

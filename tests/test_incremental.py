@@ -6,6 +6,7 @@ the site updated in place file by file)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -150,7 +151,8 @@ def test_a_damaged_page_in_the_cache_is_converted_again(dossier, tmp_path, build
     assert_same_as_clean(root, tmp_path, builds)
 
 
-def test_a_failed_build_keeps_the_last_good_site_and_the_next_one_recovers(dossier, tmp_path, builds):
+def test_a_failed_build_keeps_the_last_good_site_and_the_next_one_recovers(dossier, tmp_path,
+                                                                           builds):
     root, _ = dossier
     kept = site_files(root)
     edit_first_source(root)
@@ -232,3 +234,18 @@ def test_serve_goes_on_when_its_mkdocs_process_dies(dossier, tmp_path, builds):
     builds.service.child.wait()
     edit_first_source(root)
     assert_same_as_clean(root, tmp_path, builds)
+
+
+def test_a_page_written_by_hand_saved_with_its_size_and_time_kept_is_built(dossier, tmp_path,
+                                                                           builds):
+    root, _ = dossier
+    edit_first_source(root)
+    assert builds(root).ok  # serve's staged docs are now those of a build in place
+    guide = root / "docs" / "editors.md"
+    text, stat = guide.read_text(encoding="utf-8"), guide.stat()
+    swapped = text.replace("e", "E", 1)
+    assert swapped != text and len(swapped) == len(text)
+    guide.write_text(swapped, encoding="utf-8")
+    os.utime(guide, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as some editors and tools save
+    assert_same_as_clean(root, tmp_path, builds)
+    assert "E" in (root / "site" / "editors" / "index.html").read_text(encoding="utf-8")

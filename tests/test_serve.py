@@ -235,7 +235,7 @@ def test_stopping_serve_mid_build_leaves_no_mkdocs_running(tmp_path, stop):
 @pytest.mark.slow
 def test_serve_killed_outright_takes_its_mkdocs_with_it(tmp_path):
     root = repository(tmp_path)
-    with serving(root, "--port", "0") as (server, base, _):
+    with serving(root, "--port", "0") as (server, _, _):
         kept = [pid for pid, cmd in children(server.pid).items() if "mkdocs_service" in cmd]
         assert kept, "serve keeps one MkDocs process for its builds"
         server.kill()
