@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .interviews import interviewee, unlabelled_answers
 from .marks import QUOTE_CHARS
 from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
@@ -63,8 +64,9 @@ _SPEECH_TITLE = re.compile(
     r"\w*pressekonferenz|\w*pressestatement|es gilt das gesprochene wort|im wortlaut|"
     r"выступлени\w*|заявлени\w*|пресс-конференци\w*|брифинг\w*|стенограмм\w*|интервью|"
     r"обращени\w*|обратил(?:ся|ась)|обращается)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|we|We|our|Our|us|my|My|me|nous|notre|"
-                           r"nos|je|j['’]|vous|wir|unsere?\w*|ich|Ihnen|мы|наш\w*|я|вы|мне|нам)"
+_FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|I'd|we|We|our|Our|us|my|My|me|nous|"
+                           r"notre|nos|je|j['’]|moi|vous|wir|Wir|unsere?\w*|uns|ich|Ich|mir|mich|"
+                           r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас)"
                            r"(?![\w’'-])")
 _BYLINE = re.compile(
     r"(?:\bby|\bvon|\bde\s+M(?:me)?\.?|\bde|Sprecher(?:in)?\s*:|Redner(?:in)?\s*:|"
@@ -146,6 +148,8 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return TRANSCRIPT
     if turns and SPEAKER_LIST.search(layout.text, 0, turns[0].start):
         return TRANSCRIPT  # a press conference's record, cut after its first turn
+    if not turns and unlabelled_answers(layout):
+        return TRANSCRIPT  # an interview printed without labels: questions, then answers
     # Two entries, told apart by their times or datelines (a page that prints its one
     # dateline twice is still one article).
     title = layout.text[slice(*layout.paras[0])][:300] if layout.paras else ""
@@ -171,7 +175,38 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     if turns or (_SPEECH_TITLE.search(layout.text[:600]) and speechy and not attributed
                  and _marked_share(layout, long_paras) < 0.5):
         return STATEMENT
+    if not attributed and _addressed_in_person(layout, long_paras):
+        return STATEMENT
     return NEWS
+
+
+def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> bool:
+    """Whether the text is a speech or a message itself, whatever its heading says (or when it
+    has none): it opens with salutations ('Herr Bundestagspräsident!', 'Mesdames et
+    Messieurs,'), or it speaks in the first person throughout, quoting and reporting no one."""
+    if salutation_lines(layout) >= 2 and _marked_share(layout, long_paras) < 0.3:
+        return True
+    return (len(long_paras) >= 2 and _first_person_share(layout, long_paras) >= 0.6
+            and _marked_share(layout, long_paras) == 0
+            and _reporting_share(layout, long_paras) < 0.25)
+
+
+_ADDRESSED = re.compile(
+    r"(?:(?i:herr|frau|monsieur|madame|mesdames|messieurs|mr|mrs|madam|sir|excellenc\w*|"
+    r"exzellenz\w*|господин\w*|госпож\w*|уважаем\w*|дорог\w*|liebe\w*|dear|chers?|chères?|"
+    r"meine|my|ladies|distinguished|sehr geehrte\w*)\b)")
+
+
+def salutation_lines(layout: Layout) -> int:
+    """How many of the first lines are salutations, as a speech opens: short, addressing
+    someone ('Herr Bundestagspräsident!', 'Exzellenzen!', 'Dear friends,', 'Уважаемые коллеги!')."""
+    count = 0
+    for s, e in layout.paras[:15]:
+        line = layout.text[s:e].strip()
+        if (len(line.split()) <= 8 and line.endswith(("!", ","))
+                and (_ADDRESSED.match(line) or _SALUTATION.fullmatch(line))):
+            count += 1
+    return count
 
 
 def _signed_at(text: str, at: int) -> bool:
@@ -326,7 +361,7 @@ def draft_quotes(layout: Layout, registry: Registry) -> Drafted:
     turns = find_turns(layout, registry)
     kind = decide_kind(layout, turns, registry)
     if kind == TRANSCRIPT:
-        return _transcript(layout, registry, turns)
+        return _transcript(layout, registry, turns) if turns else _interview(layout, registry)
     if kind == STATEMENT:
         return _statement(layout, registry, turns)
     quotes = resolved_quotes(layout, registry, SpanSet())
@@ -469,6 +504,30 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
         quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")
     return Drafted(TRANSCRIPT, _header_quotations(layout, registry, turns) + quotes)
+
+
+def _interview(layout: Layout, registry: Registry) -> Drafted:
+    """An interview without labels: each answer's paragraphs are the interviewee's, and so is a
+    headline in marks above the questions that no one signs."""
+    answers = unlabelled_answers(layout)
+    who = interviewee(layout, answers, registry) or (None, "", "")
+    how = f"the answers to the questions, by {who[1]}" if who[1] else "the answers to the questions"
+    quotes: list[Candidate] = []
+    header = layout.paras[answers[0].first - 1][0]
+    taken = SpanSet()
+    taken.add(header, len(layout.text) + 1)
+    for cand in resolved_quotes(layout, registry, taken):
+        para = layout.para_index(cand.start)
+        whole = para is not None and word_count(cand.text) * 10 >= 8 * word_count(
+            layout.text[slice(*layout.paras[para])])
+        if cand.kind == "direct" and whole and who[1]:
+            cand = replace(cand, speaker=who[0], name=who[1], role=who[2], evidence=how)
+        quotes.append(cand)
+    for answer in answers:
+        spans = spoken_paragraphs(layout, answer.first, layout.paras[answer.last][1],
+                                  answer.start, MIN_TURN_WORDS)
+        quotes += _spoken(layout, spans, who, "answer", how)
+    return Drafted(TRANSCRIPT, quotes)
 
 
 def _guest_above(layout: Layout, turns: list[Turn], speakers: list[tuple[str | None, str, str]]

@@ -1,0 +1,82 @@
+"""`build-dossier new` on speeches, messages and interviews that carry no quotation marks and
+whose heading does not say what they are: told apart by the text's own features (salutations,
+first person throughout, questions alternating with answers), in any of the four languages."""
+
+from __future__ import annotations
+
+from build_dossier.draft.new import draft
+from build_dossier.model import FuzzyDate
+
+DAY = FuzzyDate(2021, 3, 4)
+
+
+def drafted(text: str):
+    return draft(text, {}, {}, published=DAY)
+
+
+def test_a_speech_opening_with_salutations_is_one_speakers_statement():
+    text = ("Ansprache der Bürgermeisterin Anna Beispiel\n"
+            "Herr Ministerpräsident!\n"
+            "Exzellenzen!\n"
+            "Meine sehr verehrten Damen und Herren!\n"
+            "Vor zehn Jahren hat das Wasser diese Stadt überflutet, und viele Familien haben "
+            "damals alles verloren, was sie besaßen. Die Erinnerung daran bleibt lebendig.\n"
+            "Viele Helfer kamen damals aus dem ganzen Land zu uns, und sie haben Deiche gebaut, "
+            "Keller geleert und Nachbarn getröstet, oft tagelang ohne Schlaf.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [q.text[:20] for q in result.quotes] == ["Vor zehn Jahren hat ", "Viele Helfer kamen d"]
+    assert not any(q.text.startswith(("Herr", "Exzellenzen")) for q in result.quotes)
+
+
+def test_remarks_in_the_first_person_without_a_heading_are_a_statement():
+    text = ("During the summit, we discussed the economic situation in depth and agreed on the "
+            "next steps for the coming months.\n"
+            "We took note of the broad agreement on the budget, and we will continue our work on "
+            "it with the finance ministers.\n"
+            "Last but not least, I would like to thank the presidency and its entire team for an "
+            "energetic and successful term.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert len(result.quotes) == 3
+    assert all(q.kind == "direct" for q in result.quotes)
+
+
+def test_an_article_reporting_someone_in_the_third_person_stays_news():
+    text = ("Minister visits flooded town\n"
+            "The minister Paul Martin visited the flooded town on Thursday and met the families "
+            "whose houses were destroyed.\n"
+            "He said that the government would pay for the repairs and that the dikes would be "
+            "raised before the winter.\n"
+            "Residents told reporters they had waited for help for three days before the army "
+            "arrived with boats.\n")
+    assert drafted(text).kind == "news"
+
+
+def test_an_interview_without_labels_quotes_the_answers_not_the_questions():
+    text = ("Frau Ministerin, Sie kommen gerade aus Brüssel zurück. Wie verliefen die "
+            "Gespräche?\n\n"
+            "Ich war zwei Tage dort, und wir haben viel erreicht. Wir haben uns auf einen "
+            "gemeinsamen Plan für die Häfen geeinigt, der im Sommer beginnt.\n\n"
+            "Was bedeutet das für die Beschäftigten?\n\n"
+            "Für sie bedeutet es vor allem Sicherheit. Ich habe mit den Gewerkschaften gesprochen, "
+            "und wir werden sie bei jedem Schritt einbeziehen.\n")
+    result = drafted(text)
+    assert result.kind == "transcript"
+    assert [q.text[:12] for q in result.quotes] == ["Ich war zwei", "Für sie bede"]
+
+
+def test_a_dash_interview_gives_the_answers_to_the_person_its_lead_names():
+    text = ("«Мы готовы к любым проверкам»\n\n"
+            "Министр спорта Иван Петров рассказал журналистам о подготовке к чемпионату и о "
+            "допинговых скандалах\n\n"
+            "– Иван Сергеевич, вы сами когда-нибудь пробовали запрещенные препараты?\n\n"
+            "– К счастью, нет. Мы в России относимся к этому очень серьезно и проверяем всех "
+            "спортсменов перед каждым стартом.\n\n"
+            "– Однако скандалы продолжаются. Почему?\n\n"
+            "– Потому что правила меняются каждый год, и мы не всегда успеваем за ними.\n")
+    result = drafted(text)
+    assert result.kind == "transcript"
+    assert {q.name for q in result.quotes} == {"Иван Петров"}
+    direct = [q.text[:10] for q in result.quotes if q.kind == "direct"]
+    assert direct == ["Мы готовы ", "К счастью,", "Потому что"]
