@@ -5,7 +5,7 @@ first person throughout, questions alternating with answers), in any of the four
 from __future__ import annotations
 
 from build_dossier.draft.new import draft
-from build_dossier.model import FuzzyDate
+from build_dossier.model import FuzzyDate, Person
 
 DAY = FuzzyDate(2021, 3, 4)
 
@@ -80,3 +80,45 @@ def test_a_dash_interview_gives_the_answers_to_the_person_its_lead_names():
     assert {q.name for q in result.quotes} == {"Иван Петров"}
     direct = [q.text[:10] for q in result.quotes if q.kind == "direct"]
     assert direct == ["Мы готовы ", "К счастью,", "Потому что"]
+
+
+def test_turns_labelled_by_initials_go_to_the_names_the_text_gives():
+    text = ("Virtual press conference on health emergencies - 4 March 2021\n\n"
+            "00:00:00\n\n"
+            "PM          Hello and welcome to today's press conference. My name is Paula Meyer "
+            "and I will moderate it. With me is Dr Anil Rao Kumar, our Director-General.\n\n"
+            "00:01:00\n\n"
+            "ARK        Thank you, Paula. Today is World Health Day, and we ask every country to "
+            "invest in the nurses and doctors it will need in the next ten years.\n")
+    result = drafted(text)
+    assert result.kind == "transcript"
+    assert [q.name for q in result.quotes] == ["Paula Meyer", "Anil Rao Kumar"]
+
+
+def test_questions_opened_by_a_bare_q_are_not_quoted():
+    text = ("From today's briefing\n\n"
+            "MR. SMITH: We were keeping you updated throughout that period, and the President "
+            "was getting regular updates from people in the region.\n\n"
+            "Q You're the federal government, and the engineers knew on Monday morning that "
+            "the wall had given way.\n\n"
+            "MR. SMITH: A lot of the reports coming out on Monday were saying that the city had "
+            "missed the worst of the flooding.\n\n"
+            "Q When did the President know that the storm could overtop the walls?\n\n"
+            "MR. SMITH: I'm just pointing out what people were saying at that time.\n")
+    result = drafted(text)
+    assert result.kind == "transcript"
+    assert [q.text[:8] for q in result.quotes] == ["We were ", "A lot of", "I'm just"]
+
+
+def test_a_deputy_is_not_the_office_holder_above_them():
+    people = {"ann-lee": Person("ann-lee", "Ann Lee", role="Secretary-General (2017-2026)",
+                                aliases=("Secretary-General",))}
+    text = ("Press conference by Deputy Secretary-General Ben Ode at Headquarters\n\n"
+            "Spokesman:  We are joined by the Deputy Secretary-General, who will open with a "
+            "statement on the outbreak.\n\n"
+            "Deputy Secretary-General:  Thank you very much. The outbreak is the most serious "
+            "health challenge we have faced in years, and we need more doctors now.\n")
+    result = draft(text, people, {}, published=DAY)
+    assert result.kind == "transcript"
+    assert [q.name for q in result.quotes][-1] == "Ben Ode"
+    assert "ann-lee" not in {q.speaker for q in result.quotes}

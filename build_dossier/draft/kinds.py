@@ -397,6 +397,10 @@ def _after_own_label(text: str, span: tuple[int, int], name: str) -> tuple[int, 
     return span
 
 
+_PRESS_CONFERENCE = re.compile(r"(?i:press conference|press briefing|\w*pressekonferenz|"
+                               r"conférence de presse|point de presse|пресс-конференци\w*|"
+                               r"брифинг\w*)")
+"""A title naming a press conference: its other speakers (a spokesman) are no interviewers."""
 _INTERVIEW = re.compile(r"\b(interview|entretien|интервью|gespräch mit)\b", re.IGNORECASE)
 
 
@@ -492,7 +496,8 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
     title = layout.text[slice(*layout.paras[0])] if layout.paras else ""
     interview = main_speaker is not None and (
         guest is not None or bool(_INTERVIEW.search(layout.text[:300]))
-        or (main is not None and main[1] in title and all(t.role == "speaker" for t in turns)
+        or (main is not None and main[1] in title and not _PRESS_CONFERENCE.search(title)
+            and all(t.role == "speaker" for t in turns)
             and any(_same_person(who, main_speaker) for who in speakers)))
     quotes: list[Candidate] = []
     for turn, who in zip(turns, speakers, strict=True):

@@ -156,6 +156,9 @@ class Registry:
     def resolve(self, name: str) -> str | None:
         """The registry id `name` stands for: as written, without titles, or by surname."""
         bare = strip_titles(name)
+        if _title_only(bare) and _DEPUTY.match(name.strip()):
+            # 'Deputy Secretary-General' is another office than 'Secretary-General'.
+            return self.exact(name)
         return self.exact(name) or self.exact(bare) or self.surname(bare)
 
     def is_person(self, person_id: str | None) -> bool:
@@ -164,6 +167,9 @@ class Registry:
         return person is not None and person.kind == "person"
 
 
+_DEPUTY = re.compile(r"(?i:deputy|vice|under|assistant|acting|stellvertretende\w*|vize\w*|"
+                     r"adjoint\w*|sous|заместител\w*|зам\w*|вице)[\s-]")
+"""A rank before an office that makes it another one: 'Deputy Secretary-General'."""
 _TERM = re.compile(r"\((\d{4})\s*[-–]\s*(\d{4})?\)")
 
 
