@@ -122,3 +122,29 @@ def test_a_deputy_is_not_the_office_holder_above_them():
     assert result.kind == "transcript"
     assert [q.name for q in result.quotes][-1] == "Ben Ode"
     assert "ann-lee" not in {q.speaker for q in result.quotes}
+
+
+def test_a_results_table_under_a_live_heading_is_no_transcript():
+    text = ("Élections : tous les résultats en direct\n\n"
+            "Suivez notre direct en dessous de la carte, avec les résultats commune par commune "
+            "et nos analyses.\n\n"
+            "23h50 : Jeanne Martin garde Nantes\n\n"
+            "Jeanne MARTIN (Union de la gauche) : 59.67 %\n\n"
+            "Paul DURAND (Union de la droite) : 40.33 %\n\n"
+            "23h06 : Louis Petit : « J’espère que le gouvernement va entendre ce message »\n")
+    result = drafted(text)
+    assert result.kind == "live"
+    assert [q.text for q in result.quotes] == [
+        "J’espère que le gouvernement va entendre ce message"]
+
+
+def test_entries_run_together_on_one_line_are_a_live_page_each_quote_its_own_speaker():
+    text = ("- 4:30 p.m. - To conclude, the federation will have 30 days to appeal the ruling "
+            "that upholds the ban.\n"
+            "Officials now hope for a last decision next week. - 3.24 p.m. - “We will appeal, "
+            "and we will win,” the runner Anna Volkova said on Instagram.\n"
+            "“Athletes should not be punished for politics,” she was cited as saying by a news "
+            "agency. - 2.08 p.m. - Honorary president Oleg Ivanov blamed the officials.\n")
+    result = drafted(text)
+    assert result.kind == "live"
+    assert [q.name for q in result.quotes] == ["Anna Volkova", "Anna Volkova"]

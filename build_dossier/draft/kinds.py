@@ -37,9 +37,12 @@ MIN_TURN_WORDS = 6
 statement to quote; 'Is this the Washington Post story?' is one."""
 
 _TIMESTAMP = re.compile(
-    r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
+    r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
     r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4})(?:\s*(?:\+{3}|[:.\-–—]))?"
     r"(?=\s|$)")
+_DASHED_TIME = re.compile(r"[-–—]\s+(?=\d{1,2}[:.h]\d{2})")
+_INLINE_TIME = re.compile(r"\s[-–—]\s+(?P<time>\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am|pm|AM|PM))"
+                          r"\s+[-–—]\s+")
 _BULLET = re.compile(r"[•·▪►▶➤*]\s*")
 _WIRE_DATELINE = re.compile(
     r"[" + UPPER + r"][" + UPPER + r" .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*"
@@ -92,11 +95,15 @@ def live_entries(layout: Layout) -> list[tuple[int, str]]:
     dateline ('19:52', '11.08am BST', '+++ 17:30', 'MOSCOW, 2 Dec -')."""
     found = []
     for s, e in layout.paras:
-        bullet = _BULLET.match(layout.text, s, e)
+        bullet = _BULLET.match(layout.text, s, e) or _DASHED_TIME.match(layout.text, s, e)
         s = bullet.end() if bullet else s
         m = _TIMESTAMP.match(layout.text, s, e) or _WIRE_DATELINE.match(layout.text, s, e)
         if m is not None:
             found.append((s, m.group().strip(" +:.-–—")))
+        # '… in Rio. - 3.24 p.m. - “All these …”': an entry's time set off by dashes mid-line,
+        # as a page whose entries were run together prints it.
+        for inline in _INLINE_TIME.finditer(layout.text, s + 1, e):
+            found.append((inline.end(), inline.group("time")))
     return found
 
 

@@ -323,6 +323,9 @@ _LEADING_NAME = re.compile(r"(?:[" + UPPER + r"]\.\s*)*[" + UPPER + r"][\w’'-]
 def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     """The words after a quotation in its sentence, when they name the speaker."""
     tail = text[quote_end:sentence_end].lstrip("”“\"» ,.—–-")
+    # Only the attribution's own sentence: a run-on page ('… asked on Twitter. - 2.08 p.m. -
+    # Honorary president …') may hold the next entry in the same line.
+    tail = _NEXT_SENTENCE.split(tail, 1)[0]
     if not tail.split() or len(tail.split()) > 25:
         return ""
     french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
@@ -334,7 +337,8 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     verb = speech_verb(tail)
     if verb is None or verb.start() > 60:
         return ""
-    before = tail[:verb.start()].strip(" ,")
+    # 'he was cited as saying', 'she was quoted as telling': the passive frame is no name.
+    before = _PASSIVE_FRAME.sub("", tail[:verb.start()].strip(" ,"))
     if before:
         return before
     # Inverted: "said Stoltenberg", "a-t-il ajouté", "sagte er", "сказал Мединский".
@@ -360,6 +364,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
         r"|во) ", after)[0].strip())
 
 
+_NEXT_SENTENCE = re.compile(r"(?<=[a-zà-öø-ÿа-яё]{3}[.!?])\s+(?=[-–—]\s|[" + UPPER + r"])")
+_PASSIVE_FRAME = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:cited|quoted|"
+                            r"reported|heard|overheard)\s+as$")
 _SET_OFF_DAY = re.compile(
     r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|ce matin|"
     r"ce soir|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"

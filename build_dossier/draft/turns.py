@@ -93,6 +93,13 @@ def _label_at(layout: Layout, index: int, initials: bool = False, bare_q: bool =
     return None
 
 
+def _figures_only(speech: str) -> bool:
+    """Whether what follows a label is a table's figures, not speech: 'Johanna ROLLAND (Union
+    de la gauche) : 59.67 %', 'Turnout: 48.2 per cent'."""
+    words = re.findall(r"[^\W\d_]{2,}", speech)
+    return len(words) <= 2 and bool(re.search(r"\d", speech))
+
+
 def _heads_quotations(layout: Layout, index: int, speech: int) -> bool:
     """Whether a name on its own line heads quotations reported below it, as a wire round-up
     prints them ('POPE FRANCIS' over 'In a speech …, he said: “I am with you …”'), rather than
@@ -119,6 +126,7 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
         # 'Baerbock: „Wir setzen auf Dialog“' is a headline quoting someone, not a turn.
         if (found is not None and _plausible(found[0], registry)
                 and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS
+                and not _figures_only(layout.text[found[1]:layout.paras[i][1]])
                 and not _heads_quotations(layout, i, found[1])):
             starts.append((i, *found))
     if starts and (len(starts) >= 2 or _asks(starts[0][1])):
