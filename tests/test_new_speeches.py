@@ -148,3 +148,35 @@ def test_entries_run_together_on_one_line_are_a_live_page_each_quote_its_own_spe
     result = drafted(text)
     assert result.kind == "live"
     assert [q.name for q in result.quotes] == ["Anna Volkova", "Anna Volkova"]
+
+
+def test_a_few_quoted_words_inside_reported_speech_are_a_paraphrase_never_a_quotation():
+    text = ("Canicule : le ministre appelle à la prudence\n\n"
+            "Le ministre de la Santé Paul Martin se veut confiant. \"Je crois que nous saurons "
+            "tenir\", a-t-il déclaré lundi, appelant toutefois à \"une grande prudence et une "
+            "grande vigilance\".\n\n"
+            "Ces mesures \"n'empêchent pas de vivre ni de travailler\", a-t-il plaidé.\n\n"
+            "Die Lage der Kliniken sei aktuell \"noch nie so trist und schwierig\" gewesen, "
+            "sagte Paul Martin.\n")
+    result = drafted(text)
+    kinds = {q.text: q.kind for q in result.quotes}
+    assert kinds["Je crois que nous saurons tenir"] == "direct"
+    assert kinds['appelant toutefois à "une grande prudence et une grande vigilance"'] == \
+        "paraphrase"
+    assert kinds['Ces mesures "n\'empêchent pas de vivre ni de travailler"'] == "paraphrase"
+    assert not any(q.kind == "direct" and "trist" in q.text for q in result.quotes)
+    assert {q.name for q in result.quotes} == {"Paul Martin"}
+
+
+def test_a_quoted_headline_repeating_part_of_a_quotation_below_is_proposed_once():
+    text = ("\"Nous saurons tenir\" : le ministre Paul Martin face à la canicule\n\n"
+            "\"Je crois que nous saurons tenir\", a déclaré Paul Martin lundi soir à Paris.\n")
+    assert [q.text for q in drafted(text).quotes] == ["Je crois que nous saurons tenir"]
+
+
+def test_an_office_after_an_adverb_is_the_person_named_before_not_a_new_name():
+    text = ("Le ministre de la Santé Paul Martin a visité un hôpital de Lyon lundi.\n\n"
+            "\"On ne constate pas de passages importants aux urgences\", indique par ailleurs "
+            "le ministre de la Santé.\n")
+    [quote] = drafted(text).quotes
+    assert quote.name == "Paul Martin"

@@ -345,11 +345,74 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
         # A headline repeating the body's quotation ('Söder zu Scholz: "Ich kenne keinen …"'):
         # the editor records it once, where it first appears.
         words = " ".join(_WORD_RE.findall(c.text.casefold()))
-        if c.how == "quotation marks" and words in seen:
+        if c.how == "quotation marks" and (words in seen or _headline_of_another(layout, c,
+                                                                                 found)):
             continue
         seen.add(words)
         kept.append(c)
-    return kept
+    return [_as_reported(layout, c, kept) if c.how == "quotation marks" and c.kind == "direct"
+            and embedded_in_sentence(layout.text, c.start, c.end, layout.sentence(c.start)[0])
+            else c for c in kept]
+
+
+def _headline_of_another(layout: Layout, cand: Candidate, found: list[Candidate]) -> bool:
+    """Whether a quotation in the title, or standing alone as a subheading, repeats part of a
+    longer quotation below ('"Nous saurons tenir": …' over '"Je crois que nous saurons tenir"'):
+    the editor records it once, in the body."""
+    index = layout.para_index(cand.start)
+    if index is None:
+        return False
+    para = layout.text[slice(*layout.paras[index])]
+    if index != 0 and word_count(para) > word_count(cand.text) + 1:
+        return False
+    words = " ".join(_WORD_RE.findall(cand.text.casefold()))
+    return any(o.start > cand.end and o.how == "quotation marks" and len(o.text) > len(cand.text)
+               and words in " ".join(_WORD_RE.findall(o.text.casefold())) for o in found)
+
+
+def embedded_in_sentence(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the words in marks at [start, end) are a few quoted words inside the writer's
+    own sentence ('appelant à "une grande prudence"', 'Die Lage sei "noch nie so trist"', 'who he
+    said "set out to fight …"', '"Le message global" du gouvernement') rather than a quotation
+    set off by a colon, a comma, a dash or 'que' / 'that' / 'dass' / «что»."""
+    words = text[start:end].strip()
+    if _INNER_SENTENCE.search(words) or (words[:1].isupper() and words.endswith(
+            (".", "!", "?", "…"))):
+        return False  # whole sentences in marks: 'd'une "réforme courageuse. En se …"'
+    before = text[sentence_start:max(start - 1, sentence_start)].rstrip()
+    if not before:
+        # At the sentence's start: embedded when the sentence runs on with no pause after it.
+        after = text[end + 1:end + 30].lstrip(" ")
+        return after[:1].isalpha() and after[:1].islower()
+    if before[-1] in ":,;«—–-(" + QUOTE_CHARS or before[-1] in ".!?":
+        return False
+    last = before.split()[-1].casefold()
+    if last in _THAT_WORDS or last.endswith(("qu'", "qu’")):
+        return False
+    opening = text[start:start + 1]
+    # 'he said "We will …"': a speech verb, then a quotation opening on a capital, is one.
+    return not (speech_verb(before.split()[-1]) is not None and opening.isupper())
+
+
+_INNER_SENTENCE = re.compile(r"[a-zà-öø-ÿа-яё]{2}[.!?]\s+[" + UPPER + r"]")
+_CLAUSE_STOP = re.compile(r"[,;:]\s|[.!?…](?=\s|$)|\s[-–—]\s")
+
+
+def _as_reported(layout: Layout, cand: Candidate, others: list[Candidate]) -> Candidate:
+    """A few quoted words inside reported speech, proposed as the paraphrase they belong to:
+    their clause, from the last pause before them to the next after them, quotation marks
+    and all; only the quoted words where that clause would run into another proposal."""
+    text = layout.text
+    s_start, s_end = layout.sentence(cand.start)
+    pauses = [m.end() for m in _CLAUSE_STOP.finditer(text, s_start, cand.start)]
+    start = pauses[-1] if pauses else s_start
+    stop = _CLAUSE_STOP.search(text, min(cand.end + 1, s_end), s_end)
+    end = stop.start() if stop else s_end
+    end = len(text[:end].rstrip(" .!?…"))
+    if any(o is not cand and o.start < end and start < o.end for o in others) or end <= start:
+        start, end = cand.start - 1, cand.end + 1
+    return replace(cand, start=start, end=end, text=collapse(text[start:end]), kind="paraphrase",
+                   how="quoted words in reported speech")
 
 
 _SIGNED_HEADLINE = re.compile(r"(?P<words>[^\n]{20,300}?)\s+[-–—]\s+(?P<who>[" + UPPER

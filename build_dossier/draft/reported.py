@@ -345,6 +345,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     after = tail[verb.end():].strip(" ,.")
     # 'a déclaré, vendredi, le ministre …': the day set off by commas is not the speaker.
     after = _SET_OFF_DAY.sub("", after)
+    # 'indique par ailleurs le ministre', 'déclare en outre Aurélien Rousseau': an adverb
+    # between the verb and the subject is not the speaker.
+    after = _ADVERB_BEFORE_SUBJECT.sub("", after)
     after = re.sub(r"^(?:M|Mme|Mr|Mrs|Ms|Dr|Herr|Frau)\.?\s+", "", after)
     first = after.split(" ", 1)[0].lower().replace("a-t-", "").replace("t-", "")
     if first in {"he", "she", "il", "elle", "er", "sie", "они", "он", "она", "they", "ils"}:
@@ -367,6 +370,10 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
 _NEXT_SENTENCE = re.compile(r"(?<=[a-zà-öø-ÿа-яё]{3}[.!?])\s+(?=[-–—]\s|[" + UPPER + r"])")
 _PASSIVE_FRAME = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:cited|quoted|"
                             r"reported|heard|overheard)\s+as$")
+_ADVERB_BEFORE_SUBJECT = re.compile(
+    r"^(?:(?:par ailleurs|en outre|encore|aussi|également|ensuite|alors|enfin|toutefois|"
+    r"cependant|pourtant|again|also|later|then|further|still|auch|noch|dann|zudem|außerdem|"
+    r"jedoch|также|тоже|затем|ещё|еще)\s+)+(?=\S)", re.IGNORECASE)
 _SET_OFF_DAY = re.compile(
     r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|ce matin|"
     r"ce soir|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
