@@ -180,3 +180,26 @@ def test_an_office_after_an_adverb_is_the_person_named_before_not_a_new_name():
             "le ministre de la Santé.\n")
     [quote] = drafted(text).quotes
     assert quote.name == "Paul Martin"
+
+
+def test_answers_occasions_and_conjunctions_are_never_taken_for_speakers():
+    text = ("La ministre face à la canicule\n\n"
+            "Faut-il craindre une polémique ? Non, assure Marie Durand, invitée mercredi de la "
+            "radio.\n\n"
+            "\"Tous les services de l'Etat sont mobilisés pour les personnes fragiles\", "
+            "défend la ministre.\n\n"
+            "Mais elle prévient : \"Il ne faut pas se leurrer, la chaleur peut tuer les plus "
+            "fragiles.\"\n\n"
+            "\"We will need more time to agree on the budget,\" the Euro Summit said.\n")
+    names = {q.name for q in drafted(text).quotes}
+    assert "Marie Durand" in names
+    assert not names & {"Non", "Mais elle", "Euro Summit", "Summit"}
+
+
+def test_a_governor_named_by_office_and_region_is_the_person_not_the_office():
+    text = ("Губернатор обратился к землякам\n\n"
+            "Губернатор Алтайского края Александр Карлин обратился к землякам в среду.\n\n"
+            "\"Я не просто прошу, я умоляю вас доверять власти\", - подчеркнул глава региона.\n\n"
+            "Также губернатор отметил, что в крае проводится большая работа по борьбе со "
+            "стихией.\n")
+    assert {q.name for q in drafted(text).quotes} == {"Александр Карлин"}

@@ -26,6 +26,7 @@ from .speakers import (
     ROLE_NOUNS,
     TITLE_WORDS,
     Registry,
+    could_be_speaker,
     full_name_in,
     is_institution,
     proper_case,
@@ -529,8 +530,18 @@ class Resolver:
         return None
 
     def phrase(self, phrase: str, at: int) -> Guess | None:
-        """Whoever `phrase` names; None when it names no one."""
+        """Whoever `phrase` names; None when it names no one (nor words that cannot name a
+        speaker: 'Non', 'the Euro Summit')."""
+        found = self._named_by(phrase, at)
+        if found is not None and found[0] is None and not could_be_speaker(found[1]):
+            return None
+        return found
+
+    def _named_by(self, phrase: str, at: int) -> Guess | None:
         subject = _subject(phrase)
+        # 'Mais elle prévient', 'But he warned': the conjunction opening the sentence is no name.
+        while len(subject.split()) > 1 and subject.split()[0] in OPENERS:
+            subject = subject.split(" ", 1)[1]
         last_word = subject.split()[-1].lower() if subject.split() else ""
         if last_word in PRONOUNS_PERSON and len(subject.split()) > 1 and \
                 subject.split()[-2].lower() in _THAT_WORDS:
@@ -933,11 +944,20 @@ _PARTICLES = frozenset(words_of("Le La De Van Von Der Di Al El Bin Ibn Abu Da Do
 Jaber'."""
 
 
+_AUXILIARIES = frozenset(words_of("hat habe hatte ist war wird has had is was will a est était va "
+                                  "sagte said says dit sagt und and et и"))
+
+
 def named_subject(sentence: str) -> tuple[str, str] | None:
     """(name, role) of the first full name among a sentence's first words: 'Friedrich Merz
     erinnerte daran', 'Министр культуры РФ Владимир Мединский поздравил'."""
     head = " ".join(sentence.split()[:12])
+    surname_only: tuple[str, str] | None = None
+    surname_end = 0
     for match in _NAME_RUN.finditer(head):
+        gap = head[surname_end:match.start()].split()
+        if surname_only is not None and (len(gap) > 1 or set(gap) & _AUXILIARIES):
+            return surname_only  # the full name, if any, is someone else's
         words = match.group(1).split()
         if words[0] in OPENERS:  # 'During Monday’s …': a sentence's capital, not a name
             words.pop(0)
@@ -949,9 +969,13 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
             titled = titled or words[0] not in _ARTICLES
             words.pop(0)
         if titled and len(words) == 1 and len(words[0]) >= 3:
-            # 'Bundeskanzler Scholz hat …': a title before a surname names a person too.
-            return words[0], head[:head.find(match.group(1))].strip(" ,") or \
-                match.group(1)[:match.group(1).rfind(words[0])].strip()
+            # 'Bundeskanzler Scholz hat …': a title before a surname names a person too, unless
+            # a full name follows ('Губернатор Алтайского края Александр Карлин').
+            surname_only = surname_only or (
+                words[0], head[:head.find(match.group(1))].strip(" ,")
+                or match.group(1)[:match.group(1).rfind(words[0])].strip())
+            surname_end = match.end()
+            continue
         # 'Cabinet Office Minister Michael Gove': the name is what follows the last title.
         last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS
                           and w not in ("Le", "La", "Der", "Die")), default=-1)
@@ -960,7 +984,7 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
         words = words[-3:] if particle else words[-2:]
         if words[:1] and words[0].islower():
             continue  # a particle left at the front: not a name's start
-        if len(words) >= 2:
+        if len(words) >= 2 and could_be_speaker(" ".join(words)):
             name = " ".join(words)
             return name, head[:head.find(name)].strip(" ,")
-    return None
+    return surname_only

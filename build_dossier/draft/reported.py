@@ -209,6 +209,8 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
         return _clause(text, start + match.start(), end, subject)
     # '…, sagte Seehofer der "Bild" (Samstag).': the paper it was told to is not the speaker.
     rest = _TOLD_TO.split(sentence[match.end():].strip(" .!"), maxsplit=1)[0].strip()
+    # '…, assure Agnès Buzyn, invitée mercredi d'Europe 1': the apposition is not the name.
+    rest = rest.split(",", 1)[0].strip()
     if (subject.rstrip().endswith(",") and rest[:1].isupper() and len(rest.split()) <= 5
             and not any(c in rest for c in ":" + QUOTE_CHARS)):
         # '…, assure Olivier Véran', '…, sagt Scholz': what was said, then who said it.

@@ -31,7 +31,9 @@ TITLE_WORDS = frozenset(words_of(
     "Minister, ministre Außenminister Außenministerin Bundeskanzler Bundeskanzlerin Kanzler "
     "Präsident Sprecher Sprecherin Generalsekretär Le La Der Die M. Mme Herr Frau StS Vors. "
     "Министр Президент Глава Пресс-секретарь Официальный Under Assistant Press Acting Sir "
-    "Dame Lord Lady Гендиректор Генеральный"))
+    "Dame Lord Lady Гендиректор Генеральный Governor Gouverneur Губернатор Mayor Maire "
+    "Bürgermeister Bürgermeisterin Мэр Préfet Préfète Ministerpräsident Ministerpräsidentin "
+    "Премьер-министр Премьер"))
 _TITLE_FOLDED = frozenset(w.casefold().strip(".,") for t in TITLE_WORDS
                           for w in re.split(r"[\s\-]+", t) if w) | {"general"}
 PRONOUNS_PERSON = frozenset(words_of("he she il elle er он она"))
@@ -40,7 +42,9 @@ ROLE_NOUNS = frozenset(words_of(
     "sprecherin porte-parole chancellor kanzler kanzlerin chancelier chancelière president "
     "président präsident präsidentin президент diplomat diplomate дипломат official speaker "
     "whip spokesman пресс-секретарь спикер помощник советник представитель глава politician "
-    "politiker politikerin politicien politicienne политик"))
+    "politiker politikerin politicien politicienne политик governor gouverneur gouverneure "
+    "губернатор mayor maire bürgermeister bürgermeisterin мэр préfet préfète prefect "
+    "ministerpräsident ministerpräsidentin premier премьер премьер-министр"))
 """Words naming someone by office alone ('the minister said'): the person last named."""
 PRONOUNS_ANY = frozenset(words_of("they it ils elles sie они"))
 _CYRILLIC_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "ою", "а", "у", "е", "ы")
@@ -199,7 +203,8 @@ OPENERS = frozenset(words_of(
     "Heute Laut Aus Mit Für Gegen Seit Trotz Wegen Auch Doch Aber Und Denn Wie Wenn Als Dass Zudem "
     "Dans Lors Après Avant Pendant Selon Aujourd'hui Hier Pour Avec Sans Chez Mais Et Quand "
     "Comme Pourtant Puis Ensuite Alors Enfin Then Dann Danach В На После Во Перед Сегодня "
-    "Вчера По Как Но И Потом Затем "
+    "Вчера По Как Но И Потом Затем Также Однако Кроме Тогда However Still Aussi Cependant "
+    "Toutefois Außerdem Jedoch Allerdings "
     # German articles open a sentence on a noun, capitalised: 'Eine Woche nach …'.
     "Ein Eine Einer Einem Einen Das Dem Den Des"))
 """Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
@@ -308,8 +313,33 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
     name = " ".join(run)
     if len(run) == 1 and (name.isupper() or len(name) < 3):
         return None
+    if not could_be_speaker(name):
+        return None
     role = phrase[:phrase.rfind(run[0])].strip(" ,") if run[0] in phrase else ""
     return name, role
+
+
+_NOT_NAMES = frozenset(w.casefold() for w in words_of(
+    # Answers and interjections that open a sentence: 'Non, assure Agnès Buzyn'.
+    "non oui no yes nein ja doch si нет да ну "
+    # What is said or done, and where, rather than who says it: 'Ausdrückliches Lob hatte der
+    # Innenminister', 'the Council summit', 'Municipales', 'Ordnungsruf'.
+    "lob kritik dank appell warnung forderung ordnungsruf praise criticism thanks warning "
+    "appeal call éloge critique appel avertissement похвала критика призыв предупреждение "
+    "summit sommet gipfel саммит meeting réunion treffen sitzung встреча заседание "
+    "conference conférence konferenz конференция talks gespräche négociations переговоры "
+    "election elections élection élections municipales wahl wahlen выборы "
+    "statement déclaration erklärung заявление report rapport bericht доклад"))
+
+
+def could_be_speaker(name: str) -> bool:
+    """Whether capitalised words can name a speaker (a person or an organisation): not an
+    answer or an interjection ('Non'), not what is said or the occasion ('Ausdrückliches Lob',
+    'Euro Summit', 'Municipales'), not an office's field without the office ('de la Santé')."""
+    words = name.split()
+    if not words or words[-1].casefold().strip(".,") in _NOT_NAMES:
+        return False
+    return words[0] not in ("de", "du", "des", "d'", "d’", "of", "für", "для")
 
 
 Endings = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
