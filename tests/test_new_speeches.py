@@ -203,3 +203,42 @@ def test_a_governor_named_by_office_and_region_is_the_person_not_the_office():
             "Также губернатор отметил, что в крае проводится большая работа по борьбе со "
             "стихией.\n")
     assert {q.name for q in drafted(text).quotes} == {"Александр Карлин"}
+
+
+def test_an_address_names_its_speaker_by_initial_in_the_nominative_without_its_salutation():
+    text = ("Обращение губернатора области П.Сидорова к жителям региона\n\n"
+            "Уважаемые жители населенных пунктов, подвергшихся наводнению, дорогие земляки!\n\n"
+            "В эти дни правительство области принимает все меры для спасения людей, животных "
+            "и имущества в затопленных селах.\n\n"
+            "К сожалению, паводковая ситуация на территории области ухудшается, и мы просим "
+            "всех быть готовыми к эвакуации.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [q.text[:10] for q in result.quotes] == ["В эти дни ", "К сожалени"]
+    assert {q.name for q in result.quotes} == {"П. Сидоров"}
+
+
+def test_remarks_without_a_heading_take_no_speaker_from_the_people_they_mention():
+    text = ("During the summit, we discussed the economy. European Central Bank President "
+            "Mario Rossi emphasised that the biggest risks are trade tensions.\n"
+            "At the end of our meeting, we agreed on the following approach:\n"
+            "- we look forward to working together with the next Prime Minister;\n"
+            "- we want to avoid a disorderly exit; and\n"
+            "- we have been informed on the planning for a no-deal scenario.\n"
+            "Last but not least, I would like to thank the presidency and its entire team for "
+            "their energetic and successful work.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert {q.name for q in result.quotes} == {""}
+    # The list goes with the sentence that introduces it.
+    assert len(result.quotes) == 3
+    assert result.quotes[1].text.endswith("for a no-deal scenario.")
+
+
+def test_a_briefing_reported_in_the_third_person_is_news():
+    text = ("В ходе брифинга 5 марта министр финансов Иван Петров заявил, что бюджет был в "
+            "январе исполнен с дефицитом в 770 миллиардов рублей, сообщает агентство. При этом, "
+            "по его словам, доходы казны будут снижаться.\n"
+            "Чтобы покрыть дефицит, ведомство собирается использовать рыночные заимствования и "
+            "ресурсы Казначейства.\n")
+    assert drafted(text).kind == "news"

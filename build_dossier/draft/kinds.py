@@ -17,6 +17,7 @@ from .speakers import (
     TITLE_WORDS,
     Registry,
     full_name_in,
+    genitive_surname,
     nominative,
     plain,
     proper_name,
@@ -167,8 +168,11 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     body = layout.paras[1:] or layout.paras
     long_paras = [(s, e) for s, e in body if len(layout.text[s:e].split()) >= 12]
     # A speech speaks in the first person and reports no one; an article about it quotes.
+    # A first paragraph of 25 words or more is a lead, not a title: whether it reports someone
+    # ('… Антон Силуанов заявил, что …') counts too.
+    lead = [p for p in layout.paras[:1] if len(layout.text[p[0]:p[1]].split()) >= 25]
     speechy = (_first_person_share(layout, long_paras) >= 0.4
-               or _reporting_share(layout, long_paras) < 0.1)
+               or _reporting_share(layout, lead + long_paras) < 0.1)
     # Block quotes over a line naming their speaker ('Jens Stoltenberg, NATO Secretary-General')
     # are an article quoting someone, not the speech itself.
     paras = layout.paras
@@ -258,10 +262,20 @@ def _is_header_line(para: str, speaker_name: str) -> bool:
             or (untitled and words < 25))
 
 
-def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | None, str, str],
-                                                                   str] | None:
-    """The one speaker of a statement, from its title or byline: ((id, name, role), words)."""
+def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = False
+                      ) -> tuple[tuple[str | None, str, str], str] | None:
+    """The one speaker of a statement, from its title or byline: ((id, name, role), words);
+    `speech_first` when the speech may start without a heading, naming others, not its
+    speaker."""
     head = layout.text[:max(layout.paras[min(5, len(layout.paras) - 1)][1], 0)][:1200]
+    # The speech itself does not name its speaker: 'During the summit, we discussed …, and
+    # Central Bank President Draghi emphasised …' is no byline.
+    speech = next((s for s, e in layout.paras[:6] if len(layout.text[s:e].split()) >= 20
+                   and _FIRST_PERSON.search(layout.text, s, e)), None) if speech_first else None
+    if speech is not None:
+        head = head[:speech]
+        if speech == 0:
+            return None
     hits = registry.find(head)
     persons = [h for h in hits if registry.is_person(h[2])]
     if persons:
@@ -289,10 +303,24 @@ def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | N
         before = title[:title.find(named[0])].split()[-1:]
         genitive = bool(before) and before[0].lower().startswith(_GOVERNING)
         return (None, nominative(named[0]) if genitive else named[0], named[1]), named[0]
+    if (initial := _INITIAL_NAME.search(title)) is not None:
+        # 'Обращение губернатора области А.Винникова …': an initial and a surname, no first
+        # name to make up; in the nominative after a governing noun.
+        surname = initial.group(2)
+        governed = any(w.lower().startswith(_GOVERNING) for w in title[:initial.start()].split())
+        name = f"{initial.group(1)}. {genitive_surname(surname) if governed else surname}"
+        found_id = registry.resolve(name)
+        if found_id is not None:
+            return (found_id, registry.people[found_id].name, ""), initial.group()
+        return (None, name, ""), initial.group()
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
     return None
+
+
+_INITIAL_NAME = re.compile(r"(?<![\w.])([" + UPPER + r"])\.\s?([" + UPPER
+                           + r"][a-zà-öø-ÿа-яё’'\-]{2,})")
 
 
 _GOVERNING = ("выступлени", "заявлени", "интервью", "пресс-конференци", "обращени", "брифинг",
@@ -301,25 +329,37 @@ _GOVERNING = ("выступлени", "заявлени", "интервью", "�
 def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
                       start_at: int = 0, least: int = MIN_SPOKEN_WORDS) -> list[tuple[int, int]]:
     """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""
-    out = []
-    for s, e in layout.paras[start_index:]:
+    out: list[tuple[int, int]] = []
+    in_list = False
+    for i, (s, e) in enumerate(layout.paras[start_index:], start_index):
         s = max(s, start_at)
         if end is not None and s >= end:
             break
         e = min(e, end) if end is not None else e
         words = layout.text[s:e].strip()
+        listed = bool(out) and _LIST_ITEM.match(words) is not None and (
+            in_list or layout.text[:out[-1][1]].rstrip().endswith(":")) and (
+            out[-1][1] >= layout.paras[max(i - 1, 0)][1])
+        if listed:
+            # '… the following approach: / - we want to avoid …; / - we are open …': the list
+            # goes on the sentence that introduces it, as one quotation.
+            out[-1] = (out[-1][0], e)
+            in_list = True
+            continue
+        in_list = False
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
         spoken = re.sub(r"\([^()]*\)", " ", words)
         # 'It may be. It may be.': a sentence said twice is said once.
         spoken = " ".join(dict.fromkeys(re.split(r"(?<=[.!?])\s+", spoken)))
         if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
-                or _page_furniture(words):
+                or _page_furniture(words) or _salutation(spoken):
             continue
         out.append((s, e))
     return out
 
 
+_LIST_ITEM = re.compile(r"[-–•·*]\s+\S")
 _FIELD = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\([\w’'\-.]+\))?(?:\s\([^()\n]{0,40}\))?:\s")
 
 
@@ -347,6 +387,14 @@ _GREETING = re.compile(
     r"to you both|an alle|allerseits|всем|monsieur|madame|mr\.?|ms\.?|herr|frau)"
     r"|[ ,]+[" + UPPER + r"][\w’'\-]*)*[ ,]*[.!]?")
 """A greeting or thanks, with the names of those greeted: 'Bonjour Jean-Pierre ELKABBACH.'"""
+
+
+def _salutation(para: str) -> bool:
+    """Whether a paragraph only addresses the audience, however long the address: 'Уважаемые
+    жители населенных пунктов, подвергшихся наводнению, дорогие земляки!'."""
+    para = para.strip()
+    return (para.endswith(("!", ",")) and len(para.split()) <= 15
+            and not re.search(r"[.!?]\s", para) and _ADDRESSED.match(para) is not None)
 
 
 def _greetings_only(para: str) -> bool:
@@ -383,7 +431,7 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
                                   turn.start)
         return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph",
                                           f"{turn.label}:"), speaker, f"{turn.label}:")
-    found = statement_speaker(layout, registry)
+    found = statement_speaker(layout, registry, speech_first=True)
     speaker, words = found if found else ((None, "", ""), "")
     spans = [_after_own_label(layout.text, span, speaker[1])
              for span in spoken_paragraphs(layout, header_end(layout, speaker[1], words))]

@@ -356,6 +356,14 @@ def _swap(word: str, endings: tuple[tuple[str, str], ...]) -> str:
     return next((word[:-len(a)] + b for a, b in endings if word.endswith(a)), word)
 
 
+def genitive_surname(surname: str) -> str:
+    """A Russian surname alone in the genitive, in the nominative: 'Винникова' → 'Винников',
+    'Захаровой' → 'Захарова' (in the genitive a woman's ends in -ой, a man's in -а)."""
+    if not re.fullmatch(r"[А-ЯЁ][а-яё\-]+", surname):
+        return surname
+    return _swap(surname, _FEMININE[1] if surname.endswith("ой") else _MASCULINE[1])
+
+
 def nominative(name: str) -> str:
     """A Russian name in a title's genitive ('Сергея Шойгу', 'Марии Захаровой') in the
     nominative ('Сергей Шойгу', 'Мария Захарова'); any other name as it is."""
