@@ -242,3 +242,17 @@ def test_a_briefing_reported_in_the_third_person_is_news():
             "Чтобы покрыть дефицит, ведомство собирается использовать рыночные заимствования и "
             "ресурсы Казначейства.\n")
     assert drafted(text).kind == "news"
+
+
+def test_reported_speech_going_on_in_the_german_subjunctive_is_a_paraphrase_by_the_speaker():
+    text = ("Land rechnet mit dem Schlimmsten\n\n"
+            "\"Wir haben es mit Wassermassen zu tun, die wir noch nie hatten\", betonte "
+            "Ministerpräsident Karl Weber. Damals seien die Überflutungen von der Elbe gekommen. "
+            "Jetzt strömten die Wassermassen von allen Seiten ins Land. Ein Ende sei nicht "
+            "absehbar.\n\n"
+            "Die Stadt Halle ist vorbereitet. Am Abend sei der Pegel gestiegen.\n")
+    quotes = drafted(text).quotes
+    paraphrases = [q.text for q in quotes if q.kind == "paraphrase"]
+    assert paraphrases == ["Damals seien die Überflutungen von der Elbe gekommen",
+                           "Ein Ende sei nicht absehbar"]
+    assert {q.name for q in quotes} == {"Karl Weber"}

@@ -320,7 +320,38 @@ def reported_speech(layout: Layout) -> list[Candidate]:
             found.append(Candidate(r_start, r_end, collapse(layout.text[r_start:r_end]), kind,
                                    "reported speech", attribution=who,
                                    evidence=evidence(layout.text[s:r_start])))
+        elif before and _goes_on_reporting(layout, before, (s, e)):
+            end = s + len(layout.text[s:e].rstrip(" .!"))
+            found.append(Candidate(s, end, collapse(layout.text[s:end]), "paraphrase",
+                                   "reported speech", attribution=_GOES_ON,
+                                   evidence="the reported speech just before, in the subjunctive"))
     return found
+
+
+_SUBJUNCTIVE = re.compile(
+    r"(?<![\w-])(?:sei|seien|habe|hätten|gelte|werde|könne|müsse|dürfe|solle|wolle|gebe|gäbe|"
+    r"drohe|dränge|stehe|liege|gehe|komme|brauche|fehle|bleibe|führe|zeige)(?![\w-])")
+"""German verbs in the subjunctive of reported speech: 'Ein Ende sei nicht absehbar.'"""
+_GOES_ON = "er"
+"""Reported speech going on in the subjunctive is by whoever was named last as speaking."""
+
+
+def _goes_on_reporting(layout: Layout, before: tuple[int, int], sentence: tuple[int, int]
+                       ) -> bool:
+    """Whether a sentence in the subjunctive, with no verb of saying, goes on the reported
+    speech of the sentence before it in its paragraph ('…, betonte Reiner Haseloff. 2002 seien
+    die Überflutungen von der Elbe gekommen.')."""
+    text = layout.text
+    words = text[slice(*sentence)]
+    if (layout.para_index(before[0]) != layout.para_index(sentence[0])
+            or _SUBJUNCTIVE.search(words) is None or speech_verb(words) is not None
+            or any(c in words for c in QUOTE_CHARS) or word_count(words) < 4):
+        return False
+    # Someone spoke earlier in the paragraph: '… betonte Haseloff. 2002 seien … Jetzt strömten
+    # … Ein Ende sei nicht absehbar …'.
+    para_start = layout.paras[layout.para_index(sentence[0]) or 0][0]
+    earlier = text[max(para_start, sentence[0] - 600):sentence[0]]
+    return speech_verb(earlier) is not None
 
 
 _ASKED = re.compile(r"(?i:\b(?:question|frage|вопрос))\s*:\s*$"
