@@ -256,3 +256,16 @@ def test_reported_speech_going_on_in_the_german_subjunctive_is_a_paraphrase_by_t
     assert paraphrases == ["Damals seien die Überflutungen von der Elbe gekommen",
                            "Ein Ende sei nicht absehbar"]
     assert {q.name for q in quotes} == {"Karl Weber"}
+
+
+def test_he_after_who_is_the_subject_not_the_person_just_named():
+    people = {"kamala-harris": Person("kamala-harris", "Kamala Harris")}
+    text = ("Governor reacts\n\n"
+            "In a statement after Kamala Harris' speech, Governor Gavin Newsom said the state "
+            "would work with the new administration.\n\n"
+            "Newsom applauded Harris, who he said \"set out to fight for everyone.\"\n\n"
+            "\"She stood up for working families, decency, and opportunity,\" he said.\n")
+    quotes = draft(text, people, {}, published=DAY).quotes
+    stood = next(q for q in quotes if q.text.startswith("She stood"))
+    assert (stood.kind, stood.name) == ("direct", "Gavin Newsom")
+    assert "kamala-harris" not in {q.speaker for q in quotes}

@@ -414,8 +414,11 @@ def embedded_in_sentence(text: str, start: int, end: int, sentence_start: int) -
     before = text[sentence_start:max(start - 1, sentence_start)].rstrip()
     if not before:
         # At the sentence's start: embedded when the sentence runs on with no pause after it.
+        # '"She stood up for …," he said': the pause inside the marks sets them off.
         after = text[end + 1:end + 30].lstrip(" ")
-        return after[:1].isalpha() and after[:1].islower()
+        return (after[:1].isalpha() and after[:1].islower() and not words.endswith(
+            (",", ".", "!", "?", "…", ";", ":"))
+            and speech_verb(" ".join(after.split()[:2])) is None)
     if before[-1] in ":,;«—–-(" + QUOTE_CHARS or before[-1] in ".!?":
         return False
     last = before.split()[-1].casefold()
@@ -516,6 +519,9 @@ def _subject(phrase: str) -> str:
         first = segment.split(" ", 1)[0].lower()
         if first in {"who", "which", "whose", "where", "qui", "der", "die", "welche", "который",
                      "которая"}:
+            last: str = segment.split()[-1]
+            if last.lower() in PRONOUNS_PERSON:
+                return last  # 'Newsom applauded Harris, who he said': he
             continue
         return _ADVERBS.sub("", segment)
     return phrase.strip()
@@ -678,6 +684,10 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             # 'Juso-Chef Kevin Kühnert hat Bundesinnenminister Horst Seehofer … vorgeworfen':
             # the subject, new to the registry, comes before the registered name.
             subjects.append((s, None, earlier[0]))
+        elif hits and (opener := _surname_opening(layout.text, s, s + hits[0][0])):
+            # 'Newsom applauded Harris, who …': the surname opening the sentence is its subject,
+            # whom 'he' names next, not the registered name after it.
+            subjects.append((s, registry.resolve(opener), opener))
         elif hits:
             at, to, person = s + hits[0][0], s + hits[0][1], hits[0][2]
             subjects.append((at, person, layout.text[at:to]))
@@ -691,6 +701,8 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             subjects.append((s, registry.resolve(name), name))
         elif surname := _russian_surname(layout.text, s, e):
             subjects.append(surname)
+        elif opener := _surname_opening(layout.text, s, e):
+            subjects.append((s, registry.resolve(opener), opener))
     headings = speaker_headings(layout, registry)
     subjects = sorted(subjects + [(at, person, name) for at, person, name in headings])
     out: list[Candidate] = []
@@ -704,6 +716,19 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         resolver.section = (headings[h - 1][1], headings[h - 1][2]) if h else None
         out.append(_resolved(layout, cand, resolver, out))
     return out
+
+
+_OPENING_WORD = re.compile(r"[" + UPPER + r"][\w’'\-]{2,}(?=\s)")
+
+
+def _surname_opening(text: str, start: int, before: int) -> str | None:
+    """The full name the text gives a surname that opens a sentence ('Newsom' → 'Gavin
+    Newsom'), when it comes before `before`."""
+    word = _OPENING_WORD.match(text, start, before)
+    if word is None or word.group() in OPENERS or word.group() in TITLE_WORDS:
+        return None
+    full = full_name_in(text, word.group())
+    return full if full and " " in full and not is_institution(full) else None
 
 
 def _name_alone(sentence: str) -> bool:
