@@ -269,3 +269,12 @@ def test_he_after_who_is_the_subject_not_the_person_just_named():
     stood = next(q for q in quotes if q.text.startswith("She stood"))
     assert (stood.kind, stood.name) == ("direct", "Gavin Newsom")
     assert "kamala-harris" not in {q.speaker for q in quotes}
+
+
+def test_a_name_with_particles_keeps_its_given_name_after_an_office():
+    text = ("Leaders fail to agree\n\n"
+            "Also speaking after the summit, European Commission president Ulla von der Hoeven "
+            "commented: “Sometimes things have to take their time to mature, and this is the "
+            "case here too.”\n")
+    [quote] = drafted(text).quotes
+    assert quote.name == "Ulla von der Hoeven"

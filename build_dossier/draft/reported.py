@@ -26,7 +26,9 @@ SPEECH_VERBS = (
     "adding", "warning", "insisting", "arguing", "complained", "complains", "complained to",
     "conceded", "concedes", "suggested", "suggests", "promised", "vowed", "pledged",
     "denied", "recalls", "noting", "stressing", "versprach", "räumte ein",
-    "verwies darauf", "sagten", "verspricht", "versprechen",
+    "verwies darauf", "sagten", "verspricht", "versprechen", "commented",
+    "kommentierte", "ergänzte", "a commenté", "commente", "продолжил",
+    "продолжила",
     # French
     "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",
     "a rappelé", "a insisté", "a averti", "a assuré", "a expliqué", "a plaidé", "a indiqué",

@@ -307,7 +307,11 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
     # 'Cabinet Office Minister Michael Gove', 'Geschäftsstellenleiter Geert Baasen': the name is
     # the last two words, or three with a particle ('Sultan Al Jaber', 'Ursula von der Leyen').
     if len(run) > 3 or (len(run) == 3 and run[1] not in _NAME_PARTICLES):
-        run = run[-2:] if run[-2] not in _NAME_PARTICLES else run[-3:]
+        # The surname, its particles and one given name before them: 'Ursula von der Leyen'.
+        first = len(run) - 2
+        while first > 0 and run[first] in _NAME_PARTICLES:
+            first -= 1
+        run = run[first:]
     if not run or (len(run) == 1 and run[0] in OPENERS):  # 'Puis, tel un professeur'
         return None
     name = " ".join(run)
