@@ -278,3 +278,13 @@ def test_a_name_with_particles_keeps_its_given_name_after_an_office():
             "case here too.”\n")
     [quote] = drafted(text).quotes
     assert quote.name == "Ulla von der Hoeven"
+
+
+def test_an_office_named_before_its_holder_is_the_person_the_paragraph_names_next():
+    people = {"marie-durand": Person("marie-durand", "Marie Durand")}
+    text = ("Canicule\n\n"
+            "Alors que la chaleur frappe le pays, la ministre de la Santé l'assure : \"Tous les "
+            "services de l'Etat sont mobilisés pour les plus fragiles\". Faut-il s'inquiéter ? "
+            "Non, assure Marie Durand, invitée mercredi de la radio.\n")
+    [quote] = draft(text, people, {}, published=DAY).quotes
+    assert quote.speaker == "marie-durand"

@@ -566,6 +566,14 @@ class Resolver:
                 return speaker, name
         return None
 
+    def named_next(self, at: int) -> tuple[str | None, str] | None:
+        """The registered person the paragraph names next after `at`: an office named before
+        its holder ('la ministre de la Santé l'assure : "…" … Non, assure Agnès Buzyn')."""
+        end = self.text.find("\n", at)
+        paragraph = self.text[at:end if end >= 0 else min(len(self.text), at + 2000)]
+        persons = [h for h in self.registry.find(paragraph) if self.registry.is_person(h[2])]
+        return (persons[0][2], self.registry.people[persons[0][2]].name) if persons else None
+
     def phrase(self, phrase: str, at: int) -> Guess | None:
         """Whoever `phrase` names; None when it names no one (nor words that cannot name a
         speaker: 'Non', 'the Euro Summit')."""
@@ -617,6 +625,8 @@ class Resolver:
             return self.section[0], self.section[1], ""  # 'POPE FRANCIS … he said:'
         if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun or of_someone:
             found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone)
+            if found is None and (role_noun or of_someone):
+                found = self.named_next(at)
             return (found[0], found[1], "") if found else None
         exact = self.registry.exact(subject)
         if exact:

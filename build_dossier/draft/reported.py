@@ -82,7 +82,8 @@ _NOT_A_CLAUSE = frozenset(words_of(
     "à au en am im bei nach vor auf в на во после"))
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NAME_WORD = r"[" + UPPER + r"][\w’'\-.]*"
-_VERB_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+# A French verb may carry an elided pronoun: 'la ministre l'assure', 'il s'explique'.
+_VERB_RE = re.compile(r"(?:(?<![\w’'-])|(?<=(?<![\w’'-])[lsmLSM]['’]))(?:" + "|".join(
     re.escape(v) for v in sorted(SPEECH_VERBS + OBJECT_VERBS, key=len, reverse=True))
     + r")(?![\w’'-])")
 
