@@ -20,8 +20,11 @@ _SIGNED_DASH = re.compile(r",\s*[-–—]\s+\S")
 """'— Мы готовы, — сказал он': a quotation signed inside its paragraph, as news prints it."""
 MAX_QUESTION_WORDS = 70
 """A question longer than this is a statement that ends by asking, not an interviewer's turn."""
-_FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|I'm|I’m|we|We|my|our|je|j['’]|nous|moi|ich|Ich|"
-                           r"wir|Wir|mir|mich|uns|я|Я|мы|Мы|мне|нам|нас)(?![\w’'-])")
+FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|I'd|we|We|our|Our|us|my|My|me|nous|"
+                          r"notre|nos|je|j['’]|moi|vous|wir|Wir|unsere?\w*|uns|ich|Ich|mir|mich|"
+                          r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас)"
+                          r"(?![\w’'-])")
+"""Words of someone speaking for themselves or to their audience: 'we', 'nous', 'uns', 'мы'."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def unlabelled_answers(layout: Layout) -> list[Answer]:
         return []
     text = layout.text
     spans = [(layout.paras[a.first][0], layout.paras[a.last][1]) for a in answers]
-    first_person = sum(bool(_FIRST_PERSON.search(text, s, e)) for s, e in spans)
+    first_person = sum(bool(FIRST_PERSON.search(text, s, e)) for s, e in spans)
     quoting = sum(any(c in text[s:e] for c in QUOTE_CHARS) for s, e in spans)
     # Questions take a good share of the paragraphs from the first one on, as turns do.
     asked_from = answers[0].first - 1

@@ -9,7 +9,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
-from .interviews import interviewee, unlabelled_answers
+from .interviews import FIRST_PERSON, interviewee, unlabelled_answers
 from .marks import QUOTE_CHARS
 from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
@@ -68,10 +68,6 @@ _SPEECH_TITLE = re.compile(
     r"\w*pressekonferenz|\w*pressestatement|es gilt das gesprochene wort|im wortlaut|"
     r"выступлени\w*|заявлени\w*|пресс-конференци\w*|брифинг\w*|стенограмм\w*|интервью|"
     r"обращени\w*|обратил(?:ся|ась)|обращается)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|I'd|we|We|our|Our|us|my|My|me|nous|"
-                           r"notre|nos|je|j['’]|moi|vous|wir|Wir|unsere?\w*|uns|ich|Ich|mir|mich|"
-                           r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас)"
-                           r"(?![\w’'-])")
 _BYLINE = re.compile(
     r"(?:\bby|\bvon|\bde\s+M(?:me)?\.?|\bde|Sprecher(?:in)?\s*:|Redner(?:in)?\s*:|"
     r"Personnalité, fonction\s*:)\s+(?P<who>[^\n,;(]{3,80})", re.IGNORECASE)
@@ -139,7 +135,7 @@ _SENTENCE_ENDS = (".", "!", "?", ":", ";", ",", "…", "»", "”", "\"", "“")
 
 
 def _first_person_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
-    hits = sum(bool(_FIRST_PERSON.search(layout.text, s, e)) for s, e in paras)
+    hits = sum(bool(FIRST_PERSON.search(layout.text, s, e)) for s, e in paras)
     return hits / len(paras) if paras else 0.0
 
 
@@ -254,7 +250,7 @@ def _is_header_line(para: str, speaker_name: str) -> bool:
     words = len(para.split())
     if para.startswith("(") or (para.rstrip().endswith(":") and words < 40):
         return True
-    if _FIRST_PERSON.search(para):
+    if FIRST_PERSON.search(para):
         return False
     names_speaker = bool(speaker_name) and speaker_name.split()[-1] in para
     untitled = not para.rstrip().endswith((".", "!", "?", "…", "»", "”", "\""))
@@ -271,7 +267,7 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     # The speech itself does not name its speaker: 'During the summit, we discussed …, and
     # Central Bank President Draghi emphasised …' is no byline.
     speech = next((s for s, e in layout.paras[:6] if len(layout.text[s:e].split()) >= 20
-                   and _FIRST_PERSON.search(layout.text, s, e)), None) if speech_first else None
+                   and FIRST_PERSON.search(layout.text, s, e)), None) if speech_first else None
     if speech is not None:
         head = head[:speech]
         if speech == 0:
