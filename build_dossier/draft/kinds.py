@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .interviews import FIRST_PERSON, interviewee, unlabelled_answers
 from .marks import QUOTE_CHARS
 from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
@@ -16,6 +17,7 @@ from .speakers import (
     TITLE_WORDS,
     Registry,
     full_name_in,
+    genitive_surname,
     nominative,
     plain,
     proper_name,
@@ -36,9 +38,12 @@ MIN_TURN_WORDS = 6
 statement to quote; 'Is this the Washington Post story?' is one."""
 
 _TIMESTAMP = re.compile(
-    r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
+    r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
     r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4})(?:\s*(?:\+{3}|[:.\-–—]))?"
     r"(?=\s|$)")
+_DASHED_TIME = re.compile(r"[-–—]\s+(?=\d{1,2}[:.h]\d{2})")
+_INLINE_TIME = re.compile(r"\s[-–—]\s+(?P<time>\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am|pm|AM|PM))"
+                          r"\s+[-–—]\s+")
 _BULLET = re.compile(r"[•·▪►▶➤*]\s*")
 _WIRE_DATELINE = re.compile(
     r"[" + UPPER + r"][" + UPPER + r" .'\-]{2,30},\s+\d{1,2}\s+\w+\.?\s*[-–—/]\s*"
@@ -63,9 +68,6 @@ _SPEECH_TITLE = re.compile(
     r"\w*pressekonferenz|\w*pressestatement|es gilt das gesprochene wort|im wortlaut|"
     r"выступлени\w*|заявлени\w*|пресс-конференци\w*|брифинг\w*|стенограмм\w*|интервью|"
     r"обращени\w*|обратил(?:ся|ась)|обращается)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|we|We|our|Our|us|my|My|me|nous|notre|"
-                           r"nos|je|j['’]|vous|wir|unsere?\w*|ich|Ihnen|мы|наш\w*|я|вы|мне|нам)"
-                           r"(?![\w’'-])")
 _BYLINE = re.compile(
     r"(?:\bby|\bvon|\bde\s+M(?:me)?\.?|\bde|Sprecher(?:in)?\s*:|Redner(?:in)?\s*:|"
     r"Personnalité, fonction\s*:)\s+(?P<who>[^\n,;(]{3,80})", re.IGNORECASE)
@@ -90,11 +92,15 @@ def live_entries(layout: Layout) -> list[tuple[int, str]]:
     dateline ('19:52', '11.08am BST', '+++ 17:30', 'MOSCOW, 2 Dec -')."""
     found = []
     for s, e in layout.paras:
-        bullet = _BULLET.match(layout.text, s, e)
+        bullet = _BULLET.match(layout.text, s, e) or _DASHED_TIME.match(layout.text, s, e)
         s = bullet.end() if bullet else s
         m = _TIMESTAMP.match(layout.text, s, e) or _WIRE_DATELINE.match(layout.text, s, e)
         if m is not None:
             found.append((s, m.group().strip(" +:.-–—")))
+        # '… in Rio. - 3.24 p.m. - “All these …”': an entry's time set off by dashes mid-line,
+        # as a page whose entries were run together prints it.
+        for inline in _INLINE_TIME.finditer(layout.text, s + 1, e):
+            found.append((inline.end(), inline.group("time")))
     return found
 
 
@@ -129,7 +135,7 @@ _SENTENCE_ENDS = (".", "!", "?", ":", ";", ",", "…", "»", "”", "\"", "“")
 
 
 def _first_person_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
-    hits = sum(bool(_FIRST_PERSON.search(layout.text, s, e)) for s, e in paras)
+    hits = sum(bool(FIRST_PERSON.search(layout.text, s, e)) for s, e in paras)
     return hits / len(paras) if paras else 0.0
 
 
@@ -146,6 +152,8 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return TRANSCRIPT
     if turns and SPEAKER_LIST.search(layout.text, 0, turns[0].start):
         return TRANSCRIPT  # a press conference's record, cut after its first turn
+    if not turns and unlabelled_answers(layout):
+        return TRANSCRIPT  # an interview printed without labels: questions, then answers
     # Two entries, told apart by their times or datelines (a page that prints its one
     # dateline twice is still one article).
     title = layout.text[slice(*layout.paras[0])][:300] if layout.paras else ""
@@ -156,8 +164,11 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     body = layout.paras[1:] or layout.paras
     long_paras = [(s, e) for s, e in body if len(layout.text[s:e].split()) >= 12]
     # A speech speaks in the first person and reports no one; an article about it quotes.
+    # A first paragraph of 25 words or more is a lead, not a title: whether it reports someone
+    # ('… Антон Силуанов заявил, что …') counts too.
+    lead = [p for p in layout.paras[:1] if len(layout.text[p[0]:p[1]].split()) >= 25]
     speechy = (_first_person_share(layout, long_paras) >= 0.4
-               or _reporting_share(layout, long_paras) < 0.1)
+               or _reporting_share(layout, lead + long_paras) < 0.1)
     # Block quotes over a line naming their speaker ('Jens Stoltenberg, NATO Secretary-General')
     # are an article quoting someone, not the speech itself.
     paras = layout.paras
@@ -171,7 +182,38 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     if turns or (_SPEECH_TITLE.search(layout.text[:600]) and speechy and not attributed
                  and _marked_share(layout, long_paras) < 0.5):
         return STATEMENT
+    if not attributed and _addressed_in_person(layout, long_paras):
+        return STATEMENT
     return NEWS
+
+
+def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> bool:
+    """Whether the text is a speech or a message itself, whatever its heading says (or when it
+    has none): it opens with salutations ('Herr Bundestagspräsident!', 'Mesdames et
+    Messieurs,'), or it speaks in the first person throughout, quoting and reporting no one."""
+    if salutation_lines(layout) >= 2 and _marked_share(layout, long_paras) < 0.3:
+        return True
+    return (len(long_paras) >= 2 and _first_person_share(layout, long_paras) >= 0.6
+            and _marked_share(layout, long_paras) == 0
+            and _reporting_share(layout, long_paras) < 0.25)
+
+
+_ADDRESSED = re.compile(
+    r"(?:(?i:herr|frau|monsieur|madame|mesdames|messieurs|mr|mrs|madam|sir|excellenc\w*|"
+    r"exzellenz\w*|господин\w*|госпож\w*|уважаем\w*|дорог\w*|liebe\w*|dear|chers?|chères?|"
+    r"meine|my|ladies|distinguished|sehr geehrte\w*)\b)")
+
+
+def salutation_lines(layout: Layout) -> int:
+    """How many of the first lines are salutations, as a speech opens: short, addressing
+    someone ('Herr Bundestagspräsident!', 'Exzellenzen!', 'Dear friends,', 'Уважаемые коллеги!')."""
+    count = 0
+    for s, e in layout.paras[:15]:
+        line = layout.text[s:e].strip()
+        if (len(line.split()) <= 8 and line.endswith(("!", ","))
+                and (_ADDRESSED.match(line) or _SALUTATION.fullmatch(line))):
+            count += 1
+    return count
 
 
 def _signed_at(text: str, at: int) -> bool:
@@ -208,7 +250,7 @@ def _is_header_line(para: str, speaker_name: str) -> bool:
     words = len(para.split())
     if para.startswith("(") or (para.rstrip().endswith(":") and words < 40):
         return True
-    if _FIRST_PERSON.search(para):
+    if FIRST_PERSON.search(para):
         return False
     names_speaker = bool(speaker_name) and speaker_name.split()[-1] in para
     untitled = not para.rstrip().endswith((".", "!", "?", "…", "»", "”", "\""))
@@ -216,10 +258,20 @@ def _is_header_line(para: str, speaker_name: str) -> bool:
             or (untitled and words < 25))
 
 
-def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | None, str, str],
-                                                                   str] | None:
-    """The one speaker of a statement, from its title or byline: ((id, name, role), words)."""
+def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = False
+                      ) -> tuple[tuple[str | None, str, str], str] | None:
+    """The one speaker of a statement, from its title or byline: ((id, name, role), words);
+    `speech_first` when the speech may start without a heading, naming others, not its
+    speaker."""
     head = layout.text[:max(layout.paras[min(5, len(layout.paras) - 1)][1], 0)][:1200]
+    # The speech itself does not name its speaker: 'During the summit, we discussed …, and
+    # Central Bank President Draghi emphasised …' is no byline.
+    speech = next((s for s, e in layout.paras[:6] if len(layout.text[s:e].split()) >= 20
+                   and FIRST_PERSON.search(layout.text, s, e)), None) if speech_first else None
+    if speech is not None:
+        head = head[:speech]
+        if speech == 0:
+            return None
     hits = registry.find(head)
     persons = [h for h in hits if registry.is_person(h[2])]
     if persons:
@@ -247,10 +299,24 @@ def statement_speaker(layout: Layout, registry: Registry) -> tuple[tuple[str | N
         before = title[:title.find(named[0])].split()[-1:]
         genitive = bool(before) and before[0].lower().startswith(_GOVERNING)
         return (None, nominative(named[0]) if genitive else named[0], named[1]), named[0]
+    if (initial := _INITIAL_NAME.search(title)) is not None:
+        # 'Обращение губернатора области А.Винникова …': an initial and a surname, no first
+        # name to make up; in the nominative after a governing noun.
+        surname = initial.group(2)
+        governed = any(w.lower().startswith(_GOVERNING) for w in title[:initial.start()].split())
+        name = f"{initial.group(1)}. {genitive_surname(surname) if governed else surname}"
+        found_id = registry.resolve(name)
+        if found_id is not None:
+            return (found_id, registry.people[found_id].name, ""), initial.group()
+        return (None, name, ""), initial.group()
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
     return None
+
+
+_INITIAL_NAME = re.compile(r"(?<![\w.])([" + UPPER + r"])\.\s?([" + UPPER
+                           + r"][a-zà-öø-ÿа-яё’'\-]{2,})")
 
 
 _GOVERNING = ("выступлени", "заявлени", "интервью", "пресс-конференци", "обращени", "брифинг",
@@ -259,25 +325,37 @@ _GOVERNING = ("выступлени", "заявлени", "интервью", "�
 def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
                       start_at: int = 0, least: int = MIN_SPOKEN_WORDS) -> list[tuple[int, int]]:
     """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""
-    out = []
-    for s, e in layout.paras[start_index:]:
+    out: list[tuple[int, int]] = []
+    in_list = False
+    for i, (s, e) in enumerate(layout.paras[start_index:], start_index):
         s = max(s, start_at)
         if end is not None and s >= end:
             break
         e = min(e, end) if end is not None else e
         words = layout.text[s:e].strip()
+        listed = bool(out) and _LIST_ITEM.match(words) is not None and (
+            in_list or layout.text[:out[-1][1]].rstrip().endswith(":")) and (
+            out[-1][1] >= layout.paras[max(i - 1, 0)][1])
+        if listed:
+            # '… the following approach: / - we want to avoid …; / - we are open …': the list
+            # goes on the sentence that introduces it, as one quotation.
+            out[-1] = (out[-1][0], e)
+            in_list = True
+            continue
+        in_list = False
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
         spoken = re.sub(r"\([^()]*\)", " ", words)
         # 'It may be. It may be.': a sentence said twice is said once.
         spoken = " ".join(dict.fromkeys(re.split(r"(?<=[.!?])\s+", spoken)))
         if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
-                or _page_furniture(words):
+                or _page_furniture(words) or _salutation(spoken):
             continue
         out.append((s, e))
     return out
 
 
+_LIST_ITEM = re.compile(r"[-–•·*]\s+\S")
 _FIELD = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ][\w’'\-]+(?:\([\w’'\-.]+\))?(?:\s\([^()\n]{0,40}\))?:\s")
 
 
@@ -307,6 +385,14 @@ _GREETING = re.compile(
 """A greeting or thanks, with the names of those greeted: 'Bonjour Jean-Pierre ELKABBACH.'"""
 
 
+def _salutation(para: str) -> bool:
+    """Whether a paragraph only addresses the audience, however long the address: 'Уважаемые
+    жители населенных пунктов, подвергшихся наводнению, дорогие земляки!'."""
+    para = para.strip()
+    return (para.endswith(("!", ",")) and len(para.split()) <= 15
+            and not re.search(r"[.!?]\s", para) and _ADDRESSED.match(para) is not None)
+
+
 def _greetings_only(para: str) -> bool:
     """Whether a paragraph only greets or thanks ('Bonjour Jean-Pierre ELKABBACH. Bonjour Thomas
     SOTTO.'): no statement to quote."""
@@ -326,7 +412,7 @@ def draft_quotes(layout: Layout, registry: Registry) -> Drafted:
     turns = find_turns(layout, registry)
     kind = decide_kind(layout, turns, registry)
     if kind == TRANSCRIPT:
-        return _transcript(layout, registry, turns)
+        return _transcript(layout, registry, turns) if turns else _interview(layout, registry)
     if kind == STATEMENT:
         return _statement(layout, registry, turns)
     quotes = resolved_quotes(layout, registry, SpanSet())
@@ -341,7 +427,7 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
                                   turn.start)
         return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph",
                                           f"{turn.label}:"), speaker, f"{turn.label}:")
-    found = statement_speaker(layout, registry)
+    found = statement_speaker(layout, registry, speech_first=True)
     speaker, words = found if found else ((None, "", ""), "")
     spans = [_after_own_label(layout.text, span, speaker[1])
              for span in spoken_paragraphs(layout, header_end(layout, speaker[1], words))]
@@ -362,6 +448,10 @@ def _after_own_label(text: str, span: tuple[int, int], name: str) -> tuple[int, 
     return span
 
 
+_PRESS_CONFERENCE = re.compile(r"(?i:press conference|press briefing|\w*pressekonferenz|"
+                               r"conférence de presse|point de presse|пресс-конференци\w*|"
+                               r"брифинг\w*)")
+"""A title naming a press conference: its other speakers (a spokesman) are no interviewers."""
 _INTERVIEW = re.compile(r"\b(interview|entretien|интервью|gespräch mit)\b", re.IGNORECASE)
 
 
@@ -457,7 +547,8 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
     title = layout.text[slice(*layout.paras[0])] if layout.paras else ""
     interview = main_speaker is not None and (
         guest is not None or bool(_INTERVIEW.search(layout.text[:300]))
-        or (main is not None and main[1] in title and all(t.role == "speaker" for t in turns)
+        or (main is not None and main[1] in title and not _PRESS_CONFERENCE.search(title)
+            and all(t.role == "speaker" for t in turns)
             and any(_same_person(who, main_speaker) for who in speakers)))
     quotes: list[Candidate] = []
     for turn, who in zip(turns, speakers, strict=True):
@@ -469,6 +560,30 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
         quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")
     return Drafted(TRANSCRIPT, _header_quotations(layout, registry, turns) + quotes)
+
+
+def _interview(layout: Layout, registry: Registry) -> Drafted:
+    """An interview without labels: each answer's paragraphs are the interviewee's, and so is a
+    headline in marks above the questions that no one signs."""
+    answers = unlabelled_answers(layout)
+    who = interviewee(layout, answers, registry) or (None, "", "")
+    how = f"the answers to the questions, by {who[1]}" if who[1] else "the answers to the questions"
+    quotes: list[Candidate] = []
+    header = layout.paras[answers[0].first - 1][0]
+    taken = SpanSet()
+    taken.add(header, len(layout.text) + 1)
+    for cand in resolved_quotes(layout, registry, taken):
+        para = layout.para_index(cand.start)
+        whole = para is not None and word_count(cand.text) * 10 >= 8 * word_count(
+            layout.text[slice(*layout.paras[para])])
+        if cand.kind == "direct" and whole and who[1]:
+            cand = replace(cand, speaker=who[0], name=who[1], role=who[2], evidence=how)
+        quotes.append(cand)
+    for answer in answers:
+        spans = spoken_paragraphs(layout, answer.first, layout.paras[answer.last][1],
+                                  answer.start, MIN_TURN_WORDS)
+        quotes += _spoken(layout, spans, who, "answer", how)
+    return Drafted(TRANSCRIPT, quotes)
 
 
 def _guest_above(layout: Layout, turns: list[Turn], speakers: list[tuple[str | None, str, str]]

@@ -26,6 +26,7 @@ from .speakers import (
     ROLE_NOUNS,
     TITLE_WORDS,
     Registry,
+    could_be_speaker,
     full_name_in,
     is_institution,
     proper_case,
@@ -319,7 +320,38 @@ def reported_speech(layout: Layout) -> list[Candidate]:
             found.append(Candidate(r_start, r_end, collapse(layout.text[r_start:r_end]), kind,
                                    "reported speech", attribution=who,
                                    evidence=evidence(layout.text[s:r_start])))
+        elif before and _goes_on_reporting(layout, before, (s, e)):
+            end = s + len(layout.text[s:e].rstrip(" .!"))
+            found.append(Candidate(s, end, collapse(layout.text[s:end]), "paraphrase",
+                                   "reported speech", attribution=_GOES_ON,
+                                   evidence="the reported speech just before, in the subjunctive"))
     return found
+
+
+_SUBJUNCTIVE = re.compile(
+    r"(?<![\w-])(?:sei|seien|habe|hätten|gelte|werde|könne|müsse|dürfe|solle|wolle|gebe|gäbe|"
+    r"drohe|dränge|stehe|liege|gehe|komme|brauche|fehle|bleibe|führe|zeige)(?![\w-])")
+"""German verbs in the subjunctive of reported speech: 'Ein Ende sei nicht absehbar.'"""
+_GOES_ON = "er"
+"""Reported speech going on in the subjunctive is by whoever was named last as speaking."""
+
+
+def _goes_on_reporting(layout: Layout, before: tuple[int, int], sentence: tuple[int, int]
+                       ) -> bool:
+    """Whether a sentence in the subjunctive, with no verb of saying, goes on the reported
+    speech of the sentence before it in its paragraph ('…, betonte Reiner Haseloff. 2002 seien
+    die Überflutungen von der Elbe gekommen.')."""
+    text = layout.text
+    words = text[slice(*sentence)]
+    if (layout.para_index(before[0]) != layout.para_index(sentence[0])
+            or _SUBJUNCTIVE.search(words) is None or speech_verb(words) is not None
+            or any(c in words for c in QUOTE_CHARS) or word_count(words) < 4):
+        return False
+    # Someone spoke earlier in the paragraph: '… betonte Haseloff. 2002 seien … Jetzt strömten
+    # … Ein Ende sei nicht absehbar …'.
+    para_start = layout.paras[layout.para_index(sentence[0]) or 0][0]
+    earlier = text[max(para_start, sentence[0] - 600):sentence[0]]
+    return speech_verb(earlier) is not None
 
 
 _ASKED = re.compile(r"(?i:\b(?:question|frage|вопрос))\s*:\s*$"
@@ -345,11 +377,77 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
         # A headline repeating the body's quotation ('Söder zu Scholz: "Ich kenne keinen …"'):
         # the editor records it once, where it first appears.
         words = " ".join(_WORD_RE.findall(c.text.casefold()))
-        if c.how == "quotation marks" and words in seen:
+        if c.how == "quotation marks" and (words in seen or _headline_of_another(layout, c,
+                                                                                 found)):
             continue
         seen.add(words)
         kept.append(c)
-    return kept
+    return [_as_reported(layout, c, kept) if c.how == "quotation marks" and c.kind == "direct"
+            and embedded_in_sentence(layout.text, c.start, c.end, layout.sentence(c.start)[0])
+            else c for c in kept]
+
+
+def _headline_of_another(layout: Layout, cand: Candidate, found: list[Candidate]) -> bool:
+    """Whether a quotation in the title, or standing alone as a subheading, repeats part of a
+    longer quotation below ('"Nous saurons tenir": …' over '"Je crois que nous saurons tenir"'):
+    the editor records it once, in the body."""
+    index = layout.para_index(cand.start)
+    if index is None:
+        return False
+    para = layout.text[slice(*layout.paras[index])]
+    if index != 0 and word_count(para) > word_count(cand.text) + 1:
+        return False
+    words = " ".join(_WORD_RE.findall(cand.text.casefold()))
+    return any(o.start > cand.end and o.how == "quotation marks" and len(o.text) > len(cand.text)
+               and words in " ".join(_WORD_RE.findall(o.text.casefold())) for o in found)
+
+
+def embedded_in_sentence(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the words in marks at [start, end) are a few quoted words inside the writer's
+    own sentence ('appelant à "une grande prudence"', 'Die Lage sei "noch nie so trist"', 'who he
+    said "set out to fight …"', '"Le message global" du gouvernement') rather than a quotation
+    set off by a colon, a comma, a dash or 'que' / 'that' / 'dass' / «что»."""
+    words = text[start:end].strip()
+    if _INNER_SENTENCE.search(words) or (words[:1].isupper() and words.endswith(
+            (".", "!", "?", "…"))):
+        return False  # whole sentences in marks: 'd'une "réforme courageuse. En se …"'
+    before = text[sentence_start:max(start - 1, sentence_start)].rstrip()
+    if not before:
+        # At the sentence's start: embedded when the sentence runs on with no pause after it.
+        # '"She stood up for …," he said': the pause inside the marks sets them off.
+        after = text[end + 1:end + 30].lstrip(" ")
+        return (after[:1].isalpha() and after[:1].islower() and not words.endswith(
+            (",", ".", "!", "?", "…", ";", ":"))
+            and speech_verb(" ".join(after.split()[:2])) is None)
+    if before[-1] in ":,;«—–-(" + QUOTE_CHARS or before[-1] in ".!?":
+        return False
+    last = before.split()[-1].casefold()
+    if last in _THAT_WORDS or last.endswith(("qu'", "qu’")):
+        return False
+    opening = text[start:start + 1]
+    # 'he said "We will …"': a speech verb, then a quotation opening on a capital, is one.
+    return not (speech_verb(before.split()[-1]) is not None and opening.isupper())
+
+
+_INNER_SENTENCE = re.compile(r"[a-zà-öø-ÿа-яё]{2}[.!?]\s+[" + UPPER + r"]")
+_CLAUSE_STOP = re.compile(r"[,;:]\s|[.!?…](?=\s|$)|\s[-–—]\s")
+
+
+def _as_reported(layout: Layout, cand: Candidate, others: list[Candidate]) -> Candidate:
+    """A few quoted words inside reported speech, proposed as the paraphrase they belong to:
+    their clause, from the last pause before them to the next after them, quotation marks
+    and all; only the quoted words where that clause would run into another proposal."""
+    text = layout.text
+    s_start, s_end = layout.sentence(cand.start)
+    pauses = [m.end() for m in _CLAUSE_STOP.finditer(text, s_start, cand.start)]
+    start = pauses[-1] if pauses else s_start
+    stop = _CLAUSE_STOP.search(text, min(cand.end + 1, s_end), s_end)
+    end = stop.start() if stop else s_end
+    end = len(text[:end].rstrip(" .!?…"))
+    if any(o is not cand and o.start < end and start < o.end for o in others) or end <= start:
+        start, end = cand.start - 1, cand.end + 1
+    return replace(cand, start=start, end=end, text=collapse(text[start:end]), kind="paraphrase",
+                   how="quoted words in reported speech")
 
 
 _SIGNED_HEADLINE = re.compile(r"(?P<words>[^\n]{20,300}?)\s+[-–—]\s+(?P<who>[" + UPPER
@@ -421,6 +519,9 @@ def _subject(phrase: str) -> str:
         first = segment.split(" ", 1)[0].lower()
         if first in {"who", "which", "whose", "where", "qui", "der", "die", "welche", "который",
                      "которая"}:
+            last: str = segment.split()[-1]
+            if last.lower() in PRONOUNS_PERSON:
+                return last  # 'Newsom applauded Harris, who he said': he
             continue
         return _ADVERBS.sub("", segment)
     return phrase.strip()
@@ -465,9 +566,27 @@ class Resolver:
                 return speaker, name
         return None
 
+    def named_next(self, at: int) -> tuple[str | None, str] | None:
+        """The registered person the paragraph names next after `at`: an office named before
+        its holder ('la ministre de la Santé l'assure : "…" … Non, assure Agnès Buzyn')."""
+        end = self.text.find("\n", at)
+        paragraph = self.text[at:end if end >= 0 else min(len(self.text), at + 2000)]
+        persons = [h for h in self.registry.find(paragraph) if self.registry.is_person(h[2])]
+        return (persons[0][2], self.registry.people[persons[0][2]].name) if persons else None
+
     def phrase(self, phrase: str, at: int) -> Guess | None:
-        """Whoever `phrase` names; None when it names no one."""
+        """Whoever `phrase` names; None when it names no one (nor words that cannot name a
+        speaker: 'Non', 'the Euro Summit')."""
+        found = self._named_by(phrase, at)
+        if found is not None and found[0] is None and not could_be_speaker(found[1]):
+            return None
+        return found
+
+    def _named_by(self, phrase: str, at: int) -> Guess | None:
         subject = _subject(phrase)
+        # 'Mais elle prévient', 'But he warned': the conjunction opening the sentence is no name.
+        while len(subject.split()) > 1 and subject.split()[0] in OPENERS:
+            subject = subject.split(" ", 1)[1]
         last_word = subject.split()[-1].lower() if subject.split() else ""
         if last_word in PRONOUNS_PERSON and len(subject.split()) > 1 and \
                 subject.split()[-2].lower() in _THAT_WORDS:
@@ -506,6 +625,8 @@ class Resolver:
             return self.section[0], self.section[1], ""  # 'POPE FRANCIS … he said:'
         if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun or of_someone:
             found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone)
+            if found is None and (role_noun or of_someone):
+                found = self.named_next(at)
             return (found[0], found[1], "") if found else None
         exact = self.registry.exact(subject)
         if exact:
@@ -573,6 +694,10 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             # 'Juso-Chef Kevin Kühnert hat Bundesinnenminister Horst Seehofer … vorgeworfen':
             # the subject, new to the registry, comes before the registered name.
             subjects.append((s, None, earlier[0]))
+        elif hits and (opener := _surname_opening(layout.text, s, s + hits[0][0])):
+            # 'Newsom applauded Harris, who …': the surname opening the sentence is its subject,
+            # whom 'he' names next, not the registered name after it.
+            subjects.append((s, registry.resolve(opener), opener))
         elif hits:
             at, to, person = s + hits[0][0], s + hits[0][1], hits[0][2]
             subjects.append((at, person, layout.text[at:to]))
@@ -586,6 +711,8 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             subjects.append((s, registry.resolve(name), name))
         elif surname := _russian_surname(layout.text, s, e):
             subjects.append(surname)
+        elif opener := _surname_opening(layout.text, s, e):
+            subjects.append((s, registry.resolve(opener), opener))
     headings = speaker_headings(layout, registry)
     subjects = sorted(subjects + [(at, person, name) for at, person, name in headings])
     out: list[Candidate] = []
@@ -599,6 +726,19 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         resolver.section = (headings[h - 1][1], headings[h - 1][2]) if h else None
         out.append(_resolved(layout, cand, resolver, out))
     return out
+
+
+_OPENING_WORD = re.compile(r"[" + UPPER + r"][\w’'\-]{2,}(?=\s)")
+
+
+def _surname_opening(text: str, start: int, before: int) -> str | None:
+    """The full name the text gives a surname that opens a sentence ('Newsom' → 'Gavin
+    Newsom'), when it comes before `before`."""
+    word = _OPENING_WORD.match(text, start, before)
+    if word is None or word.group() in OPENERS or word.group() in TITLE_WORDS:
+        return None
+    full = full_name_in(text, word.group())
+    return full if full and " " in full and not is_institution(full) else None
 
 
 def _name_alone(sentence: str) -> bool:
@@ -870,11 +1010,20 @@ _PARTICLES = frozenset(words_of("Le La De Van Von Der Di Al El Bin Ibn Abu Da Do
 Jaber'."""
 
 
+_AUXILIARIES = frozenset(words_of("hat habe hatte ist war wird has had is was will a est était va "
+                                  "sagte said says dit sagt und and et и"))
+
+
 def named_subject(sentence: str) -> tuple[str, str] | None:
     """(name, role) of the first full name among a sentence's first words: 'Friedrich Merz
     erinnerte daran', 'Министр культуры РФ Владимир Мединский поздравил'."""
     head = " ".join(sentence.split()[:12])
+    surname_only: tuple[str, str] | None = None
+    surname_end = 0
     for match in _NAME_RUN.finditer(head):
+        gap = head[surname_end:match.start()].split()
+        if surname_only is not None and (len(gap) > 1 or set(gap) & _AUXILIARIES):
+            return surname_only  # the full name, if any, is someone else's
         words = match.group(1).split()
         if words[0] in OPENERS:  # 'During Monday’s …': a sentence's capital, not a name
             words.pop(0)
@@ -886,9 +1035,13 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
             titled = titled or words[0] not in _ARTICLES
             words.pop(0)
         if titled and len(words) == 1 and len(words[0]) >= 3:
-            # 'Bundeskanzler Scholz hat …': a title before a surname names a person too.
-            return words[0], head[:head.find(match.group(1))].strip(" ,") or \
-                match.group(1)[:match.group(1).rfind(words[0])].strip()
+            # 'Bundeskanzler Scholz hat …': a title before a surname names a person too, unless
+            # a full name follows ('Губернатор Алтайского края Александр Карлин').
+            surname_only = surname_only or (
+                words[0], head[:head.find(match.group(1))].strip(" ,")
+                or match.group(1)[:match.group(1).rfind(words[0])].strip())
+            surname_end = match.end()
+            continue
         # 'Cabinet Office Minister Michael Gove': the name is what follows the last title.
         last_title = max((i for i, w in enumerate(words) if w in TITLE_WORDS
                           and w not in ("Le", "La", "Der", "Die")), default=-1)
@@ -897,7 +1050,7 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
         words = words[-3:] if particle else words[-2:]
         if words[:1] and words[0].islower():
             continue  # a particle left at the front: not a name's start
-        if len(words) >= 2:
+        if len(words) >= 2 and could_be_speaker(" ".join(words)):
             name = " ".join(words)
             return name, head[:head.find(name)].strip(" ,")
-    return None
+    return surname_only

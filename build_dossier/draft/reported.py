@@ -26,7 +26,9 @@ SPEECH_VERBS = (
     "adding", "warning", "insisting", "arguing", "complained", "complains", "complained to",
     "conceded", "concedes", "suggested", "suggests", "promised", "vowed", "pledged",
     "denied", "recalls", "noting", "stressing", "versprach", "räumte ein",
-    "verwies darauf", "sagten", "verspricht", "versprechen",
+    "verwies darauf", "sagten", "verspricht", "versprechen", "commented",
+    "kommentierte", "ergänzte", "a commenté", "commente", "продолжил",
+    "продолжила",
     # French
     "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",
     "a rappelé", "a insisté", "a averti", "a assuré", "a expliqué", "a plaidé", "a indiqué",
@@ -80,7 +82,8 @@ _NOT_A_CLAUSE = frozenset(words_of(
     "à au en am im bei nach vor auf в на во после"))
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NAME_WORD = r"[" + UPPER + r"][\w’'\-.]*"
-_VERB_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+# A French verb may carry an elided pronoun: 'la ministre l'assure', 'il s'explique'.
+_VERB_RE = re.compile(r"(?:(?<![\w’'-])|(?<=(?<![\w’'-])[lsmLSM]['’]))(?:" + "|".join(
     re.escape(v) for v in sorted(SPEECH_VERBS + OBJECT_VERBS, key=len, reverse=True))
     + r")(?![\w’'-])")
 
@@ -209,6 +212,8 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
         return _clause(text, start + match.start(), end, subject)
     # '…, sagte Seehofer der "Bild" (Samstag).': the paper it was told to is not the speaker.
     rest = _TOLD_TO.split(sentence[match.end():].strip(" .!"), maxsplit=1)[0].strip()
+    # '…, assure Agnès Buzyn, invitée mercredi d'Europe 1': the apposition is not the name.
+    rest = rest.split(",", 1)[0].strip()
     if (subject.rstrip().endswith(",") and rest[:1].isupper() and len(rest.split()) <= 5
             and not any(c in rest for c in ":" + QUOTE_CHARS)):
         # '…, assure Olivier Véran', '…, sagt Scholz': what was said, then who said it.
@@ -323,6 +328,9 @@ _LEADING_NAME = re.compile(r"(?:[" + UPPER + r"]\.\s*)*[" + UPPER + r"][\w’'-]
 def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     """The words after a quotation in its sentence, when they name the speaker."""
     tail = text[quote_end:sentence_end].lstrip("”“\"» ,.—–-")
+    # Only the attribution's own sentence: a run-on page ('… asked on Twitter. - 2.08 p.m. -
+    # Honorary president …') may hold the next entry in the same line.
+    tail = _NEXT_SENTENCE.split(tail, 1)[0]
     if not tail.split() or len(tail.split()) > 25:
         return ""
     french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
@@ -334,13 +342,17 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     verb = speech_verb(tail)
     if verb is None or verb.start() > 60:
         return ""
-    before = tail[:verb.start()].strip(" ,")
+    # 'he was cited as saying', 'she was quoted as telling': the passive frame is no name.
+    before = _PASSIVE_FRAME.sub("", tail[:verb.start()].strip(" ,"))
     if before:
         return before
     # Inverted: "said Stoltenberg", "a-t-il ajouté", "sagte er", "сказал Мединский".
     after = tail[verb.end():].strip(" ,.")
     # 'a déclaré, vendredi, le ministre …': the day set off by commas is not the speaker.
     after = _SET_OFF_DAY.sub("", after)
+    # 'indique par ailleurs le ministre', 'déclare en outre Aurélien Rousseau': an adverb
+    # between the verb and the subject is not the speaker.
+    after = _ADVERB_BEFORE_SUBJECT.sub("", after)
     after = re.sub(r"^(?:M|Mme|Mr|Mrs|Ms|Dr|Herr|Frau)\.?\s+", "", after)
     first = after.split(" ", 1)[0].lower().replace("a-t-", "").replace("t-", "")
     if first in {"he", "she", "il", "elle", "er", "sie", "они", "он", "она", "they", "ils"}:
@@ -360,6 +372,13 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
         r"|во) ", after)[0].strip())
 
 
+_NEXT_SENTENCE = re.compile(r"(?<=[a-zà-öø-ÿа-яё]{3}[.!?])\s+(?=[-–—]\s|[" + UPPER + r"])")
+_PASSIVE_FRAME = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:cited|quoted|"
+                            r"reported|heard|overheard)\s+as$")
+_ADVERB_BEFORE_SUBJECT = re.compile(
+    r"^(?:(?:par ailleurs|en outre|encore|aussi|également|ensuite|alors|enfin|toutefois|"
+    r"cependant|pourtant|again|also|later|then|further|still|auch|noch|dann|zudem|außerdem|"
+    r"jedoch|также|тоже|затем|ещё|еще)\s+)+(?=\S)", re.IGNORECASE)
 _SET_OFF_DAY = re.compile(
     r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|ce matin|"
     r"ce soir|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"

@@ -31,7 +31,9 @@ TITLE_WORDS = frozenset(words_of(
     "Minister, ministre Außenminister Außenministerin Bundeskanzler Bundeskanzlerin Kanzler "
     "Präsident Sprecher Sprecherin Generalsekretär Le La Der Die M. Mme Herr Frau StS Vors. "
     "Министр Президент Глава Пресс-секретарь Официальный Under Assistant Press Acting Sir "
-    "Dame Lord Lady Гендиректор Генеральный"))
+    "Dame Lord Lady Гендиректор Генеральный Governor Gouverneur Губернатор Mayor Maire "
+    "Bürgermeister Bürgermeisterin Мэр Préfet Préfète Ministerpräsident Ministerpräsidentin "
+    "Премьер-министр Премьер"))
 _TITLE_FOLDED = frozenset(w.casefold().strip(".,") for t in TITLE_WORDS
                           for w in re.split(r"[\s\-]+", t) if w) | {"general"}
 PRONOUNS_PERSON = frozenset(words_of("he she il elle er он она"))
@@ -40,7 +42,9 @@ ROLE_NOUNS = frozenset(words_of(
     "sprecherin porte-parole chancellor kanzler kanzlerin chancelier chancelière president "
     "président präsident präsidentin президент diplomat diplomate дипломат official speaker "
     "whip spokesman пресс-секретарь спикер помощник советник представитель глава politician "
-    "politiker politikerin politicien politicienne политик"))
+    "politiker politikerin politicien politicienne политик governor gouverneur gouverneure "
+    "губернатор mayor maire bürgermeister bürgermeisterin мэр préfet préfète prefect "
+    "ministerpräsident ministerpräsidentin premier премьер премьер-министр"))
 """Words naming someone by office alone ('the minister said'): the person last named."""
 PRONOUNS_ANY = frozenset(words_of("they it ils elles sie они"))
 _CYRILLIC_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "ою", "а", "у", "е", "ы")
@@ -156,6 +160,9 @@ class Registry:
     def resolve(self, name: str) -> str | None:
         """The registry id `name` stands for: as written, without titles, or by surname."""
         bare = strip_titles(name)
+        if _title_only(bare) and _DEPUTY.match(name.strip()):
+            # 'Deputy Secretary-General' is another office than 'Secretary-General'.
+            return self.exact(name)
         return self.exact(name) or self.exact(bare) or self.surname(bare)
 
     def is_person(self, person_id: str | None) -> bool:
@@ -164,6 +171,9 @@ class Registry:
         return person is not None and person.kind == "person"
 
 
+_DEPUTY = re.compile(r"(?i:deputy|vice|under|assistant|acting|stellvertretende\w*|vize\w*|"
+                     r"adjoint\w*|sous|заместител\w*|зам\w*|вице)[\s-]")
+"""A rank before an office that makes it another one: 'Deputy Secretary-General'."""
 _TERM = re.compile(r"\((\d{4})\s*[-–]\s*(\d{4})?\)")
 
 
@@ -193,7 +203,8 @@ OPENERS = frozenset(words_of(
     "Heute Laut Aus Mit Für Gegen Seit Trotz Wegen Auch Doch Aber Und Denn Wie Wenn Als Dass Zudem "
     "Dans Lors Après Avant Pendant Selon Aujourd'hui Hier Pour Avec Sans Chez Mais Et Quand "
     "Comme Pourtant Puis Ensuite Alors Enfin Then Dann Danach В На После Во Перед Сегодня "
-    "Вчера По Как Но И Потом Затем "
+    "Вчера По Как Но И Потом Затем Также Однако Кроме Тогда However Still Aussi Cependant "
+    "Toutefois Außerdem Jedoch Allerdings "
     # German articles open a sentence on a noun, capitalised: 'Eine Woche nach …'.
     "Ein Eine Einer Einem Einen Das Dem Den Des"))
 """Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
@@ -296,14 +307,43 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
     # 'Cabinet Office Minister Michael Gove', 'Geschäftsstellenleiter Geert Baasen': the name is
     # the last two words, or three with a particle ('Sultan Al Jaber', 'Ursula von der Leyen').
     if len(run) > 3 or (len(run) == 3 and run[1] not in _NAME_PARTICLES):
-        run = run[-2:] if run[-2] not in _NAME_PARTICLES else run[-3:]
+        # The surname, its particles and one given name before them: 'Ursula von der Leyen'.
+        first = len(run) - 2
+        while first > 0 and run[first] in _NAME_PARTICLES:
+            first -= 1
+        run = run[first:]
     if not run or (len(run) == 1 and run[0] in OPENERS):  # 'Puis, tel un professeur'
         return None
     name = " ".join(run)
     if len(run) == 1 and (name.isupper() or len(name) < 3):
         return None
+    if not could_be_speaker(name):
+        return None
     role = phrase[:phrase.rfind(run[0])].strip(" ,") if run[0] in phrase else ""
     return name, role
+
+
+_NOT_NAMES = frozenset(w.casefold() for w in words_of(
+    # Answers and interjections that open a sentence: 'Non, assure Agnès Buzyn'.
+    "non oui no yes nein ja doch si нет да ну "
+    # What is said or done, and where, rather than who says it: 'Ausdrückliches Lob hatte der
+    # Innenminister', 'the Council summit', 'Municipales', 'Ordnungsruf'.
+    "lob kritik dank appell warnung forderung ordnungsruf praise criticism thanks warning "
+    "appeal call éloge critique appel avertissement похвала критика призыв предупреждение "
+    "summit sommet gipfel саммит meeting réunion treffen sitzung встреча заседание "
+    "conference conférence konferenz конференция talks gespräche négociations переговоры "
+    "election elections élection élections municipales wahl wahlen выборы "
+    "statement déclaration erklärung заявление report rapport bericht доклад"))
+
+
+def could_be_speaker(name: str) -> bool:
+    """Whether capitalised words can name a speaker (a person or an organisation): not an
+    answer or an interjection ('Non'), not what is said or the occasion ('Ausdrückliches Lob',
+    'Euro Summit', 'Municipales'), not an office's field without the office ('de la Santé')."""
+    words = name.split()
+    if not words or words[-1].casefold().strip(".,") in _NOT_NAMES:
+        return False
+    return words[0] not in ("de", "du", "des", "d'", "d’", "of", "für", "для")
 
 
 Endings = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
@@ -318,6 +358,14 @@ _FEMININE: Endings = ((("ии", "ия"), ("ы", "а"), ("и", "а")),
 
 def _swap(word: str, endings: tuple[tuple[str, str], ...]) -> str:
     return next((word[:-len(a)] + b for a, b in endings if word.endswith(a)), word)
+
+
+def genitive_surname(surname: str) -> str:
+    """A Russian surname alone in the genitive, in the nominative: 'Винникова' → 'Винников',
+    'Захаровой' → 'Захарова' (in the genitive a woman's ends in -ой, a man's in -а)."""
+    if not re.fullmatch(r"[А-ЯЁ][а-яё\-]+", surname):
+        return surname
+    return _swap(surname, _FEMININE[1] if surname.endswith("ой") else _MASCULINE[1])
 
 
 def nominative(name: str) -> str:

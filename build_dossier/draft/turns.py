@@ -26,6 +26,11 @@ _OWN_LINE_LABEL = re.compile(
     r"|[A-ZА-ЯЁ][\w.’'\- ]{1,40}(?:,[^\n:]{1,60})?:")  # or any name with a colon: 'В. Путин:'
 _QR = re.compile(r"(?P<label>[QR])(?:\.?\s*[-–—:]\s+|[ \t]{2,})(?=\S)")
 """'Q - …', 'R : …', 'Q.- …', and the White House's 'Q    …' (a Q and a run of spaces)."""
+_INITIALS_LABEL = re.compile(r"(?P<label>[" + UPPER + r"]{2,4})(?:[ ]{2,}|\t)[ \t]*(?=\S)")
+"""'CL          Hello and welcome …', 'TAG        Thank you.': a speaker's initials and a run of
+spaces open a turn, as some organisations' transcripts print them."""
+_BARE_Q = re.compile(r"(?P<label>Q) (?=[" + UPPER + r"])")
+"""'Q You're the federal government -- …': a question opened by a bare Q, where several are."""
 _DOT_DASH_LABEL = re.compile(
     r"(?P<label>(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?\s*)?[A-ZÀ-ÖØ-Þ][\w’'\-]+"
     r"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)?)\.-\s+(?=\S)")
@@ -59,14 +64,17 @@ class Turn:
     """speaker, moderator or journalist."""
 
 
-def _label_at(layout: Layout, index: int, initials: bool = False) -> tuple[str, int] | None:
+def _label_at(layout: Layout, index: int, initials: bool = False, bare_q: bool = False
+              ) -> tuple[str, int] | None:
     """(label, offset where speech starts) when paragraph `index` opens a turn; `initials`
-    when the text's turns open with an initial and a surname and no colon."""
+    when the text's turns open with an initial and a surname and no colon, `bare_q` when its
+    questions open with a Q and one space."""
     text = layout.text
     s, e = layout.paras[index]
     if initials and (m := _INITIAL_LABEL.match(text, s, e)) is not None:
         return m.group("label"), m.end()
-    if (m := _QR.match(text, s, e)) is not None:
+    if (m := _QR.match(text, s, e) or _INITIALS_LABEL.match(text, s, e)
+            or (_BARE_Q.match(text, s, e) if bare_q else None)) is not None:
         return m.group("label"), m.end()
     if (m := _DOT_DASH_LABEL.match(text, s, e)) is not None:
         return m.group("label"), m.end()
@@ -83,6 +91,13 @@ def _label_at(layout: Layout, index: int, initials: bool = False) -> tuple[str, 
             and _OWN_LINE_LABEL.fullmatch(line) and (line.endswith(":") or line.isupper())):
         return line.rstrip(":").strip(), layout.paras[index + 1][0]
     return None
+
+
+def _figures_only(speech: str) -> bool:
+    """Whether what follows a label is a table's figures, not speech: 'Johanna ROLLAND (Union
+    de la gauche) : 59.67 %', 'Turnout: 48.2 per cent'."""
+    words = re.findall(r"[^\W\d_]{2,}", speech)
+    return len(words) <= 2 and bool(re.search(r"\d", speech))
 
 
 def _heads_quotations(layout: Layout, index: int, speech: int) -> bool:
@@ -105,11 +120,13 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
     # Labels without a colon count only where several paragraphs open so: not one name.
     initials = sum(_INITIAL_LABEL.match(layout.text, s, e) is not None
                    for s, e in layout.paras[:400]) >= 2
+    bare_q = sum(_BARE_Q.match(layout.text, s, e) is not None for s, e in layout.paras[:400]) >= 2
     for i in range(len(layout.paras)):
-        found = _label_at(layout, i, initials)
+        found = _label_at(layout, i, initials, bare_q)
         # 'Baerbock: „Wir setzen auf Dialog“' is a headline quoting someone, not a turn.
         if (found is not None and _plausible(found[0], registry)
                 and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS
+                and not _figures_only(layout.text[found[1]:layout.paras[i][1]])
                 and not _heads_quotations(layout, i, found[1])):
             starts.append((i, *found))
     if starts and (len(starts) >= 2 or _asks(starts[0][1])):
@@ -169,6 +186,8 @@ def _plausible(label: str, registry: Registry) -> bool:
     if bare in JOURNALISTS or bare in MODERATORS or bare.split(" ")[0].strip(".") in (
             JOURNALISTS | MODERATORS) or label in ("Q", "R"):
         return True
+    if bare in ROLE_NOUNS or bare in _OFFICES:
+        return True  # 'Spokesman:', whom the text names elsewhere or not at all
     if label.isupper() and len(label) >= 2:
         return True
     if re.fullmatch(r"[" + UPPER + r"][a-zа-яё]?\.[" + UPPER + r"][\w’'\-]+", label):
@@ -213,10 +232,15 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     found = registry.resolve(label)
     if found is not None:
         return found, registry.people[found].name, ""
+    if re.fullmatch(r"[" + UPPER + r"]{2,4}", label) and (named := _name_of_initials(text, label)):
+        found = registry.resolve(named)
+        return (found, registry.people[found].name, "") if found else (None, named, "")
     bare = strip_titles(label.split(",")[0])
     if bare.lower() in ROLE_NOUNS or bare in TITLE_WORDS or bare.lower() in _OFFICES:
         # 'Spokesman:' where the text says '… by Stéphane Dujarric, Spokesman for …'.
-        holder = _holder_named(text, bare)
+        office = label.split(",")[0].strip()
+        holder = (_holder_named(text, office) if office != bare else None) or _holder_named(
+            text, bare)
         if holder is not None:
             found = registry.resolve(holder)
             return (found, registry.people[found].name, proper_case(bare)) if found else (
@@ -232,6 +256,22 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     office = "" if titles.lower().strip(" .") in _ADDRESS or re.fullmatch(
         r"(?:\w\.\s*)+", titles + ".") else proper_case(titles)  # 'Д.' is an initial
     return None, name or proper_case(bare), office
+
+
+_CAPITALISED = re.compile(r"(?<![\w’'-])[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER
+                          + r"][\w’'\-]+){1,3}")
+
+
+def _name_of_initials(text: str, initials: str) -> str | None:
+    """The full name the text gives someone labelled by initials: 'CL' for 'My name is
+    Christian Lindmeier', 'TAG' for 'Dr Tedros Adhanom Ghebreyesus'."""
+    for match in _CAPITALISED.finditer(text, 0, 20_000):
+        words = strip_titles(match.group()).split()
+        for n in range(len(words) - len(initials) + 1):
+            run = words[n:n + len(initials)]
+            if "".join(w[0] for w in run) == initials and all(len(w) > 1 for w in run):
+                return " ".join(run)
+    return None
 
 
 _OFFICES = frozenset(words_of("spokesperson spokesman spokeswoman sprecher sprecherin "

@@ -1,0 +1,129 @@
+"""Interviews printed without speakers' labels: questions alternating with answers, as
+paragraphs that ask ('Wie haben Sie die ersten Tage erlebt?') or as dash-led turns ('– …?',
+'– К счастью, нет.'). Finds the answers and the person answering, for `build-dossier new`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .marks import QUOTE_CHARS
+from .quotes import named_subject
+from .reported import speech_verb
+from .speakers import Registry
+from .textparts import Layout
+
+_DASH_TURN = re.compile(r"[-–—][^\S\n]+(?=\S)")
+"""A turn opened by a dash, as Russian and French interviews print them: '– Виталий …?'."""
+_SIGNED_DASH = re.compile(r",\s*[-–—]\s+\S")
+"""'— Мы готовы, — сказал он': a quotation signed inside its paragraph, as news prints it."""
+MAX_QUESTION_WORDS = 70
+"""A question longer than this is a statement that ends by asking, not an interviewer's turn."""
+FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|I'd|we|We|our|Our|us|my|My|me|nous|"
+                          r"notre|nos|je|j['’]|moi|vous|wir|Wir|unsere?\w*|uns|ich|Ich|mir|mich|"
+                          r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас)"
+                          r"(?![\w’'-])")
+"""Words of someone speaking for themselves or to their audience: 'we', 'nous', 'uns', 'мы'."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The paragraphs [first, last] answering one question, and where the words start."""
+
+    first: int
+    last: int
+    start: int
+
+
+def _asks(text: str) -> bool:
+    words = text.rstrip(" " + QUOTE_CHARS)
+    return words.endswith("?") and len(words.split()) <= MAX_QUESTION_WORDS
+
+
+def _dash_turns(layout: Layout) -> list[tuple[int, int]] | None:
+    """(paragraph index, speech offset) of each dash-led turn, when the text holds three or
+    more of them and none is a quotation signed within it."""
+    text = layout.text
+    turns = []
+    for i, (s, e) in enumerate(layout.paras):
+        m = _DASH_TURN.match(text, s, e)
+        if m is not None:
+            if _SIGNED_DASH.search(text, m.end(), e) and speech_verb(text[m.end():e]):
+                return None
+            turns.append((i, m.end()))
+    return turns if len(turns) >= 3 else None
+
+
+def _answers_of_dashes(layout: Layout, turns: list[tuple[int, int]]) -> list[Answer]:
+    text = layout.text
+    asking = next((n for n, (i, _) in enumerate(turns)
+                   if _asks(text[slice(*layout.paras[i])])), None)
+    if asking is None:
+        return []
+    out = []
+    for n in range(asking + 1, len(turns), 2):
+        i, start = turns[n]
+        last = turns[n + 1][0] - 1 if n + 1 < len(turns) else len(layout.paras) - 1
+        out.append(Answer(i, last, start))
+    return out
+
+
+def _answers_of_questions(layout: Layout) -> list[Answer]:
+    text = layout.text
+    asking = [i for i, (s, e) in enumerate(layout.paras) if _asks(text[s:e])]
+    out = []
+    for n, i in enumerate(asking):
+        last = asking[n + 1] - 1 if n + 1 < len(asking) else len(layout.paras) - 1
+        if last > i:
+            out.append(Answer(i + 1, last, layout.paras[i + 1][0]))
+    return out
+
+
+def unlabelled_answers(layout: Layout) -> list[Answer]:
+    """The answers of an interview printed without labels; [] when the text is not one: at
+    least two questions each answered, most answers in the first person and few quoting."""
+    dashes = _dash_turns(layout)
+    answers = _answers_of_dashes(layout, dashes) if dashes else _answers_of_questions(layout)
+    if len(answers) < 2 and not (dashes and answers):
+        return []
+    text = layout.text
+    spans = [(layout.paras[a.first][0], layout.paras[a.last][1]) for a in answers]
+    first_person = sum(bool(FIRST_PERSON.search(text, s, e)) for s, e in spans)
+    quoting = sum(any(c in text[s:e] for c in QUOTE_CHARS) for s, e in spans)
+    # Questions take a good share of the paragraphs from the first one on, as turns do.
+    asked_from = answers[0].first - 1
+    questions = len(layout.paras) - asked_from - sum(a.last - a.first + 1 for a in answers)
+    if (first_person * 2 < len(spans) or quoting * 2 > len(spans)
+            or questions * 5 < len(layout.paras) - asked_from):
+        return []
+    return answers
+
+
+_PATRONYMIC = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)\s+[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|овна|"
+                         r"евна)(?![\w-])")
+
+
+def interviewee(layout: Layout, answers: list[Answer], registry: Registry
+                ) -> tuple[str | None, str, str] | None:
+    """(id, name, role) of the one who answers: named above the first question, the one the
+    questions address by first name ('Виталий Леонтьевич, …'), else the one a sentence there
+    says speaks ('Министр спорта РФ Виталий Мутко рассказал «Шпигелю» …'), else the first."""
+    text = layout.text
+    header_end = layout.paras[max(answers[0].first - 1, 0)][0]
+    named: list[tuple[str, str, bool]] = []
+    for s, e in layout.paras[:max(answers[0].first - 1, 0)]:
+        para = text[s:e]
+        found = named_subject(para)
+        if found is not None and " " in found[0]:
+            named.append((found[0], found[1], speech_verb(para) is not None))
+    if not named:
+        return None
+    asked = text[header_end:layout.paras[answers[-1].last][1]]
+    firsts = {m.group(1) for m in _PATRONYMIC.finditer(asked)}
+    chosen = (next((n for n in named if n[0].split()[0] in firsts), None)
+              or next((n for n in named if n[2]), None) or named[0])
+    found_id = registry.resolve(chosen[0])
+    if found_id is not None:
+        return found_id, registry.people[found_id].name, ""
+    return None, chosen[0], chosen[1]
