@@ -11,6 +11,7 @@ CONFIG` does, says everything on standard error as that command would, then one 
 from __future__ import annotations
 
 import ctypes
+import gc
 import json
 import logging
 import os
@@ -96,9 +97,15 @@ def build_once(config_file: str) -> int:
 
 
 def main() -> int:
-    """Build once per request line until standard input ends."""
+    """Build once per request line until standard input ends.
+
+    The cycle collector runs once after each build, while `serve` moves the new files in,
+    never during one: this process keeps the last cache (3 GB at 10,000 sources), and each
+    of the collector's passes over it, set off by a build's many small objects, cost seconds.
+    """
     _die_with_parent()
     _logging()
+    gc.disable()
     for line in sys.stdin:
         request = json.loads(line)
         os.chdir(request["cwd"])
@@ -106,6 +113,7 @@ def main() -> int:
         status = build_once(request["config"])
         sys.stdout.flush()
         print(f"{DONE_MARK} {status}", file=sys.stderr, flush=True)
+        gc.collect()  # the build's cycles: MkDocs' pages, files and nav point at each other
     return 0
 
 
