@@ -313,6 +313,7 @@ def test_the_publication_date_is_the_first_publication_not_the_last_update(peopl
 @pytest.mark.parametrize(("title", "day"), [
     ("Press Briefing on 9/16/24", FuzzyDate(2024, 9, 16)),
     ("Press Briefing on 12/31/98", FuzzyDate(1998, 12, 31)),
+    ("Press Briefing\n\n2017-2-13 15:47", FuzzyDate(2017, 2, 13)),
 ])
 def test_an_american_date_with_a_two_digit_year_is_read_when_the_day_tells_the_order(
         people, title, day):

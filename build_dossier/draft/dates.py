@@ -59,7 +59,8 @@ _DAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _YEAR = r"(?:,?\s+(?P<{0}>\d{{4}})(?:\s*(?:г\.|года|год)(?![\w-]))?)?"
 DATE_RE = re.compile(
     r"(?<![\w-])(?:(?P<wd>" + _DAY_RE + r")[,.]?\s+(?:(?:the|le|den|dem)\s+)?)?(?:"
-    r"(?P<iso>\d{4})(?P<sep>[-.])(?P<im>\d{2})(?P=sep)(?P<id>\d{2})(?![\d.]\d)"
+    # Year first; agencies' time stamps leave out the zeros ('2017-2-13 15:47').
+    r"(?P<iso>\d{4})(?P<sep>[-.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.]\d)"
     r"|(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})(?![\d.]\d)"
     # '9/16/24': an American date with a two-digit year, read only when the day tells the order.
     r"|(?P<um>\d{1,2})/(?P<ud>1[3-9]|2\d|3[01])/(?P<uy>\d{2})(?![\d/])"
