@@ -177,10 +177,9 @@ def test_a_killed_build_leaves_nothing_the_next_build_trusts(dossier, tmp_path, 
     assert_same_as_clean(root, tmp_path, builds)
 
 
+@pytest.mark.parametrize("builds", ["serve"], indirect=True)
 def test_a_build_killed_while_moving_into_site_is_finished_by_the_next(dossier, tmp_path,
                                                                        builds, monkeypatch):
-    if not builds.serving:
-        pytest.skip("only serve updates site/ in place")
     root, world = dossier
     edit_first_source(root)
     write_extra_source(root, world)
@@ -204,9 +203,8 @@ def test_a_build_killed_while_moving_into_site_is_finished_by_the_next(dossier, 
     assert_same_as_clean(root, tmp_path, builds)
 
 
+@pytest.mark.parametrize("builds", ["serve"], indirect=True)
 def test_serve_writes_only_what_changed_into_site(dossier, tmp_path, builds):
-    if not builds.serving:
-        pytest.skip("the command line swaps in a whole new site")
     root, _ = dossier
     before = html_inodes(root)
     edited = edit_first_source(root)
@@ -225,9 +223,8 @@ def test_serve_writes_only_what_changed_into_site(dossier, tmp_path, builds):
     assert_same_as_clean(root, tmp_path, builds)
 
 
+@pytest.mark.parametrize("builds", ["serve"], indirect=True)
 def test_serve_goes_on_when_its_mkdocs_process_dies(dossier, tmp_path, builds):
-    if not builds.serving:
-        pytest.skip("only serve keeps a MkDocs process")
     root, _ = dossier
     assert builds.service.child is not None
     builds.service.child.kill()
