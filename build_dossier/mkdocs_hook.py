@@ -218,8 +218,6 @@ def _load_cache(fingerprint: str) -> tuple[dict[str, dict[str, Any]], str, dict[
     return pages, str(data.get("nav")), known
 
 
-# MkDocs loads this hook afresh for each build, and `serve`'s MkDocs makes many builds: the
-# stand-in below must wrap MkDocs' own function, never an earlier build's stand-in.
 def _file_key(path: str) -> list[int]:
     stat = os.stat(path)
     return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
@@ -235,6 +233,9 @@ def _kept_cache(path: str) -> Any:
     return data if key == _file_key(path) else None
 
 
+# `serve`'s MkDocs makes many builds in one process, and MkDocs may load this hook again for
+# one (it caches hooks by path today, nothing promises it): the stand-in below must wrap
+# MkDocs' own function, never an earlier load's stand-in.
 _get_data = getattr(front_matter.get_data, "mkdocs_own", front_matter.get_data)
 
 
@@ -729,7 +730,7 @@ def _keep_static_files(files: Files, old_site: str) -> None:
 
 
 _mkdocs_build_page = getattr(mkdocs_build._build_page, "mkdocs_own", mkdocs_build._build_page)
-"""MkDocs' own `_build_page` (this hook is loaded afresh for each build of `serve`'s MkDocs)."""
+"""MkDocs' own `_build_page`, even when this hook is loaded again in the same process."""
 
 
 def _build_page(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navigation, env: Any,

@@ -29,7 +29,7 @@ from mkdocs.commands import build
 
 KEPT: dict[str, Any] = {}
 """What the hook keeps in this process from one build to the next (the last cache it wrote, as
-parsed objects): the hook module itself is loaded afresh for every build."""
+parsed objects): here, in a module imported once, whether or not MkDocs loads the hook again."""
 DONE_MARK = "build-dossier-built"
 """Must equal `site_cache.SERVICE_DONE` (this module is not importable from the core)."""
 ENV_PREFIX = "BUILD_DOSSIER_"
