@@ -21,7 +21,7 @@ import re
 import sys
 import sysconfig
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import metadata
@@ -67,6 +67,12 @@ main process and the workers meet close to the middle. A page larger than a chun
 chronology, the quotes) is a chunk of its own, converted alongside the rest."""
 SHARED_BYTES = 256_000
 """Below this much Markdown to convert, forking a worker costs more than it saves."""
+BUILD_AHEAD = 200
+"""Below this many pages to template and write, forking a worker costs more than it saves."""
+PAGE_COST = 8_000
+"""What templating a page costs beside its HTML, counted in bytes of HTML: only to cut the
+pages into chunks of about equal work (most pages' HTML is a few KB, the template the same
+for all)."""
 # Events through which other plugins could change a page between its source and its HTML: with
 # any of them registered, a reused or elsewhere-converted page might differ from a clean build.
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
@@ -100,6 +106,12 @@ class _State:
     """Pages a worker converted, content and search entries included, not yet used."""
     search_text: dict[str, str] = field(default_factory=dict)
     """Search entries (JSON text) of pages this process did not convert, by source path."""
+    ahead: set[str] | None = None
+    """Pages already built (templated and written) before MkDocs' loop reached them; None
+    until the loop starts."""
+    deferring: bool = False
+    """Whether pages are being built ahead: the search index then keeps their entries aside,
+    to add them in page order when MkDocs' loop reaches each page."""
     indexed: bool = False
     """Whether the search plugin's index is ours to feed."""
     index: _PageIndex | None = None
@@ -118,6 +130,8 @@ class _State:
 STATE = _State()
 _WORKER: tuple[MkDocsConfig, Files] | None = None
 """What forked workers convert with: inherited at the fork, never pickled."""
+_BUILDING: tuple[MkDocsConfig, Any, Navigation, Any] | None = None
+"""What forked workers build pages with (config, pages, nav, templates), the same way."""
 
 
 def _report(stage: str, done: int, total: int, *, force: bool = False) -> None:
@@ -473,22 +487,28 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-class _Helpers:
-    """Forked processes that convert chunks of pages beside this one. Chunks are taken in
-    order, the largest first, by whichever process is free, so that the chronology and the
-    quotes page do not both fall to one of them."""
+_Job = Callable[[list[str], "_Warnings | None"], list[Any]]
+"""What a process does with a chunk of pages (by source path), with what it logs counted in a
+worker; what it gives back is sent to the main process."""
 
-    def __init__(self, chunks: list[list[str]], workers: int) -> None:
+
+class _Helpers:
+    """Forked processes that take chunks of pages beside this one. Chunks are taken in order,
+    the largest first, by whichever process is free, so that the chronology and the quotes page
+    do not both fall to one of them."""
+
+    def __init__(self, chunks: list[list[str]], workers: int, job: _Job) -> None:
         context = get_context("fork")
         self.chunks = chunks
+        self.job = job
         self.lock = context.Lock()
         self.next = context.RawValue("i", 0)
         """The first chunk nobody took."""
         self.mine = 0
         """Chunks this process took."""
-        self.results: Queue[list[dict[str, Any]]] = context.Queue()
+        self.results: Queue[list[Any]] = context.Queue()
         # Forked, the workers inherit the config, the files and the chunks: nothing is pickled
-        # but the converted pages.
+        # but what they give back.
         self.processes = [context.Process(target=self._work, daemon=True)
                           for _ in range(workers)]
         for process in self.processes:
@@ -507,9 +527,9 @@ class _Helpers:
         warnings = _Warnings()
         logging.getLogger("mkdocs").handlers = [warnings]
         while (chunk := self.claim()) is not None:
-            self.results.put(_convert_chunk(self.chunks[chunk], warnings))
+            self.results.put(self.job(self.chunks[chunk], warnings))
 
-    def received(self) -> Iterable[list[dict[str, Any]]]:
+    def received(self) -> Iterable[list[Any]]:
         """The workers' chunks, as each arrives; then the workers are done."""
         for _ in range(len(self.chunks) - self.mine):
             yield self.results.get()
@@ -544,7 +564,7 @@ def _convert_all(todo: list[File], config: MkDocsConfig, files: Files) -> None:
     # Said before the first chunk, the largest, which can take seconds: the bar shows at once.
     _report("convert", 0, len(todo), force=True)
     chunks = _chunks(todo, sizes)
-    helpers = _Helpers(chunks, workers)
+    helpers = _Helpers(chunks, workers, _convert_chunk)
     done = 0
     while (chunk := helpers.claim()) is not None:
         helpers.mine += 1
@@ -740,12 +760,76 @@ def _build_page(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navigatio
     no context made, no template rendered and nothing written; any other page is built as
     MkDocs builds it. Reuse is on only when no other plugin takes part in a page (see
     `_cacheable`); the search plugin's own step here is adding the page to its index."""
-    if page.file.src_uri not in STATE.reused or excluded:
+    if STATE.ahead is None:
+        STATE.ahead = _build_ahead(config, doc_files, nav, env)
+    uri = page.file.src_uri
+    if uri in STATE.ahead:  # written already: its search entries go in, in page order
+        if STATE.index is not None:
+            STATE.index.add_entry_from_context(page)
+        return
+    if uri not in STATE.reused or excluded:
         _mkdocs_build_page(page, config, doc_files, nav, env, dirty, excluded)
         return
     if STATE.index is not None:
         STATE.index.add_entry_from_context(page)
     on_post_page("", page, config)
+
+
+def _build_ahead(config: MkDocsConfig, doc_files: Any, nav: Navigation, env: Any) -> set[str]:
+    """Build the pages to build (neither reused nor excluded) on every core before MkDocs'
+    loop reaches them: the theme's template and writing the file are a fifth of a full build,
+    and would run on one core. Their search entries are kept aside, for the loop to add in
+    page order. Below a few hundred pages, or on one core, MkDocs' loop builds them itself."""
+    workers = int(os.environ.get(ENV_WORKERS) or 1) - 1
+    todo = [file for file in doc_files
+            if file.src_uri not in STATE.reused and not file.inclusion.is_excluded()]
+    if workers < 1 or len(todo) < BUILD_AHEAD:
+        return set()
+    global _BUILDING
+    _BUILDING = (config, doc_files, nav, env)
+    sizes = [PAGE_COST + len(file.page.content or "") for file in todo]
+    chunks = _chunks(todo, sizes)
+    STATE.deferring = True
+    helpers = _Helpers(chunks, workers, _build_chunk)
+    ahead: set[str] = set()
+    while (chunk := helpers.claim()) is not None:
+        helpers.mine += 1
+        ahead.update(_build_chunk(chunks[chunk], None))
+        _report("writing", STATE.built + len(ahead), STATE.total)
+    for built in helpers.received():
+        for uri, search in built:
+            ahead.add(uri)
+            if search is not None:
+                STATE.search_text[uri] = search
+        _report("writing", STATE.built + len(ahead), STATE.total)
+    STATE.deferring = False
+    STATE.built += len(ahead)
+    _BUILDING = None
+    return ahead
+
+
+def _build_chunk(uris: list[str], warnings: _Warnings | None) -> list[Any]:
+    """Build each page as MkDocs' loop would. In this process: the pages built. In a worker
+    (`warnings` counting what it logs): each page built without a warning or an error, with
+    its search entries; the others are left for MkDocs' loop to build again and say."""
+    assert _BUILDING is not None
+    config, doc_files, nav, env = _BUILDING
+    done: list[Any] = []
+    for uri in uris:
+        page = STATE.files[uri].page
+        assert page is not None
+        if warnings is None:
+            _mkdocs_build_page(page, config, doc_files, nav, env)
+            done.append(uri)
+            continue
+        before = warnings.count
+        try:
+            _mkdocs_build_page(page, config, doc_files, nav, env)
+        except Exception:  # MkDocs' loop builds it again, and says what failed
+            continue
+        if warnings.count == before:
+            done.append((uri, STATE.search_text.get(uri)))
+    return done
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -780,6 +864,10 @@ class _PageIndex:
 
     def add_entry_from_context(self, page: Page) -> None:
         uri = page.file.src_uri
+        if STATE.deferring:  # built ahead: the entries wait for the page's turn
+            if uri not in STATE.search_text:
+                STATE.search_text[uri] = self.entries_of(page)
+            return
         if uri in STATE.reused:
             text = STATE.old[uri]["search"]
         elif uri in STATE.search_text:
