@@ -89,6 +89,8 @@ class _State:
     enabled: bool = False
     fingerprint: str = ""
     nav: str = ""
+    addresses: str = ""
+    """A digest of every file's source path and address: the last build's, then this one's."""
     old: dict[str, dict[str, Any]] = field(default_factory=dict)
     """The last good build's pages by source path, when its fingerprint equals ours."""
     old_blocks: dict[str, dict[str, mkdocs_blocks.Block]] = field(default_factory=dict)
@@ -106,6 +108,10 @@ class _State:
     """Pages a worker converted, content and search entries included, not yet used."""
     search_text: dict[str, str] = field(default_factory=dict)
     """Search entries (JSON text) of pages this process did not convert, by source path."""
+    source_keys: dict[str, list[int] | None] = field(default_factory=dict)
+    """The staged Markdown file of each page, as `_source_key` found it this build."""
+    read_from_cache: set[str] = field(default_factory=set)
+    """Reused pages whose front matter came from the cache, not from their file."""
     ahead: set[str] | None = None
     """Pages already built (templated and written) before MkDocs' loop reached them; None
     until the loop starts."""
@@ -212,24 +218,25 @@ def _cacheable(config: MkDocsConfig) -> bool:
     return others <= {"material/search"}
 
 
-def _load_cache(fingerprint: str) -> tuple[dict[str, dict[str, Any]], str, dict[str, str]]:
-    """The last good build's pages, nav digest and front matter, or nothing when the cache is
-    missing, corrupt or stale."""
+def _load_cache(fingerprint: str
+                ) -> tuple[dict[str, dict[str, Any]], str, dict[str, str], str]:
+    """The last good build's pages, nav digest, front matter and addresses digest, or nothing
+    when the cache is missing, corrupt or stale."""
     path = os.environ.get(ENV_CACHE)
     if not path:
-        return {}, "", {}
+        return {}, "", {}, ""
     try:
         data = _kept_cache(path) or orjson.loads(Path(path).read_bytes())
     except (OSError, orjson.JSONDecodeError):
-        return {}, "", {}
+        return {}, "", {}, ""
     if (not isinstance(data, dict) or data.get("format") != FORMAT
             or data.get("fingerprint") != fingerprint or not isinstance(data.get("pages"), dict)):
-        return {}, "", {}
+        return {}, "", {}, ""
     pages = {uri: entry for uri, entry in data["pages"].items() if _well_formed(entry)}
     meta = data.get("meta")
     known = ({digest: text for digest, text in meta.items() if isinstance(text, str)}
              if isinstance(meta, dict) else {})
-    return pages, str(data.get("nav")), known
+    return pages, str(data.get("nav")), known, str(data.get("addresses"))
 
 
 def _file_key(path: str) -> list[int]:
@@ -298,7 +305,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("build_dossier: other page plugins are configured; building every page")
         return config
     STATE.fingerprint = _fingerprint(config)
-    STATE.old, STATE.nav, STATE.old_meta = _load_cache(STATE.fingerprint)
+    STATE.old, STATE.nav, STATE.old_meta, STATE.addresses = _load_cache(STATE.fingerprint)
     STATE.old_blocks = {uri: entry["blocks"] for uri, entry in STATE.old.items()
                         if isinstance(entry.get("blocks"), dict)}
     _front_matter.mkdocs_own = _get_data  # type: ignore[attr-defined]
@@ -434,7 +441,7 @@ def _same_source(entry: Mapping[str, Any], file: File) -> bool:
     """Whether `file` holds the Markdown the cached page was made from: the very same file,
     or else the same bytes (reading and hashing every page took a tenth of a second a build at
     1,000 sources)."""
-    key = _source_key(file)
+    key = STATE.source_keys[file.src_uri] = _source_key(file)
     if key is not None and entry.get("stat") == key:
         return True
     return bool(entry["source"] == _digest(file.content_bytes))
@@ -449,6 +456,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
             and isinstance(STATE.old[uri].get("meta"), dict)):
         reader = partial(_read_from_cache, page, STATE.old[uri])
         page.read_source = reader  # type: ignore[method-assign]
+        STATE.read_from_cache.add(uri)
     return page
 
 
@@ -470,12 +478,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     STATE.total = len(pages)
     STATE.urls = {_site_path("", file.url) or "" for file in files}
     STATE.files = files.src_uris
+    # With the same files at the same addresses as the last build, every cached page's links
+    # are as they were when it was checked: no need to look each of them up again.
+    addresses = _digest("\n".join([*sorted(STATE.urls), "", *sorted(STATE.files)]).encode())
+    same_addresses, STATE.addresses = addresses == STATE.addresses, addresses
     old_site = os.environ.get(ENV_OLD_SITE)
     todo = []
     for file in pages:
         entry = STATE.old.get(file.src_uri)
         if (entry is not None and _same_source(entry, file)
-                and entry["dest"] == file.dest_uri and _reusable(entry)
+                and entry["dest"] == file.dest_uri and (same_addresses or _reusable(entry))
                 and _old_output_intact(entry, old_site)):
             STATE.reused.add(file.src_uri)
         else:
@@ -911,11 +923,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = os.path.join(config.site_dir, entry["dest"])
         if uri in STATE.reused:
             assert old_site is not None
-            if STATE.in_place:  # it stays where it is
-                target = os.path.join(old_site, entry["dest"])
-            else:
+            if not STATE.in_place:  # else it stays where it is
                 _make_folder(os.path.dirname(target), made)
                 os.link(os.path.join(old_site, entry["dest"]), target)
+            # The very file `on_nav` found intact (a link to it has its size, time and inode):
+            # its entry stands as it is, but for the staged file it came from.
+            _note_source(entry, STATE.files[uri])
+            pages[uri] = entry
+            continue
         try:
             stat = os.stat(target)
         except FileNotFoundError:  # the theme rendered it empty: nothing to reuse
@@ -930,6 +945,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     new_cache = os.environ.get(ENV_NEW_CACHE)
     if new_cache:
         data = {"format": FORMAT, "fingerprint": STATE.fingerprint, "nav": STATE.nav,
+                "addresses": STATE.addresses,
                 "pages": pages, "meta": STATE.meta}
         # orjson: the cache is 19 MB at 1,000 sources, and json took half a second to write it.
         Path(new_cache).write_bytes(orjson.dumps(data))
@@ -953,7 +969,10 @@ def _note_source(entry: dict[str, Any], file: File) -> None:
     """Keep in the page's entry the staged file it was made from and its front matter, for
     the next build to know the page unchanged without reading it (when the front matter is
     plain JSON: a date, say, is not)."""
-    entry["stat"] = _source_key(file)
+    uri = file.src_uri
+    entry["stat"] = STATE.source_keys[uri] if uri in STATE.source_keys else _source_key(file)
+    if uri in STATE.read_from_cache:  # its front matter is the entry's own
+        return
     meta = file.page.meta if file.page is not None else None
     try:
         same = isinstance(meta, dict) and orjson.loads(orjson.dumps(meta)) == meta
