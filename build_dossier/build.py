@@ -32,7 +32,7 @@ from .parallel import (
 from .pdf import pack
 from .progress import LINK, RENDER, SITE, Progress, Reporter
 from .render import jobs
-from .render_memo import RenderMemo, stage_job
+from .render_memo import FreshPart, PartKey, RenderMemo, stage_job
 from .settings import DEFAULT_SEARCH, Settings, dossier_settings
 
 DOCS_DIR = "docs"
@@ -153,15 +153,21 @@ def render_and_stage(dossier: Dossier, stager: write.Stager,
     if memo is not None:
         memo.begin(dossier)
         memo.forget_all_but({page for job in todo for page in job})
-    for decisions, fresh in forked_map(lambda job: stage_job(dossier, job, stager, memo), todo,
-                                       workers_for(total, RENDER_MIN_PAGES), ordered=False):
-        stager.record(decisions)
+    fresh_parts: list[FreshPart] = []
+    used_parts: set[PartKey] = set()
+    for staged in forked_map(lambda job: stage_job(dossier, job, stager, memo), todo,
+                             workers_for(total, RENDER_MIN_PAGES), ordered=False):
+        stager.record(staged.decisions)
         if memo is not None:
-            for page, uri, page_digest, keys in fresh:
+            for page, uri, page_digest, keys in staged.fresh:
                 memo.keep(dossier, page, uri, page_digest, keys)
-        done += len(decisions)  # one decision per page
+            fresh_parts += staged.fresh_parts
+            used_parts.update(staged.used_parts)
+        done += len(staged.decisions)  # one decision per page
         if progress is not None:
             progress(RENDER, done, total)
+    if memo is not None:
+        memo.keep_parts(dossier, fresh_parts, used_parts)
     return stager.finish()
 
 

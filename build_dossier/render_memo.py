@@ -11,12 +11,13 @@ edited source changes.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from .markup import Linker
 from .model import Dossier, Indexes
+from .pages.parts import kept_by
 from .render import Job, render_job
 from .write import Decision, Stager
 
@@ -122,6 +123,11 @@ def watched(d: Dossier, reads: Reads) -> Dossier:
     return seen
 
 
+def _values(d: Dossier, keys: frozenset[Read]) -> dict[Read, Any]:
+    """What each read gives in `d` (the names to link: noted, not kept)."""
+    return {read: None if read == _LINKER else _value(d, read) for read in keys}
+
+
 def _value(d: Dossier, read: Read) -> Any:
     """What `read` gives in `d`."""
     name, key = read
@@ -143,11 +149,25 @@ class Rendered:
     reads: dict[Read, Any]
 
 
+@dataclass(frozen=True)
+class Part:
+    """A part of a long list as last rendered: its text, and the values it read."""
+
+    text: str
+    reads: dict[Read, Any]
+
+
+PartKey = tuple[str, Hashable]
+"""A part of a list: the list's path, and the part's key there (`("event", id)`, ...)."""
+
+
 @dataclass
 class RenderMemo:
-    """The pages of the last builds, by (kind, key) of their job, and what they read."""
+    """The pages of the last builds, by (kind, key) of their job, and what they read; and the
+    parts of the long lists, the same way."""
 
     pages: dict[tuple[str, str], Rendered] = field(default_factory=dict)
+    parts: dict[PartKey, Part] = field(default_factory=dict)
     scalars: tuple[str, str] = ("", "")
     """The title and address the pages were rendered with."""
     linker: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -161,6 +181,7 @@ class RenderMemo:
         """Start a build of `d`: forget everything if its title or address changed."""
         if (d.title, d.site_url) != self.scalars:
             self.pages.clear()
+            self.parts.clear()
             self.scalars = (d.title, d.site_url)
         targets = d.indexes.linker.targets
         self.linker_same = targets == self.linker
@@ -170,26 +191,38 @@ class RenderMemo:
     def known(self, d: Dossier, job: tuple[str, str]) -> Rendered | None:
         """The page of `job` as last rendered, if everything it read is as it was."""
         page = self.pages.get(job)
-        if page is None:
-            return None
+        return page if page is not None and self._still(d, page.reads) else None
+
+    def known_part(self, d: Dossier, key: PartKey) -> Part | None:
+        """The part `key` as last rendered, if everything it read is as it was."""
+        part = self.parts.get(key)
+        return part if part is not None and self._still(d, part.reads) else None
+
+    def _still(self, d: Dossier, reads: dict[Read, Any]) -> bool:
+        """Whether every read gives in `d` the value it gave."""
         now = self.now
-        for read, value in page.reads.items():
+        for read, value in reads.items():
             if read == _LINKER:
                 if not self.linker_same:
-                    return None
+                    return False
                 continue
             current = now.get(read, _UNSEEN)
             if current is _UNSEEN:
                 current = now[read] = _value(d, read)
             if current is not value and current != value:
-                return None
-        return page
+                return False
+        return True
 
     def keep(self, d: Dossier, job: tuple[str, str], uri: str, digest: str,
              keys: frozenset[Read]) -> None:
         """Remember a page just rendered from `d`, which read `keys`."""
-        self.pages[job] = Rendered(uri, digest, {read: None if read == _LINKER
-                                                 else _value(d, read) for read in keys})
+        self.pages[job] = Rendered(uri, digest, _values(d, keys))
+
+    def keep_parts(self, d: Dossier, fresh: list[FreshPart], used: set[PartKey]) -> None:
+        """Remember the parts just rendered from `d`, and forget those no list used."""
+        self.parts = {key: part for key, part in self.parts.items() if key in used}
+        for key, text, keys in fresh:
+            self.parts[key] = Part(text, _values(d, keys))
 
     def forget_all_but(self, jobs: set[tuple[str, str]]) -> None:
         """Drop the pages no longer made (a source removed, say)."""
@@ -200,20 +233,59 @@ MEMO_KINDS = frozenset({"source", "event", "person", "statement", "moved"})
 """Jobs whose pages are kept: the records' pages. The lists read everything."""
 Fresh = tuple[tuple[str, str], str, str, frozenset[Read]]
 """A page rendered now: its job, path, digest and what it read."""
+FreshPart = tuple[PartKey, str, frozenset[Read]]
+"""A part of a list rendered now: its key, text and what it read."""
 
 
-def stage_job(d: Dossier, job: Job, stager: Stager, memo: RenderMemo | None
-              ) -> tuple[list[Decision], list[Fresh]]:
+class _Parts:
+    """Keeps the parts of one list page while it renders (on a render worker): those the memo
+    knows unchanged are taken back, the others rendered and noted."""
+
+    def __init__(self, memo: RenderMemo, page: str) -> None:
+        self.memo, self.page = memo, page
+        self.fresh: list[FreshPart] = []
+        self.used: list[PartKey] = []
+
+    def part(self, d: Dossier, key: Hashable, render: Callable[[Dossier], str]) -> str:
+        where = (self.page, key)
+        self.used.append(where)
+        known = self.memo.known_part(d, where)
+        if known is not None:
+            return known.text
+        reads = Reads()
+        text = render(watched(d, reads))
+        if not reads.whole:
+            self.fresh.append((where, text, frozenset(reads.keys)))
+        return text
+
+
+@dataclass
+class Staged:
+    """What staging a job gave (on a render worker), for the parent: the stager's decisions,
+    the pages rendered now with what they read, and the lists' parts likewise."""
+
+    decisions: list[Decision] = field(default_factory=list)
+    fresh: list[Fresh] = field(default_factory=list)
+    fresh_parts: list[FreshPart] = field(default_factory=list)
+    used_parts: list[PartKey] = field(default_factory=list)
+    """Every part the job's lists were made of, rendered now or taken back."""
+
+
+def stage_job(d: Dossier, job: Job, stager: Stager, memo: RenderMemo | None) -> Staged:
     """Stage the pages of `job` (runs on a render worker): those `memo` knows unchanged are
-    confirmed against `docs/`, the others rendered; the stager's decisions, and the pages
-    rendered now with what they read."""
+    confirmed against `docs/`, the others rendered, the long lists from the parts it knows
+    unchanged and the parts rendered again."""
     if memo is None:
-        return stager.stage(render_job(d, job)), []
-    decisions: list[Decision] = []
-    fresh: list[Fresh] = []
+        return Staged(stager.stage(render_job(d, job)))
+    staged = Staged()
+    decisions, fresh = staged.decisions, staged.fresh
     for kind, key in job:
         if kind not in MEMO_KINDS:
-            decisions.extend(stager.stage(render_job(d, ((kind, key),))))
+            parts = _Parts(memo, key)
+            with kept_by(parts):
+                decisions.extend(stager.stage(render_job(d, ((kind, key),))))
+            staged.fresh_parts += parts.fresh
+            staged.used_parts += parts.used
             continue
         known = memo.known(d, (kind, key))
         confirmed = stager.confirm(known.uri, known.digest) if known is not None else None
@@ -225,4 +297,4 @@ def stage_job(d: Dossier, job: Job, stager: Stager, memo: RenderMemo | None
         decisions.append(decision)
         if not reads.whole:
             fresh.append(((kind, key), decision[0], decision[1], frozenset(reads.keys)))
-    return decisions, fresh
+    return staged

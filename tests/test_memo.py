@@ -110,8 +110,8 @@ def _edits(root: Path, world: World) -> list[Callable[[], None]]:
 
 
 def test_pages_kept_between_builds_are_those_a_full_render_gives(tmp_path):
-    # serve renders again only the pages whose records changed: after every kind of save, the
-    # pages must be what rendering everything gives.
+    # serve renders again only the pages (and the parts of the long lists) whose records
+    # changed: after every kind of save, the pages must be what rendering everything gives.
     root, fresh = tmp_path / "kept", tmp_path / "fresh"
     world = write_dossier(root, 60, 11)
     memo, rendered = Memo(), RenderMemo()
@@ -127,6 +127,8 @@ def test_pages_kept_between_builds_are_those_a_full_render_gives(tmp_path):
         assert clean.ok, clean.lines
         assert docs(root) == docs(fresh), edit
     assert rendered.pages, "pages are kept between builds"
+    # The long lists too, part by part: an event, a speaker's statements, a day's sources.
+    assert {kind for (_, (kind, *_)) in rendered.parts} == {"event", "speaker", "day"}
 
 
 @pytest.mark.slow

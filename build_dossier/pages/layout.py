@@ -100,6 +100,11 @@ def description_of(text: str) -> str:
     return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def fragment(d: Dossier, template: str, here: str, **values: Any) -> str:
+    """`template` rendered for a part of the page at `here`, with the Dossier as `d`."""
+    return environment().get_template(template).render(here=here, d=d, **values)
+
+
 def page(d: Dossier, template: str, here: str, title: str = "", boost: int = 0,
          description: str = "", front: dict[str, Any] | None = None, **values: Any) -> str:
     """A page: `template` rendered for the page at `here` (with the Dossier as `d`), its

@@ -4,6 +4,7 @@ the indexes of sources, events and people."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -21,7 +22,8 @@ from ..addresses import (
 from ..model import Dossier, FuzzyDate
 from ..timeline import render_timeline
 from .fragments import months, source_months, speaker_name
-from .layout import page
+from .layout import fragment, page
+from .parts import part
 
 LATEST_EVENTS = 5
 """Events listed on the home page, the latest first."""
@@ -64,7 +66,9 @@ def render_home(d: Dossier) -> str:
 
 def render_chronology(d: Dossier) -> str:
     """Every event in date order, on a timeline and then month by month."""
-    return page(d, "chronology.md.j2", CHRONOLOGY_PAGE, months=months(d.events.values()),
+    events = [(title, [part(d, ("event", e.id), partial(_chronology_event, e.id)) for e in group])
+              for title, group in months(d.events.values())]
+    return page(d, "chronology.md.j2", CHRONOLOGY_PAGE, months=events,
                 description=f"Every event of {d.title} in date order, with the sources that "
                 "report it and what was said at it.",
                 timeline=Markup(render_timeline(d)), front=NOT_SEARCHED,
@@ -73,16 +77,19 @@ def render_chronology(d: Dossier) -> str:
 
 def render_quotes(d: Dossier) -> str:
     """The quote index: every statement by speaker, with its wordings and sources."""
-    speakers = [(speaker, [d.cluster(a) for a in anchors])
-                for speaker, anchors in d.indexes.clusters_by_speaker.items()]
-    return page(d, "quotes.md.j2", QUOTES_PAGE, speakers=speakers, front=NOT_SEARCHED,
+    speakers = [part(d, ("speaker", speaker), partial(_quotes_of, speaker))
+                for speaker in d.indexes.clusters_by_speaker]
+    return page(d, "quotes.md.j2", QUOTES_PAGE, parts=speakers, front=NOT_SEARCHED,
                 description=f"Every statement in {d.title}, by speaker and date, with each "
                 "wording and the sources that carry it.")
 
 
 def render_sources_index(d: Dossier) -> str:
     """Every source by month of publication, with its summary."""
-    return page(d, "sources.md.j2", SOURCES_INDEX, months=source_months(d), front=NOT_SEARCHED,
+    days = [(title, [part(d, ("day", *ids), partial(_sources_of, ids))
+                     for ids in (tuple(s.id for s in day) for day in group)])
+            for title, group in source_months(d)]
+    return page(d, "sources.md.j2", SOURCES_INDEX, months=days, front=NOT_SEARCHED,
                 description=f"Every source of {d.title}, by month of publication, with its "
                 "summary.")
 
@@ -98,3 +105,18 @@ def render_people_index(d: Dossier) -> str:
     """Every person and organisation by name."""
     return page(d, "people.md.j2", PEOPLE_INDEX,
                 description=f"The people and organisations of {d.title}, with their roles.")
+
+
+# The lists' parts: each reads what it shows from the Dossier it is handed (see `parts.part`).
+
+def _chronology_event(event_id: str, d: Dossier) -> str:
+    return fragment(d, "chronology-event.md.j2", CHRONOLOGY_PAGE, event=d.events[event_id])
+
+
+def _quotes_of(speaker: str, d: Dossier) -> str:
+    clusters = [d.cluster(a) for a in d.indexes.clusters_by_speaker[speaker]]
+    return fragment(d, "quotes-speaker.md.j2", QUOTES_PAGE, speaker=speaker, clusters=clusters)
+
+
+def _sources_of(ids: tuple[str, ...], d: Dossier) -> str:
+    return fragment(d, "sources-day.md.j2", SOURCES_INDEX, sources=[d.sources[i] for i in ids])
