@@ -16,6 +16,7 @@ from .reported import attribution_line, speech_verb, word_count
 from .speakers import (
     TITLE_WORDS,
     Registry,
+    could_be_speaker,
     full_name_in,
     genitive_surname,
     nominative,
@@ -60,7 +61,9 @@ _LIVE_WORD = re.compile(r"(?<![\w-])(?:LIVE|Live|live)(?:\s*[:|–—-]|(?=\s+[A
                         r"|(?<![\w-])(?:LIVE|DIRECT|EN DIRECT|LIVETICKER|ПРЯМОЙ ЭФИР)(?![\w-])")
 """A title that says it is live: 'Boris Johnson reshuffle LIVE: …', 'Brexit live – …'."""
 _SPEECH_TITLE = re.compile(
-    r"\b(intervention|press conference|press briefing|remarks|statement|speech|address|"
+    r"\b(intervention|press conference|press briefing|remarks|statement|speech|"
+    # 'Nicky Morgan addresses The Education World Forum': the verb says it too.
+    r"address(?:es|ed)?|"
     r"opening remarks|"
     r"transcript|as delivered|interview|conférence de presse|déclaration|discours|allocution|"
     r"entretien|interview|seul le prononcé fait foi|rede|regierungserklärung|"
@@ -193,9 +196,42 @@ def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> b
     Messieurs,'), or it speaks in the first person throughout, quoting and reporting no one."""
     if salutation_lines(layout) >= 2 and _marked_share(layout, long_paras) < 0.3:
         return True
-    return (len(long_paras) >= 2 and _first_person_share(layout, long_paras) >= 0.6
-            and _marked_share(layout, long_paras) == 0
-            and _reporting_share(layout, long_paras) < 0.25)
+    if len(long_paras) < 2:
+        return False
+    if (_first_person_share(layout, long_paras) >= 0.6 and _marked_share(layout, long_paras) == 0
+            and _reporting_share(layout, long_paras) < 0.25):
+        return True
+    # Marks around a name or a term ('«ТеплоБот»', 'sur le " pont "') quote no one: a text
+    # that reports no one and quotes no sentence is the speaker's own, when it opens by
+    # addressing its audience ('Уважаемые горожане! …') or speaks in the first person.
+    own_words = (_reporting_share(layout, long_paras) < 0.1
+                 and _quoting_share(layout, long_paras) < 0.3)
+    return own_words and (_opens_with_salutation(layout)
+                          or _first_person_share(layout, long_paras) >= 0.6)
+
+
+_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{1,600})[»”“\"]")
+
+
+def _quoting_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
+    """Share of paragraphs that quote a stretch of six words or more: a quotation, not a name
+    or a term in marks ('der "Besonderen Ernte- und Qualitätsermittlung"')."""
+    hits = sum(any(len(m.group(1).split()) >= 6 for m in _QUOTED.finditer(layout.text, s, e))
+               for s, e in paras)
+    return hits / len(paras) if paras else 0.0
+
+
+def _opens_with_salutation(layout: Layout) -> bool:
+    """Whether the first or second line, or the first sentence of the first, addresses the
+    audience ('Monsieur le Proviseur, Mesdames et messieurs,', 'Уважаемые горожане! С …')."""
+    for s, e in layout.paras[:2]:
+        line = layout.text[s:e].strip()
+        first = re.split(r"(?<=[!])\s+", line, maxsplit=1)[0]
+        for part in {line, first}:
+            if (len(part.split()) <= 8 and part.endswith(("!", ","))
+                    and (_ADDRESSED.match(part) or _SALUTATION.fullmatch(part))):
+                return True
+    return False
 
 
 _ADDRESSED = re.compile(
@@ -258,6 +294,24 @@ def _is_header_line(para: str, speaker_name: str) -> bool:
             or (untitled and words < 25))
 
 
+_PARTICLES = frozenset({"de", "von", "van", "der", "le", "la"})
+
+
+def _leading_name(words: str) -> str:
+    """The capitalised words a byline opens with, up to the first that names no one: 'Hans
+    Schaidinger' of 'Oberbürgermeister Hans Schaidinger anlässlich des Neujahrsempfangs der
+    Stadt', 'Vincent Chauvet' of 'Vincent Chauvet aux Autunois'."""
+    run: list[str] = []
+    for word in words.split():
+        if word[:1].isupper() or (run and word in _PARTICLES):
+            run.append(word)
+        elif run or word.casefold() not in {"the", "le", "la", "les", "der", "die", "des"}:
+            break
+    while run and run[-1] in _PARTICLES:
+        run.pop()
+    return " ".join(run)
+
+
 def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = False
                       ) -> tuple[tuple[str | None, str, str], str] | None:
     """The one speaker of a statement, from its title or byline: ((id, name, role), words);
@@ -283,8 +337,7 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     byline = _BYLINE.search(head)
     if byline:
         who = byline.group("who")
-        named = proper_name(" ".join(w for w in who.split() if w[:1].isupper() or w in
-                                     {"de", "von", "van", "der", "le", "la"}))
+        named = proper_name(_leading_name(who))
         if named is not None:
             role = who.split(",", 1)[1].strip() if "," in byline.group(0) + who else ""
             rest = head[byline.end():].split("\n", 1)[0]
@@ -309,9 +362,29 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         if found_id is not None:
             return (found_id, registry.people[found_id].name, ""), initial.group()
         return (None, name, ""), initial.group()
+    if (line := _name_line(layout, len(head))) is not None:
+        return (None, line, ""), line
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
+    return None
+
+
+_NAME_LINE = re.compile(r"[" + UPPER + r"][\w’'\-]+(?:[^\S\n]+[" + UPPER + r"][\w’'\-]+){1,2}")
+
+
+def _name_line(layout: Layout, before: int) -> str | None:
+    """A line above the speech holding a name alone ('Nicky Morgan' under 'Secretary of State
+    … Nicky Morgan addresses …'), as a government site prints its speaker: a name the text
+    gives elsewhere too, so that no title-case heading is taken for one."""
+    for s, e in layout.paras[:6]:
+        if s >= before:
+            break
+        line = layout.text[s:e].strip()
+        if (_NAME_LINE.fullmatch(line) and could_be_speaker(line)
+                and not any(w in TITLE_WORDS for w in line.split())
+                and layout.text.count(line) >= 2):
+            return line
     return None
 
 
@@ -343,6 +416,8 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
             in_list = True
             continue
         in_list = False
+        s = _after_salutation(layout.text, s, e)
+        words = layout.text[s:e].strip()
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
         spoken = re.sub(r"\([^()]*\)", " ", words)
@@ -353,6 +428,19 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
             continue
         out.append((s, e))
     return out
+
+
+_OPENING_SALUTATION = re.compile(r"[^\n!.?]{3,80}!\s+(?=\S)")
+
+
+def _after_salutation(text: str, start: int, end: int) -> int:
+    """Where a paragraph's speech starts when it opens by addressing the audience ('Уважаемые
+    горожане! С завтрашнего дня …'): after the salutation, which is no statement."""
+    lead = _OPENING_SALUTATION.match(text, start, end)
+    if lead is None or len(lead.group().split()) > 8:
+        return start
+    said = lead.group().strip()
+    return lead.end() if _ADDRESSED.match(said) or _SALUTATION.fullmatch(said) else start
 
 
 _LIST_ITEM = re.compile(r"[-–•·*]\s+\S")

@@ -17,7 +17,10 @@ HONORIFICS = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|m|mme|mlle|herr|frau|the|hon|honourable|"
     r"secretary(?:[ -]general)?|president|minister|prime minister|foreign minister|ambassador|"
     r"general|admiral|senator|spokesperson|spokesman|spokeswoman|chancellor|press secretary|"
-    r"deputy|under|assistant|state|vice|acting|principal|"
+    r"deputy|under|assistant|state|vice|acting|principal|attorney|governor|mayor|"
+    r"commissioner|director|judge|justice|councillor|councilman|councilwoman|rep|sen|gov|"
+    r"oberbürgermeister|oberbürgermeisterin|bürgermeister|bürgermeisterin|landrat|"
+    r"landwirtschaftsminister|maire|préfet|préfète|député|sénateur|мэр|губернатор|министр|"
     r"sts|stv|vors|vorsitzender|vorsitzende|bk|bk´in|bk'in|bkin|bm|bm'in|bundeskanzler|"
     r"bundeskanzlerin|staatssekretär|staatssekretärin|minister|ministerin|sprecher|sprecherin|"
     r"monsieur|madame|г-н|г-жа|господин|госпожа)(?:\.\s*|\s+)|[a-zа-яё]\.\s*)+(?=\S)",
@@ -228,7 +231,9 @@ def is_institution(name: str) -> bool:
 
 _GIVEN = r"[" + UPPER + r"][a-zà-öø-ÿа-яё’']+(?:-[" + UPPER + r"]?[a-zà-öø-ÿа-яё’']+)*"
 """A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
-_GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+(?=([\w’'\-]+))")
+_GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+"
+                             # A middle initial is passed over: 'Michael B. Mukasey'.
+                             r"(?:[" + UPPER + r"]\.[^\S\n]+)?(?=([\w’'\-]+))")
 
 
 @functools.lru_cache(maxsize=8)
