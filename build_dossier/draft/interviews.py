@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from .marks import QUOTE_CHARS
 from .quotes import named_subject
 from .reported import speech_verb
-from .speakers import Registry
-from .textparts import Layout
+from .speakers import Registry, full_name_in
+from .textparts import UPPER, Layout
 
 _DASH_TURN = re.compile(r"[-–—][^\S\n]+(?=\S)")
 """A turn opened by a dash, as Russian and French interviews print them: '– Виталий …?'."""
@@ -104,6 +104,20 @@ _PATRONYMIC = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)\s+[А-ЯЁ][а-яё]+
                          r"евна)(?![\w-])")
 
 
+_ADDRESSED_SURNAME = re.compile(r"(?<![\w-])(?:Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame|"
+                                r"M\.|Mme|господин|госпожа)\s+(?P<surname>[" + UPPER
+                                + r"][\w’'\-]{2,}),")
+
+
+def _addressed_surname(questions: str, text: str) -> str | None:
+    """The full name of the one the questions address by surname ('Herr Rukwied, ich erreiche
+    Sie …' with 'Joachim Rukwied' above), when they address one person only."""
+    surnames = {m.group("surname") for m in _ADDRESSED_SURNAME.finditer(questions)}
+    if len(surnames) != 1:
+        return None
+    return full_name_in(text, surnames.pop())
+
+
 def interviewee(layout: Layout, answers: list[Answer], registry: Registry
                 ) -> tuple[str | None, str, str] | None:
     """(id, name, role) of the one who answers: named above the first question, the one the
@@ -117,9 +131,12 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
         found = named_subject(para)
         if found is not None and " " in found[0]:
             named.append((found[0], found[1], speech_verb(para) is not None))
+    asked = text[header_end:layout.paras[answers[-1].last][1]]
+    if (called := _addressed_surname(asked, text)) is not None:
+        found_id = registry.resolve(called)
+        return (found_id, registry.people[found_id].name, "") if found_id else (None, called, "")
     if not named:
         return None
-    asked = text[header_end:layout.paras[answers[-1].last][1]]
     firsts = {m.group(1) for m in _PATRONYMIC.finditer(asked)}
     chosen = (next((n for n in named if n[0].split()[0] in firsts), None)
               or next((n for n in named if n[2]), None) or named[0])

@@ -29,6 +29,7 @@ from .speakers import (
     could_be_speaker,
     full_name_in,
     is_institution,
+    nominative,
     proper_case,
     proper_name,
 )
@@ -279,9 +280,21 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?i:der|dem|den|des|die|the|le|la|d
                              r"\s*$")
 
 
+_NAMING_NOUN = re.compile(
+    r"(?<![\w’'-])(?i:совещани\w*|заседани\w*|конференци\w*|форум\w*|программ\w*|"
+    r"закон\w*|постановлени\w*|указ\w*|проект\w*|акци\w*|фестивал\w*|конкурс\w*|"
+    r"conference|forum|programme|program|campaign|law|act|bill|report|operation|festival|"
+    r"konferenz|forum|programms?|gesetz\w*|kampagne|aktion|berichts?|tagung|colloque|loi|"
+    r"opération|rapport|campagne|plan|projet|festival|concours)\s*$")
+
+
 def _names_a_paper(text: str, start: int, words: str) -> bool:
     """Whether the words in marks are a title after its article, every word capitalised: 'sagte
-    Macron der "Frankfurter Allgemeinen Zeitung"', 'told the "Sunday Times"'."""
+    Macron der "Frankfurter Allgemeinen Zeitung"', 'told the "Sunday Times"'; or a meeting's,
+    a law's or a programme's name right after the noun: 'на совещании «О прогнозном балансе
+    …»', 'the campaign “Schools for All”'."""
+    if _NAMING_NOUN.search(text[max(0, start - 30):start].rstrip("“\"«„‘ ")):
+        return True
     names = words.split()
     if not names or len(names) > 4 or any(not w[:1].isupper() for w in names) \
             or words.rstrip()[-1:] in ".!?…":
@@ -527,6 +540,7 @@ def _subject(phrase: str) -> str:
     return phrase.strip()
 
 
+_CLITIC = re.compile(r"(?:\s+(?:l|m|t|s|n|y|en|nous|vous|lui|leur|ne|me|te|se)(?:['’]|\s*$))+\s*$")
 _UNNAMED = frozenset(words_of("source insider aide quelle источник"))
 """Who speaks unnamed, known by where they sit: 'a Cabinet source', 'a Labour insider'."""
 
@@ -583,10 +597,16 @@ class Resolver:
         return found
 
     def _named_by(self, phrase: str, at: int) -> Guess | None:
-        subject = _subject(phrase)
+        # 'Jean-Michel Blanquer l'a assuré', 'il nous a dit': the object pronoun before the
+        # verb is no part of the name.
+        subject = _CLITIC.sub("", _subject(phrase))
         # 'Mais elle prévient', 'But he warned': the conjunction opening the sentence is no name.
         while len(subject.split()) > 1 and subject.split()[0] in OPENERS:
             subject = subject.split(" ", 1)[1]
+        words = subject.split()
+        if len(words) > 1 and words[0].lower() in PRONOUNS_PERSON \
+                and all(w[:1].islower() for w in words[1:]):
+            subject = words[0]  # 'she is expected to tell members:', 'er wird sagen': she
         last_word = subject.split()[-1].lower() if subject.split() else ""
         if last_word in PRONOUNS_PERSON and len(subject.split()) > 1 and \
                 subject.split()[-2].lower() in _THAT_WORDS:
@@ -627,6 +647,9 @@ class Resolver:
             found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone)
             if found is None and (role_noun or of_someone):
                 found = self.named_next(at)
+            if found is None and word in PRONOUNS_PERSON and self.lead is not None \
+                    and self.lead[0] < at:
+                found = self.lead[1], self.lead[2]  # no one quoted yet: the one the lead names
             return (found[0], found[1], "") if found else None
         exact = self.registry.exact(subject)
         if exact:
@@ -835,7 +858,7 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
                 opening := _opening_name(layout, following, resolver, cand.start)
                 or _named_by_this(layout, following, resolver)):
             return opening
-    incise = _incise(cand.text)
+    incise = _by_patronymic(text, _incise(cand.text))
     if incise and (found := resolver.phrase(incise, cand.start)):
         return found, evidence(incise)
     if resolver.section is not None:  # under a heading naming whose comments follow
@@ -886,10 +909,19 @@ def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, st
             if match.group() not in TITLE_WORDS and (found := registry.surname(match.group())) \
                     and registry.is_person(found):
                 return start + match.start(), found, registry.people[found].name
-        named = named_subject(words)
+        # 'Mayor Accepts City Council Budget for Fiscal Year 2016': a headline in title case
+        # capitalises nouns that name no one.
+        named = None if _title_case(words) else named_subject(words)
         if named is not None and " " in named[0] and not is_institution(named[0]):
             return start + max(words.find(named[0]), 0), registry.resolve(named[0]), named[0]
     return None
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line capitalises nearly every word of four letters or more, as an English
+    headline does."""
+    long = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) >= 4]
+    return len(long) >= 4 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
 _INCISE = re.compile(r",\s+((?:a|a-t-il|a-t-elle|)\s*[\w’'-]+)\s+((?:le|la|l’|l')\s*[^,.;:!?]{2,60}"
@@ -903,7 +935,31 @@ def _incise(quotation: str) -> str:
         verb = speech_verb(match.group(1))
         if verb is not None and verb.group() == match.group(1).strip():
             return match.group(2)
+    # '«… начинал работать, — подчеркнул Анатолий Евгеньевич. — Самое …»'.
+    for match in _DASH_INCISE.finditer(quotation[:2000]):
+        verb = speech_verb(match.group(1))
+        if verb is not None and verb.group() == match.group(1).strip():
+            return match.group(2)
     return ""
+
+
+_DASH_INCISE = re.compile(r"[,.!?]?\s[—–]\s+([а-яё]+)\s+([" + UPPER + r"][^,.;:!?—–«»]{1,60}?)"
+                          r"[.,]?\s+[—–]\s")
+_NAME_AND_PATRONYMIC = re.compile(r"([А-ЯЁ][а-яё]+)\s+[А-ЯЁ][а-яё]+"
+                                  r"(?:ович|евич|ьич|ич|ична|овна|евна)")
+
+
+def _by_patronymic(text: str, name: str) -> str:
+    """The full name of someone called by first name and patronymic ('Анатолий Евгеньевич'),
+    from where the text names them by first name and surname ('мэр Анатолий Локоть')."""
+    called = _NAME_AND_PATRONYMIC.fullmatch(name.strip())
+    if called is None:
+        return name
+    for match in re.finditer(r"(?<![\w-])" + called.group(1) + r"\s+([А-ЯЁ][а-яё\-]+)",
+                             text[:20_000]):
+        if not _NAME_AND_PATRONYMIC.fullmatch(match.group()):
+            return nominative(match.group())
+    return name
 
 
 _BEFORE_VERB = re.compile(r"[,;(]| (?:is|was|has|had|says|said|told|hat|ist|a|est|—)\b")
@@ -976,6 +1032,12 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
         if any(w[:1].isupper() for w in subject.split()) and len(subject.split()) <= 6:
             # Someone is named, just not anyone known: the editor adds them or an alias.
             return (None, subject, ""), why
+    # 'At the … conference, she is expected to tell members:': a pronoun is the clause's
+    # subject, whatever is named in the circumstances before it.
+    clause = lead.rsplit(",", 1)[-1].split()
+    if clause and clause[0].lower() in PRONOUNS_PERSON and all(
+            w[:1].islower() for w in clause[1:]) and (found := resolver.phrase(clause[0], at)):
+        return found, evidence(lead)
     # No speech verb: the first name in the sentence is most often its subject; in a headline
     # 'Söder zu Scholz: „…“' the one spoken to or about comes after the preposition.
     about = _ABOUT.search(lead)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .marks import QUOTE_CHARS
-from .speakers import OPENERS
+from .speakers import OPENERS, PRONOUNS_PERSON
 from .textparts import UPPER, words_of
 from .titles import without_entry_time
 
@@ -85,7 +85,9 @@ _NAME_WORD = r"[" + UPPER + r"][\w’'\-.]*"
 # A French verb may carry an elided pronoun: 'la ministre l'assure', 'il s'explique'.
 _VERB_RE = re.compile(r"(?:(?<![\w’'-])|(?<=(?<![\w’'-])[lsmLSM]['’]))(?:" + "|".join(
     re.escape(v) for v in sorted(SPEECH_VERBS + OBJECT_VERBS, key=len, reverse=True))
-    + r")(?![\w’'-])")
+    # '…,” Mayor Bell continued.': a verb of speech only where it ends the clause, not in
+    # 'Russia’s continued military build-up'.
+    + r"|(?:continued|continues|went on)(?=\s*[.,;:!?]))(?![\w’'-])")
 
 
 def speech_verb(sentence: str, last: bool = False) -> re.Match[str] | None:
@@ -218,6 +220,11 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
             and not any(c in rest for c in ":" + QUOTE_CHARS)):
         # '…, assure Olivier Véran', '…, sagt Scholz': what was said, then who said it.
         return _clause(text, start, start + subject.rstrip().rfind(","), rest)
+    pronoun = rest.split()[0] if rest.split() else ""
+    if subject.rstrip().endswith(",") and pronoun.lower() in PRONOUNS_PERSON:
+        # '…, sagt er im Gespräch mit …', '…, he said on Monday': the words before the comma
+        # were said; what follows the pronoun is where and to whom.
+        return _clause(text, start, start + subject.rstrip().rfind(","), pronoun)
     lead = _clause_start(sentence[match.end():], verb)
     if lead is None:
         return _said_before(text, start, subject, sentence[match.end():])

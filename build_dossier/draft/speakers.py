@@ -219,7 +219,10 @@ _INSTITUTIONS = frozenset(w.casefold() for w in words_of(
     "Government Company Corporation Police Service Authority Post Times News Press Zeitung "
     "Ministerium Partei Regierung Kommission Amt Verband Stiftung Institut Gericht Allgemeine "
     "Ministère Parti Assemblée Conseil Agence Syndicat Fédération Gouvernement Министерство "
-    "Комиссия Совет Партия Агентство Служба"))
+    "Комиссия Совет Партия Агентство Служба College School Hospital Congress Conference "
+    "Association Federation Society Board Trust Network Forum Centre Center Club Schule "
+    "Hochschule Universität Klinik Kongress Konferenz Bauernverband Collège École Université "
+    "Hôpital Congrès Fédération Université Университет Школа Больница Союз Федерация"))
 
 
 def is_institution(name: str) -> bool:
@@ -338,7 +341,16 @@ _NOT_NAMES = frozenset(w.casefold() for w in words_of(
     "summit sommet gipfel саммит meeting réunion treffen sitzung встреча заседание "
     "conference conférence konferenz конференция talks gespräche négociations переговоры "
     "election elections élection élections municipales wahl wahlen выборы "
-    "statement déclaration erklärung заявление report rapport bericht доклад"))
+    "statement déclaration erklärung заявление report rapport bericht доклад "
+    # Days and times: 'a call around 5 p.m. Wednesday, saying …' names no speaker.
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag "
+    "freitag samstag sonntag понедельник вторник среда четверг пятница суббота воскресенье "
+    "january february march april june july august september october november december "
+    "janvier février avril juin juillet septembre octobre novembre décembre januar februar "
+    "märz juni juli oktober dezember "
+    # A demonstrative: 'Об этом заявил X' — X said it, not 'Об этом'.
+    "этом это этого this that cela ceci dies darüber davon"))
 
 
 def could_be_speaker(name: str) -> bool:
