@@ -123,3 +123,18 @@ def test_an_interviewer_labelled_by_full_name_then_surname_is_not_quoted():
     drafted = draft(text, {}, {}, published=DAY)
     assert drafted.kind == "transcript"
     assert proposed(drafted) == [("karl-gast", "Wir")]
+
+
+def test_a_dash_led_question_and_its_answer_are_an_interview_of_the_one_the_header_says_speaks(
+        people):
+    text = ("В интервью корреспонденту агентства Ивану Петрову академик Сидоров рассказал о "
+            "своем отношении к реформе науки и о планах академии на следующий год.\n\n"
+            "- Пётр Ильич, вы на посту президента академии уже два месяца. Что лично вы "
+            "считаете самым главным итогом этих двух месяцев?\n\n"
+            "- Я думаю, что самым главным итогом является то, что мы постепенно двигаемся к "
+            "согласию с органами власти о роли академии в развитии науки.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    # The answer, not the question, by the academician: first name from the question, surname
+    # from the header; not the correspondent named first.
+    assert proposed(drafted) == [("petr-sidorov", "Я")]

@@ -43,7 +43,7 @@ def _asks(text: str) -> bool:
 
 def _dash_turns(layout: Layout) -> list[tuple[int, int]] | None:
     """(paragraph index, speech offset) of each dash-led turn, when the text holds three or
-    more of them and none is a quotation signed within it."""
+    more of them (or a question and its answer) and none is a quotation signed within it."""
     text = layout.text
     turns = []
     for i, (s, e) in enumerate(layout.paras):
@@ -52,6 +52,11 @@ def _dash_turns(layout: Layout) -> list[tuple[int, int]] | None:
             if _SIGNED_DASH.search(text, m.end(), e) and speech_verb(text[m.end():e]):
                 return None
             turns.append((i, m.end()))
+    if len(turns) == 2:
+        # '- Александр Михайлович, … Что лично вы считаете …? / - Я думаю, …': an exchange cut
+        # after its first answer is one question and its answer.
+        asked, answered = (text[slice(*layout.paras[i])] for i, _ in turns)
+        return turns if _asks(asked) and not _asks(answered) else None
     return turns if len(turns) >= 3 else None
 
 
@@ -118,6 +123,30 @@ def _addressed_surname(questions: str, text: str) -> str | None:
     return full_name_in(text, surnames.pop())
 
 
+_SURNAME_BEFORE_VERB = re.compile(r"(?<![\w-])(?P<surname>[" + UPPER + r"][\w’'\-]{2,})\s+(?=\S)")
+
+
+def _subject_of_speech(header: str, registry: Registry, firsts: set[str]
+                       ) -> tuple[str | None, str, str] | None:
+    """The one a header says speaks, by the surname right before its speech verb ('академик
+    Сергеев рассказал', after 'корреспонденту … Алексею Курилову'): the registry's, or the
+    surname with the first name the questions address them by ('Александр Михайлович')."""
+    verb = speech_verb(header)
+    if verb is None:
+        return None
+    before = list(_SURNAME_BEFORE_VERB.finditer(header, max(0, verb.start() - 40),
+                                                verb.start() + 1))
+    if not before or before[-1].end() != verb.start():
+        return None
+    surname = before[-1].group("surname")
+    if (found := registry.surname(surname)) is not None and registry.is_person(found):
+        return found, registry.people[found].name, ""
+    if len(firsts) == 1:
+        return None, f"{next(iter(firsts))} {surname}", ""
+    full = full_name_in(header, surname)
+    return (None, full, "") if full else None
+
+
 def interviewee(layout: Layout, answers: list[Answer], registry: Registry
                 ) -> tuple[str | None, str, str] | None:
     """(id, name, role) of the one who answers: named above the first question, the one the
@@ -135,9 +164,11 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     if (called := _addressed_surname(asked, text)) is not None:
         found_id = registry.resolve(called)
         return (found_id, registry.people[found_id].name, "") if found_id else (None, called, "")
+    firsts = {m.group(1) for m in _PATRONYMIC.finditer(asked)}
+    if (said := _subject_of_speech(text[:header_end], registry, firsts)) is not None:
+        return said
     if not named:
         return None
-    firsts = {m.group(1) for m in _PATRONYMIC.finditer(asked)}
     chosen = (next((n for n in named if n[0].split()[0] in firsts), None)
               or next((n for n in named if n[2]), None) or named[0])
     found_id = registry.resolve(chosen[0])

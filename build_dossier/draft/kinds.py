@@ -39,7 +39,9 @@ MIN_TURN_WORDS = 6
 statement to quote; 'Is this the Washington Post story?' is one."""
 
 _TIMESTAMP = re.compile(
-    r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
+    # '6 p.m.': an entry's hour without minutes, as an agency's live page prints it.
+    r"(?:\+{3}\s*)?(?:\d{1,2}\s?(?:a\.m\.|p\.m\.)(?=\s*$|\s*\n)|"
+    r"\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
     r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4})(?:\s*(?:\+{3}|[:.\-–—]))?"
     r"(?=\s|$)")
 _DASHED_TIME = re.compile(r"[-–—]\s+(?=\d{1,2}[:.h]\d{2})")
@@ -55,6 +57,9 @@ _WIRE_DATELINE = re.compile(
 _LIVE_TITLE = re.compile(
     r"\b(live blog|liveblog|live updates|as it happened|news-ticker|newsticker|liveticker|"
     r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
+    # 'Der Streik-Ticker hält Sie auf dem Laufenden', 'Coronavirus-Pandemie Ticker:',
+    # 'Retrouvez ici l'intégralité de notre live'.
+    r"[\w-]*-ticker|ticker(?=\s*[:|–—-])|unser ticker|notre live|le live|en live|"
     r"live reporting|live coverage|watch [\w ]{0,30} live(?=\s*\n)|"
     r"текстов\w+ трансляци\w*|прям\w+ трансляци\w*)", re.IGNORECASE)
 _LIVE_WORD = re.compile(r"(?<![\w-])(?:LIVE|Live|live)(?:\s*[:|–—-]|(?=\s+[A-Z]{2,}))"

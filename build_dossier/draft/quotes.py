@@ -925,7 +925,9 @@ def _title_case(line: str) -> bool:
 
 
 _INCISE = re.compile(r",\s+((?:a|a-t-il|a-t-elle|)\s*[\w’'-]+)\s+((?:le|la|l’|l')\s*[^,.;:!?]{2,60}"
-                     r"|[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+){0,2})[,.;!?]")
+                     # 'regrette Victoire élève au lycée …': a name, then who they are.
+                     r"|[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+){0,2})"
+                     r"(?:[,.;!?]|\s+(?=[a-zà-öø-ÿ]))")
 
 
 def _incise(quotation: str) -> str:
