@@ -361,3 +361,25 @@ def test_a_byline_names_its_speaker_by_its_leading_words_not_the_occasion_after_
     result = drafted(text)
     assert result.kind == "statement"
     assert {(q.speaker, q.name) for q in result.quotes} == {(None, "Max Mustermann")}
+
+
+def test_thanking_the_host_by_name_or_congratulating_the_audience_is_no_quotation():
+    text = ("Поздравление министра\n\n"
+            "Дорогие коллеги!\n\n"
+            "Поздравляю вас с замечательным праздником – Днем учителя.\n\n"
+            "В этом году мы открыли сто новых школ, и я знаю, сколько труда вложили в это "
+            "учителя и директора по всей стране.\n\n"
+            "Я благодарю каждого из вас за терпение и за любовь к детям, которую вы им дарите "
+            "каждый день.\n")
+    english = ("Speech at the opening\n\n"
+               "Thanks, Dominic [Example, chair of the forum] and for the wonderful performance "
+               "we have just enjoyed.\n\n"
+               "A very warm welcome to you all for what promises to be an exciting week, and I am "
+               "delighted so many of you could be here.\n\n"
+               "I know that many of you have travelled a long way to be here, and I thank you "
+               "for making the journey.\n")
+    for speech, kept in ((text, ["В этом году", "Я благодарю"]),
+                         (english, ["A very warm", "I know that"])):
+        result = drafted(speech)
+        assert result.kind == "statement"
+        assert [q.text[:11] for q in result.quotes] == [k[:11] for k in kept]

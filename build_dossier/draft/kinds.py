@@ -425,11 +425,11 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         words = layout.text[s:e].strip()
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
-        spoken = re.sub(r"\([^()]*\)", " ", words)
+        spoken = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", words)
         # 'It may be. It may be.': a sentence said twice is said once.
         spoken = " ".join(dict.fromkeys(re.split(r"(?<=[.!?])\s+", spoken)))
         if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
-                or _page_furniture(words) or _salutation(spoken):
+                or _page_furniture(words) or _salutation(spoken) or _thanks_only(spoken):
             continue
         out.append((s, e))
     return out
@@ -484,6 +484,21 @@ def _salutation(para: str) -> bool:
     para = para.strip()
     return (para.endswith(("!", ",")) and len(para.split()) <= 15
             and not re.search(r"[.!?]\s", para) and _ADDRESSED.match(para) is not None)
+
+
+_THANKS = re.compile(r"(?i:thanks|thank you|merci|danke|vielen dank|спасибо),\s+[" + UPPER + r"]"
+                     r"|(?i:поздравляю|congratulations|félicitations|herzlichen glückwunsch)"
+                     r"(?![\w-])")
+
+
+def _thanks_only(para: str) -> bool:
+    """Whether a paragraph is one sentence thanking the host by name or congratulating the
+    audience ('Thanks, Dominic, and for the wonderful performance …', 'Поздравляю вас с
+    замечательным праздником – Днем учителя.'): a formula, not a statement."""
+    para = para.strip()
+    sentences = [p for p in re.split(r"(?<=[.!?])\s+", para) if p]
+    return (len(sentences) == 1 and len(para.split()) <= 20
+            and _THANKS.match(para) is not None)
 
 
 def _greetings_only(para: str) -> bool:
