@@ -203,3 +203,17 @@ def test_an_unlabelled_interviews_answers_are_by_the_one_the_questions_address()
     assert [speaker_id(q) for q in answers] == ["karl-beispiel", "karl-beispiel"]
     # '…, sagt er im Gespräch mit …': the words before the comma are reported, not the rest.
     assert not any(q.text.startswith("er im Gespräch") for q in drafted.quotes)
+
+
+def test_an_office_opening_the_sentence_and_a_pronoun_after_an_adverb_are_the_person_named(
+        people):
+    text = ("ЦИК подвела итоги аккредитации\n\n"
+            "Председатель ЦИК Анна Примерова рассказала журналистам о работе комиссии.\n\n"
+            "Глава ЦИК отметила, что комиссия не могла аккредитовать представителей изданий без "
+            "статуса СМИ.\n\n"
+            "При этом она отметила, что отказ в аккредитации не означает запрета для "
+            "наблюдателей.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    reported = [q for q in drafted.quotes if q.kind == "paraphrase"]
+    assert [q.text[:9] for q in reported][-2:] == ["комиссия ", "отказ в а"]
+    assert [speaker_id(q) for q in reported][-2:] == ["anna-primerova", "anna-primerova"]

@@ -607,6 +607,10 @@ class Resolver:
         if len(words) > 1 and words[0].lower() in PRONOUNS_PERSON \
                 and all(w[:1].islower() for w in words[1:]):
             subject = words[0]  # 'she is expected to tell members:', 'er wird sagen': she
+        elif len(words) > 1 and words[-1].lower() in PRONOUNS_PERSON and (
+                words[0] in OPENERS or words[0][:1].islower()) and not any(
+                w[:1].isupper() for w in words[1:-1]):
+            subject = words[-1]  # 'При этом она отметила', 'Dabei betonte er': she, he
         last_word = subject.split()[-1].lower() if subject.split() else ""
         if last_word in PRONOUNS_PERSON and len(subject.split()) > 1 and \
                 subject.split()[-2].lower() in _THAT_WORDS:
@@ -616,7 +620,9 @@ class Resolver:
         # 'the minister', 'a visibly angry Speaker', 'the former chief whip': someone named
         # before, by their office or a description.
         described = subject.split()
-        if described and described[0].lower() in _DESCRIBING:  # a sentence's capital
+        if described and (described[0].lower() in _DESCRIBING or (  # a sentence's capital
+                described[0].lower() in ROLE_NOUNS and len(described) > 1)):
+            # 'Глава ЦИК отметила', 'Глава региона подчеркнул': an office opening the sentence.
             described = [described[0].lower(), *described[1:]]
         role_noun = bool(described) and (
             (described[-1].lower() in ROLE_NOUNS

@@ -207,7 +207,7 @@ OPENERS = frozenset(words_of(
     "Dans Lors Après Avant Pendant Selon Aujourd'hui Hier Pour Avec Sans Chez Mais Et Quand "
     "Comme Pourtant Puis Ensuite Alors Enfin Then Dann Danach В На После Во Перед Сегодня "
     "Вчера По Как Но И Потом Затем Также Однако Кроме Тогда However Still Aussi Cependant "
-    "Toutefois Außerdem Jedoch Allerdings "
+    "Toutefois Außerdem Jedoch Allerdings При Dabei Zugleich Ainsi Here There "
     # German articles open a sentence on a noun, capitalised: 'Eine Woche nach …'.
     "Ein Eine Einer Einem Einen Das Dem Den Des"))
 """Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
