@@ -383,3 +383,21 @@ def test_thanking_the_host_by_name_or_congratulating_the_audience_is_no_quotatio
         result = drafted(speech)
         assert result.kind == "statement"
         assert [q.text[:11] for q in result.quotes] == [k[:11] for k in kept]
+
+
+def test_a_statement_printed_in_marks_under_its_introduction_is_one_speakers_statement():
+    text = ("Mayor Jane Example issued the following statement after the council passed the "
+            "budget:\n"
+            "“I am grateful to the council for passing a budget that is both balanced and "
+            "responsible for the years ahead.\n"
+            "“This budget closes the deficit and keeps our commitment to the services people "
+            "rely on every day.\n"
+            "“I would like to thank everyone who worked toward this outcome for the people we "
+            "serve.”\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    # Each paragraph, without the marks around it, by the one the introduction names; not the
+    # introduction itself.
+    assert [q.text[:12] for q in result.quotes] == ["I am gratefu", "This budget ", "I would like"]
+    assert not result.quotes[-1].text.endswith("”")
+    assert {q.name for q in result.quotes} == {"Jane Example"}

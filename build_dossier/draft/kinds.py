@@ -192,7 +192,24 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return STATEMENT
     if not attributed and _addressed_in_person(layout, long_paras):
         return STATEMENT
+    if not attributed and _statement_in_marks(layout):
+        return STATEMENT
     return NEWS
+
+
+def _statement_in_marks(layout: Layout) -> bool:
+    """Whether the text is one statement printed in quotation marks under a line that
+    introduces it ('Mayor Lisa Brown issued the following statement …:'), every paragraph after
+    that line opening with a mark, as a press office prints it."""
+    paras = layout.paras
+    first = next((i for i, (s, e) in enumerate(paras[:3])
+                  if layout.text[s:e].rstrip().endswith(":")), None)
+    if first is None or len(paras) - first - 1 < 2:
+        return False
+    intro = layout.text[slice(*paras[first])]
+    rest = [layout.text[s:e].lstrip() for s, e in paras[first + 1:]]
+    return (len(intro.split()) <= 40 and _SPEECH_TITLE.search(intro) is not None
+            and all(para[:1] in "“«„\"" for para in rest))
 
 
 def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> bool:
@@ -537,13 +554,23 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
                                           f"{turn.label}:"), speaker, f"{turn.label}:")
     found = statement_speaker(layout, registry, speech_first=True)
     speaker, words = found if found else ((None, "", ""), "")
-    spans = [_after_own_label(layout.text, span, speaker[1])
+    spans = [_inside_marks(layout.text, *_after_own_label(layout.text, span, speaker[1]))
              for span in spoken_paragraphs(layout, header_end(layout, speaker[1], words))]
     return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
                    speaker if found else None, words)
 
 
 _LABEL = re.compile(r"[^\n:.!?]{2,40}:[^\S\n]+")
+
+
+def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A spoken paragraph without the marks a press office prints around each paragraph of a
+    statement ('“I am appreciative of …', a closing '”' on the last)."""
+    while start < end and text[start] in QUOTE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in QUOTE_CHARS:
+        end -= 1
+    return start, end
 
 
 def _after_own_label(text: str, span: tuple[int, int], name: str) -> tuple[int, int]:
