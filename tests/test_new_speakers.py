@@ -217,3 +217,19 @@ def test_an_office_opening_the_sentence_and_a_pronoun_after_an_adverb_are_the_pe
     reported = [q for q in drafted.quotes if q.kind == "paraphrase"]
     assert [q.text[:9] for q in reported][-2:] == ["комиссия ", "отказ в а"]
     assert [speaker_id(q) for q in reported][-2:] == ["anna-primerova", "anna-primerova"]
+
+
+def test_a_noun_phrase_in_marks_in_a_sentence_reporting_no_one_is_a_term_not_reported_speech():
+    text = ("La grève à la une\n\n"
+            "Le Courrier du Nord consacre sa une à \"la ruée vers les bus\" aujourd'hui, en "
+            "alternative aux trains.\n\n"
+            "La loi sur le service minimum prévoit \"l'organisation d'un service réduit\" en cas "
+            "de grève.\n\n"
+            "Le ministre Paul Exemple a appelé à \"une grande prudence\" et il a dit que \"les "
+            "négociations continueront\" la semaine prochaine.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    texts = [q.text for q in drafted.quotes]
+    assert not any("ruée" in t or "service réduit" in t for t in texts)
+    # Words someone is said to call for, or to have said, are still proposed (as paraphrase).
+    assert any("une grande prudence" in t for t in texts)
+    assert any("les négociations continueront" in t for t in texts)

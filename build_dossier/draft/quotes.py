@@ -395,9 +395,39 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
             continue
         seen.add(words)
         kept.append(c)
-    return [_as_reported(layout, c, kept) if c.how == "quotation marks" and c.kind == "direct"
-            and embedded_in_sentence(layout.text, c.start, c.end, layout.sentence(c.start)[0])
-            else c for c in kept]
+    out = []
+    for c in kept:
+        if c.how == "quotation marks" and c.kind == "direct" and embedded_in_sentence(
+                layout.text, c.start, c.end, layout.sentence(c.start)[0]):
+            if _quoted_term(layout, c):
+                continue
+            c = _as_reported(layout, c, kept)
+        out.append(c)
+    return out
+
+
+_DETERMINER = re.compile(r"(?i:le|la|les|l['’]|un|une|des|du|the|a|an|der|die|das|den|dem|des|"
+                         r"ein|eine|einen)(?:\s|(?<=['’]))")
+
+
+def _quoted_term(layout: Layout, cand: Candidate) -> bool:
+    """Whether a few words in marks are a term the writer quotes, not anyone's words: a noun
+    phrase after its article ('consacre sa une à "la ruée vers les bus"', 'prévoit
+    "l'organisation d'un service"') in a sentence that says no one said anything."""
+    if not _DETERMINER.match(cand.text):
+        return False
+    start, end = layout.sentence(cand.start)
+    outside = layout.text[start:cand.start] + " " + layout.text[cand.end:end]
+    lowered = outside.lower()
+    return (speech_verb(outside) is None and _NAMING_VERB.search(outside) is None
+            and not any(p.lower() in lowered for p in ACCORDING_TO))
+
+
+_NAMING_VERB = re.compile(
+    r"(?<![\w’'-])(?i:called|calls|calling|described|describes|describing|appel\w*|qualifi\w*|"
+    r"nannte|nennt|bezeichnete|bezeichnet|назвал\w*|называ\w*|призвал\w*)(?![\w’'-])")
+"""'He called a draft agreement “a small victory …”', 'appelant à "une grande prudence"':
+someone's words, though no verb of saying."""
 
 
 def _headline_of_another(layout: Layout, cand: Candidate, found: list[Candidate]) -> bool:
