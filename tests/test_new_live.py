@@ -99,3 +99,17 @@ def test_a_speaker_named_inside_the_quotation_with_who_they_are_after_the_name()
             "07h10 - Les résultats seront publiés à 8 heures sur le site du ministère.\n")
     drafted = draft(text, {}, {}, published=DAY)
     assert [speaker_id(q) for q in drafted.quotes if q.kind == "direct"] == ["victoire"]
+
+
+def test_a_time_before_a_weekday_does_not_end_the_sentence_its_speaker_is_in():
+    text = ("Storm hits the coast\n\n"
+            "6 p.m.\n\n"
+            "County spokeswoman Ann Example said the office received a call around 5 p.m. "
+            "Wednesday, saying a tree had fallen on a house. The storm ended at 6 p.m. Rain "
+            "followed.\n\n"
+            "5:30 p.m.\n\n"
+            "Crews were on their way to the house, officials said.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    reported = [q for q in drafted.quotes if "received a call" in q.text]
+    assert [speaker_id(q) for q in reported] == ["ann-example"]
+    assert "Wednesday" in reported[0].text
