@@ -113,3 +113,18 @@ def test_a_time_before_a_weekday_does_not_end_the_sentence_its_speaker_is_in():
     reported = [q for q in drafted.quotes if "received a call" in q.text]
     assert [speaker_id(q) for q in reported] == ["ann-example"]
     assert "Wednesday" in reported[0].text
+
+
+def test_a_byline_under_the_title_is_no_speaker_and_selon_after_a_quotation_names_one():
+    text = ("Gouvernement : revivez la journée des nominations\n\n"
+            "Paul Auteur\n\n"
+            "20h20: Chers internautes, il est temps de refermer ce live, les réactions se sont "
+            "multipliées toute la journée.\n\n"
+            "20h12: \"Les écoles doivent bannir les pesticides, c'est une atteinte à la "
+            "santé.\"\n\n"
+            "20h10: \"La relance économique va venir de la relance de la consommation\" selon "
+            "Marie Exemple.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    ids = [speaker_id(q) for q in drafted.quotes]
+    assert "paul-auteur" not in ids
+    assert ids[-1] == "marie-exemple"

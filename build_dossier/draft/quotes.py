@@ -933,9 +933,15 @@ def _unattributed(layout: Layout, cand: Candidate, resolver: Resolver
     return None
 
 
+_BYLINE_ALONE = re.compile(r"(?:(?i:by|par|von|автор:?)\s+)?[" + UPPER + r"][\w’'\-]+"
+                           r"(?:\s+[" + UPPER + r"][\w’'\-]+){1,2}")
+
+
 def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, str] | None:
     """(offset, id, name) of the person the title or the lead's first sentence names first."""
-    for s, _ in layout.paras[:2]:
+    for s, e in layout.paras[:2]:
+        if _BYLINE_ALONE.fullmatch(layout.text[s:e].strip()):
+            continue  # 'Vincent Vantighem' under the title: the author, who says nothing
         start, end = layout.sentence(s)
         words = layout.text[start:end]
         persons = [h for h in registry.find(words) if registry.is_person(h[2])]

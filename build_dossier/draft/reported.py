@@ -346,6 +346,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     german = re.match(r"so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]+)", tail)
     if german:  # „…“, so Schäuble.
         return german.group(1)
+    according = _ACCORDING_AFTER.match(tail)
+    if according:  # « "…" selon Ségolène Royal », '"…", according to the minister'
+        return according.group(1).strip()
     verb = speech_verb(tail)
     if verb is None or verb.start() > 60:
         return ""
@@ -379,6 +382,8 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
         r"|во) ", after)[0].strip())
 
 
+_ACCORDING_AFTER = re.compile(
+    r"(?i:selon|d['’]après|according to|laut|по словам|по данным)\s+([^,.;:!?()\n]{2,60})")
 _NEXT_SENTENCE = re.compile(r"(?<=[a-zà-öø-ÿа-яё]{3}[.!?])\s+(?=[-–—]\s|[" + UPPER + r"])")
 _PASSIVE_FRAME = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:cited|quoted|"
                             r"reported|heard|overheard)\s+as$")
