@@ -233,3 +233,16 @@ def test_a_noun_phrase_in_marks_in_a_sentence_reporting_no_one_is_a_term_not_rep
     # Words someone is said to call for, or to have said, are still proposed (as paraphrase).
     assert any("une grande prudence" in t for t in texts)
     assert any("les négociations continueront" in t for t in texts)
+
+
+def test_a_day_before_the_subject_and_a_second_quotation_after_it_leave_the_speaker_named():
+    text = ("Musées : pas de date\n\n"
+            "Les musées seront les premiers à rouvrir \"quand nous aurons une décrue\", a déclaré "
+            "lundi la ministre de la Culture Marie Exemple sur BFM-TV, précisant que \"nous n'en "
+            "sommes pas là pour les salles de cinéma\".\n\n"
+            "Les théâtres attendront encore quelques semaines, a déclaré mardi le ministre Paul "
+            "Exemple sur France Inter.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    by_text = {q.text.split()[0] + " " + q.text.split()[1]: speaker_id(q) for q in drafted.quotes}
+    assert by_text["Les musées"] == "marie-exemple"
+    assert by_text["Les théâtres"] == "paul-exemple"

@@ -724,8 +724,12 @@ class Resolver:
         last = named[0].split()[-1]
         # "Ryabkov" after "Sergei Ryabkov": the same person still to add, by the fullest name
         # the text has given them ('Sultan Al Jaber', not a later 'Al Jaber').
+        # 'Paul Exemple' after 'Marie Exemple' is someone else: a given name of its own.
+        given = named[0].split()[0] if len(named[0].split()) >= 2 and named[0].split()[0] \
+            not in _PARTICLES else None
         same = [name for _, speaker, name, _ in self.mentions[-50:]
-                if speaker is None and name.split() and name.split()[-1] == last]
+                if speaker is None and name.split() and name.split()[-1] == last
+                and (given is None or given in name.split()[:-1])]
         if same:
             return None, max(reversed(same), key=lambda n: len(n.split())), ""
         if len(named[0].split()) == 1 and (fuller := full_name_in(self.text, last)):
@@ -874,7 +878,10 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
     if tail:
         found = resolver.phrase(tail, cand.start)
         if found:
-            return found, evidence(text[cand.end:tail_end])
+            # Up to the next quotation, which is no part of this one's attribution.
+            next_mark = re.search(r"[“«„\"]", text[cand.end + 1:tail_end])
+            said_end = cand.end + 1 + next_mark.start() if next_mark else tail_end
+            return found, evidence(text[cand.end:said_end].rstrip(" ,"))
     lead = without_entry_time(lead_attribution(text, s_start, cand.start - 1)) \
         if s_start < cand.start else ""
     if not lead.strip():

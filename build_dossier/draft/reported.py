@@ -216,7 +216,13 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     rest = _TOLD_TO.split(sentence[match.end():].strip(" .!"), maxsplit=1)[0].strip()
     # '…, assure Agnès Buzyn, invitée mercredi d'Europe 1': the apposition is not the name.
     rest = rest.split(",", 1)[0].strip()
-    if (subject.rstrip().endswith(",") and rest[:1].isupper() and len(rest.split()) <= 5
+    # '…, a déclaré lundi la ministre de la Culture Roselyne Bachelot sur BFM-TV': the day
+    # before the subject and the channel after it are not the speaker.
+    dated = _DAY_BEFORE_SUBJECT.sub("", rest)
+    if dated != rest and _SPEAKER_START.match(dated):
+        rest = _WHERE_AFTER.split(dated, maxsplit=1)[0].strip()
+    if (subject.rstrip().endswith(",") and (rest[:1].isupper() or dated != rest)
+            and len(rest.split()) <= (5 if dated == rest else 10)
             and not any(c in rest for c in ":" + QUOTE_CHARS)):
         # '…, assure Olivier Véran', '…, sagt Scholz': what was said, then who said it.
         return _clause(text, start, start + subject.rstrip().rfind(","), rest)
@@ -338,6 +344,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     # Only the attribution's own sentence: a run-on page ('… asked on Twitter. - 2.08 p.m. -
     # Honorary president …') may hold the next entry in the same line.
     tail = _NEXT_SENTENCE.split(tail, 1)[0]
+    # '…", a déclaré lundi la ministre …, précisant que "…"': the next quotation is not part
+    # of this one's attribution.
+    tail = re.split(r"[“«„\"]", tail, maxsplit=1)[0]
     if not tail.split() or len(tail.split()) > 25:
         return ""
     french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
@@ -360,6 +369,7 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     after = tail[verb.end():].strip(" ,.")
     # 'a déclaré, vendredi, le ministre …': the day set off by commas is not the speaker.
     after = _SET_OFF_DAY.sub("", after)
+    after = _DAY_BEFORE_SUBJECT.sub("", after)  # 'a déclaré lundi la ministre …'
     # 'indique par ailleurs le ministre', 'déclare en outre Aurélien Rousseau': an adverb
     # between the verb and the subject is not the speaker.
     after = _ADVERB_BEFORE_SUBJECT.sub("", after)
@@ -378,7 +388,7 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
         return apposed.group().strip()
     # 'sagte der SPD-Politiker der „Rheinischen Post“': whom it was said to is not the speaker.
     return re.sub(r"\s+(?:der|dem|den|the|to)$", "", re.split(
-        r"[,.;„“\"«]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor|im|в|на"
+        r"[,.;„“\"«]| (?:in|at|on|during|after|before|lors|après|devant|sur|bei|am|nach|vor|im|в|на"
         r"|во) ", after)[0].strip())
 
 
@@ -391,6 +401,12 @@ _ADVERB_BEFORE_SUBJECT = re.compile(
     r"^(?:(?:par ailleurs|en outre|encore|aussi|également|ensuite|alors|enfin|toutefois|"
     r"cependant|pourtant|again|also|later|then|further|still|auch|noch|dann|zudem|außerdem|"
     r"jedoch|также|тоже|затем|ещё|еще)\s+)+(?=\S)", re.IGNORECASE)
+_DAY_BEFORE_SUBJECT = re.compile(
+    r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
+    r"am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|gestern|heute|"
+    r"вчера|сегодня)(?:\s+(?i:matin|soir|midi|morning|evening|abend|morgen))?\s+")
+_WHERE_AFTER = re.compile(r"\s+(?:sur|à|au|dans|devant|on|in|at|to|bei|im|auf|vor|в|на)\s+")
 _SET_OFF_DAY = re.compile(
     r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|ce matin|"
     r"ce soir|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
