@@ -725,11 +725,11 @@ class Resolver:
         # "Ryabkov" after "Sergei Ryabkov": the same person still to add, by the fullest name
         # the text has given them ('Sultan Al Jaber', not a later 'Al Jaber').
         # 'Paul Exemple' after 'Marie Exemple' is someone else: a given name of its own.
-        given = named[0].split()[0] if len(named[0].split()) >= 2 and named[0].split()[0] \
+        own_given = named[0].split()[0] if len(named[0].split()) >= 2 and named[0].split()[0] \
             not in _PARTICLES else None
         same = [name for _, speaker, name, _ in self.mentions[-50:]
                 if speaker is None and name.split() and name.split()[-1] == last
-                and (given is None or given in name.split()[:-1])]
+                and (own_given is None or own_given in name.split()[:-1])]
         if same:
             return None, max(reversed(same), key=lambda n: len(n.split())), ""
         if len(named[0].split()) == 1 and (fuller := full_name_in(self.text, last)):
