@@ -246,3 +246,12 @@ def test_a_day_before_the_subject_and_a_second_quotation_after_it_leave_the_spea
     by_text = {q.text.split()[0] + " " + q.text.split()[1]: speaker_id(q) for q in drafted.quotes}
     assert by_text["Les musées"] == "marie-exemple"
     assert by_text["Les théâtres"] == "paul-exemple"
+
+
+def test_an_aside_set_off_by_dashes_is_no_part_of_the_speaker_before_the_verb():
+    text = ("Minister attacks broadcaster\n\n"
+            "Culture minister Jane Example has accused the broadcaster of bias – calling one "
+            "programme “very, very one-sided” – and said the review of its charter is done.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    reported = [q for q in drafted.quotes if q.text.startswith("the review")]
+    assert [speaker_id(q) for q in reported] == ["jane-example"]

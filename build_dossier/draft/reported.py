@@ -190,7 +190,9 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     match = speech_verb(sentence)
     if match is None:
         return None
-    subject = sentence[:match.start()]
+    # 'Javid has accused the BBC of bias – calling one item “very, very anti-Tory” – and
+    # said …': an aside set off by dashes is no part of the subject.
+    subject = _DASHED_ASIDE.sub(" ", sentence[:match.start()])
     # '“…,” he said': the verb attributes the quotation before it. A few words in marks well
     # before the verb ('… «список Магнитского» и заявила, что …') are the narration's.
     if not subject.strip() or subject.rstrip(" ,—–-")[-1:] in "”»\"“" or (
@@ -241,6 +243,7 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     return _clause(text, start + match.end() + lead, end, subject)
 
 
+_DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—\n]{1,200}?\s[–—]\s")
 _SPEAKER_START = re.compile(r"(?:the|a|an|le|la|les|l[’']|der|die|das|ein|eine)\s|[" + UPPER + r"]")
 
 
