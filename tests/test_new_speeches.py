@@ -401,3 +401,18 @@ def test_a_statement_printed_in_marks_under_its_introduction_is_one_speakers_sta
     assert [q.text[:12] for q in result.quotes] == ["I am gratefu", "This budget ", "I would like"]
     assert not result.quotes[-1].text.endswith("”")
     assert {q.name for q in result.quotes} == {"Jane Example"}
+
+
+def test_an_interview_whose_answers_are_printed_in_marks_is_a_transcript_of_the_answers():
+    text = ("Trois questions à Paul Exemple, ancien ministre de l'Agriculture.\n\n"
+            "Les agriculteurs sont-ils en première ligne ?\n\n"
+            "\"Oui, complètement. Je veux saluer le travail de tous les agriculteurs qui ont "
+            "permis que personne ne manque de rien pendant le confinement.\"\n\n"
+            "Malgré tout, la filière est en danger ?\n\n"
+            "\"Il y a plusieurs problèmes : la demande, la production et les prix. Nous avons "
+            "besoin d'une rémunération juste pour les agriculteurs.\"\n")
+    result = drafted(text)
+    assert result.kind == "transcript"
+    assert [(q.name, q.text[:12]) for q in result.quotes] == [
+        ("Paul Exemple", "Oui, complèt"), ("Paul Exemple", "Il y a plusi")]
+    assert not any(q.text.endswith("\"") for q in result.quotes)

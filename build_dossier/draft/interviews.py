@@ -21,7 +21,8 @@ _SIGNED_DASH = re.compile(r",\s*[-–—]\s+\S")
 MAX_QUESTION_WORDS = 70
 """A question longer than this is a statement that ends by asking, not an interviewer's turn."""
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|I'd|we|We|our|Our|us|my|My|me|nous|"
-                          r"notre|nos|je|j['’]|moi|vous|wir|Wir|unsere?\w*|uns|ich|Ich|mir|mich|"
+                          r"notre|nos|je|j['’]|moi|vous|Je|J['’]|Nous|Notre|Nos|Moi|"
+                          r"wir|Wir|unsere?\w*|Unsere?\w*|uns|ich|Ich|mir|mich|"
                           r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас)"
                           r"(?![\w’'-])")
 """Words of someone speaking for themselves or to their audience: 'we', 'nous', 'uns', 'мы'."""
@@ -85,6 +86,14 @@ def _answers_of_questions(layout: Layout) -> list[Answer]:
     return out
 
 
+def _wholly_marked(para: str) -> bool:
+    """Whether a paragraph is one quotation: it opens and closes with a mark, none between."""
+    para = para.strip()
+    inner = para[1:-1]
+    return (len(para) > 2 and para[0] in QUOTE_CHARS and para[-1] in QUOTE_CHARS
+            and not any(c in inner for c in QUOTE_CHARS))
+
+
 def unlabelled_answers(layout: Layout) -> list[Answer]:
     """The answers of an interview printed without labels; [] when the text is not one: at
     least two questions each answered, most answers in the first person and few quoting."""
@@ -95,7 +104,10 @@ def unlabelled_answers(layout: Layout) -> list[Answer]:
     text = layout.text
     spans = [(layout.paras[a.first][0], layout.paras[a.last][1]) for a in answers]
     first_person = sum(bool(FIRST_PERSON.search(text, s, e)) for s, e in spans)
-    quoting = sum(any(c in text[s:e] for c in QUOTE_CHARS) for s, e in spans)
+    # An answer printed whole in quotation marks ('"Oui, complètement. …"') is the answer,
+    # not an article quoting someone.
+    quoting = sum(any(c in text[s:e] for c in QUOTE_CHARS) and not _wholly_marked(text[s:e])
+                  for s, e in spans)
     # Questions take a good share of the paragraphs from the first one on, as turns do.
     asked_from = answers[0].first - 1
     questions = len(layout.paras) - asked_from - sum(a.last - a.first + 1 for a in answers)

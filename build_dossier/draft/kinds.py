@@ -715,8 +715,8 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
             cand = replace(cand, speaker=who[0], name=who[1], role=who[2], evidence=how)
         quotes.append(cand)
     for answer in answers:
-        spans = spoken_paragraphs(layout, answer.first, layout.paras[answer.last][1],
-                                  answer.start, MIN_TURN_WORDS)
+        spans = [_inside_marks(layout.text, *span) for span in spoken_paragraphs(
+            layout, answer.first, layout.paras[answer.last][1], answer.start, MIN_TURN_WORDS)]
         quotes += _spoken(layout, spans, who, "answer", how)
     return Drafted(TRANSCRIPT, quotes)
 
