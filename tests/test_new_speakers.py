@@ -255,3 +255,14 @@ def test_an_aside_set_off_by_dashes_is_no_part_of_the_speaker_before_the_verb():
     drafted = draft(text, {}, {}, published=DAY)
     reported = [q for q in drafted.quotes if q.text.startswith("the review")]
     assert [speaker_id(q) for q in reported] == ["jane-example"]
+
+
+def test_an_office_of_an_organisation_is_the_one_the_text_names_with_it():
+    text = ("Streit um den Verband\n\n"
+            "Vereins-Boss Hans Beispiel kritisierte den Verband, und der Chef der Liga, Otto "
+            "Muster, forderte einen Neuanfang.\n\n"
+            "«Ich habe grundsätzlich ein gutes Verhältnis zum Präsidenten», sagte der "
+            "Vorstandschef des Vereins der Zeitung.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    direct = [q for q in drafted.quotes if q.kind == "direct"]
+    assert [speaker_id(q) for q in direct] == ["hans-beispiel"]

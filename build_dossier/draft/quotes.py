@@ -570,6 +570,26 @@ def _subject(phrase: str) -> str:
     return phrase.strip()
 
 
+_OFFICE_OF = re.compile(r"(?i:der|die|le|la|the)\s+[\w-]+\s+"
+                        r"(?i:des|der|du|de la|de l['’]|of the|of)"
+                        r"\s+(?P<org>(?:[" + UPPER + r"][\w-]*\s*){1,3})"
+                        # '… der Zeitung', 'to the BBC': whom it was said to.
+                        r"(?:\s*(?:der|dem|den|to the|to)\s+.{1,40})?")
+"""An office of an organisation: 'der Vorstandschef des FC Bayern', 'the head of the DFL'."""
+
+
+def _holder_of(text: str, org: str, before: int) -> str | None:
+    """The full name the text gives, before `before`, right after the organisation's name
+    ('Bayern-Boss Karl-Heinz Rummenigge', 'DFL-Chef Christian Seifert', 'FC Bayern chief
+    executive Karl-Heinz Rummenigge')."""
+    key = org.split()[-1]
+    pattern = re.compile(r"(?<![\w-])" + re.escape(key) + r"(?:-[\w]+|\s+[a-zà-ÿ][\w-]*){0,3}"
+                         r"\s+(?P<name>[" + UPPER + r"][a-zà-öø-ÿ]+(?:-[" + UPPER
+                         + r"][a-zà-öø-ÿ]+)?\s+[" + UPPER + r"][a-zà-öø-ÿ]+)(?![\w-])")
+    found = [m.group("name") for m in pattern.finditer(text, 0, before)]
+    return found[-1] if found else None
+
+
 _CLITIC = re.compile(r"(?:\s+(?:l|m|t|s|n|y|en|nous|vous|lui|leur|ne|me|te|se)(?:['’]|\s*$))+\s*$")
 _UNNAMED = frozenset(words_of("source insider aide quelle источник"))
 """Who speaks unnamed, known by where they sit: 'a Cabinet source', 'a Labour insider'."""
@@ -687,6 +707,13 @@ class Resolver:
                     and self.lead[0] < at:
                 found = self.lead[1], self.lead[2]  # no one quoted yet: the one the lead names
             return (found[0], found[1], "") if found else None
+        if (head := _OFFICE_OF.fullmatch(subject.strip())) is not None and (
+                holder := _holder_of(self.text, head.group("org"), at)) is not None:
+            # 'sagte der Vorstandschef des FC Bayern' after 'Bayern-Boss Karl-Heinz
+            # Rummenigge': the one the text names with that organisation.
+            found_id = self.registry.resolve(holder)
+            return (found_id, self.registry.people[found_id].name, "") if found_id else (
+                None, holder, "")
         exact = self.registry.exact(subject)
         if exact:
             return exact, subject, ""
