@@ -1,7 +1,7 @@
 """How well `build-dossier new` drafts: each text is drafted again in a scratch dossier and
 compared with what was annotated by hand.
 
-    .venv/bin/python -m bench.measure_new [-v]
+    .venv/bin/python -m bench.measure_new [-v] [--round tests/texts/corpus/tuned/NOTES-round8.md]
 
 Three sets: the seed dossier's annotated sources, the sample texts in tests/texts, and the
 corpus in tests/texts/corpus — real published texts of every kind in English, French, German
@@ -28,6 +28,7 @@ quotation. Texts without the key are judged as before.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 import tempfile
@@ -362,6 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=Path, default=ROOT / "tests" / "texts",
                         help="folder of sample texts (*.txt, *.expected.yml, people.yml)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    parser.add_argument("--round", type=Path, metavar="NOTES",
+                        help="also report, apart, the corpus texts a round's notes name "
+                             "(its per-text table), once they have moved to tuned/")
     args = parser.parse_args(argv)
     registry = args.root / SOURCES_DIR
     seeds = [measure_text(n, t, q, registry, p) for n, t, q, p in annotated_sources(args.root)]
@@ -374,9 +378,21 @@ def main(argv: list[str] | None = None) -> int:
     for part in ("tuned", "heldout"):
         if (corpus / part).is_dir():
             scores = measure_corpus(corpus / part, corpus)
+            if not scores:
+                continue  # heldout/ between rounds
             errors += report(f"Corpus, {part}", scores, args.verbose).errors
             report_by_kind(f"Corpus, {part}", scores)
+            if args.round and part == "tuned":
+                named = round_texts(args.round)
+                report_by_kind(f"Corpus, tuned, the texts of {args.round.name}",
+                               [s for s in scores if s.name.removesuffix(".txt") in named])
     return 1 if errors else 0
+
+
+def round_texts(notes: Path) -> set[str]:
+    """The text names a round's notes list in their per-text table ("| name | source | ...")."""
+    return set(re.findall(r"^\| ([a-z]{2}-(?:news|statement|transcript|live)-[^ |]+) \|",
+                          notes.read_text(encoding="utf-8"), re.MULTILINE))
 
 
 if __name__ == "__main__":

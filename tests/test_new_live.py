@@ -70,3 +70,61 @@ def test_a_quotation_followed_by_this_is_by_the_one_person_that_sentence_names(p
             "auf die Regierung antwortet.\n")
     drafted = draft(text, people, {}, published=DAY)
     assert [speaker_id(q) for q in drafted.quotes] == ["rolf-mutzenich"]
+
+
+def test_a_ticker_or_hours_without_minutes_make_a_live_page():
+    ticker = ("Der Streik-Ticker hält Sie auf dem Laufenden\n\n"
+              "Hamburg. Die Fahrgäste der Bahn trifft an diesem Mittwoch der zweite Streik in "
+              "acht Tagen, wie die Gewerkschaft mitteilte.\n\n"
+              "19.21 Uhr: „Der Zugbetrieb im Norden ist sehr übersichtlich geworden“, sagte eine "
+              "Bahnsprecherin am Abend.\n")
+    hours = ("Storm slams into the coast; 1 dead\n\n"
+             "6:25 p.m.\n\n"
+             "The storm has left extensive damage in the city, with trees and power lines down.\n\n"
+             "6 p.m.\n\n"
+             "Authorities say a man was killed by a falling tree as the storm tore through the "
+             "state.\n")
+    french = ("Retrouvez ici l'intégralité de notre live\n\n"
+              ": La grève fait la une de plusieurs quotidiens régionaux ce matin.\n\n"
+              ": \"On respecte la grève, mais on attend un égal respect pour les usagers\", a "
+              "déclaré Paul Exemple.\n")
+    for text in (ticker, hours, french):
+        assert draft(text, {}, {}, published=DAY).kind == "live", text[:30]
+
+
+def test_a_speaker_named_inside_the_quotation_with_who_they_are_after_the_name():
+    text = ("Résultats du bac : les élèves inquiets\n\n"
+            "06h53 - \"Là, et comme beaucoup de mes camarades, je suis dans le doute. Stressée, "
+            "et en colère, regrette Victoire élève au lycée Jean Moulin à Lyon.\n\n"
+            "07h10 - Les résultats seront publiés à 8 heures sur le site du ministère.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [speaker_id(q) for q in drafted.quotes if q.kind == "direct"] == ["victoire"]
+
+
+def test_a_time_before_a_weekday_does_not_end_the_sentence_its_speaker_is_in():
+    text = ("Storm hits the coast\n\n"
+            "6 p.m.\n\n"
+            "County spokeswoman Ann Example said the office received a call around 5 p.m. "
+            "Wednesday, saying a tree had fallen on a house. The storm ended at 6 p.m. Rain "
+            "followed.\n\n"
+            "5:30 p.m.\n\n"
+            "Crews were on their way to the house, officials said.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    reported = [q for q in drafted.quotes if "received a call" in q.text]
+    assert [speaker_id(q) for q in reported] == ["ann-example"]
+    assert "Wednesday" in reported[0].text
+
+
+def test_a_byline_under_the_title_is_no_speaker_and_selon_after_a_quotation_names_one():
+    text = ("Gouvernement : revivez la journée des nominations\n\n"
+            "Paul Auteur\n\n"
+            "20h20: Chers internautes, il est temps de refermer ce live, les réactions se sont "
+            "multipliées toute la journée.\n\n"
+            "20h12: \"Les écoles doivent bannir les pesticides, c'est une atteinte à la "
+            "santé.\"\n\n"
+            "20h10: \"La relance économique va venir de la relance de la consommation\" selon "
+            "Marie Exemple.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    ids = [speaker_id(q) for q in drafted.quotes]
+    assert "paul-auteur" not in ids
+    assert ids[-1] == "marie-exemple"

@@ -79,3 +79,23 @@ def test_the_report_prints_reported_found_per_kind(tmp_path, capsys):
     assert news.split()[-1] == "67%"
     # Two quotes and two reported spans found, every speaker right; one false proposal of four.
     assert news.split()[1:5] == ["2", "100%", "25%", "100%"]
+
+
+def test_a_rounds_texts_are_reported_apart_once_in_tuned_and_an_empty_heldout_is_skipped(
+        tmp_path, capsys):
+    texts = tmp_path / "texts"
+    part = texts / "corpus" / "tuned"
+    part.mkdir(parents=True)
+    (texts / "corpus" / "heldout").mkdir()
+    corpus(part, a="", b="")
+    notes = part / "NOTES-round9.md"
+    notes.write_text("| text | source | notes |\n|---|---|---|\n| en-news-b | x | y |\n",
+                     encoding="utf-8")
+    root = tmp_path / "dossier"
+    (root / "sources").mkdir(parents=True)
+    main(["--root", str(root), "--texts", str(texts), "--round", str(notes)])
+    out = capsys.readouterr().out
+    apart = out.split("the texts of NOTES-round9.md, by kind")[1]
+    news = next(line for line in apart.splitlines() if line.strip().startswith("news"))
+    assert news.split()[1] == "1"  # one text of the two: the one the notes list
+    assert "Corpus, heldout" not in out

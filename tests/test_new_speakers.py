@@ -126,3 +126,143 @@ def test_capitalised_nouns_are_not_taken_for_the_person_a_paragraph_names(people
             "Jahresende.“\n")
     drafted = draft(text, people, {}, published=DAY)
     assert speakers(drafted) == ["olaf-scholz"]
+
+
+def test_a_pronoun_after_the_circumstances_introduces_a_block_quotation():
+    text = ("Minister praises nurses\n\n"
+            "Health Minister Mary Example will praise the work of nurses in a speech today.\n\n"
+            "At the Royal College of Nursing annual congress, she is expected to tell members:\n\n"
+            "“I find it truly inspiring when I meet nurses right across the country. You are the "
+            "heart of our hospitals.”\n\n"
+            "Her department said last week that it would hire more nurses next year.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "news"
+    assert [speaker_id(q) for q in drafted.quotes if q.kind == "direct"] == ["mary-example"]
+
+
+def test_a_surname_after_a_title_going_on_is_the_full_name_given_before():
+    text = ("Mayor Accepts City Council Budget for Fiscal Year 2016\n\n"
+            "Mayor John Example said the budget was a fair compromise for everyone.\n\n"
+            "“Each member of the council listened to the residents,” said Mayor John Example.\n\n"
+            "Russia’s continued interest in the city was not discussed, officials said.\n\n"
+            "“We appreciate all the work by everyone involved in reaching a compromise,” Mayor "
+            "Example continued.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert speakers(drafted)[-2:] == ["john-example", "john-example"]
+    # 'continued' as an adjective says nothing: no paraphrase of that sentence.
+    assert not any(q.text.startswith(("interest", "Russia")) for q in drafted.quotes)
+
+
+def test_days_demonstratives_and_clitics_are_never_taken_for_speakers():
+    text = ("Storm hits the coast\n\n"
+            "County spokeswoman Ann Example said the office received a call around 5 p.m. "
+            "Wednesday, saying a tree had fallen on a house.\n\n"
+            "Dans tous les cas, Paul Exemple l'a assuré : \"Tous les élèves auront leurs "
+            "résultats demain matin\".\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    ids = speakers(drafted)
+    assert "wednesday" not in ids and "paul-exemple-l" not in ids
+    assert "paul-exemple" in ids
+
+
+def test_a_meetings_name_in_marks_is_no_quotation_and_about_this_is_no_speaker():
+    text = ("Минсельхоз признал ухудшение качества зерна\n\n"
+            "Министерство признало, что качество зерна ухудшается. Об этом заявил замминистра "
+            "Иван Примеров на совещании «О прогнозном балансе ресурсов зерна в России».\n\n"
+            "«Мы констатируем на сегодня факт, что качество зерна ухудшилось», - сказал "
+            "Примеров.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert "ob-etom" not in speakers(drafted)
+    assert not any("прогнозном" in q.text for q in drafted.quotes)
+    assert speakers(drafted)[-1] == "ivan-primerov"
+
+
+def test_someone_called_by_first_name_and_patronymic_is_the_person_named_so_before():
+    text = ("Мэр поблагодарил депутатов\n\n"
+            "Сегодня мэр Пётр Примеров поблагодарил депутатов за совместную работу.\n"
+            "«Для меня этот созыв — особенный, первый. Я с этими депутатами начинал работать, — "
+            "подчеркнул Пётр Иванович. — Самое главное достижение — консолидация».\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert speakers(drafted) == ["petr-primerov"]
+
+
+def test_an_unlabelled_interviews_answers_are_by_the_one_the_questions_address():
+    text = ("Anna Autorin\n\n"
+            "Berlin Erst am Mittwoch korrigierte der Deutsche Bauernverband seine Prognose, "
+            "Verbandspräsident Karl Beispiel nennt die Lage dramatisch. Die Branche stelle sich "
+            "auf Ausfälle ein, sagt er im Gespräch mit Anna Autorin.\n\n"
+            "Herr Beispiel, ich erreiche Sie gerade auf Ihrem Hof. Wie sieht es bei Ihnen aus?\n\n"
+            "Ich bin hier zu Hause. Die Ernte war schlecht, bei der Gerste minus zehn Prozent, "
+            "und wir sehen jeden Tag, wie trocken es wird.\n\n"
+            "Und deutschlandweit?\n\n"
+            "Die Lage ist dramatisch, im Norden und im Osten. Wir haben unsere Meldung schon "
+            "zweimal korrigiert.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    answers = [q for q in drafted.quotes if q.how == "answer"]
+    assert [speaker_id(q) for q in answers] == ["karl-beispiel", "karl-beispiel"]
+    # '…, sagt er im Gespräch mit …': the words before the comma are reported, not the rest.
+    assert not any(q.text.startswith("er im Gespräch") for q in drafted.quotes)
+
+
+def test_an_office_opening_the_sentence_and_a_pronoun_after_an_adverb_are_the_person_named(
+        people):
+    text = ("ЦИК подвела итоги аккредитации\n\n"
+            "Председатель ЦИК Анна Примерова рассказала журналистам о работе комиссии.\n\n"
+            "Глава ЦИК отметила, что комиссия не могла аккредитовать представителей изданий без "
+            "статуса СМИ.\n\n"
+            "При этом она отметила, что отказ в аккредитации не означает запрета для "
+            "наблюдателей.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    reported = [q for q in drafted.quotes if q.kind == "paraphrase"]
+    assert [q.text[:9] for q in reported][-2:] == ["комиссия ", "отказ в а"]
+    assert [speaker_id(q) for q in reported][-2:] == ["anna-primerova", "anna-primerova"]
+
+
+def test_a_noun_phrase_in_marks_in_a_sentence_reporting_no_one_is_a_term_not_reported_speech():
+    text = ("La grève à la une\n\n"
+            "Le Courrier du Nord consacre sa une à \"la ruée vers les bus\" aujourd'hui, en "
+            "alternative aux trains.\n\n"
+            "La loi sur le service minimum prévoit \"l'organisation d'un service réduit\" en cas "
+            "de grève.\n\n"
+            "Le ministre Paul Exemple a appelé à \"une grande prudence\" et il a dit que \"les "
+            "négociations continueront\" la semaine prochaine.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    texts = [q.text for q in drafted.quotes]
+    assert not any("ruée" in t or "service réduit" in t for t in texts)
+    # Words someone is said to call for, or to have said, are still proposed (as paraphrase).
+    assert any("une grande prudence" in t for t in texts)
+    assert any("les négociations continueront" in t for t in texts)
+
+
+def test_a_day_before_the_subject_and_a_second_quotation_after_it_leave_the_speaker_named():
+    text = ("Musées : pas de date\n\n"
+            "Les musées seront les premiers à rouvrir \"quand nous aurons une décrue\", a déclaré "
+            "lundi la ministre de la Culture Marie Exemple sur BFM-TV, précisant que \"nous n'en "
+            "sommes pas là pour les salles de cinéma\".\n\n"
+            "Les théâtres attendront encore quelques semaines, a déclaré mardi le ministre Paul "
+            "Exemple sur France Inter.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    by_text = {q.text.split()[0] + " " + q.text.split()[1]: speaker_id(q) for q in drafted.quotes}
+    assert by_text["Les musées"] == "marie-exemple"
+    assert by_text["Les théâtres"] == "paul-exemple"
+
+
+def test_an_aside_set_off_by_dashes_is_no_part_of_the_speaker_before_the_verb():
+    text = ("Minister attacks broadcaster\n\n"
+            "Culture minister Jane Example has accused the broadcaster of bias – calling one "
+            "programme “very, very one-sided” – and said the review of its charter is done.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    reported = [q for q in drafted.quotes if q.text.startswith("the review")]
+    assert [speaker_id(q) for q in reported] == ["jane-example"]
+
+
+def test_an_office_of_an_organisation_is_the_one_the_text_names_with_it():
+    text = ("Streit um den Verband\n\n"
+            "Vereins-Boss Hans Beispiel kritisierte den Verband, und der Chef der Liga, Otto "
+            "Muster, forderte einen Neuanfang.\n\n"
+            "«Ich habe grundsätzlich ein gutes Verhältnis zum Präsidenten», sagte der "
+            "Vorstandschef des Vereins der Zeitung.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    direct = [q for q in drafted.quotes if q.kind == "direct"]
+    assert [speaker_id(q) for q in direct] == ["hans-beispiel"]

@@ -288,3 +288,131 @@ def test_an_office_named_before_its_holder_is_the_person_the_paragraph_names_nex
             "Non, assure Marie Durand, invitée mercredi de la radio.\n")
     [quote] = draft(text, people, {}, published=DAY).quotes
     assert quote.speaker == "marie-durand"
+
+
+def test_a_message_opening_with_a_salutation_sentence_is_a_statement_though_it_names_a_service():
+    # The salutation opens the first paragraph instead of standing alone; the verbs speak in
+    # the first person without a pronoun, and the one word in marks is a service's name.
+    text = ("Уважаемые жители! С понедельника в нашем районе начинается ремонт главной улицы, "
+            "и движение по ней будет закрыто на две недели. Постановление об этом подписано.\n"
+            "Работы идут круглосуточно. Прошу водителей заранее выбирать объезд через новый "
+            "мост и не оставлять машины у домов вдоль улицы.\n"
+            "Напомню, что о любых проблемах можно сообщить через городской сервис «Дорога», он "
+            "работает без выходных и отвечает в течение часа.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [q.text[:12] for q in result.quotes] == ["С понедельни", "Работы идут ", "Напомню, что"]
+    assert all(q.kind == "direct" for q in result.quotes)
+
+
+def test_a_speech_under_one_salutation_line_is_a_statement_despite_a_word_in_scare_quotes():
+    text = ("Monsieur le Maire, Mesdames et messieurs,\n"
+            "Je suis très heureux d'être parmi vous pour inaugurer cette bibliothèque, que nous "
+            "attendions depuis de longues années dans ce quartier.\n"
+            "Les bénévoles sont sur le \" pont \" depuis des semaines, et je veux les remercier "
+            "pour le travail qu'ils ont accompli avec tant de patience.\n"
+            "Ma grand-mère était bibliothécaire. Je sais donc ce que ces lieux représentent pour "
+            "les enfants qui y découvrent la lecture.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert len(result.quotes) == 3
+    assert not any(q.text.startswith("Monsieur") for q in result.quotes)
+
+
+def test_a_first_person_release_quoting_only_a_programme_name_is_a_statement():
+    text = ("\"Die letzten Wochen haben uns gezeigt, dass gute Ernten keine Selbstverständlichkeit "
+            "sind. Wir müssen uns darauf einstellen.\n"
+            "Um den Betrieben zu helfen, habe ich schon im Juli eine Eilverordnung erlassen, und "
+            "wir prüfen derzeit weitere Hilfen für die besonders betroffenen Regionen.\n"
+            "Derzeit laufen die ersten Zahlen der \"Besonderen Ernte- und Qualitätsermittlung\" "
+            "ein. Sobald genug Daten vorliegen, werden wir Bilanz ziehen.\n"
+            "Es muss uns zudem gelingen, die Landwirtschaft langfristig an das veränderte Klima "
+            "anzupassen, und dafür setze ich mich ein.\"\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert len(result.quotes) == 4
+
+
+def test_a_heading_saying_someone_addresses_an_audience_makes_a_statement_with_its_speaker():
+    text = ("Why libraries matter\n\n"
+            "Culture Secretary Jane Example addresses the National Library Conference.\n\n"
+            "Jane Example\n\n"
+            "A very warm welcome to you all for what promises to be an exciting and inspiring "
+            "week of talks, visits and debates.\n\n"
+            "I know that many of you have travelled a long way to be here, and I am delighted "
+            "that you could join us in such numbers.\n\n"
+            "Libraries change lives, and that is something which unites every one of us in this "
+            "room today.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert {q.name for q in result.quotes} == {"Jane Example"}
+    assert result.quotes[0].text.startswith("A very warm welcome")
+
+
+def test_a_byline_names_its_speaker_by_its_leading_words_not_the_occasion_after_them():
+    text = ("Neujahrsempfang\n\n"
+            "Rede von Oberbürgermeister Max Mustermann anlässlich des Neujahrsempfangs 2012 der "
+            "Stadt Beispielburg am Freitag, 13. Januar 2012\n\n"
+            "Anrede\n\n"
+            "Viele von Ihnen haben mir ein gutes neues Jahr gewünscht, und ich danke Ihnen "
+            "herzlich dafür; gerne erwidere ich diese Wünsche.\n\n"
+            "Wir haben im vergangenen Jahr viel erreicht, und ich bin sicher, dass unsere Stadt "
+            "auch im neuen Jahr zusammenhält.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert {(q.speaker, q.name) for q in result.quotes} == {(None, "Max Mustermann")}
+
+
+def test_thanking_the_host_by_name_or_congratulating_the_audience_is_no_quotation():
+    text = ("Поздравление министра\n\n"
+            "Дорогие коллеги!\n\n"
+            "Поздравляю вас с замечательным праздником – Днем учителя.\n\n"
+            "В этом году мы открыли сто новых школ, и я знаю, сколько труда вложили в это "
+            "учителя и директора по всей стране.\n\n"
+            "Я благодарю каждого из вас за терпение и за любовь к детям, которую вы им дарите "
+            "каждый день.\n")
+    english = ("Speech at the opening\n\n"
+               "Thanks, Dominic [Example, chair of the forum] and for the wonderful performance "
+               "we have just enjoyed.\n\n"
+               "A very warm welcome to you all for what promises to be an exciting week, and I am "
+               "delighted so many of you could be here.\n\n"
+               "I know that many of you have travelled a long way to be here, and I thank you "
+               "for making the journey.\n")
+    for speech, kept in ((text, ["В этом году", "Я благодарю"]),
+                         (english, ["A very warm", "I know that"])):
+        result = drafted(speech)
+        assert result.kind == "statement"
+        assert [q.text[:11] for q in result.quotes] == [k[:11] for k in kept]
+
+
+def test_a_statement_printed_in_marks_under_its_introduction_is_one_speakers_statement():
+    text = ("Mayor Jane Example issued the following statement after the council passed the "
+            "budget:\n"
+            "“I am grateful to the council for passing a budget that is both balanced and "
+            "responsible for the years ahead.\n"
+            "“This budget closes the deficit and keeps our commitment to the services people "
+            "rely on every day.\n"
+            "“I would like to thank everyone who worked toward this outcome for the people we "
+            "serve.”\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    # Each paragraph, without the marks around it, by the one the introduction names; not the
+    # introduction itself.
+    assert [q.text[:12] for q in result.quotes] == ["I am gratefu", "This budget ", "I would like"]
+    assert not result.quotes[-1].text.endswith("”")
+    assert {q.name for q in result.quotes} == {"Jane Example"}
+
+
+def test_an_interview_whose_answers_are_printed_in_marks_is_a_transcript_of_the_answers():
+    text = ("Trois questions à Paul Exemple, ancien ministre de l'Agriculture.\n\n"
+            "Les agriculteurs sont-ils en première ligne ?\n\n"
+            "\"Oui, complètement. Je veux saluer le travail de tous les agriculteurs qui ont "
+            "permis que personne ne manque de rien pendant le confinement.\"\n\n"
+            "Malgré tout, la filière est en danger ?\n\n"
+            "\"Il y a plusieurs problèmes : la demande, la production et les prix. Nous avons "
+            "besoin d'une rémunération juste pour les agriculteurs.\"\n")
+    result = drafted(text)
+    assert result.kind == "transcript"
+    assert [(q.name, q.text[:12]) for q in result.quotes] == [
+        ("Paul Exemple", "Oui, complèt"), ("Paul Exemple", "Il y a plusi")]
+    assert not any(q.text.endswith("\"") for q in result.quotes)

@@ -92,3 +92,49 @@ def test_a_speaker_labelled_by_initial_gets_the_first_name_they_are_addressed_by
     drafted = draft(text, people, {}, published=DAY)
     assert ("valeriy-asikritov", "Я") in [(speaker_id(q), q.text.split()[0])
                                           for q in drafted.quotes]
+
+
+def test_a_heading_with_a_colon_is_no_turn_and_a_title_before_a_name_is_stripped():
+    text = ("Transcript: Round table with Attorney General Peter Q. Sample – March 3, 2015\n\n"
+            "The following is a transcript of a round table with Attorney General Peter Q. "
+            "Sample:\n\n"
+            "QUESTION: How do you see the new guidelines for the courts this year?\n\n"
+            "ATTORNEY GENERAL SAMPLE: I think they are a step forward, and I have said so to "
+            "the judges when we met last week in Boston.\n\n"
+            "QUESTION: Will you change them?\n\n"
+            "ATTORNEY GENERAL SAMPLE: Not before we have heard from every court, which will "
+            "take at least until the summer.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    # Two answers, both by the full name the text gives (its middle initial passed over); not
+    # the heading, not the line introducing the transcript.
+    assert proposed(drafted) == [("peter-sample", "I"), ("peter-sample", "Not")]
+    assert {q.name for q in drafted.quotes} == {"Peter Sample"}
+
+
+def test_an_interviewer_labelled_by_full_name_then_surname_is_not_quoted():
+    text = ("Anna Frager: In manchen Regionen hat es seit Monaten nicht geregnet, und die Bauern "
+            "schlagen Alarm. Heute beraten Bund und Länder über die Lage.\n\n"
+            "Am Telefon ist jetzt Karl Gast, Landwirtschaftsminister. Guten Morgen!\n\n"
+            "Karl Gast: Guten Morgen!\n\n"
+            "Frager: Herr Gast, wie dramatisch ist die Lage in Ihrem Land?\n\n"
+            "Gast: Wir haben seit Ostern kaum Niederschlag gehabt und rechnen mit Einbußen von "
+            "deutlich über dreißig Prozent bei Getreide.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert proposed(drafted) == [("karl-gast", "Wir")]
+
+
+def test_a_dash_led_question_and_its_answer_are_an_interview_of_the_one_the_header_says_speaks(
+        people):
+    text = ("В интервью корреспонденту агентства Ивану Петрову академик Сидоров рассказал о "
+            "своем отношении к реформе науки и о планах академии на следующий год.\n\n"
+            "- Пётр Ильич, вы на посту президента академии уже два месяца. Что лично вы "
+            "считаете самым главным итогом этих двух месяцев?\n\n"
+            "- Я думаю, что самым главным итогом является то, что мы постепенно двигаемся к "
+            "согласию с органами власти о роли академии в развитии науки.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    # The answer, not the question, by the academician: first name from the question, surname
+    # from the header; not the correspondent named first.
+    assert proposed(drafted) == [("petr-sidorov", "Я")]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from .marks import QUOTE_CHARS
 from .quotes import named_subject
 from .reported import speech_verb
-from .speakers import Registry
-from .textparts import Layout
+from .speakers import Registry, full_name_in
+from .textparts import UPPER, Layout
 
 _DASH_TURN = re.compile(r"[-–—][^\S\n]+(?=\S)")
 """A turn opened by a dash, as Russian and French interviews print them: '– Виталий …?'."""
@@ -21,7 +21,8 @@ _SIGNED_DASH = re.compile(r",\s*[-–—]\s+\S")
 MAX_QUESTION_WORDS = 70
 """A question longer than this is a statement that ends by asking, not an interviewer's turn."""
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|I'd|we|We|our|Our|us|my|My|me|nous|"
-                          r"notre|nos|je|j['’]|moi|vous|wir|Wir|unsere?\w*|uns|ich|Ich|mir|mich|"
+                          r"notre|nos|je|j['’]|moi|vous|Je|J['’]|Nous|Notre|Nos|Moi|"
+                          r"wir|Wir|unsere?\w*|Unsere?\w*|uns|ich|Ich|mir|mich|"
                           r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас)"
                           r"(?![\w’'-])")
 """Words of someone speaking for themselves or to their audience: 'we', 'nous', 'uns', 'мы'."""
@@ -43,7 +44,7 @@ def _asks(text: str) -> bool:
 
 def _dash_turns(layout: Layout) -> list[tuple[int, int]] | None:
     """(paragraph index, speech offset) of each dash-led turn, when the text holds three or
-    more of them and none is a quotation signed within it."""
+    more of them (or a question and its answer) and none is a quotation signed within it."""
     text = layout.text
     turns = []
     for i, (s, e) in enumerate(layout.paras):
@@ -52,6 +53,11 @@ def _dash_turns(layout: Layout) -> list[tuple[int, int]] | None:
             if _SIGNED_DASH.search(text, m.end(), e) and speech_verb(text[m.end():e]):
                 return None
             turns.append((i, m.end()))
+    if len(turns) == 2:
+        # '- Александр Михайлович, … Что лично вы считаете …? / - Я думаю, …': an exchange cut
+        # after its first answer is one question and its answer.
+        asked, answered = (text[slice(*layout.paras[i])] for i, _ in turns)
+        return turns if _asks(asked) and not _asks(answered) else None
     return turns if len(turns) >= 3 else None
 
 
@@ -80,6 +86,14 @@ def _answers_of_questions(layout: Layout) -> list[Answer]:
     return out
 
 
+def _wholly_marked(para: str) -> bool:
+    """Whether a paragraph is one quotation: it opens and closes with a mark, none between."""
+    para = para.strip()
+    inner = para[1:-1]
+    return (len(para) > 2 and para[0] in QUOTE_CHARS and para[-1] in QUOTE_CHARS
+            and not any(c in inner for c in QUOTE_CHARS))
+
+
 def unlabelled_answers(layout: Layout) -> list[Answer]:
     """The answers of an interview printed without labels; [] when the text is not one: at
     least two questions each answered, most answers in the first person and few quoting."""
@@ -90,7 +104,10 @@ def unlabelled_answers(layout: Layout) -> list[Answer]:
     text = layout.text
     spans = [(layout.paras[a.first][0], layout.paras[a.last][1]) for a in answers]
     first_person = sum(bool(FIRST_PERSON.search(text, s, e)) for s, e in spans)
-    quoting = sum(any(c in text[s:e] for c in QUOTE_CHARS) for s, e in spans)
+    # An answer printed whole in quotation marks ('"Oui, complètement. …"') is the answer,
+    # not an article quoting someone.
+    quoting = sum(any(c in text[s:e] for c in QUOTE_CHARS) and not _wholly_marked(text[s:e])
+                  for s, e in spans)
     # Questions take a good share of the paragraphs from the first one on, as turns do.
     asked_from = answers[0].first - 1
     questions = len(layout.paras) - asked_from - sum(a.last - a.first + 1 for a in answers)
@@ -102,6 +119,44 @@ def unlabelled_answers(layout: Layout) -> list[Answer]:
 
 _PATRONYMIC = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)\s+[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|овна|"
                          r"евна)(?![\w-])")
+
+
+_ADDRESSED_SURNAME = re.compile(r"(?<![\w-])(?:Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame|"
+                                r"M\.|Mme|господин|госпожа)\s+(?P<surname>[" + UPPER
+                                + r"][\w’'\-]{2,}),")
+
+
+def _addressed_surname(questions: str, text: str) -> str | None:
+    """The full name of the one the questions address by surname ('Herr Rukwied, ich erreiche
+    Sie …' with 'Joachim Rukwied' above), when they address one person only."""
+    surnames = {m.group("surname") for m in _ADDRESSED_SURNAME.finditer(questions)}
+    if len(surnames) != 1:
+        return None
+    return full_name_in(text, surnames.pop())
+
+
+_SURNAME_BEFORE_VERB = re.compile(r"(?<![\w-])(?P<surname>[" + UPPER + r"][\w’'\-]{2,})\s+(?=\S)")
+
+
+def _subject_of_speech(header: str, registry: Registry, firsts: set[str]
+                       ) -> tuple[str | None, str, str] | None:
+    """The one a header says speaks, by the surname right before its speech verb ('академик
+    Сергеев рассказал', after 'корреспонденту … Алексею Курилову'): the registry's, or the
+    surname with the first name the questions address them by ('Александр Михайлович')."""
+    verb = speech_verb(header)
+    if verb is None:
+        return None
+    before = list(_SURNAME_BEFORE_VERB.finditer(header, max(0, verb.start() - 40),
+                                                verb.start() + 1))
+    if not before or before[-1].end() != verb.start():
+        return None
+    surname = before[-1].group("surname")
+    if (found := registry.surname(surname)) is not None and registry.is_person(found):
+        return found, registry.people[found].name, ""
+    if len(firsts) == 1:
+        return None, f"{next(iter(firsts))} {surname}", ""
+    full = full_name_in(header, surname)
+    return (None, full, "") if full else None
 
 
 def interviewee(layout: Layout, answers: list[Answer], registry: Registry
@@ -117,10 +172,15 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
         found = named_subject(para)
         if found is not None and " " in found[0]:
             named.append((found[0], found[1], speech_verb(para) is not None))
+    asked = text[header_end:layout.paras[answers[-1].last][1]]
+    if (called := _addressed_surname(asked, text)) is not None:
+        found_id = registry.resolve(called)
+        return (found_id, registry.people[found_id].name, "") if found_id else (None, called, "")
+    firsts = {m.group(1) for m in _PATRONYMIC.finditer(asked)}
+    if (said := _subject_of_speech(text[:header_end], registry, firsts)) is not None:
+        return said
     if not named:
         return None
-    asked = text[header_end:layout.paras[answers[-1].last][1]]
-    firsts = {m.group(1) for m in _PATRONYMIC.finditer(asked)}
     chosen = (next((n for n in named if n[0].split()[0] in firsts), None)
               or next((n for n in named if n[2]), None) or named[0])
     found_id = registry.resolve(chosen[0])

@@ -16,6 +16,7 @@ from .reported import attribution_line, speech_verb, word_count
 from .speakers import (
     TITLE_WORDS,
     Registry,
+    could_be_speaker,
     full_name_in,
     genitive_surname,
     nominative,
@@ -38,7 +39,9 @@ MIN_TURN_WORDS = 6
 statement to quote; 'Is this the Washington Post story?' is one."""
 
 _TIMESTAMP = re.compile(
-    r"(?:\+{3}\s*)?(?:\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
+    # '6 p.m.': an entry's hour without minutes, as an agency's live page prints it.
+    r"(?:\+{3}\s*)?(?:\d{1,2}\s?(?:a\.m\.|p\.m\.)(?=\s*$|\s*\n)|"
+    r"\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
     r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4})(?:\s*(?:\+{3}|[:.\-–—]))?"
     r"(?=\s|$)")
 _DASHED_TIME = re.compile(r"[-–—]\s+(?=\d{1,2}[:.h]\d{2})")
@@ -54,13 +57,18 @@ _WIRE_DATELINE = re.compile(
 _LIVE_TITLE = re.compile(
     r"\b(live blog|liveblog|live updates|as it happened|news-ticker|newsticker|liveticker|"
     r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
+    # 'Der Streik-Ticker hält Sie auf dem Laufenden', 'Coronavirus-Pandemie Ticker:',
+    # 'Retrouvez ici l'intégralité de notre live'.
+    r"[\w-]*-ticker|ticker(?=\s*[:|–—-])|unser ticker|notre live|le live|en live|"
     r"live reporting|live coverage|watch [\w ]{0,30} live(?=\s*\n)|"
     r"текстов\w+ трансляци\w*|прям\w+ трансляци\w*)", re.IGNORECASE)
 _LIVE_WORD = re.compile(r"(?<![\w-])(?:LIVE|Live|live)(?:\s*[:|–—-]|(?=\s+[A-Z]{2,}))"
                         r"|(?<![\w-])(?:LIVE|DIRECT|EN DIRECT|LIVETICKER|ПРЯМОЙ ЭФИР)(?![\w-])")
 """A title that says it is live: 'Boris Johnson reshuffle LIVE: …', 'Brexit live – …'."""
 _SPEECH_TITLE = re.compile(
-    r"\b(intervention|press conference|press briefing|remarks|statement|speech|address|"
+    r"\b(intervention|press conference|press briefing|remarks|statement|speech|"
+    # 'Nicky Morgan addresses The Education World Forum': the verb says it too.
+    r"address(?:es|ed)?|"
     r"opening remarks|"
     r"transcript|as delivered|interview|conférence de presse|déclaration|discours|allocution|"
     r"entretien|interview|seul le prononcé fait foi|rede|regierungserklärung|"
@@ -184,7 +192,24 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return STATEMENT
     if not attributed and _addressed_in_person(layout, long_paras):
         return STATEMENT
+    if not attributed and _statement_in_marks(layout):
+        return STATEMENT
     return NEWS
+
+
+def _statement_in_marks(layout: Layout) -> bool:
+    """Whether the text is one statement printed in quotation marks under a line that
+    introduces it ('Mayor Lisa Brown issued the following statement …:'), every paragraph after
+    that line opening with a mark, as a press office prints it."""
+    paras = layout.paras
+    first = next((i for i, (s, e) in enumerate(paras[:3])
+                  if layout.text[s:e].rstrip().endswith(":")), None)
+    if first is None or len(paras) - first - 1 < 2:
+        return False
+    intro = layout.text[slice(*paras[first])]
+    rest = [layout.text[s:e].lstrip() for s, e in paras[first + 1:]]
+    return (len(intro.split()) <= 40 and _SPEECH_TITLE.search(intro) is not None
+            and all(para[:1] in "“«„\"" for para in rest))
 
 
 def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> bool:
@@ -193,9 +218,42 @@ def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> b
     Messieurs,'), or it speaks in the first person throughout, quoting and reporting no one."""
     if salutation_lines(layout) >= 2 and _marked_share(layout, long_paras) < 0.3:
         return True
-    return (len(long_paras) >= 2 and _first_person_share(layout, long_paras) >= 0.6
-            and _marked_share(layout, long_paras) == 0
-            and _reporting_share(layout, long_paras) < 0.25)
+    if len(long_paras) < 2:
+        return False
+    if (_first_person_share(layout, long_paras) >= 0.6 and _marked_share(layout, long_paras) == 0
+            and _reporting_share(layout, long_paras) < 0.25):
+        return True
+    # Marks around a name or a term ('«ТеплоБот»', 'sur le " pont "') quote no one: a text
+    # that reports no one and quotes no sentence is the speaker's own, when it opens by
+    # addressing its audience ('Уважаемые горожане! …') or speaks in the first person.
+    own_words = (_reporting_share(layout, long_paras) < 0.1
+                 and _quoting_share(layout, long_paras) < 0.3)
+    return own_words and (_opens_with_salutation(layout)
+                          or _first_person_share(layout, long_paras) >= 0.6)
+
+
+_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{1,600})[»”“\"]")
+
+
+def _quoting_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
+    """Share of paragraphs that quote a stretch of six words or more: a quotation, not a name
+    or a term in marks ('der "Besonderen Ernte- und Qualitätsermittlung"')."""
+    hits = sum(any(len(m.group(1).split()) >= 6 for m in _QUOTED.finditer(layout.text, s, e))
+               for s, e in paras)
+    return hits / len(paras) if paras else 0.0
+
+
+def _opens_with_salutation(layout: Layout) -> bool:
+    """Whether the first or second line, or the first sentence of the first, addresses the
+    audience ('Monsieur le Proviseur, Mesdames et messieurs,', 'Уважаемые горожане! С …')."""
+    for s, e in layout.paras[:2]:
+        line = layout.text[s:e].strip()
+        first = re.split(r"(?<=[!])\s+", line, maxsplit=1)[0]
+        for part in {line, first}:
+            if (len(part.split()) <= 8 and part.endswith(("!", ","))
+                    and (_ADDRESSED.match(part) or _SALUTATION.fullmatch(part))):
+                return True
+    return False
 
 
 _ADDRESSED = re.compile(
@@ -258,6 +316,24 @@ def _is_header_line(para: str, speaker_name: str) -> bool:
             or (untitled and words < 25))
 
 
+_PARTICLES = frozenset({"de", "von", "van", "der", "le", "la"})
+
+
+def _leading_name(words: str) -> str:
+    """The capitalised words a byline opens with, up to the first that names no one: 'Hans
+    Schaidinger' of 'Oberbürgermeister Hans Schaidinger anlässlich des Neujahrsempfangs der
+    Stadt', 'Vincent Chauvet' of 'Vincent Chauvet aux Autunois'."""
+    run: list[str] = []
+    for word in words.split():
+        if word[:1].isupper() or (run and word in _PARTICLES):
+            run.append(word)
+        elif run or word.casefold() not in {"the", "le", "la", "les", "der", "die", "des"}:
+            break
+    while run and run[-1] in _PARTICLES:
+        run.pop()
+    return " ".join(run)
+
+
 def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = False
                       ) -> tuple[tuple[str | None, str, str], str] | None:
     """The one speaker of a statement, from its title or byline: ((id, name, role), words);
@@ -283,8 +359,7 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     byline = _BYLINE.search(head)
     if byline:
         who = byline.group("who")
-        named = proper_name(" ".join(w for w in who.split() if w[:1].isupper() or w in
-                                     {"de", "von", "van", "der", "le", "la"}))
+        named = proper_name(_leading_name(who))
         if named is not None:
             role = who.split(",", 1)[1].strip() if "," in byline.group(0) + who else ""
             rest = head[byline.end():].split("\n", 1)[0]
@@ -309,9 +384,29 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         if found_id is not None:
             return (found_id, registry.people[found_id].name, ""), initial.group()
         return (None, name, ""), initial.group()
+    if (line := _name_line(layout, len(head))) is not None:
+        return (None, line, ""), line
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
+    return None
+
+
+_NAME_LINE = re.compile(r"[" + UPPER + r"][\w’'\-]+(?:[^\S\n]+[" + UPPER + r"][\w’'\-]+){1,2}")
+
+
+def _name_line(layout: Layout, before: int) -> str | None:
+    """A line above the speech holding a name alone ('Nicky Morgan' under 'Secretary of State
+    … Nicky Morgan addresses …'), as a government site prints its speaker: a name the text
+    gives elsewhere too, so that no title-case heading is taken for one."""
+    for s, e in layout.paras[:6]:
+        if s >= before:
+            break
+        line = layout.text[s:e].strip()
+        if (_NAME_LINE.fullmatch(line) and could_be_speaker(line)
+                and not any(w in TITLE_WORDS for w in line.split())
+                and layout.text.count(line) >= 2):
+            return line
     return None
 
 
@@ -343,16 +438,31 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
             in_list = True
             continue
         in_list = False
+        s = _after_salutation(layout.text, s, e)
+        words = layout.text[s:e].strip()
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
-        spoken = re.sub(r"\([^()]*\)", " ", words)
+        spoken = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", words)
         # 'It may be. It may be.': a sentence said twice is said once.
         spoken = " ".join(dict.fromkeys(re.split(r"(?<=[.!?])\s+", spoken)))
         if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
-                or _page_furniture(words) or _salutation(spoken):
+                or _page_furniture(words) or _salutation(spoken) or _thanks_only(spoken):
             continue
         out.append((s, e))
     return out
+
+
+_OPENING_SALUTATION = re.compile(r"[^\n!.?]{3,80}!\s+(?=\S)")
+
+
+def _after_salutation(text: str, start: int, end: int) -> int:
+    """Where a paragraph's speech starts when it opens by addressing the audience ('Уважаемые
+    горожане! С завтрашнего дня …'): after the salutation, which is no statement."""
+    lead = _OPENING_SALUTATION.match(text, start, end)
+    if lead is None or len(lead.group().split()) > 8:
+        return start
+    said = lead.group().strip()
+    return lead.end() if _ADDRESSED.match(said) or _SALUTATION.fullmatch(said) else start
 
 
 _LIST_ITEM = re.compile(r"[-–•·*]\s+\S")
@@ -393,6 +503,21 @@ def _salutation(para: str) -> bool:
             and not re.search(r"[.!?]\s", para) and _ADDRESSED.match(para) is not None)
 
 
+_THANKS = re.compile(r"(?i:thanks|thank you|merci|danke|vielen dank|спасибо),\s+[" + UPPER + r"]"
+                     r"|(?i:поздравляю|congratulations|félicitations|herzlichen glückwunsch)"
+                     r"(?![\w-])")
+
+
+def _thanks_only(para: str) -> bool:
+    """Whether a paragraph is one sentence thanking the host by name or congratulating the
+    audience ('Thanks, Dominic, and for the wonderful performance …', 'Поздравляю вас с
+    замечательным праздником – Днем учителя.'): a formula, not a statement."""
+    para = para.strip()
+    sentences = [p for p in re.split(r"(?<=[.!?])\s+", para) if p]
+    return (len(sentences) == 1 and len(para.split()) <= 20
+            and _THANKS.match(para) is not None)
+
+
 def _greetings_only(para: str) -> bool:
     """Whether a paragraph only greets or thanks ('Bonjour Jean-Pierre ELKABBACH. Bonjour Thomas
     SOTTO.'): no statement to quote."""
@@ -429,13 +554,23 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
                                           f"{turn.label}:"), speaker, f"{turn.label}:")
     found = statement_speaker(layout, registry, speech_first=True)
     speaker, words = found if found else ((None, "", ""), "")
-    spans = [_after_own_label(layout.text, span, speaker[1])
+    spans = [_inside_marks(layout.text, *_after_own_label(layout.text, span, speaker[1]))
              for span in spoken_paragraphs(layout, header_end(layout, speaker[1], words))]
     return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
                    speaker if found else None, words)
 
 
 _LABEL = re.compile(r"[^\n:.!?]{2,40}:[^\S\n]+")
+
+
+def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A spoken paragraph without the marks a press office prints around each paragraph of a
+    statement ('“I am appreciative of …', a closing '”' on the last)."""
+    while start < end and text[start] in QUOTE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in QUOTE_CHARS:
+        end -= 1
+    return start, end
 
 
 def _after_own_label(text: str, span: tuple[int, int], name: str) -> tuple[int, int]:
@@ -580,8 +715,8 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
             cand = replace(cand, speaker=who[0], name=who[1], role=who[2], evidence=how)
         quotes.append(cand)
     for answer in answers:
-        spans = spoken_paragraphs(layout, answer.first, layout.paras[answer.last][1],
-                                  answer.start, MIN_TURN_WORDS)
+        spans = [_inside_marks(layout.text, *span) for span in spoken_paragraphs(
+            layout, answer.first, layout.paras[answer.last][1], answer.start, MIN_TURN_WORDS)]
         quotes += _spoken(layout, spans, who, "answer", how)
     return Drafted(TRANSCRIPT, quotes)
 

@@ -29,6 +29,7 @@ from .speakers import (
     could_be_speaker,
     full_name_in,
     is_institution,
+    nominative,
     proper_case,
     proper_name,
 )
@@ -279,9 +280,21 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?i:der|dem|den|des|die|the|le|la|d
                              r"\s*$")
 
 
+_NAMING_NOUN = re.compile(
+    r"(?<![\w’'-])(?i:совещани\w*|заседани\w*|конференци\w*|форум\w*|программ\w*|"
+    r"закон\w*|постановлени\w*|указ\w*|проект\w*|акци\w*|фестивал\w*|конкурс\w*|"
+    r"conference|forum|programme|program|campaign|law|act|bill|report|operation|festival|"
+    r"konferenz|forum|programms?|gesetz\w*|kampagne|aktion|berichts?|tagung|colloque|loi|"
+    r"opération|rapport|campagne|plan|projet|festival|concours)\s*$")
+
+
 def _names_a_paper(text: str, start: int, words: str) -> bool:
     """Whether the words in marks are a title after its article, every word capitalised: 'sagte
-    Macron der "Frankfurter Allgemeinen Zeitung"', 'told the "Sunday Times"'."""
+    Macron der "Frankfurter Allgemeinen Zeitung"', 'told the "Sunday Times"'; or a meeting's,
+    a law's or a programme's name right after the noun: 'на совещании «О прогнозном балансе
+    …»', 'the campaign “Schools for All”'."""
+    if _NAMING_NOUN.search(text[max(0, start - 30):start].rstrip("“\"«„‘ ")):
+        return True
     names = words.split()
     if not names or len(names) > 4 or any(not w[:1].isupper() for w in names) \
             or words.rstrip()[-1:] in ".!?…":
@@ -382,9 +395,39 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
             continue
         seen.add(words)
         kept.append(c)
-    return [_as_reported(layout, c, kept) if c.how == "quotation marks" and c.kind == "direct"
-            and embedded_in_sentence(layout.text, c.start, c.end, layout.sentence(c.start)[0])
-            else c for c in kept]
+    out = []
+    for c in kept:
+        if c.how == "quotation marks" and c.kind == "direct" and embedded_in_sentence(
+                layout.text, c.start, c.end, layout.sentence(c.start)[0]):
+            if _quoted_term(layout, c):
+                continue
+            c = _as_reported(layout, c, kept)
+        out.append(c)
+    return out
+
+
+_DETERMINER = re.compile(r"(?i:le|la|les|l['’]|un|une|des|du|the|a|an|der|die|das|den|dem|des|"
+                         r"ein|eine|einen)(?:\s|(?<=['’]))")
+
+
+def _quoted_term(layout: Layout, cand: Candidate) -> bool:
+    """Whether a few words in marks are a term the writer quotes, not anyone's words: a noun
+    phrase after its article ('consacre sa une à "la ruée vers les bus"', 'prévoit
+    "l'organisation d'un service"') in a sentence that says no one said anything."""
+    if not _DETERMINER.match(cand.text):
+        return False
+    start, end = layout.sentence(cand.start)
+    outside = layout.text[start:cand.start] + " " + layout.text[cand.end:end]
+    lowered = outside.lower()
+    return (speech_verb(outside) is None and _NAMING_VERB.search(outside) is None
+            and not any(p.lower() in lowered for p in ACCORDING_TO))
+
+
+_NAMING_VERB = re.compile(
+    r"(?<![\w’'-])(?i:called|calls|calling|described|describes|describing|appel\w*|qualifi\w*|"
+    r"nannte|nennt|bezeichnete|bezeichnet|назвал\w*|называ\w*|призвал\w*)(?![\w’'-])")
+"""'He called a draft agreement “a small victory …”', 'appelant à "une grande prudence"':
+someone's words, though no verb of saying."""
 
 
 def _headline_of_another(layout: Layout, cand: Candidate, found: list[Candidate]) -> bool:
@@ -527,6 +570,27 @@ def _subject(phrase: str) -> str:
     return phrase.strip()
 
 
+_OFFICE_OF = re.compile(r"(?i:der|die|le|la|the)\s+[\w-]+\s+"
+                        r"(?i:des|der|du|de la|de l['’]|of the|of)"
+                        r"\s+(?P<org>(?:[" + UPPER + r"][\w-]*\s*){1,3})"
+                        # '… der Zeitung', 'to the BBC': whom it was said to.
+                        r"(?:\s*(?:der|dem|den|to the|to)\s+.{1,40})?")
+"""An office of an organisation: 'der Vorstandschef des FC Bayern', 'the head of the DFL'."""
+
+
+def _holder_of(text: str, org: str, before: int) -> str | None:
+    """The full name the text gives, before `before`, right after the organisation's name
+    ('Bayern-Boss Karl-Heinz Rummenigge', 'DFL-Chef Christian Seifert', 'FC Bayern chief
+    executive Karl-Heinz Rummenigge')."""
+    key = org.split()[-1]
+    pattern = re.compile(r"(?<![\w-])" + re.escape(key) + r"(?:-[\w]+|\s+[a-zà-ÿ][\w-]*){0,3}"
+                         r"\s+(?P<name>[" + UPPER + r"][a-zà-öø-ÿ]+(?:-[" + UPPER
+                         + r"][a-zà-öø-ÿ]+)?\s+[" + UPPER + r"][a-zà-öø-ÿ]+)(?![\w-])")
+    found = [m.group("name") for m in pattern.finditer(text, 0, before)]
+    return found[-1] if found else None
+
+
+_CLITIC = re.compile(r"(?:\s+(?:l|m|t|s|n|y|en|nous|vous|lui|leur|ne|me|te|se)(?:['’]|\s*$))+\s*$")
 _UNNAMED = frozenset(words_of("source insider aide quelle источник"))
 """Who speaks unnamed, known by where they sit: 'a Cabinet source', 'a Labour insider'."""
 
@@ -583,10 +647,20 @@ class Resolver:
         return found
 
     def _named_by(self, phrase: str, at: int) -> Guess | None:
-        subject = _subject(phrase)
+        # 'Jean-Michel Blanquer l'a assuré', 'il nous a dit': the object pronoun before the
+        # verb is no part of the name.
+        subject = _CLITIC.sub("", _subject(phrase))
         # 'Mais elle prévient', 'But he warned': the conjunction opening the sentence is no name.
         while len(subject.split()) > 1 and subject.split()[0] in OPENERS:
             subject = subject.split(" ", 1)[1]
+        words = subject.split()
+        if len(words) > 1 and words[0].lower() in PRONOUNS_PERSON \
+                and all(w[:1].islower() for w in words[1:]):
+            subject = words[0]  # 'she is expected to tell members:', 'er wird sagen': she
+        elif len(words) > 1 and words[-1].lower() in PRONOUNS_PERSON and (
+                words[0] in OPENERS or words[0][:1].islower()) and not any(
+                w[:1].isupper() for w in words[1:-1]):
+            subject = words[-1]  # 'При этом она отметила', 'Dabei betonte er': she, he
         last_word = subject.split()[-1].lower() if subject.split() else ""
         if last_word in PRONOUNS_PERSON and len(subject.split()) > 1 and \
                 subject.split()[-2].lower() in _THAT_WORDS:
@@ -596,7 +670,9 @@ class Resolver:
         # 'the minister', 'a visibly angry Speaker', 'the former chief whip': someone named
         # before, by their office or a description.
         described = subject.split()
-        if described and described[0].lower() in _DESCRIBING:  # a sentence's capital
+        if described and (described[0].lower() in _DESCRIBING or (  # a sentence's capital
+                described[0].lower() in ROLE_NOUNS and len(described) > 1)):
+            # 'Глава ЦИК отметила', 'Глава региона подчеркнул': an office opening the sentence.
             described = [described[0].lower(), *described[1:]]
         role_noun = bool(described) and (
             (described[-1].lower() in ROLE_NOUNS
@@ -627,7 +703,17 @@ class Resolver:
             found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone)
             if found is None and (role_noun or of_someone):
                 found = self.named_next(at)
+            if found is None and word in PRONOUNS_PERSON and self.lead is not None \
+                    and self.lead[0] < at:
+                found = self.lead[1], self.lead[2]  # no one quoted yet: the one the lead names
             return (found[0], found[1], "") if found else None
+        if (head := _OFFICE_OF.fullmatch(subject.strip())) is not None and (
+                holder := _holder_of(self.text, head.group("org"), at)) is not None:
+            # 'sagte der Vorstandschef des FC Bayern' after 'Bayern-Boss Karl-Heinz
+            # Rummenigge': the one the text names with that organisation.
+            found_id = self.registry.resolve(holder)
+            return (found_id, self.registry.people[found_id].name, "") if found_id else (
+                None, holder, "")
         exact = self.registry.exact(subject)
         if exact:
             return exact, subject, ""
@@ -665,8 +751,12 @@ class Resolver:
         last = named[0].split()[-1]
         # "Ryabkov" after "Sergei Ryabkov": the same person still to add, by the fullest name
         # the text has given them ('Sultan Al Jaber', not a later 'Al Jaber').
+        # 'Paul Exemple' after 'Marie Exemple' is someone else: a given name of its own.
+        own_given = named[0].split()[0] if len(named[0].split()) >= 2 and named[0].split()[0] \
+            not in _PARTICLES else None
         same = [name for _, speaker, name, _ in self.mentions[-50:]
-                if speaker is None and name.split() and name.split()[-1] == last]
+                if speaker is None and name.split() and name.split()[-1] == last
+                and (own_given is None or own_given in name.split()[:-1])]
         if same:
             return None, max(reversed(same), key=lambda n: len(n.split())), ""
         if len(named[0].split()) == 1 and (fuller := full_name_in(self.text, last)):
@@ -815,7 +905,10 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
     if tail:
         found = resolver.phrase(tail, cand.start)
         if found:
-            return found, evidence(text[cand.end:tail_end])
+            # Up to the next quotation, which is no part of this one's attribution.
+            next_mark = re.search(r"[“«„\"]", text[cand.end + 1:tail_end])
+            said_end = cand.end + 1 + next_mark.start() if next_mark else tail_end
+            return found, evidence(text[cand.end:said_end].rstrip(" ,"))
     lead = without_entry_time(lead_attribution(text, s_start, cand.start - 1)) \
         if s_start < cand.start else ""
     if not lead.strip():
@@ -835,7 +928,7 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
                 opening := _opening_name(layout, following, resolver, cand.start)
                 or _named_by_this(layout, following, resolver)):
             return opening
-    incise = _incise(cand.text)
+    incise = _by_patronymic(text, _incise(cand.text))
     if incise and (found := resolver.phrase(incise, cand.start)):
         return found, evidence(incise)
     if resolver.section is not None:  # under a heading naming whose comments follow
@@ -874,9 +967,15 @@ def _unattributed(layout: Layout, cand: Candidate, resolver: Resolver
     return None
 
 
+_BYLINE_ALONE = re.compile(r"(?:(?i:by|par|von|автор:?)\s+)?[" + UPPER + r"][\w’'\-]+"
+                           r"(?:\s+[" + UPPER + r"][\w’'\-]+){1,2}")
+
+
 def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, str] | None:
     """(offset, id, name) of the person the title or the lead's first sentence names first."""
-    for s, _ in layout.paras[:2]:
+    for s, e in layout.paras[:2]:
+        if _BYLINE_ALONE.fullmatch(layout.text[s:e].strip()):
+            continue  # 'Vincent Vantighem' under the title: the author, who says nothing
         start, end = layout.sentence(s)
         words = layout.text[start:end]
         persons = [h for h in registry.find(words) if registry.is_person(h[2])]
@@ -886,14 +985,25 @@ def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, st
             if match.group() not in TITLE_WORDS and (found := registry.surname(match.group())) \
                     and registry.is_person(found):
                 return start + match.start(), found, registry.people[found].name
-        named = named_subject(words)
+        # 'Mayor Accepts City Council Budget for Fiscal Year 2016': a headline in title case
+        # capitalises nouns that name no one.
+        named = None if _title_case(words) else named_subject(words)
         if named is not None and " " in named[0] and not is_institution(named[0]):
             return start + max(words.find(named[0]), 0), registry.resolve(named[0]), named[0]
     return None
 
 
+def _title_case(line: str) -> bool:
+    """Whether a line capitalises nearly every word of four letters or more, as an English
+    headline does."""
+    long = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) >= 4]
+    return len(long) >= 4 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+
+
 _INCISE = re.compile(r",\s+((?:a|a-t-il|a-t-elle|)\s*[\w’'-]+)\s+((?:le|la|l’|l')\s*[^,.;:!?]{2,60}"
-                     r"|[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+){0,2})[,.;!?]")
+                     # 'regrette Victoire élève au lycée …': a name, then who they are.
+                     r"|[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+){0,2})"
+                     r"(?:[,.;!?]|\s+(?=[a-zà-öø-ÿ]))")
 
 
 def _incise(quotation: str) -> str:
@@ -903,7 +1013,31 @@ def _incise(quotation: str) -> str:
         verb = speech_verb(match.group(1))
         if verb is not None and verb.group() == match.group(1).strip():
             return match.group(2)
+    # '«… начинал работать, — подчеркнул Анатолий Евгеньевич. — Самое …»'.
+    for match in _DASH_INCISE.finditer(quotation[:2000]):
+        verb = speech_verb(match.group(1))
+        if verb is not None and verb.group() == match.group(1).strip():
+            return match.group(2)
     return ""
+
+
+_DASH_INCISE = re.compile(r"[,.!?]?\s[—–]\s+([а-яё]+)\s+([" + UPPER + r"][^,.;:!?—–«»]{1,60}?)"
+                          r"[.,]?\s+[—–]\s")
+_NAME_AND_PATRONYMIC = re.compile(r"([А-ЯЁ][а-яё]+)\s+[А-ЯЁ][а-яё]+"
+                                  r"(?:ович|евич|ьич|ич|ична|овна|евна)")
+
+
+def _by_patronymic(text: str, name: str) -> str:
+    """The full name of someone called by first name and patronymic ('Анатолий Евгеньевич'),
+    from where the text names them by first name and surname ('мэр Анатолий Локоть')."""
+    called = _NAME_AND_PATRONYMIC.fullmatch(name.strip())
+    if called is None:
+        return name
+    for match in re.finditer(r"(?<![\w-])" + called.group(1) + r"\s+([А-ЯЁ][а-яё\-]+)",
+                             text[:20_000]):
+        if not _NAME_AND_PATRONYMIC.fullmatch(match.group()):
+            return nominative(match.group())
+    return name
 
 
 _BEFORE_VERB = re.compile(r"[,;(]| (?:is|was|has|had|says|said|told|hat|ist|a|est|—)\b")
@@ -976,6 +1110,12 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
         if any(w[:1].isupper() for w in subject.split()) and len(subject.split()) <= 6:
             # Someone is named, just not anyone known: the editor adds them or an alias.
             return (None, subject, ""), why
+    # 'At the … conference, she is expected to tell members:': a pronoun is the clause's
+    # subject, whatever is named in the circumstances before it.
+    clause = lead.rsplit(",", 1)[-1].split()
+    if clause and clause[0].lower() in PRONOUNS_PERSON and all(
+            w[:1].islower() for w in clause[1:]) and (found := resolver.phrase(clause[0], at)):
+        return found, evidence(lead)
     # No speech verb: the first name in the sentence is most often its subject; in a headline
     # 'Söder zu Scholz: „…“' the one spoken to or about comes after the preposition.
     about = _ABOUT.search(lead)

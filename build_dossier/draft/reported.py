@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .marks import QUOTE_CHARS
-from .speakers import OPENERS
+from .speakers import OPENERS, PRONOUNS_PERSON
 from .textparts import UPPER, words_of
 from .titles import without_entry_time
 
@@ -85,7 +85,9 @@ _NAME_WORD = r"[" + UPPER + r"][\w’'\-.]*"
 # A French verb may carry an elided pronoun: 'la ministre l'assure', 'il s'explique'.
 _VERB_RE = re.compile(r"(?:(?<![\w’'-])|(?<=(?<![\w’'-])[lsmLSM]['’]))(?:" + "|".join(
     re.escape(v) for v in sorted(SPEECH_VERBS + OBJECT_VERBS, key=len, reverse=True))
-    + r")(?![\w’'-])")
+    # '…,” Mayor Bell continued.': a verb of speech only where it ends the clause, not in
+    # 'Russia’s continued military build-up'.
+    + r"|(?:continued|continues|went on)(?=\s*[.,;:!?]))(?![\w’'-])")
 
 
 def speech_verb(sentence: str, last: bool = False) -> re.Match[str] | None:
@@ -188,7 +190,9 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     match = speech_verb(sentence)
     if match is None:
         return None
-    subject = sentence[:match.start()]
+    # 'Javid has accused the BBC of bias – calling one item “very, very anti-Tory” – and
+    # said …': an aside set off by dashes is no part of the subject.
+    subject = _DASHED_ASIDE.sub(" ", sentence[:match.start()])
     # '“…,” he said': the verb attributes the quotation before it. A few words in marks well
     # before the verb ('… «список Магнитского» и заявила, что …') are the narration's.
     if not subject.strip() or subject.rstrip(" ,—–-")[-1:] in "”»\"“" or (
@@ -214,10 +218,21 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     rest = _TOLD_TO.split(sentence[match.end():].strip(" .!"), maxsplit=1)[0].strip()
     # '…, assure Agnès Buzyn, invitée mercredi d'Europe 1': the apposition is not the name.
     rest = rest.split(",", 1)[0].strip()
-    if (subject.rstrip().endswith(",") and rest[:1].isupper() and len(rest.split()) <= 5
+    # '…, a déclaré lundi la ministre de la Culture Roselyne Bachelot sur BFM-TV': the day
+    # before the subject and the channel after it are not the speaker.
+    dated = _DAY_BEFORE_SUBJECT.sub("", rest)
+    if dated != rest and _SPEAKER_START.match(dated):
+        rest = _WHERE_AFTER.split(dated, maxsplit=1)[0].strip()
+    if (subject.rstrip().endswith(",") and (rest[:1].isupper() or dated != rest)
+            and len(rest.split()) <= (5 if dated == rest else 10)
             and not any(c in rest for c in ":" + QUOTE_CHARS)):
         # '…, assure Olivier Véran', '…, sagt Scholz': what was said, then who said it.
         return _clause(text, start, start + subject.rstrip().rfind(","), rest)
+    pronoun = rest.split()[0] if rest.split() else ""
+    if subject.rstrip().endswith(",") and pronoun.lower() in PRONOUNS_PERSON:
+        # '…, sagt er im Gespräch mit …', '…, he said on Monday': the words before the comma
+        # were said; what follows the pronoun is where and to whom.
+        return _clause(text, start, start + subject.rstrip().rfind(","), pronoun)
     lead = _clause_start(sentence[match.end():], verb)
     if lead is None:
         return _said_before(text, start, subject, sentence[match.end():])
@@ -228,6 +243,7 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     return _clause(text, start + match.end() + lead, end, subject)
 
 
+_DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—\n]{1,200}?\s[–—]\s")
 _SPEAKER_START = re.compile(r"(?:the|a|an|le|la|les|l[’']|der|die|das|ein|eine)\s|[" + UPPER + r"]")
 
 
@@ -331,6 +347,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     # Only the attribution's own sentence: a run-on page ('… asked on Twitter. - 2.08 p.m. -
     # Honorary president …') may hold the next entry in the same line.
     tail = _NEXT_SENTENCE.split(tail, 1)[0]
+    # '…", a déclaré lundi la ministre …, précisant que "…"': the next quotation is not part
+    # of this one's attribution.
+    tail = re.split(r"[“«„\"]", tail, maxsplit=1)[0]
     if not tail.split() or len(tail.split()) > 25:
         return ""
     french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
@@ -339,6 +358,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     german = re.match(r"so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]+)", tail)
     if german:  # „…“, so Schäuble.
         return german.group(1)
+    according = _ACCORDING_AFTER.match(tail)
+    if according:  # « "…" selon Ségolène Royal », '"…", according to the minister'
+        return according.group(1).strip()
     verb = speech_verb(tail)
     if verb is None or verb.start() > 60:
         return ""
@@ -350,6 +372,7 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     after = tail[verb.end():].strip(" ,.")
     # 'a déclaré, vendredi, le ministre …': the day set off by commas is not the speaker.
     after = _SET_OFF_DAY.sub("", after)
+    after = _DAY_BEFORE_SUBJECT.sub("", after)  # 'a déclaré lundi la ministre …'
     # 'indique par ailleurs le ministre', 'déclare en outre Aurélien Rousseau': an adverb
     # between the verb and the subject is not the speaker.
     after = _ADVERB_BEFORE_SUBJECT.sub("", after)
@@ -368,10 +391,12 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
         return apposed.group().strip()
     # 'sagte der SPD-Politiker der „Rheinischen Post“': whom it was said to is not the speaker.
     return re.sub(r"\s+(?:der|dem|den|the|to)$", "", re.split(
-        r"[,.;„“\"«]| (?:in|at|on|during|after|before|lors|après|devant|bei|am|nach|vor|im|в|на"
+        r"[,.;„“\"«]| (?:in|at|on|during|after|before|lors|après|devant|sur|bei|am|nach|vor|im|в|на"
         r"|во) ", after)[0].strip())
 
 
+_ACCORDING_AFTER = re.compile(
+    r"(?i:selon|d['’]après|according to|laut|по словам|по данным)\s+([^,.;:!?()\n]{2,60})")
 _NEXT_SENTENCE = re.compile(r"(?<=[a-zà-öø-ÿа-яё]{3}[.!?])\s+(?=[-–—]\s|[" + UPPER + r"])")
 _PASSIVE_FRAME = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:cited|quoted|"
                             r"reported|heard|overheard)\s+as$")
@@ -379,6 +404,12 @@ _ADVERB_BEFORE_SUBJECT = re.compile(
     r"^(?:(?:par ailleurs|en outre|encore|aussi|également|ensuite|alors|enfin|toutefois|"
     r"cependant|pourtant|again|also|later|then|further|still|auch|noch|dann|zudem|außerdem|"
     r"jedoch|также|тоже|затем|ещё|еще)\s+)+(?=\S)", re.IGNORECASE)
+_DAY_BEFORE_SUBJECT = re.compile(
+    r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
+    r"am (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|gestern|heute|"
+    r"вчера|сегодня)(?:\s+(?i:matin|soir|midi|morning|evening|abend|morgen))?\s+")
+_WHERE_AFTER = re.compile(r"\s+(?:sur|à|au|dans|devant|on|in|at|to|bei|im|auf|vor|в|на)\s+")
 _SET_OFF_DAY = re.compile(
     r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|ce matin|"
     r"ce soir|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"

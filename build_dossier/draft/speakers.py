@@ -17,7 +17,10 @@ HONORIFICS = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|dame|m|mme|mlle|herr|frau|the|hon|honourable|"
     r"secretary(?:[ -]general)?|president|minister|prime minister|foreign minister|ambassador|"
     r"general|admiral|senator|spokesperson|spokesman|spokeswoman|chancellor|press secretary|"
-    r"deputy|under|assistant|state|vice|acting|principal|"
+    r"deputy|under|assistant|state|vice|acting|principal|attorney|governor|mayor|"
+    r"commissioner|director|judge|justice|councillor|councilman|councilwoman|rep|sen|gov|"
+    r"oberbürgermeister|oberbürgermeisterin|bürgermeister|bürgermeisterin|landrat|"
+    r"landwirtschaftsminister|maire|préfet|préfète|député|sénateur|мэр|губернатор|министр|"
     r"sts|stv|vors|vorsitzender|vorsitzende|bk|bk´in|bk'in|bkin|bm|bm'in|bundeskanzler|"
     r"bundeskanzlerin|staatssekretär|staatssekretärin|minister|ministerin|sprecher|sprecherin|"
     r"monsieur|madame|г-н|г-жа|господин|госпожа)(?:\.\s*|\s+)|[a-zа-яё]\.\s*)+(?=\S)",
@@ -204,7 +207,7 @@ OPENERS = frozenset(words_of(
     "Dans Lors Après Avant Pendant Selon Aujourd'hui Hier Pour Avec Sans Chez Mais Et Quand "
     "Comme Pourtant Puis Ensuite Alors Enfin Then Dann Danach В На После Во Перед Сегодня "
     "Вчера По Как Но И Потом Затем Также Однако Кроме Тогда However Still Aussi Cependant "
-    "Toutefois Außerdem Jedoch Allerdings "
+    "Toutefois Außerdem Jedoch Allerdings При Dabei Zugleich Ainsi Here There "
     # German articles open a sentence on a noun, capitalised: 'Eine Woche nach …'.
     "Ein Eine Einer Einem Einen Das Dem Den Des"))
 """Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
@@ -216,7 +219,10 @@ _INSTITUTIONS = frozenset(w.casefold() for w in words_of(
     "Government Company Corporation Police Service Authority Post Times News Press Zeitung "
     "Ministerium Partei Regierung Kommission Amt Verband Stiftung Institut Gericht Allgemeine "
     "Ministère Parti Assemblée Conseil Agence Syndicat Fédération Gouvernement Министерство "
-    "Комиссия Совет Партия Агентство Служба"))
+    "Комиссия Совет Партия Агентство Служба College School Hospital Congress Conference "
+    "Association Federation Society Board Trust Network Forum Centre Center Club Schule "
+    "Hochschule Universität Klinik Kongress Konferenz Bauernverband Collège École Université "
+    "Hôpital Congrès Fédération Université Университет Школа Больница Союз Федерация"))
 
 
 def is_institution(name: str) -> bool:
@@ -228,7 +234,9 @@ def is_institution(name: str) -> bool:
 
 _GIVEN = r"[" + UPPER + r"][a-zà-öø-ÿа-яё’']+(?:-[" + UPPER + r"]?[a-zà-öø-ÿа-яё’']+)*"
 """A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
-_GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+(?=([\w’'\-]+))")
+_GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+"
+                             # A middle initial is passed over: 'Michael B. Mukasey'.
+                             r"(?:[" + UPPER + r"]\.[^\S\n]+)?(?=([\w’'\-]+))")
 
 
 @functools.lru_cache(maxsize=8)
@@ -333,7 +341,16 @@ _NOT_NAMES = frozenset(w.casefold() for w in words_of(
     "summit sommet gipfel саммит meeting réunion treffen sitzung встреча заседание "
     "conference conférence konferenz конференция talks gespräche négociations переговоры "
     "election elections élection élections municipales wahl wahlen выборы "
-    "statement déclaration erklärung заявление report rapport bericht доклад"))
+    "statement déclaration erklärung заявление report rapport bericht доклад "
+    # Days and times: 'a call around 5 p.m. Wednesday, saying …' names no speaker.
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag "
+    "freitag samstag sonntag понедельник вторник среда четверг пятница суббота воскресенье "
+    "january february march april june july august september october november december "
+    "janvier février avril juin juillet septembre octobre novembre décembre januar februar "
+    "märz juni juli oktober dezember "
+    # A demonstrative: 'Об этом заявил X' — X said it, not 'Об этом'.
+    "этом это этого this that cela ceci dies darüber davon"))
 
 
 def could_be_speaker(name: str) -> bool:

@@ -22,6 +22,10 @@ UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _ABBREVIATIONS = frozenset(words_of(
     "mr mrs ms dr prof st gen sen rep gov lt col capt sgt jan feb mar apr jun jul aug sep sept "
     "oct nov dec no vs etc e.g i.e u.s u.k u.n mme m dr. z.b bzw stv vors sts bk г гг им ул"))
+_DAY_OR_ZONE = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|[ECMP][SD]?T|BST|GMT|CET|UTC)"
+    r"(?![\w'’-])")
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"»“]?(?=\s|$)")
 _LAST_WORD = re.compile(r"([\w.]{1,20})[.!?…]*[”\"»“]?$")
 TURN_LABEL = re.compile(
@@ -87,6 +91,8 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
         if rest < end and not (text[rest].isupper() or text[rest] in "“\"„«‘(-–—"
                                or text[rest].isdigit()):
             continue
+        if word in ("a.m", "p.m") and _DAY_OR_ZONE.match(text, rest, end):
+            continue  # 'a call around 5 p.m. Wednesday, saying …': the time goes on
         out.append((at, match.end()))
         at = rest
     if at < end and text[at:end].strip():

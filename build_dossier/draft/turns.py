@@ -114,6 +114,18 @@ def _heads_quotations(layout: Layout, index: int, speech: int) -> bool:
         any(c in words for c in QUOTE_CHARS) and speech_verb(words) is not None)
 
 
+def _heading(layout: Layout, index: int, speech: int) -> bool:
+    """Whether a label opens the text's title rather than a turn: 'Background Briefing: the
+    Bonn Conference on Afghanistan', 'Transcript: Press briefing Q&A with …' — the first line,
+    whose words after the colon do not end as a sentence does."""
+    e = layout.paras[index][1]
+    if index != 0 or speech >= e:
+        return False
+    rest = layout.text[speech:e].rstrip()
+    return len(rest.split()) <= 25 and not rest.endswith((".", "!", "?", "…", "»", "”", "\"",
+                                                           "“", "--", "—", ":"))
+
+
 def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
     """Every turn of the text, in order; an empty list when the text has fewer than two."""
     starts: list[tuple[int, str, int]] = []
@@ -127,7 +139,8 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
         if (found is not None and _plausible(found[0], registry)
                 and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS
                 and not _figures_only(layout.text[found[1]:layout.paras[i][1]])
-                and not _heads_quotations(layout, i, found[1])):
+                and not _heads_quotations(layout, i, found[1])
+                and not _heading(layout, i, found[1])):
             starts.append((i, *found))
     if starts and (len(starts) >= 2 or _asks(starts[0][1])):
         starts = _with_loose_labels(layout, starts)
@@ -145,7 +158,7 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
 
 _METADATA_LABELS = frozenset(words_of(
     "sprecher sprecherin briefer briefers themen datum date source sources note notes photo "
-    "update updates "
+    "update updates transcript transkript mitschrift wortlaut стенограмма verbatim "
     "circonstances personnalité fonction weitere tags read related quelle fazit hinweis "
     "anmerkung источник фото тема темы дата"))
 
@@ -202,9 +215,12 @@ def _plausible(label: str, registry: Registry) -> bool:
 
 def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
     """Each turn told apart: a moderator's, a journalist's (questions), or the speaker's."""
+    # 'Christiane Kaess:' then 'Kaess:': one person's turns, counted together.
     asks: dict[str, list[bool]] = {}
     for turn in turns:
-        asks.setdefault(turn.label, []).append(text[turn.start:turn.end].rstrip().endswith("?"))
+        asks.setdefault(_person_key(turn.label), []).append(
+            text[turn.start:turn.end].rstrip().endswith("?"))
+    share = {key: sum(asked) / len(asked) for key, asked in asks.items()}
     out = []
     # Where 'R' (réponse) answers, every other label asks: 'Q', or the interviewer's name.
     answers = any(turn.label == "R" for turn in turns)
@@ -215,13 +231,27 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
         elif (words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label)
               or (answers and turn.label != "R")):
             role = "journalist"
-        elif registry.resolve(turn.label) is None and sum(asks[turn.label]) * 2 > len(
-                asks[turn.label]) and len(asks) > 1:
+        elif registry.resolve(turn.label) is None and _mostly_asks(share, _person_key(
+                turn.label)):
             role = "journalist"  # someone not on record who mostly asks: the interviewer
         else:
             role = "speaker"
         out.append(Turn(turn.label, turn.start, turn.end, role))
     return out
+
+
+def _person_key(label: str) -> str:
+    """The surname a label names, folded: the same for 'Christiane Kaess' and 'Kaess'."""
+    words = strip_titles(_core(label).split(",")[0]).split()
+    return words[-1].casefold() if words else label.casefold()
+
+
+def _mostly_asks(share: dict[str, float], key: str) -> bool:
+    """Whether the person of `key` asks in more than half their turns, or in half when someone
+    else asks less: the interviewer, not the guest."""
+    if len(share) < 2:
+        return False
+    return share[key] * 2 > 1 or (share[key] * 2 == 1 and min(share.values()) < share[key])
 
 
 def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | None, str] | None
