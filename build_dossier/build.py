@@ -172,13 +172,14 @@ def render_and_stage(dossier: Dossier, stager: write.Stager,
 
 
 def link_quotes(checked: Checked, timings: dict[str, float] | None,
-                progress: Reporter | None = None) -> Dossier:
-    """The checked records linked into a Dossier, their quotes clustered on all cores."""
+                progress: Reporter | None = None, memo: Memo | None = None) -> Dossier:
+    """The checked records linked into a Dossier, their quotes clustered on all cores (the
+    speakers `memo` knows unchanged taken from it)."""
     sources = len(checked.loaded.sources)
     if progress is not None:
         progress(LINK, 0, sources)
     dossier = link(checked.loaded, checked.title, timings, default_workers(),
-                   checked.settings.site_url)
+                   checked.settings.site_url, memo.joins if memo is not None else None)
     if progress is not None:
         progress(LINK, sources, sources)
     return dossier
@@ -258,7 +259,7 @@ def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: b
     if not report(checked.problems, result.lines):
         return result
     with collector_off():
-        dossier = link_quotes(checked, result.timings, progress)
+        dossier = link_quotes(checked, result.timings, progress, memo)
     laps.lap("link_s")
     result.timings["link_s"] -= result.timings["cluster_s"]  # reported on its own
     stager = write.Stager(docs_dir)

@@ -38,6 +38,12 @@ MAX_POSTING = 200
 candidates (two wordings of one sentence share many rarer trigrams too)."""
 
 
+Joins = dict[tuple[object, ...], list[list[int]]]
+"""Each speaker's quotes as last joined, for `serve` to keep between builds: by the speaker's
+wordings and occasions in order, the groups they formed (as positions among them). Joining
+depends on nothing else, so a speaker whose quotes did not change is not joined again."""
+
+
 @dataclass
 class _Unit:
     """Quotes with one speaker, one folded wording and one occasion."""
@@ -152,24 +158,56 @@ def _join_speakers(units: list[_Unit], job: list[list[int]]) -> list[tuple[list[
             for members in job for group in _join(units, members)]
 
 
-def _group(units: list[_Unit], workers: int) -> list[tuple[list[_Unit], list[str]]]:
+def _signature(units: list[_Unit], members: list[int]) -> tuple[object, ...]:
+    """What joining one speaker's units depends on: their wordings and occasions, in order."""
+    return tuple((units[i].tokens, units[i].event, units[i].date) for i in members)
+
+
+def _group(units: list[_Unit], workers: int, joins: Joins | None = None
+           ) -> list[tuple[list[_Unit], list[str]]]:
     """Units joined into clusters, each with its units' anchors in order; speakers are
-    independent, so they are shared out between `workers` processes."""
+    independent, so they are shared out between `workers` processes. With `joins`, a speaker
+    joined as before is taken from it, and it is left holding this build's speakers."""
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
         by_speaker[unit.speaker].append(i)
+    found: list[tuple[list[int], list[str]]] = []
+    todo = list(by_speaker.values())
+    if joins is not None:
+        signatures = {members[0]: _signature(units, members) for members in todo}
+        known = [(members, joins.get(signatures[members[0]])) for members in todo]
+        found = [(group, sorted({_unit_anchor(units[i]) for i in group}))
+                 for members, groups in known if groups is not None
+                 for group in ([members[p] for p in positions] for positions in groups)]
+        todo = [members for members, groups in known if groups is None]
     # The busiest speakers first and alone, so that no worker is left with one at the end.
     jobs: list[list[list[int]]] = [[]]
-    for members in sorted(by_speaker.values(), key=len, reverse=True):
+    for members in sorted(todo, key=len, reverse=True):
         if sum(map(len, jobs[-1])) >= JOB_UNITS:
             jobs.append([])
         jobs[-1].append(members)
     if len(units) < PARALLEL_MIN_UNITS:
         workers = 1
-    found = [group for groups in forked_map(lambda job: _join_speakers(units, job), jobs,
-                                            workers, ordered=False) for group in groups]
+    found += [group for groups in forked_map(lambda job: _join_speakers(units, job), jobs,
+                                             workers, ordered=False) for group in groups]
     found.sort(key=lambda group: group[0][0])  # the order of the units, however the work ran
+    if joins is not None:
+        _keep_joins(joins, units, by_speaker, signatures, found)
     return [([units[i] for i in members], anchors) for members, anchors in found]
+
+
+def _keep_joins(joins: Joins, units: list[_Unit], by_speaker: dict[str, list[int]],
+                signatures: dict[int, tuple[object, ...]],
+                found: list[tuple[list[int], list[str]]]) -> None:
+    """Leave in `joins` each speaker's groups as found now, and no other speaker's."""
+    groups: dict[str, list[list[int]]] = defaultdict(list)
+    for group, _ in found:
+        groups[units[group[0]].speaker].append(group)
+    joins.clear()
+    for speaker, members in by_speaker.items():
+        position = {index: p for p, index in enumerate(members)}
+        joins[signatures[members[0]]] = [[position[i] for i in group]
+                                         for group in groups[speaker]]
 
 
 def _unit_anchor(unit: _Unit) -> str:
@@ -179,10 +217,12 @@ def _unit_anchor(unit: _Unit) -> str:
 
 
 def cluster_quotes(quotes: Iterable[Quote], events: Mapping[str, Event],
-                   published: Mapping[str, FuzzyDate], workers: int = 1) -> list[QuoteCluster]:
+                   published: Mapping[str, FuzzyDate], workers: int = 1,
+                   joins: Joins | None = None) -> list[QuoteCluster]:
     """Every quote in exactly one cluster; variants ordered with the reference wording first.
 
-    Many quotes are compared on `workers` forked processes; the clusters are the same.
+    Many quotes are compared on `workers` forked processes; the clusters are the same, and
+    the same again when speakers are taken from `joins` (see `Joins`).
     """
 
     published_key = {source_id: date.sort_key() for source_id, date in published.items()}
@@ -191,7 +231,7 @@ def cluster_quotes(quotes: Iterable[Quote], events: Mapping[str, Event],
         return (published_key[quote.source_id], quote.source_id, quote.index)
 
     clusters: list[QuoteCluster] = []
-    for group, anchors in _group(_units(quotes, events), workers):
+    for group, anchors in _group(_units(quotes, events), workers, joins):
         wordings: dict[tuple[str, ...], list[Quote]] = defaultdict(list)
         for unit in group:
             wordings[unit.tokens].extend(unit.quotes)
