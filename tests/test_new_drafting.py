@@ -310,6 +310,21 @@ def test_the_publication_date_is_the_first_publication_not_the_last_update(peopl
     assert drafted.title == "Ministers agree to talk again"
 
 
+@pytest.mark.parametrize("source_line", [
+    "Merci à tous.Source http://www.example.gouv.fr, le 21 mai 2007",
+    "Quelle: Pressestelle des Senats, 21. Mai 2007",
+    "Источник: пресс-служба, 21 мая 2007 г.",
+])
+def test_the_date_of_a_source_line_at_the_end_is_the_exact_publication_date(people, source_line):
+    # Official sites print where and when a speech was published after it; an earlier date in
+    # the speech itself is what it speaks of.
+    text = ("Chers amis,\n\nNous avons signé le traité le 3 mars 2005 et nous le tiendrons. "
+            f"Je vous remercie.\n\n{source_line}\n")
+    drafted = draft(text, people, {})
+    assert drafted.published == FuzzyDate(2007, 5, 21)
+    assert not drafted.published.approximate
+
+
 @pytest.mark.parametrize(("title", "day"), [
     ("Press Briefing on 9/16/24", FuzzyDate(2024, 9, 16)),
     ("Press Briefing on 12/31/98", FuzzyDate(1998, 12, 31)),

@@ -138,3 +138,41 @@ def test_a_dash_led_question_and_its_answer_are_an_interview_of_the_one_the_head
     # The answer, not the question, by the academician: first name from the question, surname
     # from the header; not the correspondent named first.
     assert proposed(drafted) == [("petr-sidorov", "Я")]
+
+
+def test_an_office_label_is_the_holder_the_title_names_and_answers_even_when_asking(people):
+    # 'THE PRESIDENT:' is whoever the text names so ('President Biden And Governor …': the name
+    # ends at 'And'), and an official's turn, though it ends on a question.
+    text = ("President Biden And Governor Hochul Tour Flood Damage\n\n"
+            "THE PRESIDENT: Thank you all for coming out this morning. We are here to see what "
+            "the storm did to these towns, and to make sure that the help arrives. Okay?\n\n"
+            "GOVERNOR HOCHUL: Thank you, Mr. President. The water came up faster than anyone "
+            "here thought it would, and the people of this valley lost almost everything.\n\n"
+            "THE PRESIDENT: Are you all getting what you need from the federal teams? We will "
+            "stay as long as it takes to rebuild every home and every road in this valley.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(2023, 7, 12))
+    assert drafted.kind == "transcript"
+    assert proposed(drafted)[0] == ("joe-biden", "Thank")
+    assert ("joe-biden", "Are") in proposed(drafted)
+
+
+def test_an_office_the_text_never_names_is_the_registrys_holder_that_year(people):
+    text = ("Oval Office\n\n4:02 P.M. EST\n\n"
+            "THE PRESIDENT: Good afternoon. I want to say a few words about the storm and about "
+            "what we are doing for the people in its path tonight. All right?\n\n"
+            "MODERATOR: Thank you, Mr. President.\n\n"
+            "THE PRESIDENT: We have sent every team we have, and we will send more as soon as "
+            "the governors ask us for them.\n")
+    assert [who for who, _ in proposed(draft(text, people, {}, published=FuzzyDate(2024, 3, 10)))
+            ] == ["joe-biden", "joe-biden"]
+
+
+def test_the_vice_presidents_turns_are_never_the_presidents(people):
+    text = ("Remarks by President Biden and the Vice President on the Storm\n\n"
+            "THE PRESIDENT: Good afternoon. We have sent every team we have to the coast, and we "
+            "will send more as soon as the governors ask us for them.\n\n"
+            "THE VICE PRESIDENT: Thank you, Mr. President. I spoke with the mayors this morning, "
+            "and they told me the shelters are full and need more cots tonight.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(2024, 3, 10))
+    assert dict((first, who) for who, first in proposed(drafted))["Good"] == "joe-biden"
+    assert dict((first, who) for who, first in proposed(drafted)).get("Thank") != "joe-biden"

@@ -162,12 +162,30 @@ _UPDATED = re.compile(r"(?i)\b(?:updated|last updated|modified|aktualisiert|zule
                       r"modifié|actualisé)\b|(?i:обновлено|изменено)")
 
 
+_SOURCE_LINE = re.compile(r"(?i)(?:\bsource\s*:?|\bquelle\s*:|\bпубликац\w*\s*:|"
+                          r"(?i:\bисточник\s*:)|\bpubli(?:é|ée|shed)\s+(?:le|on)\b|"
+                          r"\bveröffentlicht\s+am\b|(?i:\bопубликовано\b))")
+"""Words that say where and when a text was published, as official sites print it at the top or
+at the end: 'Source http://www.diplomatie.gouv.fr, le 21 mai 2007', 'Quelle: ..., 3. März 2019'."""
+
+
+def _source_line_date(text: str) -> DateMention | None:
+    """The full date a source line gives (the date within a line's length after its words)."""
+    for marker in _SOURCE_LINE.finditer(text):
+        after = text[marker.end():marker.end() + 160].split("\n", 1)[0]
+        found = next((m for m in find_dates(after, None) if is_full_date(m.words)), None)
+        if found is not None:
+            return found
+    return None
+
+
 def find_published(text: str) -> tuple[FuzzyDate, str] | None:
     """The publication date the text gives, and the words it was found in.
 
-    A dateline (a line that is little more than a date) near the top wins; then a full date
-    in the first lines (the title's 'on 5 May 2019'); then the latest full date anywhere,
-    approximate, as articles follow what they report.
+    A dateline (a line that is little more than a date) near the top wins; then the date a
+    source line gives anywhere ('Source ..., le 21 mai 2007'); then a full date in the first
+    lines (the title's 'on 5 May 2019'); then the latest full date anywhere, approximate, as
+    articles follow what they report.
     """
     head: list[str] = []
     for line in text.split("\n"):
@@ -180,7 +198,10 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
         re.findall(r"[^\W\d_]+", line.replace(m.words, " "))) <= 4]
     # 'Published 1 March … Updated 3 March': the first publication, not the last change.
     datelines.sort(key=lambda pair: bool(_UPDATED.search(pair[0])))
-    for _, found in datelines + [(line, m) for line, m in firsts if m is not None]:
+    stated = _source_line_date(text)
+    for _, found in datelines + [("", stated)] * (stated is not None) + [
+            (line, m) for line, m in firsts if m is not None]:
+        assert found is not None
         return FuzzyDate(found.date.year, found.date.month, found.date.day), found.words
     every = [m for m in find_dates(text, None) if m.date.year >= 1900]
     if every:

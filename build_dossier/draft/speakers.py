@@ -99,6 +99,8 @@ class Registry:
     patterns: list[tuple[re.Pattern[str], str, int]] = field(default_factory=list)
     by_plain: dict[str, str] = field(default_factory=dict)
     by_surname: dict[str, set[str]] = field(default_factory=dict)
+    year: int | None = None
+    """The year of the text, for the holder of an office then (`office_holder`)."""
 
     @classmethod
     def of(cls, people: dict[str, Person], year: int | None = None) -> Registry:
@@ -108,7 +110,7 @@ class Registry:
         the registry says held that office then ('Secretary-General of the United Nations
         (2007-2016)'), rather than its current holder.
         """
-        registry = cls(people)
+        registry = cls(people, year=year)
         seen: set[tuple[str, str]] = set()
         for person in people.values():
             for alias in (person.name, *person.aliases):
@@ -167,6 +169,13 @@ class Registry:
             # 'Deputy Secretary-General' is another office than 'Secretary-General'.
             return self.exact(name)
         return self.exact(name) or self.exact(bare) or self.surname(bare)
+
+    def office_holder(self, office: str) -> str | None:
+        """The one person the registry says held `office` ('President') in the text's year,
+        by the term in brackets after their role ('President of … (2021-2025)')."""
+        if _DEPUTY.match(office.strip()):
+            return None  # 'Vice President' is another office, which no role of the kind starts
+        return _holder_in(self.people, office, self.year)
 
     def is_person(self, person_id: str | None) -> bool:
         """Whether the id names a person rather than an organisation."""

@@ -231,13 +231,21 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
         elif (words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label)
               or (answers and turn.label != "R")):
             role = "journalist"
-        elif registry.resolve(turn.label) is None and _mostly_asks(share, _person_key(
-                turn.label)):
+        elif (registry.resolve(turn.label) is None and not _office_only(turn.label)
+              and _mostly_asks(share, _person_key(turn.label))):
             role = "journalist"  # someone not on record who mostly asks: the interviewer
         else:
             role = "speaker"
         out.append(Turn(turn.label, turn.start, turn.end, role))
     return out
+
+
+def _office_only(label: str) -> bool:
+    """Whether a label is an office without a name ('THE PRESIDENT', 'Spokesman'): an
+    official's, who answers; interviewers are labelled by name, 'Q' or their outlet."""
+    words = re.sub(r"(?i)^the\s+", "", _core(label).split(",")[0]).split()
+    return bool(words) and all(w.capitalize() in TITLE_WORDS or w.lower() in ROLE_NOUNS
+                               or w.lower() in _OFFICES for w in words)
 
 
 def _person_key(label: str) -> str:
@@ -267,14 +275,20 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
         return (found, registry.people[found].name, "") if found else (None, named, "")
     bare = strip_titles(label.split(",")[0])
     if bare.lower() in ROLE_NOUNS or bare in TITLE_WORDS or bare.lower() in _OFFICES:
-        # 'Spokesman:' where the text says '… by Stéphane Dujarric, Spokesman for …'.
-        office = label.split(",")[0].strip()
-        holder = (_holder_named(text, office) if office != bare else None) or _holder_named(
-            text, bare)
+        # 'Spokesman:' where the text says '… by Stéphane Dujarric, Spokesman for …'; 'THE
+        # PRESIDENT:' where it says 'President Trump', or else whom the registry says held the
+        # office that year. 'THE VICE PRESIDENT' is never the President.
+        office = re.sub(r"(?i)^the\s+", "", label.split(",")[0].strip())
+        ranked = office.casefold() != bare.casefold()
+        holder = (_holder_named(text, office) if ranked else None) or (
+            None if _DEPUTY_RANK.match(office) else _holder_named(text, bare))
         if holder is not None:
             found = registry.resolve(holder)
             return (found, registry.people[found].name, proper_case(bare)) if found else (
                 None, holder, proper_case(bare))
+        found = registry.office_holder(office)
+        if found is not None:
+            return found, registry.people[found].name, proper_case(office)
     titles = label.split(",")[0][: len(label.split(",")[0]) - len(bare)].strip(" .")
     surname = bare.split()[-1] if bare.split() else bare
     # A one-word name, or one with a particle ('Le Drian', 'von der Leyen'), completed by the
@@ -306,6 +320,11 @@ def _name_of_initials(text: str, initials: str) -> str | None:
 
 _OFFICES = frozenset(words_of("spokesperson spokesman spokeswoman sprecher sprecherin "
                               "porte-parole представитель ambassador minister secretary"))
+_DEPUTY_RANK = re.compile(r"(?i:deputy|vice|under|assistant|acting|stellvertretende\w*|vize\w*|"
+                          r"adjoint\w*|sous|заместител\w*|вице)[\s-]")
+"""A rank before an office that makes it another one: 'Vice President', 'Deputy Secretary'."""
+_NOT_IN_A_NAME = frozenset(words_of("And Und Et Or Oder Ou И Или With Mit Avec С"))
+"""Words that end a name run on into what follows it: 'President Trump And California …'."""
 _NAME_WORDS = (r"[" + UPPER + r"][\w’'\-]+(?:\s+(?:[" + UPPER
                + r"][\w’'\-]+|de|von|van|le|la)){1,3}")
 
@@ -320,7 +339,11 @@ def _holder_named(text: str, office: str) -> str | None:
     match = pattern.search(text, 0, 20_000)
     if match is None:
         return None
-    return match.group("before") or match.group("after")
+    words = (match.group("before") or match.group("after")).split()
+    # 'President Trump And California Governor Newsom': the name stops at the conjunction.
+    cut = next((n for n, word in enumerate(words) if word in _NOT_IN_A_NAME
+                or (n and word in TITLE_WORDS)), len(words))
+    return " ".join(words[:cut]) if cut else None
 
 
 _PARTICLES = frozenset(words_of("le la de du des von van der den di da"))
