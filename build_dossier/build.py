@@ -163,6 +163,8 @@ def render_and_stage(dossier: Dossier, stager: write.Stager,
                 memo.keep(dossier, page, uri, page_digest, keys)
             fresh_parts += staged.fresh_parts
             used_parts.update(staged.used_parts)
+            for page, state in staged.states:
+                memo.note_state(page, state)
         done += len(staged.decisions)  # one decision per page
         if progress is not None:
             progress(RENDER, done, total)

@@ -22,6 +22,7 @@ from .parallel import forked_map
 from .progress import LOAD, Reporter
 from .schema import EVENT, PERSON, SLUG, SOURCE, URL, Shape
 from .textmatch import Body, closest_passage_hint, fold, words
+from .write import file_state as _state
 from .yamlpos import Parsed, field_name, parse_yaml
 
 SOURCES_DIR = "sources"
@@ -71,16 +72,6 @@ class Memo:
     def keep(self, path: Path, state: tuple[int, ...], read: Read) -> None:
         if state:
             self.files[path] = (state, read)
-
-
-def _state(path: Path) -> tuple[int, ...]:
-    """What changes whenever the file is written, replaced or touched (the change time cannot
-    be set back); empty when the file cannot be looked at."""
-    try:
-        found = os.lstat(path)
-    except OSError:
-        return ()
-    return (found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino, found.st_dev)
 
 
 class _Report:

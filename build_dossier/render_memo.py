@@ -148,6 +148,8 @@ class Rendered:
     uri: str
     digest: str
     reads: dict[Read, Any]
+    state: tuple[int, ...] = ()
+    """The file's state in `docs/` when its bytes were last confirmed (`Stager.confirm`)."""
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,12 @@ class RenderMemo:
         """Remember a page just rendered from `d`, which read `keys`."""
         self.pages[job] = Rendered(uri, digest, _values(d, keys))
 
+    def note_state(self, job: tuple[str, str], state: tuple[int, ...]) -> None:
+        """Remember the state in which a page's file was found holding its bytes."""
+        page = self.pages.get(job)
+        if page is not None:
+            self.pages[job] = replace(page, state=state)
+
     def keep_parts(self, d: Dossier, fresh: list[FreshPart], used: set[PartKey]) -> None:
         """Remember the parts just rendered from `d`, and forget those no list used."""
         self.parts = {key: part for key, part in self.parts.items() if key in used}
@@ -270,6 +278,8 @@ class Staged:
     fresh_parts: list[FreshPart] = field(default_factory=list)
     used_parts: list[PartKey] = field(default_factory=list)
     """Every part the job's lists were made of, rendered now or taken back."""
+    states: list[tuple[tuple[str, str], tuple[int, ...]]] = field(default_factory=list)
+    """Pages confirmed by reading their file, with the file's state then."""
 
 
 def stage_job(d: Dossier, job: Job, stager: Stager, memo: RenderMemo | None) -> Staged:
@@ -289,9 +299,12 @@ def stage_job(d: Dossier, job: Job, stager: Stager, memo: RenderMemo | None) -> 
             staged.used_parts += parts.used
             continue
         known = memo.known(d, (kind, key))
-        confirmed = stager.confirm(known.uri, known.digest) if known is not None else None
+        confirmed, state = (stager.confirm(known.uri, known.digest, known.state)
+                            if known is not None else (None, ()))
         if confirmed is not None:
             decisions.append(confirmed)
+            if known is not None and state != known.state:
+                staged.states.append(((kind, key), state))
             continue
         reads = Reads()
         decision, = stager.stage(render_job(watched(d, reads), ((kind, key),)))

@@ -32,6 +32,16 @@ JOURNAL = ".build-dossier-journal.json"
 STAGING = ".build-dossier-staging"
 
 
+def file_state(path: str | Path) -> tuple[int, ...]:
+    """What changes whenever a file is written, replaced or touched (the change time cannot be
+    set back); empty when the file cannot be looked at."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return ()
+    return (found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino, found.st_dev)
+
+
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -114,22 +124,32 @@ class Stager:
         """Compare pages with `docs/` and stage those to be written; what was decided."""
         return [self._decide(uri, data) for uri, data in pages]
 
-    def confirm(self, uri: str, page_digest: str) -> Decision | None:
+    def confirm(self, uri: str, page_digest: str, known: tuple[int, ...] = ()
+                ) -> tuple[Decision | None, tuple[int, ...]]:
         """'unchanged' for a page known by its digest alone, when `docs/` holds exactly those
-        bytes as the last build wrote them; None when only rendering it can tell."""
+        bytes as the last build wrote them (None when only rendering it can tell), and the
+        file's state then. A file still in the state `known` (its size, times and inode, as
+        found when its bytes were last confirmed) is not read again: reading back every page
+        was a second and a half of CPU in every rebuild at 10,000 sources."""
         if self.old.get(uri) != page_digest:
-            return None
+            return None, ()
         folder = uri.rpartition("/")[0]
         if folder not in self._linked:
             self._linked[folder] = _linked_folder(self.docs_dir, uri)
         if self._linked[folder] is not None:
-            return None
+            return None, ()
+        path = os.path.join(self.docs_dir, uri)
+        state = file_state(path)
+        if state and state == known:
+            return (uri, page_digest, "unchanged", None), state
         try:
-            with open(os.path.join(self.docs_dir, uri), "rb") as handle:
+            with open(path, "rb") as handle:
                 current = handle.read()
         except OSError:
-            return None
-        return (uri, page_digest, "unchanged", None) if digest(current) == page_digest else None
+            return None, ()
+        if digest(current) != page_digest:
+            return None, ()
+        return (uri, page_digest, "unchanged", None), state
 
     def _decide(self, uri: str, data: bytes) -> Decision:
         _check_path(uri)
