@@ -18,9 +18,9 @@ from build_dossier.mkdocs_hook import BUILD_AHEAD
 ROOT = Path(__file__).parent.parent
 SOURCES = 80
 """Enough sources for more than `BUILD_AHEAD` pages, and for conversion to be shared."""
+TWO_CORES = hasattr(os, "sched_setaffinity") and len(os.sched_getaffinity(0)) >= 2
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2,
-                                 reason="needs two cores to compare with one")]
+              pytest.mark.skipif(not TWO_CORES, reason="needs two cores to compare with one")]
 
 
 @contextmanager
