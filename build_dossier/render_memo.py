@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import partial
 from typing import Any
 
 from .markup import Linker
 from .model import Dossier, Indexes
+from .pages.derived import DERIVED
 from .pages.parts import kept_by
 from .render import Job, render_job
 from .write import Decision, Stager
@@ -30,6 +32,8 @@ _UNSEEN = object()
 """Not looked up yet in this build."""
 _LINKER: Read = ("linker", "")
 """The names linked in summaries and texts, as a whole."""
+_DERIVED = "derived:"
+"""What a read's collection starts with when it is a derived value (`pages/derived.py`)."""
 
 
 class Reads:
@@ -121,7 +125,14 @@ def watched(d: Dossier, reads: Reads) -> Dossier:
                          for f in fields(Dossier) if f.name != "indexes"}, indexes=indexes)
     # Dossier.cluster looks clusters up in a table it keeps beside its fields.
     object.__setattr__(seen, "_by_anchor", _Seen(d._clusters_by_anchor, "cluster", reads))
+    # A derived value is one read, worked out from the Dossier as it is (`pages/derived.py`).
+    object.__setattr__(seen, "_note_derived", partial(_derived_read, d, reads))
     return seen
+
+
+def _derived_read(d: Dossier, reads: Reads, name: str, key: str) -> Any:
+    reads.keys.add((_DERIVED + name, key))
+    return DERIVED[name](d, key)
 
 
 def _values(d: Dossier, keys: frozenset[Read]) -> dict[Read, Any]:
@@ -132,6 +143,8 @@ def _values(d: Dossier, keys: frozenset[Read]) -> dict[Read, Any]:
 def _value(d: Dossier, read: Read) -> Any:
     """What `read` gives in `d`."""
     name, key = read
+    if name.startswith(_DERIVED):
+        return DERIVED[name[len(_DERIVED):]](d, str(key))
     if name == "cluster":
         table: Any = d._clusters_by_anchor
     elif name.startswith("ix."):

@@ -128,6 +128,9 @@ def test_pages_kept_between_builds_are_those_a_full_render_gives(tmp_path):
         assert docs(root) == docs(fresh), edit
     assert rendered.pages, "pages are kept between builds"
     assert memo.joins, "each speaker's quotes are kept as clustered"
+    # A source page reads its related sources as one value, not the lists behind them.
+    assert any(read[0] == "derived:related" for page in rendered.pages.values()
+               for read in page.reads)
     # The long lists too, part by part: an event, a speaker's statements, a day's sources.
     assert {kind for (_, (kind, *_)) in rendered.parts} == {"event", "speaker", "day"}
 

@@ -17,6 +17,7 @@ from ..citation import source_citation
 from ..indexes import SHARED_LIMIT
 from ..markup import esc, link, references_in
 from ..model import Dossier, Quote, QuoteKind, Source
+from .derived import derived, value
 from .fragments import (
     cluster_link,
     count,
@@ -59,8 +60,17 @@ def render_source(d: Dossier, source: Source) -> str:
                 front={"citation": meta},
                 description=f"{source.outlet or 'Outlet not recorded'}, "
                 f"{source.published.human()}. {source.summary}",
-                people=people, related=related(d, source), text=text_html(d, source),
+                people=people, related=value(d, "related", source.id),
+                text=text_html(d, source),
                 quote_line=quote_line, reasons=reasons)
+
+
+@derived("related")
+def related_to(d: Dossier, source_id: str) -> list[Related]:
+    """`related` for the source `source_id`: one value, for a page to read as one (adding a
+    source changes the people's lists of sources behind hundreds of pages' related sources,
+    and almost never what those pages show)."""
+    return related(d, d.sources[source_id])
 
 
 def related(d: Dossier, source: Source) -> list[Related]:
