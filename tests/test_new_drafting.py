@@ -325,6 +325,22 @@ def test_the_date_of_a_source_line_at_the_end_is_the_exact_publication_date(peop
     assert not drafted.published.approximate
 
 
+@pytest.mark.parametrize(("years", "day"), [
+    ("по итогам 2020 года", FuzzyDate(2020, 12, 28)),  # 28 December 2020 was a Monday
+    ("с 2019 по 2021 год", None),  # a Saturday and a Tuesday then: no year fits
+    ("в 2015 и 2020 годах", None),  # a Monday in both: not guessed
+])
+def test_a_day_without_its_year_is_dated_by_its_weekday_in_the_year_the_text_names(
+        people, years, day):
+    text = ("Губернатор обещает новую школу\n\nОб этом в понедельник, 28 декабря сообщил "
+            f"губернатор на пресс-конференции {years}.\n")
+    if day is None:
+        assert draft(text, people, {}, published=DAY).published == DAY  # asked, not guessed
+    else:
+        drafted = draft(text, people, {})
+        assert drafted.published == day and not drafted.published.approximate
+
+
 @pytest.mark.parametrize(("title", "day"), [
     ("Press Briefing on 9/16/24", FuzzyDate(2024, 9, 16)),
     ("Press Briefing on 12/31/98", FuzzyDate(1998, 12, 31)),

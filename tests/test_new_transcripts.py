@@ -176,3 +176,19 @@ def test_the_vice_presidents_turns_are_never_the_presidents(people):
     drafted = draft(text, people, {}, published=FuzzyDate(2024, 3, 10))
     assert dict((first, who) for who, first in proposed(drafted))["Good"] == "joe-biden"
     assert dict((first, who) for who, first in proposed(drafted)).get("Thank") != "joe-biden"
+
+
+def test_a_name_in_capitals_over_an_office_and_a_transcript_drafts_without_error(people):
+    # The heading names a registry person, and the same lines read as a sentence's subject
+    # that resolves to no one: both at one place in the text, which once stopped `new`.
+    text = ("TRANSCRIPT - RADIO INTERVIEW - MORNING SHOW - MONDAY, 14 MARCH 2022\n\n"
+            "BORIS JOHNSON MP\nPRIME MINISTER\nMEMBER FOR UXBRIDGE\n\n"
+            "SUBJECT: Energy bills.\n\n"
+            "ANNA SMITH, HOST: Prime Minister, welcome back to the programme this morning.\n\n"
+            "BORIS JOHNSON, PRIME MINISTER: Thank you.\n\n"
+            "SMITH: What do you say to families facing higher bills this spring?\n\n"
+            "JOHNSON: We will help every family with its energy bills this year, and we will "
+            "say how in the budget next week.\n")
+    drafted = draft(text, people, {}, published=FuzzyDate(2022, 3, 14))
+    assert drafted.kind == "transcript"
+    assert ("boris-johnson", "We") in proposed(drafted)

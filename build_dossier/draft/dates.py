@@ -208,4 +208,29 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
         latest = max(every, key=lambda m: m.date)
         return (FuzzyDate(latest.date.year, latest.date.month, latest.date.day,
                           approximate=True), latest.words)
+    return _weekday_fixes_year(text)
+
+
+_WEEKDAY_BEFORE = re.compile(r"(?i:\b(" + _DAY_RE + r"))\W{0,4}$")
+_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _weekday_fixes_year(text: str) -> tuple[FuzzyDate, str] | None:
+    """A day and month without a year, after its weekday ('в понедельник, 28 декабря'), in the
+    one year the text names in which that day is that weekday ('по итогам 2020 года'); None
+    when no year, or more than one, fits."""
+    years = {int(y) for y in _YEAR_NAMED.findall(text)}
+    for match in DATE_RE.finditer(text):
+        g = match.groupdict()
+        named = g["wd"] or next(iter(_WEEKDAY_BEFORE.findall(
+            text, max(0, match.start() - 30), match.start())), None)
+        if not (g["m1"] or g["m2"]) or g["y1"] or g["y2"] or named is None:
+            continue
+        month = MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
+        weekday = WEEKDAYS[named.lower()]
+        fits = {day for year in years if (day := _day(year, month, int(g["d1"] or g["d2"])))
+                and day.weekday() == weekday}
+        if len(fits) == 1:
+            day = fits.pop()
+            return FuzzyDate(day.year, day.month, day.day), match.group()
     return None

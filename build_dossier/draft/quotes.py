@@ -804,7 +804,9 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         elif opener := _surname_opening(layout.text, s, e):
             subjects.append((s, registry.resolve(opener), opener))
     headings = speaker_headings(layout, registry)
-    subjects = sorted(subjects + [(at, person, name) for at, person, name in headings])
+    # In text order; at one place (a heading that is also a sentence's subject), one resolved
+    # to no one (None) sorts first, as an empty id would.
+    subjects = sorted(subjects + headings, key=lambda m: (m[0], m[1] or "", m[2]))
     out: list[Candidate] = []
     i = h = 0
     for cand in passages:
