@@ -416,3 +416,31 @@ def test_an_interview_whose_answers_are_printed_in_marks_is_a_transcript_of_the_
     assert [(q.name, q.text[:12]) for q in result.quotes] == [
         ("Paul Exemple", "Oui, complèt"), ("Paul Exemple", "Il y a plusi")]
     assert not any(q.text.endswith("\"") for q in result.quotes)
+
+
+def test_a_communique_signed_on_its_last_line_is_its_signers_statement():
+    # No salutation and no quotation marks: the heading says it is a communiqué, the text
+    # speaks in the first person, and the last line signs it with a name and an office.
+    text = ("[Communiqué du Maire]\n\n"
+            "En raison des orages annoncés pour la fin de semaine et des risques de crue, j’ai "
+            "décidé avec le conseil municipal de fermer les berges et le parc au public.\n\n"
+            "Le marché du samedi est maintenu sur la place de l’église, à l’abri des eaux.\n\n"
+            "Nous regrettons ces fermetures mais nous les assumons pour la sécurité de tous.\n\n"
+            "Claire Exemple, Maire de la Commune.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert {q.name for q in result.quotes} == {"Claire Exemple"}
+    assert any(q.text.startswith("En raison des orages") for q in result.quotes)
+
+
+def test_a_greeting_under_a_heading_and_a_date_line_signed_by_initials_is_a_statement():
+    text = ("С Днём знаний!\n\nНовости 01.09.2021\n\nДорогие школьники!\n"
+            "Поздравляю вас с началом учебного года. Пусть этот год принесёт вам новые открытия, "
+            "верных друзей и радость от каждого урока в наших школах.\n\n"
+            "Желаю вам успехов в учёбе, крепкого здоровья и терпения вашим учителям и "
+            "родителям, которые всегда рядом с вами.\n\n"
+            "С уважением,\nГлава городского округа А.Б. Примеров\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert {q.name for q in result.quotes} == {"А.Б. Примеров"}
+    assert any(q.text.startswith("Поздравляю вас") for q in result.quotes)

@@ -71,6 +71,8 @@ _SPEECH_TITLE = re.compile(
     r"address(?:es|ed)?|"
     r"opening remarks|"
     r"transcript|as delivered|interview|conférence de presse|déclaration|discours|allocution|"
+    # A mayor's or a ministry's own words, signed: '[Communiqué du Maire]'; a greeting.
+    r"communiqué|grußwort|поздравлени\w*|"
     r"entretien|interview|seul le prononcé fait foi|rede|regierungserklärung|"
     # German compounds: 'Abschlusspressekonferenz'.
     r"\w*pressekonferenz|\w*pressestatement|es gilt das gesprochene wort|im wortlaut|"
@@ -244,9 +246,10 @@ def _quoting_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
 
 
 def _opens_with_salutation(layout: Layout) -> bool:
-    """Whether the first or second line, or the first sentence of the first, addresses the
-    audience ('Monsieur le Proviseur, Mesdames et messieurs,', 'Уважаемые горожане! С …')."""
-    for s, e in layout.paras[:2]:
+    """Whether one of the first three lines, or the first sentence of one, addresses the
+    audience ('Monsieur le Proviseur, Mesdames et messieurs,', 'Уважаемые горожане! С …'):
+    under a heading and a page's rubric or date line ('Главные новости 03.10.2019') too."""
+    for s, e in layout.paras[:3]:
         line = layout.text[s:e].strip()
         first = re.split(r"(?<=[!])\s+", line, maxsplit=1)[0]
         for part in {line, first}:
@@ -386,10 +389,38 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         return (None, name, ""), initial.group()
     if (line := _name_line(layout, len(head))) is not None:
         return (None, line, ""), line
+    if (signed := _signature(layout, registry)) is not None:
+        return signed
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
     return None
+
+
+_SIGNED_INITIALS = re.compile(r"((?:[" + UPPER + r"]\.\s?){1,2})([" + UPPER
+                              + r"][a-zà-öø-ÿа-яё’'\-]{2,})$")
+
+
+def _signature(layout: Layout, registry: Registry
+               ) -> tuple[tuple[str | None, str, str], str] | None:
+    """Who signs a statement on its last line, under a closing formula or not: 'Bernard
+    Auriol, Maire de la Ville.', 'Глава … городского округа М.В. Савченко' (initials kept)."""
+    if len(layout.paras) < 3:
+        return None
+    last = layout.text[slice(*layout.paras[-1])].strip().split("\n")[-1].strip().rstrip(".")
+    if not last or len(last.split()) > 10 or last[-1:] in "!?":
+        return None
+    persons = [h for h in registry.find(last) if registry.is_person(h[2])]
+    if persons:
+        person_id = persons[0][2]
+        return (person_id, registry.people[person_id].name, ""), last
+    if (initials := _SIGNED_INITIALS.search(last)) is not None:
+        name = f"{initials.group(1).replace(' ', '')} {initials.group(2)}"
+        return (None, name, last[:initials.start()].strip(" ,")), last
+    named = proper_name(_leading_name(last.split(",")[0]))
+    if named is None or " " not in named[0] or "," not in last:
+        return None  # a name with its office after a comma, not a closing sentence
+    return (None, named[0], last.split(",", 1)[1].strip()), last
 
 
 _NAME_LINE = re.compile(r"[" + UPPER + r"][\w’'\-]+(?:[^\S\n]+[" + UPPER + r"][\w’'\-]+){1,2}")
