@@ -325,6 +325,13 @@ def test_the_date_of_a_source_line_at_the_end_is_the_exact_publication_date(peop
     assert not drafted.published.approximate
 
 
+def test_a_time_of_day_with_its_pm_over_a_transcript_is_not_its_title(people):
+    text = ("Oval Office\n\n6:15 P.M. EST\n\nTHE PRESIDENT: Good evening. We have sent every "
+            "team we have to the coast tonight.\n\nQ Will you go there?\n\nTHE PRESIDENT: "
+            "Tomorrow morning, as soon as the roads are open again.\n")
+    assert draft(text, people, {}, published=DAY).title == "Oval Office"
+
+
 @pytest.mark.parametrize(("years", "day"), [
     ("по итогам 2020 года", FuzzyDate(2020, 12, 28)),  # 28 December 2020 was a Monday
     ("с 2019 по 2021 год", None),  # a Saturday and a Tuesday then: no year fits

@@ -79,7 +79,7 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
     notes.append(f"kind: {KIND_NAMES[drafted.kind]}; quotations proposed accordingly")
     if drafted.kind == STATEMENT:
         notes.append("speaker of every spoken paragraph: from "
-                     f"{in_marks(drafted.speaker_from, language)} at the top"
+                     f"{in_marks(drafted.speaker_from, language)}"
                      if drafted.speaker else "speaker: not named in the title or byline; "
                      "put their id on each quotation")
     day = (dt.date(published.year, published.month, published.day)

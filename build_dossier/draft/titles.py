@@ -17,7 +17,8 @@ _DATELINE_WORDS = re.compile(
     r"г|года|год|в|"
     # '… / 2:41 PM / 9 months ago': how long ago, as a saved page prints it.
     r"ago|years?|months?|weeks?|days?|hours?|назад|лет|года?|месяц\w*|дн\w*)")
-_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b(?:\s*(?i:[ap]\.\s?m\.|[ap]m\b))?")
+"""A time of day, with its 'P.M.' ('6:15 P.M. EST' over a White House transcript is no title)."""
 _BYLINE = re.compile(
     r"(?i:by|von|par|[TТ]екст|автор|author|written by|reporting by)\s*:?\s+"
     r"[" + UPPER + r"][\w.’'\-]+(?:\s+[" + UPPER + r"][\w.’'\-]+){0,3}"
@@ -112,7 +113,8 @@ def guess_title(text: str) -> tuple[str, bool]:
     candidates = []
     for line in lines[:12]:
         heading = _heading(line)
-        if heading and not (is_dateline(heading) or is_byline(heading) or is_label(heading)):
+        if heading and not (is_dateline(line) or is_dateline(heading) or is_byline(heading)
+                            or is_label(heading)):
             candidates.append(heading)
     if not candidates:
         return _sentence(lines[0]) if lines else "", False
