@@ -545,6 +545,12 @@ class _Helpers:
             self.next.value = taken + 1
             return taken
 
+    def taken_here(self) -> Iterable[int]:
+        """The chunks this process takes, one after the other, while any is left."""
+        while (chunk := self.claim()) is not None:
+            self.mine += 1
+            yield chunk
+
     def _work(self) -> None:
         warnings = _Warnings()
         logging.getLogger("mkdocs").handlers = [warnings]
@@ -588,8 +594,7 @@ def _convert_all(todo: list[File], config: MkDocsConfig, files: Files) -> None:
     chunks = _chunks(todo, sizes)
     helpers = _Helpers(chunks, workers, _convert_chunk)
     done = 0
-    while (chunk := helpers.claim()) is not None:
-        helpers.mine += 1
+    for chunk in helpers.taken_here():
         for entry in _convert_chunk(chunks[chunk], None):
             STATE.converted[entry["uri"]] = entry
         done += len(chunks[chunk])
@@ -814,8 +819,7 @@ def _build_ahead(config: MkDocsConfig, doc_files: Any, nav: Navigation, env: Any
     STATE.deferring = True
     helpers = _Helpers(chunks, workers, _build_chunk)
     ahead: set[str] = set()
-    while (chunk := helpers.claim()) is not None:
-        helpers.mine += 1
+    for chunk in helpers.taken_here():
         ahead.update(_build_chunk(chunks[chunk], None))
         _report("writing", STATE.built + len(ahead), STATE.total)
     for built in helpers.received():
