@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import importlib
 import json
 import logging
 import os
@@ -70,19 +71,33 @@ def _environment(wanted: dict[str, str]) -> None:
     os.environ.update(wanted)
 
 
+def _kept() -> dict[str, Any]:
+    """`KEPT` as the hook sees it: run as `python -m`, this module is `__main__`, and the
+    hook imports it again under its own name."""
+    kept: dict[str, Any] = importlib.import_module("build_dossier.mkdocs_service").KEPT
+    return kept
+
+
 def build_once(config_file: str) -> int:
-    """`mkdocs build --strict --clean -f config_file`; its exit status."""
+    """`mkdocs build --strict --clean -f config_file`, or the hook's quick build when the last
+    build left one that applies; its exit status. A build leaves the next its own quick build
+    only when it succeeds."""
     # The command line filters repeated messages for the one build a process makes: a fresh
     # filter each build, or a warning said last time would be dropped and not fail this one.
     repeated = utils.DuplicateFilter()
     build.log.addFilter(repeated)
+    kept = _kept()
+    quick = kept.pop("quick", None)
+    kept.pop("pending", None)
     try:
-        cfg = mkdocs_config.load_config(config_file=config_file, strict=True)
-        cfg.plugins.on_startup(command="build", dirty=False)
-        try:
-            build.build(cfg, dirty=False)
-        finally:
-            cfg.plugins.on_shutdown()
+        if quick is None or not quick(config_file):
+            gc.unfreeze()  # what the last build kept may go once this one is done
+            cfg = mkdocs_config.load_config(config_file=config_file, strict=True)
+            cfg.plugins.on_startup(command="build", dirty=False)
+            try:
+                build.build(cfg, dirty=False)
+            finally:
+                cfg.plugins.on_shutdown()
     except ClickException as error:  # MkDocs' Abort and configuration errors, said as it says
         error.show()
         return error.exit_code
@@ -93,6 +108,8 @@ def build_once(config_file: str) -> int:
         return 1
     finally:
         build.log.removeFilter(repeated)
+    if "pending" in kept:
+        kept["quick"] = kept.pop("pending")
     return 0
 
 
@@ -102,6 +119,8 @@ def main() -> int:
     The cycle collector runs once after each build, while `serve` moves the new files in,
     never during one: this process keeps the last cache (3 GB at 10,000 sources), and each
     of the collector's passes over it, set off by a build's many small objects, cost seconds.
+    What is kept after a build is then frozen out of later collections until a full build
+    replaces it.
     """
     _die_with_parent()
     _logging()
@@ -114,6 +133,7 @@ def main() -> int:
         sys.stdout.flush()
         print(f"{DONE_MARK} {status}", file=sys.stderr, flush=True)
         gc.collect()  # the build's cycles: MkDocs' pages, files and nav point at each other
+        gc.freeze()  # what is kept now is not walked again by the next builds' collections
     return 0
 
 

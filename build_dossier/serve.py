@@ -242,12 +242,21 @@ def rebuild(root: Path, builds: Builds, pdf: bool, waiting: bool = False,
         builds.done()
         site_s = result.timings.get("mkdocs_s", 0.0) + result.timings.get("pdf_s", 0.0)
         pages_s = sum(v for k, v in result.timings.items() if k.endswith("_s")) - site_s
+        quick = service.rebuilt if service is not None else None
         print(f"Rebuilt in {time.perf_counter() - started:.1f} s (pages {pages_s:.1f} s, "
-              f"site {site_s:.1f} s).", flush=True)
+              f"site {site_s:.1f} s{_rebuilt(quick)}).", flush=True)
     else:
         builds.failed(result.lines)
         print("The last good site is still being served.", flush=True)
     return result.ok
+
+
+def _rebuilt(quick: tuple[int, int] | None) -> str:
+    """What the site's part of a rebuild took through MkDocs, when it was not all of it."""
+    if quick is None:
+        return ""
+    built, total = quick
+    return f": {built:,} of {total:,} pages built again"
 
 
 def bind(port: int, handler: partial[Handler]) -> Server | str:

@@ -191,6 +191,8 @@ def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
         env.update(site_cache.environment(root, stage, root / SITE_DIR,
                                           stage / MANIFEST if in_place and search != "pagefind"
                                           else None))
+        if stand_in:
+            env[site_cache.ENV_STAND_IN] = PDF_URI
     if service is not None and program.name == "mkdocs":
         status, output = service.run(config, root, env, progress)
     else:
@@ -198,8 +200,8 @@ def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
     if status != 0:
         said = program.problems(output) or strip_ansi(output).splitlines()[-20:]
         raise SiteError(f"{program.label} failed:\n" + "\n".join(visible(line) for line in said))
-    if stand_in:
-        (stage / "site" / PDF_URI).unlink()
+    if stand_in:  # MkDocs' hook leaves it out; the other renderers copy it
+        (stage / "site" / PDF_URI).unlink(missing_ok=True)
     if search == "pagefind":
         # Zensical writes its index even with its search off; no page loads it.
         (stage / "site" / program.search_index).unlink(missing_ok=True)

@@ -28,6 +28,8 @@ TEMPLATES = "templates"
 HOOK = Path(__file__).with_name("mkdocs_hook.py")
 PROGRESS_MARK = "build-dossier-progress"
 """Must equal `mkdocs_hook.PROGRESS_MARK` (the hook is not importable from here)."""
+QUICK_MARK = f"{PROGRESS_MARK} quick "
+"""The hook's line after a build of only the changed pages: `<mark> quick <built> <pages>`."""
 SERVICE = "build_dossier.mkdocs_service"
 SERVICE_DONE = "build-dossier-built"
 """Must equal `mkdocs_service.DONE_MARK`."""
@@ -37,6 +39,8 @@ SERVICE_PATIENCE_S = 2.0
 """How long a service whose input ended may take to end before it is killed."""
 REQUEST_ENV = ("SOURCE_DATE_EPOCH",)
 """Variables besides the hook's own (BUILD_DOSSIER_*) that change from build to build."""
+ENV_STAND_IN = "BUILD_DOSSIER_STAND_IN"
+"""Must equal `mkdocs_hook.ENV_STAND_IN`: a file of docs/ the hook never copies."""
 STAGE_NAMES = {"convert": "Converting pages", "pages": "Preparing pages",
                "writing": "Writing pages"}
 
@@ -125,6 +129,9 @@ class Service:
     def __init__(self) -> None:
         self.child: subprocess.Popen[str] | None = None
         self.started_as: tuple[object, ...] = ()
+        self.rebuilt: tuple[int, int] | None = None
+        """After a build that took only the changed pages through MkDocs: how many it built,
+        of how many pages; None after a full build."""
 
     def run(self, config: Path, cwd: Path, env: Mapping[str, str],
             progress: Reporter | None) -> tuple[int, str]:
@@ -135,6 +142,7 @@ class Service:
                    "env": {name: value for name, value in env.items()
                            if name.startswith("BUILD_DOSSIER_") or name in REQUEST_ENV}}
         said: list[str] = []
+        self.rebuilt = None
         assert child.stdin is not None and child.stdout is not None
         try:
             child.stdin.write(json.dumps(request) + "\n")
@@ -142,7 +150,10 @@ class Service:
             for line in child.stdout:
                 if line.startswith(SERVICE_DONE):
                     return int(line.split()[1]), "".join(said)
-                if line.startswith(PROGRESS_MARK):
+                if line.startswith(QUICK_MARK):
+                    built, total = line.split()[2:4]
+                    self.rebuilt = (int(built), int(total))
+                elif line.startswith(PROGRESS_MARK):
                     _relay(line, progress)
                 else:
                     said.append(line)

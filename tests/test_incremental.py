@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,55 @@ def test_a_page_written_by_hand_saved_with_its_size_and_time_kept_is_built(dossi
     os.utime(guide, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as some editors and tools save
     assert_same_as_clean(root, tmp_path, builds)
     assert "E" in (root / "site" / "editors" / "index.html").read_text(encoding="utf-8")
+
+
+def remove_a_source(root: Path) -> None:
+    sorted((root / "sources").glob("2*.md"))[-2].unlink()
+
+
+def edit_the_guide(root: Path) -> None:
+    guide = root / "docs" / "editors.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n## A section more\n",
+                     encoding="utf-8")
+
+
+@pytest.mark.parametrize("builds", ["serve"], indirect=True)
+def test_serve_takes_only_the_changed_pages_through_mkdocs_and_gives_a_clean_builds_site(
+        dossier, tmp_path, builds):
+    root, world = dossier
+    assert_same_as_clean(root, tmp_path, builds)  # nothing changed: every page kept
+    changes = [edit_first_source, edit_first_source, partial(write_extra_source, world=world),
+               remove_a_source, edit_the_guide]
+    for change in changes:
+        change(root)
+        assert_same_as_clean(root, tmp_path, builds)
+        assert builds.service.rebuilt is not None, change
+        built, pages = builds.service.rebuilt
+        assert 0 < built < pages // 2, (change, built, pages)
+
+
+@pytest.mark.parametrize("builds", ["serve"], indirect=True)
+def test_serve_fails_when_a_change_breaks_a_link_from_a_page_it_left_alone(dossier, tmp_path,
+                                                                         builds):
+    root, _ = dossier
+    source = sorted((root / "sources").glob("2*.md"))[0]
+    page = root / "docs" / "sources" / source.name
+    anchors = re.findall(r'id="(q-[^"]+)"', page.read_text(encoding="utf-8"))
+    assert anchors
+    guide = root / "docs" / "editors.md"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text + "".join(f"\n[A quote](sources/{source.name}#{anchor})\n"
+                                    for anchor in anchors), encoding="utf-8")
+    assert builds(root).ok
+    kept = site_files(root)
+    # The source's first quote reworded (in its text too): its anchor goes, the guide stays.
+    quoted = re.search(r'^  - text: "(.+)"$', source.read_text(encoding="utf-8"), re.MULTILINE)
+    assert quoted is not None
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        quoted.group(1), "Also " + quoted.group(1)), encoding="utf-8")
+    failed = builds(root)
+    assert not failed.ok
+    assert any("editors.md" in line and "anchor" in line for line in failed.lines), failed.lines
+    assert site_files(root) == kept
+    guide.write_text(text, encoding="utf-8")
+    assert_same_as_clean(root, tmp_path, builds)
