@@ -391,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def round_texts(notes: Path) -> set[str]:
     """The text names a round's notes list in their per-text table ("| name | source | ...")."""
-    return set(re.findall(r"^\| ([a-z]{2}-(?:news|statement|transcript|live)-[^ |]+) \|",
+    return set(re.findall(r"^\| `?([a-z]{2}-(?:news|statement|transcript|live)-[^ |`]+)`? \|",
                           notes.read_text(encoding="utf-8"), re.MULTILINE))
 
 
