@@ -16,6 +16,7 @@ import importlib
 import json
 import logging
 import os
+import select
 import signal
 import sys
 import traceback
@@ -35,6 +36,8 @@ DONE_MARK = "build-dossier-built"
 """Must equal `site_cache.SERVICE_DONE` (this module is not importable from the core)."""
 ENV_PREFIX = "BUILD_DOSSIER_"
 PR_SET_PDEATHSIG = 1
+IDLE_S = 1.0
+"""How long no request must come before the hook's idle work is done."""
 
 
 def _die_with_parent() -> None:
@@ -80,15 +83,25 @@ def _kept() -> dict[str, Any]:
 
 def build_once(config_file: str) -> int:
     """`mkdocs build --strict --clean -f config_file`, or the hook's quick build when the last
-    build left one that applies; its exit status. A build leaves the next its own quick build
-    only when it succeeds."""
+    build left one that applies; its exit status. Only a build that succeeds leaves the next
+    its quick build and idle work."""
+    kept = _kept()
+    quick = kept.pop("quick", None)
+    for name in ("pending", "idle"):
+        kept.pop(name, None)
+    status = _build(config_file, quick)
+    if status == 0 and "pending" in kept:
+        kept["quick"] = kept.pop("pending")
+    elif status != 0:
+        kept.pop("idle", None)
+    return status
+
+
+def _build(config_file: str, quick: Any) -> int:
     # The command line filters repeated messages for the one build a process makes: a fresh
     # filter each build, or a warning said last time would be dropped and not fail this one.
     repeated = utils.DuplicateFilter()
     build.log.addFilter(repeated)
-    kept = _kept()
-    quick = kept.pop("quick", None)
-    kept.pop("pending", None)
     try:
         if quick is None or not quick(config_file):
             gc.unfreeze()  # what the last build kept may go once this one is done
@@ -108,9 +121,19 @@ def build_once(config_file: str) -> int:
         return 1
     finally:
         build.log.removeFilter(repeated)
-    if "pending" in kept:
-        kept["quick"] = kept.pop("pending")
     return 0
+
+
+def _next_request() -> str:
+    """The next request line ("" once `serve` is gone). While none comes for `IDLE_S`, the
+    hook's idle work (writing the cache of its last quick build) is done first."""
+    idle = _kept().pop("idle", None)
+    if idle is not None and not select.select([sys.stdin], [], [], IDLE_S)[0]:
+        try:
+            idle()
+        except OSError as error:  # the next full build writes it instead
+            print(f"build_dossier: the site cache was not written: {error}", file=sys.stderr)
+    return sys.stdin.readline()
 
 
 def main() -> int:
@@ -125,7 +148,7 @@ def main() -> int:
     _die_with_parent()
     _logging()
     gc.disable()
-    for line in sys.stdin:
+    while line := _next_request():
         request = json.loads(line)
         os.chdir(request["cwd"])
         _environment(request["env"])

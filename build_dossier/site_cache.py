@@ -23,6 +23,7 @@ CACHE_DIR = "docs/.build-dossier-cache"
 """Beside write's own dot-files in docs/: never published, never read by MkDocs as a page,
 and a build writes nothing outside docs/ and site/."""
 CACHE_FILE = "site.json"
+SITE_LISTING = "site-files.json"
 TEMPLATES = "templates"
 """Compiled theme templates and the theme's file list, kept between good builds."""
 HOOK = Path(__file__).with_name("mkdocs_hook.py")
@@ -48,6 +49,11 @@ STAGE_NAMES = {"convert": "Converting pages", "pages": "Preparing pages",
 
 def cache_path(root: Path) -> Path:
     return root / CACHE_DIR / CACHE_FILE
+
+
+def listing_path(root: Path) -> Path:
+    """Every file of `site/` as the last build in place left it (see `site._move_in`)."""
+    return root / CACHE_DIR / SITE_LISTING
 
 
 def _next_cache_path(stage: Path) -> Path:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from functools import partial
 from pathlib import Path
 
@@ -298,4 +299,26 @@ def test_serve_fails_when_a_change_breaks_a_link_from_a_page_it_left_alone(dossi
     assert any("editors.md" in line and "anchor" in line for line in failed.lines), failed.lines
     assert site_files(root) == kept
     guide.write_text(text, encoding="utf-8")
+    assert_same_as_clean(root, tmp_path, builds)
+
+
+@pytest.mark.parametrize("builds", ["serve"], indirect=True)
+def test_a_build_after_serve_reuses_the_pages_serve_built(dossier, tmp_path, builds):
+    root, _ = dossier
+    assert builds(root).ok  # serve's first build in place
+    cache = site_cache.cache_path(root)
+    edited = edit_first_source(root)
+    before = cache.stat().st_mtime_ns
+    assert builds(root).ok and builds.service.rebuilt is not None
+    # serve writes its cache once it has waited a moment for the next save.
+    for _ in range(300):
+        if cache.stat().st_mtime_ns != before:
+            break
+        time.sleep(0.1)
+    page = root / "site" / "sources" / edited.stem / "index.html"
+    served = page.stat().st_ino
+    builds.service.close()
+    result = build(root, pdf=False)  # the command line, as after stopping serve
+    assert result.ok, result.lines
+    assert page.stat().st_ino == served  # linked from serve's site, not built again
     assert_same_as_clean(root, tmp_path, builds)
