@@ -104,17 +104,52 @@ def _sentence(line: str) -> str:
     return sentence.group(1) if sentence else line[:160].rsplit(" ", 1)[0] + "…"
 
 
+_FIELD = re.compile(r"[" + UPPER + r"][\w'’]*(?:[ \-][\w'’]+){0,3}\s*:(?P<value>.*)")
+"""A record's field as an archive prints it: 'Release Date:', 'Transcript ID: 12063'."""
+
+
+def _metadata_lines(lines: list[str]) -> set[int]:
+    """The lines of a record's fields and their values, never a title: a label alone ('Release
+    Date:') with the short line or bullets under it, or a label with only dates or figures
+    after it ('Period of Service: 11/03/1996 - 03/12/2007')."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        field = _FIELD.fullmatch(line)
+        if field is None:
+            continue
+        value = field.group("value").strip()
+        if value and re.search(r"[^\W\d_]", _without_dates(value)):
+            continue
+        found.add(i)
+        below = i + 1
+        while not value and below < len(lines) and len(lines[below].split()) <= 6 \
+                and _FIELD.fullmatch(lines[below]) is None:
+            found.add(below)
+            if not (below + 1 < len(lines) and lines[below + 1].startswith(("•", "·", "- "))):
+                break
+            below += 1
+    return found
+
+
+def _without_dates(words: str) -> str:
+    for found in find_dates(words, None):
+        words = words.replace(found.words, " ")
+    return words
+
+
 def guess_title(text: str) -> tuple[str, bool]:
     """(title, whether lines above it were passed over): the first line that is not a
-    dateline, byline or page label; a one- or two-word label line ('Neujahrsansprache', 'New
-    York') gives way to a headline just below it (a line of no more than 40 words that does
-    not end as a sentence does)."""
+    dateline, byline, page label or a record's field ('Release Date:'); a one- or two-word
+    label line ('Neujahrsansprache', 'New York') gives way to a headline just below it (a line
+    of no more than 40 words that does not end as a sentence does)."""
     lines = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()]
+    fields = _metadata_lines(lines[:12])
     candidates = []
-    for line in lines[:12]:
+    for i, line in enumerate(lines[:12]):
         heading = _heading(line)
-        if heading and not (is_dateline(line) or is_dateline(heading) or is_byline(heading)
-                            or is_label(heading)):
+        if heading and i not in fields and not (
+                is_dateline(line) or is_dateline(heading) or is_byline(heading)
+                or is_label(heading)):
             candidates.append(heading)
     if not candidates:
         return _sentence(lines[0]) if lines else "", False
