@@ -66,12 +66,21 @@ def test_a_release_date_field_beats_a_range_above_it():
     assert found == (FuzzyDate(2003, 9, 14), "14/09/2003")
 
 
-@pytest.mark.parametrize("above", ["Season: 3 May 2019 – 9 June 2019",
-                                   "Season 12/01/2015 to 30/06/2015"])
+@pytest.mark.parametrize("above", [
+    "Season: 3 May 2015 – 9 June 2015", "Season 12/01/2015 to 30/06/2015",
+    "Season: from 3 May to 9 June 2015", "Hafenfest, 3. bis 5. Mai 2015", "Season 12 - 15 May 2015",
+])
 def test_a_date_in_a_range_is_never_the_publication_date(above):
     text = f"Harbour festival\n{above}\nPosted 2 January 2015" + BODY
     found = find_published(text)
     assert found == (FuzzyDate(2015, 1, 2), "2 January 2015")
+
+
+def test_a_date_after_a_time_or_an_issue_number_is_no_range():
+    assert find_published("Harbour board\n25/08/2014 - 22:42" + BODY) \
+        == (FuzzyDate(2014, 8, 25), "25/08/2014")
+    assert find_published("Hafenblatt Nr. 12 - 15. Mai 2019" + BODY) \
+        == (FuzzyDate(2019, 5, 15), "15. Mai 2019")
 
 
 def test_a_live_pages_entry_stamps_give_an_exact_day():

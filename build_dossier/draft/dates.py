@@ -222,7 +222,11 @@ _RELEASE_LABEL = re.compile(
 'Release Date:' over '05/11/2001', as an archive prints its record."""
 _RANGE_JOIN = r"(?:[-–—]|to|until|till|bis|au|jusqu'au|по|до)"
 _RANGE_AFTER = re.compile(r"[^\S\n]*" + _RANGE_JOIN + r"[^\S\n]*(?=\d)", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"\d[^\S\n]*" + _RANGE_JOIN + r"[^\S\n]*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?<=[\w.])[^\S\n]*" + _RANGE_JOIN + r"[^\S\n]*$", re.IGNORECASE)
+
+
+_BARE_DAY = re.compile(r"(?<![\d./])(?<!Nr\. )(?<!No\. )(?<!№ )\d{1,2}\.?$")
+"""A day without its month before a range's join; not an issue's number ('Nr. 12 - 15. Mai')."""
 
 
 def _in_range(text: str, mention: DateMention) -> bool:
@@ -233,9 +237,15 @@ def _in_range(text: str, mention: DateMention) -> bool:
     if other is not None and is_full_date(other.group()):
         return True
     before = _RANGE_BEFORE.search(text, max(0, mention.at - 12), mention.at)
-    return before is not None and any(
-        m.end() == before.start() + 1 for m in DATE_RE.finditer(text, max(0, mention.at - 40),
-                                                                 before.start() + 1))
+    if before is None:
+        return False
+    # '3. bis 5. Mai 2019', '12 - 15 May': a bare day, its month the later date's.
+    if mention.words[:1].isdigit() and _BARE_DAY.search(text, max(0, before.start() - 4),
+                                                       before.start()):
+        return True
+    return any(
+        m.end() == before.start() and is_full_date(m.group())
+        for m in DATE_RE.finditer(text, max(0, mention.at - 40), before.start()))
 
 
 def _full_dates(text: str, month_first: bool) -> Iterator[DateMention]:
