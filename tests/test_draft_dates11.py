@@ -96,6 +96,18 @@ def test_a_live_pages_entry_stamps_give_an_exact_day():
     assert not found[0].approximate
 
 
+def test_a_live_entry_stamp_without_its_year_takes_the_one_year_the_text_settles():
+    text = ("Count night in the harbour towns\n\n"
+            "Turnout is uppublished at 02:55 Greenwich Mean Time 7 May\n\n"
+            "Turnout rose in every ward after the vote of 6 May 2021.\n")
+    assert find_published(text) == (FuzzyDate(2021, 5, 7), "7 May")
+    # Two years named in full: the stamp's year is not settled, and no year is guessed.
+    unsettled = text.replace("rose in every ward", "rose above the count of 4 May 2016, in "
+                             "every ward,")
+    found = find_published(unsettled)
+    assert found is not None and found[1] != "7 May"
+
+
 def test_a_records_fields_are_never_the_title():
     text = ("Smith, Jane\n\nTerm of Office: 02/05/1997 - 27/06/2007\nRelease Date:\n14/09/2003\n"
             "Release Type:\nSpeech\nRecord ID:\n88120\nReleased by:\n• Smith, Jane Ann\n"
@@ -125,3 +137,13 @@ def test_a_landrat_named_in_full_once_is_proposed_by_his_full_name(people):
     # The quotation and the reported speech before it, both his.
     assert {speaker_id(q) for q in drafted.quotes} == {"jorg-weidemann"}
     assert len(drafted.quotes) == 2
+
+
+def test_a_rubric_or_a_barred_dateline_over_the_headline_is_not_the_title():
+    interview = ("Interview\n\nBürgermeisterin Kessler zum Hafenplan: \"Wir bauen zuerst\"\n\n"
+                 "Jana Roth\nDi, 4. Mai 2021\n" + BODY)
+    assert guess_title(interview) == ("Bürgermeisterin Kessler zum Hafenplan: \"Wir bauen "
+                                      "zuerst\"", True)
+    barred = ("04.05.2021 | Jana Roth | Ole Berg | Перевод: Анна Орлова\n\n"
+              "«Порт откроется весной»\n" + BODY)
+    assert guess_title(barred) == ("«Порт откроется весной»", True)

@@ -255,12 +255,28 @@ def _full_dates(text: str, month_first: bool) -> Iterator[DateMention]:
 
 
 def _source_line_date(text: str, month_first: bool) -> DateMention | None:
-    """The full date a source line gives (the date within a line's length after its words)."""
-    for marker in _SOURCE_LINE.finditer(text):
-        after = text[marker.end():marker.end() + 160].split("\n", 1)[0]
+    """The full date a source line gives (the date within a line's length after its words);
+    else a day and month it gives without the year ('published at 06:37 GMT 13 December') in
+    the one year every full date of the text is in."""
+    afters = [text[marker.end():marker.end() + 160].split("\n", 1)[0]
+              for marker in _SOURCE_LINE.finditer(text)]
+    for after in afters:
         found = next(_full_dates(after, month_first), None)
         if found is not None:
             return found
+    years = {m.date.year for m in find_dates(text, None, month_first)
+             if is_full_date(m.words) and m.date.year >= 1900}
+    if len(years) != 1 or not afters:
+        return None
+    (year,) = years
+    for after in afters:
+        for match in DATE_RE.finditer(after):
+            g = match.groupdict()
+            if (g["m1"] or g["m2"]) and not (g["y1"] or g["y2"]):
+                day = _day(year, MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")],
+                           int(g["d1"] or g["d2"]))
+                if day is not None:
+                    return DateMention(match.start(), match.group(), day)
     return None
 
 

@@ -34,7 +34,9 @@ _LABELS = frozenset([
     "immediate release", "press release", "news release", "pressemitteilung",
     "communiqué de presse", "пресс-релиз", "advertisement", "anzeige", "werbung", "publicité",
     "реклама", "sponsored", "by", "von", "par", "автор", "updated", "published", "posted",
-    "aktualisiert", "veröffentlicht", "publié", "mis à jour", "опубликовано", "обновлено"])
+    "aktualisiert", "veröffentlicht", "publié", "mis à jour", "опубликовано", "обновлено",
+    # A rubric over an interview's headline: 'Interview' over 'OB X zur Lage: "…"'.
+    "interview", "das interview", "entretien", "l'entretien", "интервью"])
 """Labels a page prints above its heading, never the heading itself."""
 _LEAD = re.compile(r"^[\s•·*+▪►▶➤>\-–—|]*(?:\d{1,2}[:.h]\d{2}(?![.\d])\s*(?:Uhr|am|pm|[A-Z]{2,4})?"
                    r"\s*[:.\-–—+]*\s*)?[\s•·*+▪►▶➤>|]*")
@@ -110,10 +112,15 @@ _FIELD = re.compile(r"[" + UPPER + r"][\w'’]*(?:[ \-][\w'’]+){0,3}\s*:(?P<va
 
 def _metadata_lines(lines: list[str]) -> set[int]:
     """The lines of a record's fields and their values, never a title: a label alone ('Release
-    Date:') with the short line or bullets under it, or a label with only dates or figures
-    after it ('Period of Service: 11/03/1996 - 03/12/2007')."""
+    Date:') with the short line or bullets under it, a label with only dates or figures after
+    it ('Period of Service: 11/03/1996 - 03/12/2007'), a date and names split by bars."""
     found: set[int] = set()
     for i, line in enumerate(lines):
+        parts = re.split(r"\s+\|\s+", line)
+        if len(parts) >= 3 and any(is_dateline(p) for p in parts) \
+                and all(len(p.split()) <= 4 for p in parts):
+            found.add(i)  # '22.04.2016 | Jane Roe | John Doe | Translated by: Ann Poe'
+            continue
         field = _FIELD.fullmatch(line)
         if field is None:
             continue
