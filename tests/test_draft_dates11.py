@@ -147,3 +147,12 @@ def test_a_rubric_or_a_barred_dateline_over_the_headline_is_not_the_title():
     barred = ("04.05.2021 | Jana Roth | Ole Berg | Перевод: Анна Орлова\n\n"
               "«Порт откроется весной»\n" + BODY)
     assert guess_title(barred) == ("«Порт откроется весной»", True)
+
+
+def test_a_label_the_heading_opens_with_is_kept_as_the_page_titles_itself():
+    for heading in ("Transcript: Harbour board briefing with Mayor Kessler",
+                    "DIRECT. Tempête sur le port : suivez la soirée"):
+        assert guess_title(heading + "\n" + BODY)[0] == heading
+    # A label on a line of its own is still passed over.
+    assert guess_title("Transcript\n\nHarbour board briefing with Mayor Kessler\n" + BODY) \
+        == ("Harbour board briefing with Mayor Kessler", True)

@@ -82,16 +82,10 @@ def is_label(line: str) -> bool:
             or len(re.findall(r"\s[→›>]\s", line)) >= 2)
 
 
-_LEADING_LABEL = re.compile(r"([^.:|\-–—]{2,30})(?:\.|:| [-–—|]) +(?=\S)")
-
-
 def _heading(line: str) -> str:
-    """A line without its bullets, timestamp, leading label ('DIRECT. ', 'LIVE: ') and trailing
-    boilerplate."""
+    """A line without its bullets, timestamp and trailing boilerplate. A label the heading
+    opens with ('DIRECT. …', 'Transcript: …') is the page's own title and is kept."""
     line = _LEAD.sub("", line, count=1).strip()
-    leading = _LEADING_LABEL.match(line)
-    if leading and is_label(leading.group(1)) and len(line) > leading.end() + 10:
-        line = line[leading.end():]
     for label in _LABELS:  # '13 janvier 2016 - Seul le prononcé fait foi'
         if line.lower().endswith(label) and line[:-len(label)].endswith((" - ", " – ", " — ",
                                                                         " | ", ". ")):
