@@ -49,6 +49,8 @@ def test_a_slashed_date_nothing_settles_is_flagged_with_both_readings():
         assert published_caveat(settled, "3/4/2019") is None
     assert published_caveat(text, "13/4/2019") is None  # a part over 12: no doubt
     assert published_caveat(text, "4 March 2019") is None
+    # Words of any English text after a comma are no state: 'Right, OK, we met on 3/4/2019'.
+    assert not slash_order("Right, OK, we met on 3/4/2019" + BODY).settled
 
 
 def test_dates_in_a_text_are_read_in_its_own_order_and_dots_stay_day_first():

@@ -111,13 +111,14 @@ def sentence_around(text: str, at: int, reach: int = 400) -> str:
     return text[start:min(ends) if ends else min(len(text), at + reach)]
 
 
-_US_STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT "
-              "NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC")
+# Not the abbreviations that are also words after a comma in any English text ('Right, OK,').
+_US_STATES = ("AL AK AZ AR CA CO CT DE FL GA ID IL IA KS KY LA MD MA MI MN MS MO MT NE NV NH NJ "
+              "NM NY NC ND OH PA RI SC SD TN TX UT VT VA WA WV WI WY DC")
 _US_ORIGIN = re.compile(
     r"\bThe White House\b|\bOffice of the Press Secretary\b|\bWashington,? D\.C\."
     r"|\bU\.S\. (?:Department|Embassy|Mission|Senate|House|Army|Navy|Air Force)\b"
     # A city and its state's postal abbreviation: 'en route Chicago, IL, 1/10/2017'.
-    r"|[^\W\d_],\s(?:" + "|".join(_US_STATES.split()) + r")\b(?![.\w'’-])")
+    r"|[a-z],\s(?:" + "|".join(_US_STATES.split()) + r")\b(?![.\w'’-])")
 """What says a text comes from the United States, where '1/10/2017' is 10 January."""
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
 
@@ -315,13 +316,10 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
         re.findall(r"[^\W\d_]+", line.replace(m.words, " "))) <= 4]
     # 'Published 1 March … Updated 3 March': the first publication, not the last change.
     datelines.sort(key=lambda pair: bool(_UPDATED.search(pair[0])))
-    stated = [found for found in (_release_field_date(text, month_first),)
-              if found is not None]
-    stated += [m for _, m in datelines if m is not None]
-    stated += [found for found in (_source_line_date(text, month_first),) if found is not None]
-    stated += [m for _, m in firsts if m is not None]
-    if stated:
-        found = stated[0]
+    stated = [_release_field_date(text, month_first), *(m for _, m in datelines),
+              _source_line_date(text, month_first), *(m for _, m in firsts)]
+    found = next((m for m in stated if m is not None), None)
+    if found is not None:
         return FuzzyDate(found.date.year, found.date.month, found.date.day), found.words
     every = [m for m in find_dates(text, None, month_first)
              if m.date.year >= 1900 and not _in_range(text, m)]
