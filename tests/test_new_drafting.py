@@ -279,7 +279,8 @@ Selon un sondage publié ce matin, deux Français sur trois sont opposés à la 
 def test_a_french_live_page_reads_its_headlines_and_offices(people):
     drafted = draft(DIRECT, people, {}, published=FuzzyDate(2023, 3, 1))
     assert drafted.kind == "live"
-    assert drafted.title == "Réforme des retraites : suivez la journée"
+    # The page's own title, its "DIRECT." included, as editors copy it.
+    assert drafted.title == "DIRECT. Réforme des retraites : suivez la journée"
     assert [(q.text, speaker_id(q)) for q in drafted.quotes] == [
         ("Le gouvernement ne reculera pas", "olivier-veran"),
         ("Nous ne reculerons pas sur l'âge de départ", "olivier-veran"),

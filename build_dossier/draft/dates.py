@@ -111,14 +111,53 @@ def sentence_around(text: str, at: int, reach: int = 400) -> str:
     return text[start:min(ends) if ends else min(len(text), at + reach)]
 
 
-def _resolve(match: re.Match[str], text: str, published: dt.date | None) -> dt.date | None:
+# Not the abbreviations that are also words after a comma in any English text ('Right, OK,').
+_US_STATES = ("AL AK AZ AR CA CO CT DE FL GA ID IL IA KS KY LA MD MA MI MN MS MO MT NE NV NH NJ "
+              "NM NY NC ND OH PA RI SC SD TN TX UT VT VA WA WV WI WY DC")
+_US_ORIGIN = re.compile(
+    r"\bThe White House\b|\bOffice of the Press Secretary\b|\bWashington,? D\.C\."
+    r"|\bU\.S\. (?:Department|Embassy|Mission|Senate|House|Army|Navy|Air Force)\b"
+    # A city and its state's postal abbreviation: 'en route Chicago, IL, 1/10/2017'.
+    r"|[a-z],\s(?:" + "|".join(_US_STATES.split()) + r")\b(?![.\w'’-])")
+"""What says a text comes from the United States, where '1/10/2017' is 10 January."""
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+
+
+@dataclass(frozen=True)
+class SlashOrder:
+    """How a text writes '05/11/2001': month first or day first, and whether the text says."""
+
+    month_first: bool
+    settled: bool
+    why: str
+
+
+def slash_order(text: str) -> SlashOrder:
+    """The order of a text's slashed dates: one with a part over 12 settles it ('3/31/2015' is
+    month first); else a US origin ('Chicago, IL', 'The White House') says month first; else
+    day first, as most of the world writes it, unsettled."""
+    for match in _SLASHED.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > 12 >= second:
+            return SlashOrder(False, True, f"'{match.group()}' in the text is day first")
+        if second > 12 >= first:
+            return SlashOrder(True, True, f"'{match.group()}' in the text is month first")
+    origin = _US_ORIGIN.search(text)
+    if origin:
+        return SlashOrder(True, True, f"'{origin.group().strip()}' says the text is American")
+    return SlashOrder(False, False, "nothing in the text says whether it writes the month or "
+                      "the day first")
+
+
+def _resolve(match: re.Match[str], text: str, published: dt.date | None,
+             month_first: bool) -> dt.date | None:
     g = match.groupdict()
     if g["iso"]:
         return _day(int(g["iso"]), int(g["im"]), int(g["id"]))
     if g["ny"]:
         day, month = int(g["nd"]), int(g["nm"])
-        if month > 12 and day <= 12 and "/" in match.group():
-            day, month = month, day  # '3/31/2015': the American order, the month first
+        if "/" in match.group() and ((month > 12 >= day) or (month_first and day <= 12)):
+            day, month = month, day  # '3/31/2015', '1/10/2017': the American order
         return _day(int(g["ny"]), month, day)
     if g["uy"]:
         short = 2000 + int(g["uy"])
@@ -144,10 +183,14 @@ def _resolve(match: re.Match[str], text: str, published: dt.date | None) -> dt.d
     return None
 
 
-def find_dates(text: str, published: dt.date | None) -> Iterator[DateMention]:
-    """Every date the text names; dates without a year, weekdays and 'today' need `published`."""
+def find_dates(text: str, published: dt.date | None,
+               month_first: bool | None = None) -> Iterator[DateMention]:
+    """Every date the text names; dates without a year, weekdays and 'today' need `published`.
+    Slashed dates are read in `month_first` order, or in the order the text itself shows."""
+    if month_first is None:
+        month_first = slash_order(text).month_first
     for match in DATE_RE.finditer(text):
-        date = _resolve(match, text, published)
+        date = _resolve(match, text, published, month_first)
         if date is not None:
             yield DateMention(match.start(), match.group(), date)
 
@@ -164,16 +207,87 @@ _UPDATED = re.compile(r"(?i)\b(?:updated|last updated|modified|aktualisiert|zule
 
 _SOURCE_LINE = re.compile(r"(?i)(?:\bsource\s*:?|\bquelle\s*:|\bпубликац\w*\s*:|"
                           r"(?i:\bисточник\s*:)|\bpubli(?:é|ée|shed)\s+(?:le|on)\b|"
-                          r"\bveröffentlicht\s+am\b|(?i:\bопубликовано\b))")
+                          r"\bveröffentlicht\s+am\b|(?i:\bопубликовано\b)|"
+                          # A live entry's stamp, run into its heading as saved pages run them:
+                          # 'Turnout is uppublished at 03:25 GMT 13 December 2019'.
+                          r"publi(?:shed|é|ée)\s+(?:at|à)\s+(?=\d{1,2}[:.h]\d{2})|"
+                          r"\bveröffentlicht\s+um\s+(?=\d{1,2}[:.]\d{2}))")
 """Words that say where and when a text was published, as official sites print it at the top or
 at the end: 'Source http://www.diplomatie.gouv.fr, le 21 mai 2007', 'Quelle: ..., 3. März 2019'."""
+_RELEASE_LABEL = re.compile(
+    r"(?im)^[^\S\n]*(?:release date|date of release|date released|publication date|"
+    r"date of publication|date published|published|veröffentlichungsdatum|erscheinungsdatum|"
+    r"veröffentlicht|date de publication|date de parution|publié le|дата публикации|"
+    r"опубликовано)[^\S\n]*:[^\S\n]*")
+"""A metadata field naming the publication date, the date after it or on the next line:
+'Release Date:' over '05/11/2001', as an archive prints its record."""
+_RANGE_JOIN = r"(?:[-–—]|to|until|till|bis|au|jusqu'au|по|до)"
+_RANGE_AFTER = re.compile(r"[^\S\n]*" + _RANGE_JOIN + r"[^\S\n]*(?=\d)", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?<=[\w.])[^\S\n]*" + _RANGE_JOIN + r"[^\S\n]*$", re.IGNORECASE)
 
 
-def _source_line_date(text: str) -> DateMention | None:
-    """The full date a source line gives (the date within a line's length after its words)."""
-    for marker in _SOURCE_LINE.finditer(text):
-        after = text[marker.end():marker.end() + 160].split("\n", 1)[0]
-        found = next((m for m in find_dates(after, None) if is_full_date(m.words)), None)
+_BARE_DAY = re.compile(r"(?<![\d./])(?<!Nr\. )(?<!No\. )(?<!№ )\d{1,2}\.?$")
+"""A day without its month before a range's join; not an issue's number ('Nr. 12 - 15. Mai')."""
+
+
+def _in_range(text: str, mention: DateMention) -> bool:
+    """Whether a date is one end of a range ('11/03/1996 - 03/12/2007'): a span of time, never
+    the day a text was published."""
+    joined = _RANGE_AFTER.match(text, mention.at + len(mention.words))
+    other = DATE_RE.match(text, joined.end()) if joined else None
+    if other is not None and is_full_date(other.group()):
+        return True
+    before = _RANGE_BEFORE.search(text, max(0, mention.at - 12), mention.at)
+    if before is None:
+        return False
+    # '3. bis 5. Mai 2019', '12 - 15 May': a bare day, its month the later date's.
+    if mention.words[:1].isdigit() and _BARE_DAY.search(text, max(0, before.start() - 4),
+                                                       before.start()):
+        return True
+    return any(
+        m.end() == before.start() and is_full_date(m.group())
+        for m in DATE_RE.finditer(text, max(0, mention.at - 40), before.start()))
+
+
+def _full_dates(text: str, month_first: bool) -> Iterator[DateMention]:
+    """The full dates a piece of the text names on their own, not as one end of a range."""
+    return (m for m in find_dates(text, None, month_first)
+            if is_full_date(m.words) and not _in_range(text, m))
+
+
+def _source_line_date(text: str, month_first: bool) -> DateMention | None:
+    """The full date a source line gives (the date within a line's length after its words);
+    else a day and month it gives without the year ('published at 06:37 GMT 13 December') in
+    the one year every full date of the text is in."""
+    afters = [text[marker.end():marker.end() + 160].split("\n", 1)[0]
+              for marker in _SOURCE_LINE.finditer(text)]
+    for after in afters:
+        found = next(_full_dates(after, month_first), None)
+        if found is not None:
+            return found
+    years = {m.date.year for m in find_dates(text, None, month_first)
+             if is_full_date(m.words) and m.date.year >= 1900}
+    if len(years) != 1 or not afters:
+        return None
+    (year,) = years
+    for after in afters:
+        for match in DATE_RE.finditer(after):
+            g = match.groupdict()
+            if (g["m1"] or g["m2"]) and not (g["y1"] or g["y2"]):
+                day = _day(year, MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")],
+                           int(g["d1"] or g["d2"]))
+                if day is not None:
+                    return DateMention(match.start(), match.group(), day)
+    return None
+
+
+def _release_field_date(text: str, month_first: bool) -> DateMention | None:
+    """The date a 'Release Date:' field gives, on its line or, when the line ends there, on the
+    next line."""
+    for label in _RELEASE_LABEL.finditer(text, 0, 4000):
+        line, _, rest = text[label.end():label.end() + 400].partition("\n")
+        value = line if line.strip() else rest.lstrip().split("\n", 1)[0]
+        found = next(_full_dates(value, month_first), None)
         if found is not None:
             return found
     return None
@@ -182,33 +296,56 @@ def _source_line_date(text: str) -> DateMention | None:
 def find_published(text: str) -> tuple[FuzzyDate, str] | None:
     """The publication date the text gives, and the words it was found in.
 
-    A dateline (a line that is little more than a date) near the top wins; then the date a
-    source line gives anywhere ('Source ..., le 21 mai 2007'); then a full date in the first
-    lines (the title's 'on 5 May 2019'); then the latest full date anywhere, approximate, as
-    articles follow what they report.
+    A field naming it ('Release Date: 05/11/2001') wins; then a dateline (a line that is little
+    more than a date) near the top; then the date a source line gives anywhere ('Source ..., le
+    21 mai 2007', a live entry's 'published at 03:25 GMT 13 December 2019'); then a full date in
+    the first lines (the title's 'on 5 May 2019'); then the latest full date anywhere,
+    approximate, as articles follow what they report. A range's dates are never taken, and
+    slashed dates are read in the order the text shows (see `slash_order`).
     """
+    month_first = slash_order(text).month_first
     head: list[str] = []
     for line in text.split("\n"):
         if line.strip():
             head.append(line.strip())
         if len(head) == 8:
             break
-    firsts = [(line, next(find_dates(line[:400], None), None)) for line in head]
+    firsts = [(line, next((m for m in find_dates(line[:400], None, month_first)
+                           if not _in_range(line, m)), None)) for line in head]
     datelines = [(line, m) for line, m in firsts if m is not None and len(
         re.findall(r"[^\W\d_]+", line.replace(m.words, " "))) <= 4]
     # 'Published 1 March … Updated 3 March': the first publication, not the last change.
     datelines.sort(key=lambda pair: bool(_UPDATED.search(pair[0])))
-    stated = _source_line_date(text)
-    for _, found in datelines + [("", stated)] * (stated is not None) + [
-            (line, m) for line, m in firsts if m is not None]:
-        assert found is not None
+    stated = [_release_field_date(text, month_first), *(m for _, m in datelines),
+              _source_line_date(text, month_first), *(m for _, m in firsts)]
+    found = next((m for m in stated if m is not None), None)
+    if found is not None:
         return FuzzyDate(found.date.year, found.date.month, found.date.day), found.words
-    every = [m for m in find_dates(text, None) if m.date.year >= 1900]
+    every = [m for m in find_dates(text, None, month_first)
+             if m.date.year >= 1900 and not _in_range(text, m)]
     if every:
         latest = max(every, key=lambda m: m.date)
         return (FuzzyDate(latest.date.year, latest.date.month, latest.date.day,
                           approximate=True), latest.words)
     return _weekday_fixes_year(text)
+
+
+def published_caveat(text: str, words: str) -> str | None:
+    """What the editor must check in a publication date read from slashed words ('05/11/2001')
+    whose order the text does not settle; None when the words are not so ambiguous."""
+    match = _SLASHED.fullmatch(words.strip())
+    if match is None or int(match.group(1)) > 12 or int(match.group(2)) > 12 \
+            or match.group(1) == match.group(2):
+        return None
+    order = slash_order(text)
+    if order.settled:
+        return None
+    first, second, year = (int(part) for part in words.strip().split("/"))
+    year += 2000 if year < 100 else 0
+    read, other = (dt.date(year, second, first), dt.date(year, first, second))
+    return (f"'{words.strip()}' read day first, {read.day} {calendar.month_name[read.month]}; "
+            f"{order.why}: if it is American, it is {other.day} "
+            f"{calendar.month_name[other.month]}")
 
 
 _WEEKDAY_BEFORE = re.compile(r"(?i:\b(" + _DAY_RE + r"))\W{0,4}$")

@@ -36,7 +36,10 @@ TITLE_WORDS = frozenset(words_of(
     "Министр Президент Глава Пресс-секретарь Официальный Under Assistant Press Acting Sir "
     "Dame Lord Lady Гендиректор Генеральный Governor Gouverneur Губернатор Mayor Maire "
     "Bürgermeister Bürgermeisterin Мэр Préfet Préfète Ministerpräsident Ministerpräsidentin "
-    "Премьер-министр Премьер"))
+    "Премьер-министр Премьер Landrat Landrätin Oberbürgermeister Oberbürgermeisterin "
+    "Bundespräsident Bundespräsidentin Innenminister Innenministerin Staatssekretär "
+    "Staatssekretärin Regierungssprecher Regierungssprecherin Sous-préfet Sous-préfète Député "
+    "Députée Sénateur Sénatrice Депутат Посол Полпред"))
 _TITLE_FOLDED = frozenset(w.casefold().strip(".,") for t in TITLE_WORDS
                           for w in re.split(r"[\s\-]+", t) if w) | {"general"}
 PRONOUNS_PERSON = frozenset(words_of("he she il elle er он она"))
@@ -329,6 +332,8 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
         while first > 0 and run[first] in _NAME_PARTICLES:
             first -= 1
         run = run[first:]
+    while len(run) > 1 and run[0].rstrip(".") in TITLE_WORDS:  # 'Auch Landrat Rock'
+        run.pop(0)
     if not run or (len(run) == 1 and run[0] in OPENERS):  # 'Puis, tel un professeur'
         return None
     name = " ".join(run)

@@ -34,7 +34,9 @@ _LABELS = frozenset([
     "immediate release", "press release", "news release", "pressemitteilung",
     "communiqué de presse", "пресс-релиз", "advertisement", "anzeige", "werbung", "publicité",
     "реклама", "sponsored", "by", "von", "par", "автор", "updated", "published", "posted",
-    "aktualisiert", "veröffentlicht", "publié", "mis à jour", "опубликовано", "обновлено"])
+    "aktualisiert", "veröffentlicht", "publié", "mis à jour", "опубликовано", "обновлено",
+    # A rubric over an interview's headline: 'Interview' over 'OB X zur Lage: "…"'.
+    "interview", "das interview", "entretien", "l'entretien", "интервью"])
 """Labels a page prints above its heading, never the heading itself."""
 _LEAD = re.compile(r"^[\s•·*+▪►▶➤>\-–—|]*(?:\d{1,2}[:.h]\d{2}(?![.\d])\s*(?:Uhr|am|pm|[A-Z]{2,4})?"
                    r"\s*[:.\-–—+]*\s*)?[\s•·*+▪►▶➤>|]*")
@@ -80,16 +82,10 @@ def is_label(line: str) -> bool:
             or len(re.findall(r"\s[→›>]\s", line)) >= 2)
 
 
-_LEADING_LABEL = re.compile(r"([^.:|\-–—]{2,30})(?:\.|:| [-–—|]) +(?=\S)")
-
-
 def _heading(line: str) -> str:
-    """A line without its bullets, timestamp, leading label ('DIRECT. ', 'LIVE: ') and trailing
-    boilerplate."""
+    """A line without its bullets, timestamp and trailing boilerplate. A label the heading
+    opens with ('DIRECT. …', 'Transcript: …') is the page's own title and is kept."""
     line = _LEAD.sub("", line, count=1).strip()
-    leading = _LEADING_LABEL.match(line)
-    if leading and is_label(leading.group(1)) and len(line) > leading.end() + 10:
-        line = line[leading.end():]
     for label in _LABELS:  # '13 janvier 2016 - Seul le prononcé fait foi'
         if line.lower().endswith(label) and line[:-len(label)].endswith((" - ", " – ", " — ",
                                                                         " | ", ". ")):
@@ -104,17 +100,57 @@ def _sentence(line: str) -> str:
     return sentence.group(1) if sentence else line[:160].rsplit(" ", 1)[0] + "…"
 
 
+_FIELD = re.compile(r"[" + UPPER + r"][\w'’]*(?:[ \-][\w'’]+){0,3}\s*:(?P<value>.*)")
+"""A record's field as an archive prints it: 'Release Date:', 'Transcript ID: 12063'."""
+
+
+def _metadata_lines(lines: list[str]) -> set[int]:
+    """The lines of a record's fields and their values, never a title: a label alone ('Release
+    Date:') with the short line or bullets under it, a label with only dates or figures after
+    it ('Period of Service: 11/03/1996 - 03/12/2007'), a date and names split by bars."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        parts = re.split(r"\s+\|\s+", line)
+        if len(parts) >= 3 and any(is_dateline(p) for p in parts) \
+                and all(len(p.split()) <= 4 for p in parts):
+            found.add(i)  # '22.04.2016 | Jane Roe | John Doe | Translated by: Ann Poe'
+            continue
+        field = _FIELD.fullmatch(line)
+        if field is None:
+            continue
+        value = field.group("value").strip()
+        if value and re.search(r"[^\W\d_]", _without_dates(value)):
+            continue
+        found.add(i)
+        below = i + 1
+        while not value and below < len(lines) and len(lines[below].split()) <= 6 \
+                and _FIELD.fullmatch(lines[below]) is None:
+            found.add(below)
+            if not (below + 1 < len(lines) and lines[below + 1].startswith(("•", "·", "- "))):
+                break
+            below += 1
+    return found
+
+
+def _without_dates(words: str) -> str:
+    for found in find_dates(words, None):
+        words = words.replace(found.words, " ")
+    return words
+
+
 def guess_title(text: str) -> tuple[str, bool]:
     """(title, whether lines above it were passed over): the first line that is not a
-    dateline, byline or page label; a one- or two-word label line ('Neujahrsansprache', 'New
-    York') gives way to a headline just below it (a line of no more than 40 words that does
-    not end as a sentence does)."""
+    dateline, byline, page label or a record's field ('Release Date:'); a one- or two-word
+    label line ('Neujahrsansprache', 'New York') gives way to a headline just below it (a line
+    of no more than 40 words that does not end as a sentence does)."""
     lines = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()]
+    fields = _metadata_lines(lines[:12])
     candidates = []
-    for line in lines[:12]:
+    for i, line in enumerate(lines[:12]):
         heading = _heading(line)
-        if heading and not (is_dateline(line) or is_dateline(heading) or is_byline(heading)
-                            or is_label(heading)):
+        if heading and i not in fields and not (
+                is_dateline(line) or is_dateline(heading) or is_byline(heading)
+                or is_label(heading)):
             candidates.append(heading)
     if not candidates:
         return _sentence(lines[0]) if lines else "", False
