@@ -158,3 +158,13 @@ def test_a_label_the_heading_opens_with_is_kept_as_the_page_titles_itself():
     # A label on a line of its own is still passed over.
     assert guess_title("Transcript\n\nHarbour board briefing with Mayor Kessler\n" + BODY) \
         == ("Harbour board briefing with Mayor Kessler", True)
+
+
+def test_the_draft_asks_the_editor_to_check_a_slashed_date_nothing_settles(people):
+    drafted = draft("Harbour board\n3/4/2019" + BODY, people, {})
+    assert drafted.published == FuzzyDate(2019, 4, 3)
+    doubt = [note for note in drafted.notes if "read day first" in note]
+    assert doubt and "4 March" in doubt[0]
+    settled = draft("Harbour board, Austin, TX\n3/4/2019" + BODY, people, {})
+    assert settled.published == FuzzyDate(2019, 3, 4)
+    assert not any("read day first" in note for note in settled.notes)

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..load import SOURCES_DIR, load_events, load_people
 from ..model import Event, FuzzyDate, Person, Problem
 from ..schema import SLUG, URL
-from .dates import find_dates, find_published, is_full_date
+from .dates import find_dates, find_published, is_full_date, published_caveat
 from .events import match_events, quote_occasion, split_by_tense
 from .frontmatter import Draft, front_matter
 from .inputs import MAX_TEXT_BYTES, Input, Metadata, NewError, read_input
@@ -53,6 +53,8 @@ def _published(text: str, given: FuzzyDate | None, meta: Metadata, notes: list[s
     date, words = found
     how = "the latest date the text names (approximate)" if date.approximate else "the text"
     notes.append(f"published: {date.human()}, from {in_marks(words, language)} in {how}")
+    if (caveat := published_caveat(text, words)) is not None:
+        notes.append(f"published: {caveat}")
     return date, words
 
 
