@@ -193,7 +193,7 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
                service: site_cache.Service | None = None) -> Path:
     """Build the site from the staged `docs/` (and its PDF); where the new site waits
     (`in_place`: only what differs from `site/`, see `site.run_renderer`)."""
-    staged = site_stage.stage_docs(root, docs_dir, plan.files(), keep=in_place)
+    staged, pages = site_stage.stage_docs(root, docs_dir, plan.files(), keep=in_place)
     latest = max((s.published for s in dossier.sources.values()), key=FuzzyDate.sort_key,
                  default=None)
     if pdf:  # first: the renderer copies it into the site like any file of docs/
@@ -207,7 +207,7 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
             laps.notes.append(f"The PDF is tagged, but not PDF/UA-1: {made.note}")
     settings = checked.settings
     if progress is not None:  # until the renderer reports its own stages
-        progress(SITE, 0, sum(1 for _ in staged.rglob("*.md")))
+        progress(SITE, 0, pages)
     try:
         built = site_stage.run_renderer(root, dossier.title, latest, checked.search,
                                         settings.renderer, settings.site_url, progress,

@@ -121,7 +121,7 @@ def _same_file(staged: str, path: str, linked: bool) -> bool:
 
 
 def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path],
-               keep: bool = False) -> Path:
+               keep: bool = False) -> tuple[Path, int]:
     """A full copy of the next `docs/`: hand-written files as they are, plus the generated
     `files` (path under docs/ -> where the file is now), hard-linked where the disk allows.
     `keep` (for `serve`): the staged docs of the last build are brought up to date, file by
@@ -154,7 +154,7 @@ def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path],
             os.link(path, target)
         except OSError:  # another disk, or a file system without links
             shutil.copyfile(path, target)
-    return staged
+    return staged, sum(1 for uri in wanted if uri.endswith(".md"))
 
 
 def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
