@@ -199,6 +199,7 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
     if pdf:  # first: the renderer copies it into the site like any file of docs/
         try:
             made = pdf_stage.write_pdf(dossier, staged / pdf_stage.PDF_NAME, progress)
+            site_cache.note_staged(staged, [pdf_stage.PDF_NAME])
         except pdf_stage.PdfError as error:
             raise Failed(f"PDF failed: {error}", UNCHANGED) from error
         laps.lap("pdf_s")

@@ -62,6 +62,9 @@ ENV_MANIFEST = "BUILD_DOSSIER_MANIFEST"
 """Set by `serve`: write only what differs from the old site, and here the list of every file
 the whole site holds, for `site.py` to move the new files into `site/` and delete the rest."""
 LISTING = "listing.json"
+STAGED_CHANGES = ".build-dossier-changes.json"
+"""In the staged docs: the files `serve` changed there since the last build (written by
+`site_cache.note_staged`, which this module cannot import)."""
 PROGRESS_MARK = "build-dossier-progress"
 """Lines on stderr that `site.py` reads as progress: `<mark> <stage> <done> <total>`."""
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2",
@@ -317,6 +320,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("build_dossier: other page plugins are configured; building every page")
         return config
     STATE.fingerprint = _fingerprint(config)
+    _take_noted(config.docs_dir)  # a full build looks at every file itself
     STATE.old, STATE.nav, STATE.old_meta, STATE.addresses = _load_cache(STATE.fingerprint)
     STATE.old_blocks = {uri: entry["blocks"] for uri, entry in STATE.old.items()
                         if isinstance(entry.get("blocks"), dict)}
@@ -1095,11 +1099,51 @@ def _docs_now(docs_dir: str) -> dict[str, list[int]]:
     for here, _, names in os.walk(docs_dir, followlinks=True):
         relative = os.path.relpath(here, docs_dir).replace(os.sep, "/")
         for name in names:
-            with contextlib.suppress(OSError):
-                stat = os.stat(os.path.join(here, name))
-                found[name if relative == "." else f"{relative}/{name}"] = [
-                    stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+            uri = name if relative == "." else f"{relative}/{name}"
+            if uri != STAGED_CHANGES and (key := _stat_key(os.path.join(here, name))):
+                found[uri] = key
     return found
+
+
+def _stat_key(path: str) -> list[int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+
+
+def _take_noted(docs_dir: str) -> list[str] | None:
+    """The files `serve` says it changed in the staged docs since the last build, the list
+    emptied for the next; None when it says nothing (then every file is looked at)."""
+    path = os.path.join(docs_dir, STAGED_CHANGES)
+    try:
+        with open(path, "rb") as noted:
+            listed = orjson.loads(noted.read())
+        os.unlink(path)
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not isinstance(listed, list) or not all(isinstance(uri, str) for uri in listed):
+        return None
+    return listed
+
+
+def _docs_after(kept: _Kept) -> dict[str, list[int]]:
+    """The staged docs now: the kept state of each file, looked at again where `serve` says
+    it changed something, and for every file that is not a page (the PDF and its stand-in
+    are written beside the staging)."""
+    docs_dir = kept.config.docs_dir
+    noted = _take_noted(docs_dir)
+    if noted is None:
+        return _docs_now(docs_dir)
+    docs = dict(kept.docs)
+    for uri in {*noted, *(uri for uri in kept.docs if not uri.endswith(".md"))}:
+        key = _stat_key(os.path.join(docs_dir, uri))
+        if key is None:
+            docs.pop(uri, None)
+        else:
+            docs[uri] = key
+    return docs
 
 
 def _walk_key(uri: str) -> tuple[tuple[str, ...], bool, str]:
@@ -1159,7 +1203,7 @@ class _Changes:
 def _changes(kept: _Kept) -> _Changes | None:
     """The pages changed, added and removed; None when anything else changed (a static file,
     a page in the nav added or removed, a name two files would share), for a full build."""
-    docs = _docs_now(kept.config.docs_dir)
+    docs = _docs_after(kept)
     added = sorted(docs.keys() - kept.docs.keys())
     removed = sorted(kept.docs.keys() - docs.keys())
     changed, copies = [], []

@@ -135,7 +135,8 @@ def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path],
     wanted = {uri: (str(docs_dir / uri), False) for uri in hand_written(docs_dir)
               if uri not in files}
     wanted.update((uri, (str(path), True)) for uri, path in files.items())
-    for uri in set(_files_under(staged)) - wanted.keys():
+    changed = sorted(set(_files_under(staged)) - wanted.keys() - {site_cache.STAGED_CHANGES})
+    for uri in changed:
         (staged / uri).unlink()
         _remove_empty_folders((staged / uri).parent, staged)
     folders = Folders()
@@ -143,6 +144,7 @@ def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path],
         target = os.path.join(staged, uri)
         if keep and _same_file(target, path, linked):
             continue
+        changed.append(uri)
         folders.make(os.path.dirname(target))
         with contextlib.suppress(FileNotFoundError):
             os.unlink(target)
@@ -154,6 +156,7 @@ def stage_docs(root: Path, docs_dir: Path, files: Mapping[str, Path],
             os.link(path, target)
         except OSError:  # another disk, or a file system without links
             shutil.copyfile(path, target)
+    site_cache.note_staged(staged, changed if keep else None)
     return staged, sum(1 for uri in wanted if uri.endswith(".md"))
 
 
@@ -251,6 +254,7 @@ def _stand_in_pdf(staged_docs: Path) -> bool:
     if pdf.exists():
         return False
     pdf.write_bytes(b"")
+    site_cache.note_staged(staged_docs, [PDF_URI])
     return True
 
 

@@ -24,6 +24,9 @@ CACHE_DIR = "docs/.build-dossier-cache"
 and a build writes nothing outside docs/ and site/."""
 CACHE_FILE = "site.json"
 SITE_LISTING = "site-files.json"
+STAGED_CHANGES = ".build-dossier-changes.json"
+"""In the staged docs: what `note_staged` wrote down. A dot-file: MkDocs leaves it out of the
+site; must equal `mkdocs_hook.STAGED_CHANGES`."""
 TEMPLATES = "templates"
 """Compiled theme templates and the theme's file list, kept between good builds."""
 HOOK = Path(__file__).with_name("mkdocs_hook.py")
@@ -49,6 +52,24 @@ STAGE_NAMES = {"convert": "Converting pages", "pages": "Preparing pages",
 
 def cache_path(root: Path) -> Path:
     return root / CACHE_DIR / CACHE_FILE
+
+
+def note_staged(staged: Path, changed: list[str] | None) -> None:
+    """Add `changed` (paths under the staged docs) to the files changed there since the last
+    build the hook saw, or (None) say that the staged docs were made anew. `serve`'s MkDocs
+    then looks only at those (stat'ing 34,000 staged files took 0.4 s at 10,000 sources); the
+    hook empties the list after each build."""
+    path = staged / STAGED_CHANGES
+    if changed is None:
+        path.unlink(missing_ok=True)
+        return
+    try:
+        noted = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        noted = []
+    fresh = path.with_name(path.name + ".tmp")
+    fresh.write_text(json.dumps(sorted({*noted, *changed})), encoding="utf-8")
+    os.replace(fresh, path)
 
 
 def listing_path(root: Path) -> Path:
