@@ -374,8 +374,9 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     if (named := named_subject(title)) is not None and " " in named[0]:
         # 'Выступление Сергея Шойгу на …', 'Remarks of Mayor John Smith': a name in the title,
         # in the nominative where a Russian title puts it in the genitive.
-        before = title[:title.find(named[0])].split()[-1:]
-        genitive = bool(before) and before[0].lower().startswith(_GOVERNING)
+        # 'Поздравление … мэра Ярославля Артёма Молчанова': a governing noun anywhere before.
+        genitive = any(w.lower().startswith(_GOVERNING)
+                       for w in title[:title.find(named[0])].split())
         return (None, nominative(named[0]) if genitive else named[0], named[1]), named[0]
     if (initial := _INITIAL_NAME.search(title)) is not None:
         # 'Обращение губернатора области А.Винникова …': an initial and a surname, no first
@@ -446,7 +447,8 @@ _INITIAL_NAME = re.compile(r"(?<![\w.])([" + UPPER + r"])\.\s?([" + UPPER
 
 
 _GOVERNING = ("выступлени", "заявлени", "интервью", "пресс-конференци", "обращени", "брифинг",
-              "встреч", "речь", "слово", "ответы", "стенограмм", "беседа", "послание")
+              "встреч", "речь", "слово", "ответы", "стенограмм", "беседа", "послание",
+              "поздравлени")
 """Russian nouns of a title that put the speaker's name after them in the genitive."""
 def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
                       start_at: int = 0, least: int = MIN_SPOKEN_WORDS) -> list[tuple[int, int]]:
@@ -665,6 +667,11 @@ def _with_addressed_name(who: tuple[str | None, str, str], called: str | None,
     """A new speaker's name completed by how others address them: 'Price' + 'Ned'."""
     if who[0] is not None or not called:
         return who
+    if (by_patronymic := _PATRONYMIC.fullmatch(called)) is not None:
+        # 'Павел Сергеевич, здравствуйте': a first name and patronymic, no surname.
+        if len(who[1].split()) == 1 and who[1]:
+            return None, f"{by_patronymic['first']} {who[1]}", who[2]
+        return who
     if len(called.split()) >= 2:
         found = registry.resolve(called)
         return (found, registry.people[found].name, who[2]) if found else (None, called, who[2])
@@ -746,8 +753,11 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
             cand = replace(cand, speaker=who[0], name=who[1], role=who[2], evidence=how)
         quotes.append(cand)
     for answer in answers:
+        # 'Willi: Neu und ungewohnt.': the answer's words start after its own label.
+        start = _after_own_label(layout.text, (answer.start, layout.paras[answer.first][1]),
+                                 who[1])[0]
         spans = [_inside_marks(layout.text, *span) for span in spoken_paragraphs(
-            layout, answer.first, layout.paras[answer.last][1], answer.start, MIN_TURN_WORDS)]
+            layout, answer.first, layout.paras[answer.last][1], start, MIN_TURN_WORDS)]
         quotes += _spoken(layout, spans, who, "answer", how)
     return Drafted(TRANSCRIPT, quotes)
 

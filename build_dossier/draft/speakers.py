@@ -76,18 +76,24 @@ def proper_case(name: str) -> str:
                     for word in name.split())
 
 
+def latin(words: str) -> str:
+    """Words in Latin letters, lower case, without the marks a soft or hard sign becomes:
+    'Альбац' → 'albats', as a registry spells it, not "al'bats"."""
+    return re.sub(r"['’ʹʺ]", "", transliterate(words).lower())
+
+
 def _surname_forms(word: str) -> set[str]:
     """The forms a surname may take in a text: folded, transliterated, Russian cases off."""
     folded = word.casefold().strip(".,")
-    forms = {folded, transliterate(folded).lower()}
+    forms = {folded, latin(folded)}
     if re.search(r"[а-яё]", folded):
         for ending in _CYRILLIC_ENDINGS:
             if folded.endswith(ending) and len(folded) - len(ending) >= 3:
                 stem = folded[: -len(ending)]
-                forms |= {stem, transliterate(stem).lower()}
+                forms |= {stem, latin(stem)}
                 # 'Захаровой', 'Захарову' (genitive, accusative): the feminine 'Захарова'
                 if ending in ("ой", "ою", "ей", "у"):
-                    forms |= {stem + "а", transliterate(stem + "а").lower()}
+                    forms |= {stem + "а", latin(stem + "а")}
     return {f for f in forms if f}
 
 
@@ -129,7 +135,7 @@ class Registry:
         flags = 0 if alias.isupper() else re.IGNORECASE
         self.patterns.append((re.compile(r"(?<![\w’'])" + body + r"(?![\w’])", flags),
                               person.id, len(alias)))
-        for form in {plain(alias), transliterate(plain(alias)).lower()}:
+        for form in {plain(alias), latin(plain(alias))}:
             self.by_plain.setdefault(form, person.id)
         if person.kind == "person":
             last = plain(alias).split(" ")[-1]
@@ -150,7 +156,7 @@ class Registry:
     def exact(self, name: str) -> str | None:
         """The id whose name or alias is `name`, ignoring case, a leading 'the' and script."""
         wanted = plain(name)
-        return self.by_plain.get(wanted) or self.by_plain.get(transliterate(wanted).lower())
+        return self.by_plain.get(wanted) or self.by_plain.get(latin(wanted))
 
     def surname(self, name: str) -> str | None:
         """The only person whose name ends with `name`'s last word, if exactly one does."""
@@ -375,11 +381,22 @@ def could_be_speaker(name: str) -> bool:
 Endings = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
 _MASCULINE: Endings = ((("ия", "ий"), ("ея", "ей"), ("ая", "ай"), ("а", "")),
               (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
-               ("ского", "ский"), ("цкого", "цкий"), ("ого", "ой")))
+               ("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", "")))
 _FEMININE: Endings = ((("ии", "ия"), ("ы", "а"), ("и", "а")),
              (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская"),
-              ("цкой", "цкая")))
+              ("цкой", "цкая"), ("ной", "ная")))
 """A Russian given name's and surname's genitive endings, with their nominative."""
+_WOMENS_NAMES = frozenset(words_of(
+    "Анна Мария Елена Ольга Наталья Наталия Татьяна Ирина Светлана Екатерина Галина Людмила "
+    "Нина Надежда Вера Марина Дарья Ксения Алина Виктория Анастасия Елизавета Полина Софья "
+    "София Кристина Лариса Оксана Тамара Зоя Лидия Вероника Яна Алла Инна Жанна Эльвира Элла "
+    "Римма Раиса Варвара Маргарита Антонина Зинаида Клавдия Майя Диана Алёна Алена Олеся "
+    "Ульяна Таисия Регина Карина Снежана Лилия Ангелина Арина Серафима Эмма Ева Кира Валентина "
+    "Юлиана Мила Милана Элина Эльмира Василиса Евдокия Любава Богдана Злата Ника Лада Дина"))
+"""Women's given names that no man's takes in the genitive: 'Нина Заречная' stays as it is."""
+_WOMANS_SURNAME = re.compile(r"(?:[бвгджзйклмнпрстфхцчшщь]|ая|яя)$")
+"""A surname a man's genitive never ends with: 'Евгения Альбац', 'Нина Заречная' name a
+woman in the nominative, where 'Евгения Альбаца' would be Евгений's genitive."""
 
 
 def _swap(word: str, endings: tuple[tuple[str, str], ...]) -> str:
@@ -403,7 +420,8 @@ def nominative(name: str) -> str:
     given, surname = words
     if given.endswith(("ии", "ы", "и")):
         forms = _FEMININE
-    elif given.endswith(("я", "а")):
+    elif given.endswith(("я", "а")) and given not in _WOMENS_NAMES \
+            and not _WOMANS_SURNAME.search(surname.lower()):
         forms = _MASCULINE
     else:
         return name
