@@ -444,3 +444,33 @@ def test_a_greeting_under_a_heading_and_a_date_line_signed_by_initials_is_a_stat
     assert result.kind == "statement"
     assert {q.name for q in result.quotes} == {"А.Б. Примеров"}
     assert any(q.text.startswith("Поздравляю вас") for q in result.quotes)
+
+
+def test_welcoming_guests_by_name_and_the_speechs_title_are_not_quoted():
+    text = ("Rede von Landrätin Petra Beispiel beim Festakt zum Jubiläum Gemeinsam sind wir "
+            "stark!\n\n"
+            "- Es gilt das gesprochene Wort -\n\n"
+            "Was für ein Tag, dass wir seit hundert Jahren in diesem Landkreis zusammen leben "
+            "und arbeiten können!\n\n"
+            "Ich begrüße Sie alle sehr herzlich:\n\n"
+            "hier im Saal, vor dem Rathaus und an den Bildschirmen zu Hause.\n\n"
+            "Herzlich willkommen heiße ich auch Herrn Minister a.D. Muster.\n\n"
+            "Ebenso herzlich begrüße ich alle Bürgermeister des Landkreises und Sie, liebe "
+            "Kolleginnen und Kollegen aus den Nachbarkreisen.\n\n"
+            "Mit Sorge sehen wir, dass die Dörfer leerer werden. Darüber müssen wir heute "
+            "sprechen.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [q.text.split()[0] for q in result.quotes] == ["Was", "Mit"]
+
+
+def test_a_greetings_closing_wishes_and_signature_are_not_quoted():
+    text = ("С Днём города!\n\nДорогие земляки!\n\n"
+            "Сто лет назад на берегу реки появились первые дома, и с тех пор наш город вырос "
+            "благодаря труду многих поколений.\n\n"
+            "Желаем вам счастья, крепкого здоровья и благополучия. Пусть в каждом доме будет "
+            "мир и достаток!\n\n"
+            "С уважением,\nГлава городского округа А.Б. Примеров\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [q.text.split()[0] for q in result.quotes] == ["Сто"]

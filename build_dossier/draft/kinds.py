@@ -298,7 +298,11 @@ def header_end(layout: Layout, speaker_name: str, named_as: str = "") -> int:
     last = 0
     for i, (s, e) in enumerate(layout.paras[:10]):
         para = layout.text[s:e]
-        if _is_header_line(para, speaker_name) or (
+        # 'Rede von Bundesratspräsidentin Malu Dreyer … Zusammen sind wir Deutschland!': a title
+        # naming the speech and its speaker, whatever motto it runs into.
+        titled = i == 0 and bool(speaker_name) and speaker_name.split()[-1] in para \
+            and _SPEECH_TITLE.search(para[:60]) is not None
+        if titled or _is_header_line(para, speaker_name) or (
                 named_as and _is_header_line(para, named_as)):
             last = i + 1
         elif len(para.split()) >= 8:
@@ -454,7 +458,7 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
                       start_at: int = 0, least: int = MIN_SPOKEN_WORDS) -> list[tuple[int, int]]:
     """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""
     out: list[tuple[int, int]] = []
-    in_list = False
+    in_list = welcoming = False
     for i, (s, e) in enumerate(layout.paras[start_index:], start_index):
         s = max(s, start_at)
         if end is not None and s >= end:
@@ -478,11 +482,57 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         spoken = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", words)
         # 'It may be. It may be.': a sentence said twice is said once.
         spoken = " ".join(dict.fromkeys(re.split(r"(?<=[.!?])\s+", spoken)))
+        # 'Ich begrüße Sie alle sehr herzlich: / hier in der Rheingoldhalle, …': the welcome
+        # goes on in a paragraph that opens in lower case.
+        welcomed = _welcomes_guests(spoken) or (welcoming and words[:1].islower())
+        welcoming = welcomed and words.endswith((":", ","))
         if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
-                or _page_furniture(words) or _salutation(spoken) or _thanks_only(spoken):
+                or _page_furniture(words) or _salutation(spoken) or _thanks_only(spoken) \
+                or welcomed or _wishes_only(spoken):
             continue
         out.append((s, e))
     return out
+
+
+_WELCOME = re.compile(r"(?i:begrüß\w*|willkommen|gruß gilt|welcome|greet\w*|bienvenue|"
+                      r"salue\w*|приветству\w*|поприветствова\w*|добро пожаловать)")
+_PLEASED = re.compile(r"(?i:freue mich|freuen uns|pleased|glad|delighted|heureux|heureuse|ravie?|"
+                      r"рад|рада|рады)\b")
+_GUESTS = re.compile(r"(?<![\w-])(?:Herrn?|Frau|Mr|Mrs|Ms|Monsieur|Madame|Mme|Excellenc\w*|"
+                     r"Exzellenz\w*|господин\w*|госпож\w*|Gäste\w*|guests|invités|гост(?:ей|ям|и)|"
+                     r"(?i:liebe[nr]?|dear|sehr geehrte[nr]?|уважаем\w*|chers|chères))(?![\w-])")
+"""Whom a welcome is addressed to: guests, or people by their honorific ('Herrn Paasch')."""
+
+
+_WISH = re.compile(r"(?:(?:Я|Мы)\s+)?(?:Желаю|Желаем|желаю|желаем|Пусть)(?![\w-])"
+                   r"|(?:I|We)\s+wish\s+(?:you|all|every)|May\s+(?:you|the new year|this)\b"
+                   r"|(?:Ich|Wir)\s+wünschen?\s+(?:Ihnen|euch|dir|allen)"
+                   r"|(?:Je|Nous)\s+vous\s+souhait\w*")
+"""A sentence of closing wishes: 'Желаем вам благополучия …', 'Пусть …', 'I wish you all …'."""
+
+
+def _wishes_only(para: str) -> bool:
+    """Whether a paragraph only wishes its audience well, as a greeting closes ('Желаем вам
+    крепкого здоровья. Пусть в ваших семьях …!'): a formula, not a statement."""
+    sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip()) if p]
+    return bool(sentences) and all(_WISH.match(p) for p in sentences)
+
+
+def _welcomes_guests(para: str) -> bool:
+    """Whether a paragraph only welcomes guests ('Herzlich willkommen heiße ich auch Herrn
+    Bundespräsidenten a.D. Wulf.', 'Ich begrüße Sie alle sehr herzlich:'): every sentence a
+    welcome to people it names by their honorific, or one introducing the list that follows."""
+    sentences: list[str] = []
+    for part in re.split(r"(?<=[.!?:,])\s+", para.strip()):
+        if sentences and (len(part.split()) <= 2
+                          or not sentences[-1].endswith((".", "!", "?", ":"))):
+            sentences[-1] += " " + part  # 'Herrn Bundespräsidenten a.D. Wulf.': one sentence
+        elif part:
+            sentences.append(part)
+    return bool(sentences) and all(
+        (_WELCOME.search(p) or _PLEASED.search(p))
+        and (_GUESTS.search(p) or (p.endswith((":", ",")) and _WELCOME.search(p)))
+        for p in sentences)
 
 
 _OPENING_SALUTATION = re.compile(r"[^\n!.?]{3,80}!\s+(?=\S)")
@@ -589,8 +639,21 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     speaker, words = found if found else ((None, "", ""), "")
     spans = [_inside_marks(layout.text, *_after_own_label(layout.text, span, speaker[1]))
              for span in spoken_paragraphs(layout, header_end(layout, speaker[1], words))]
+    if spans and _signs(layout, spans[-1], speaker[1]):
+        spans.pop()
     return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
                    speaker if found else None, words)
+
+
+def _signs(layout: Layout, span: tuple[int, int], name: str) -> bool:
+    """Whether a statement's last spoken paragraph is its signature ('Bernard Auriol, Maire de
+    la Ville.', 'С уважением, / Глава … М.В. Савченко'): short, last, naming its speaker."""
+    words = layout.text[span[0]:span[1]].strip()
+    surname = name.split()[-1] if name.split() else ""
+    return (bool(surname) and span[1] >= layout.paras[-1][1] and len(words.split()) <= 14
+            and surname in words
+            # A sentence's full stop, not an initial's ('М.В. Савченко').
+            and not re.search(r"[!?]|\.\s", re.sub(r"(?<!\w)[" + UPPER + r"]\.", "", words)))
 
 
 _LABEL = re.compile(r"[^\n:.!?]{2,40}:[^\S\n]+")
