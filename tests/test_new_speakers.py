@@ -9,7 +9,7 @@ import test_new_kinds
 
 from build_dossier.draft.frontmatter import front_matter, speaker_id
 from build_dossier.draft.new import draft
-from build_dossier.model import FuzzyDate
+from build_dossier.model import FuzzyDate, Person
 
 DAY = FuzzyDate(2019, 12, 31)
 people = test_new_kinds.people
@@ -266,3 +266,29 @@ def test_an_office_of_an_organisation_is_the_one_the_text_names_with_it():
     drafted = draft(text, {}, {}, published=DAY)
     direct = [q for q in drafted.quotes if q.kind == "direct"]
     assert [speaker_id(q) for q in direct] == ["hans-beispiel"]
+
+
+def test_an_office_standing_for_a_surname_named_before_is_the_registrys_person_in_full():
+    registry = {"petrov": Person("petrov", "Oleg Petrov", role="Mayor",
+                                 aliases=("Petrov",))}
+    text = ("Петров обещает открыть новый мост\n\n"
+            "В городе откроют новый мост через реку. Об этом в понедельник, 14 марта сообщил "
+            "журналистам мэр города Олег Петров во время пресс-конференции в мэрии.\n\n"
+            "- Мост нужен всем жителям правого берега. Мы уже нашли подрядчика и деньги на "
+            "строительство, - заявил мэр на пресс-конференции.\n")
+    drafted = draft(text, registry, {}, published=FuzzyDate(2022, 3, 14))
+    direct = [q for q in drafted.quotes if q.kind == "direct"]
+    assert [speaker_id(q) for q in direct] == ["petrov"]
+    # 'Об этом в понедельник, 14 марта сообщил X': X said the sentence before, not his name.
+    assert not any("журналистам" in q.text for q in drafted.quotes)
+
+
+def test_the_subject_after_an_inverted_german_verb_of_speech_is_the_speaker():
+    text = ("Ministerin eröffnet Brücke\n\n"
+            "Bei der Eröffnung der neuen Brücke in Musterstadt sagte Verkehrsministerin Anna "
+            "Beispiel am Mittwoch:\n\n"
+            "„Diese Brücke verbindet zwei Gemeinden, die jahrzehntelang getrennt waren. Sie wird "
+            "täglich zwanzigtausend Fahrzeuge tragen.“\n\n"
+            "Die Brücke kostete 40 Millionen Euro.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [(q.kind, speaker_id(q)) for q in drafted.quotes] == [("direct", "anna-beispiel")]

@@ -619,6 +619,16 @@ class Resolver:
 
     def mention(self, at: int, speaker: str | None, name: str) -> None:
         """Record that `speaker` (or a new person named `name`) is named at `at`."""
+        if speaker is None and len(name.split()) == 1 and self.text:
+            # 'Белозерцев' in a headline, 'Иван Белозерцев' in the lead: 'the governor' further
+            # on is the person in full.
+            fuller = full_name_in(self.text, name)
+            name = fuller if fuller and " " in fuller else name
+        if speaker is None and name:
+            # 'Иван Белозерцев' for the registry's 'Ivan Belozertsev': known in another script.
+            known = self.registry.exact(name) if " " in name else self.registry.surname(name)
+            if known is not None and self.registry.is_person(known):
+                speaker, name = known, self.registry.people[known].name
         self.mentions.append((at, speaker, name, self.registry.is_person(speaker) if speaker
                               else not is_institution(name)))
 
@@ -1089,6 +1099,12 @@ _APPOSED = re.compile(r",\s+((?:[" + UPPER + r"][\w’'-]+\s+){1,2}[" + UPPER + 
 _ABOUT = re.compile(r"\s(?:zu|über|an|gegen|to|on|about|against|à|sur|contre|о|об|про)\s")
 
 
+_INVERTING = frozenset(words_of("in im am an bei nach auf vor zum zur beim während dabei dann "
+                               "danach zudem außerdem heute gestern"))
+"""German words opening a sentence that put the subject after its verb: 'Bei der Eröffnung
+sagte Ministerin …'."""
+
+
 def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] | None:
     lowered = lead.lower()
     for phrase in ACCORDING_TO:
@@ -1104,6 +1120,14 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
         # Inverted: 'Demnach sagte Laschet:', 'Then said the minister:', '— заявил Песков:'.
         if after and len(after.split()) <= 4 and (found := resolver.phrase(after, at)):
             return found, evidence(lead)
+        opening = lead[:verb.start()].split()[:1]
+        if after and opening and opening[0].lower() in _INVERTING \
+                and (named := named_subject(after)) is not None:
+            # 'Bei der Eröffnung sagte Ministerin Anna Beispiel am Mittwoch:': the subject
+            # after the verb, with the circumstances around it.
+            found = resolver.phrase(named[0], at)
+            if found:
+                return found, evidence(lead)
         found = resolver.phrase(lead[:verb.start()], at)
         if found:
             return found, why

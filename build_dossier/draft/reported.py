@@ -198,7 +198,7 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     if not subject.strip() or subject.rstrip(" ,—–-")[-1:] in "”»\"“" or (
             any(c in subject for c in "”»\"“") and not _mostly_own_words(subject)):
         return None
-    if subject.strip().lower() in _DEMONSTRATIVES:
+    if _demonstrative(subject):
         return None  # 'Das sagte X.': X said the sentence before, not the words after
     inverted = _INVERTED.match(sentence, match.end())
     if len(subject.split()) == 1 and subject.strip() in OPENERS \
@@ -207,6 +207,11 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
         # subject; what was said follows a comma after the subject, or is not given at all.
         return _clause(text, start + inverted.end(), end, inverted.group(1)) if inverted \
             else None
+    if subject.split()[0].lower() in _PREPOSITIONS and _INTRODUCES.fullmatch(
+            sentence[match.end():]):
+        # 'Bei der Eröffnung sagte Ministerin Anna Beispiel am Mittwoch:': the words after the
+        # verb name its subject; what was said follows the colon.
+        return None
     if subject.split()[0].lower() in _PREPOSITIONS and inverted:
         # 'In seiner Neujahrsansprache sagte der Kanzler, mit 2022 gehe …': the subject follows
         # the verb, and what was said follows the subject.
@@ -243,6 +248,8 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     return _clause(text, start + match.end() + lead, end, subject)
 
 
+_INTRODUCES = re.compile(r"[^:,;.!?“”\"«»„]{1,80}:\s*")
+"""Words up to a colon that ends the sentence: the subject of an inverted verb of speech."""
 _DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—\n]{1,200}?\s[–—]\s")
 _SPEAKER_START = re.compile(r"(?:the|a|an|le|la|les|l[’']|der|die|das|ein|eine)\s|[" + UPPER + r"]")
 
@@ -263,11 +270,32 @@ def _said_before(text: str, start: int, subject: str, rest: str
     return _clause(text, start, start + comma, who)
 
 
+def _demonstrative(subject: str) -> bool:
+    """Whether the words before a speech verb only point back at what was said before: 'Об
+    этом', 'Das', or one of them with when it was said ('Об этом в понедельник, 28 декабря')."""
+    words = subject.strip().lower()
+    if words in _DEMONSTRATIVES:
+        return True
+    lead = next((d for d in sorted(_DEMONSTRATIVES, key=len, reverse=True)
+                 if words.startswith(d + " ")), None)
+    rest = words[len(lead):].split() if lead else []
+    return lead is not None and len(rest) <= 6 and all(
+        w.strip(",").isdigit() or w.strip(",") in _WHEN for w in rest)
+
+
+_WHEN = frozenset(words_of(
+    "в во на в понедельник вторник среду четверг пятницу субботу воскресенье вчера сегодня "
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря утром "
+    "вечером днём днем am heute gestern montag dienstag mittwoch donnerstag freitag samstag "
+    "sonntag on monday tuesday wednesday thursday friday saturday sunday yesterday today"))
+"""Words of a date or a day: the circumstances of 'Об этом в понедельник, 28 декабря …'."""
+
+
 def said_by_before(sentence: str) -> str | None:
     """Who a sentence says said the sentence before it: 'Об этом заявил министр Сергей Лавров
     в понедельник' → 'министр Сергей Лавров', 'Das sagte Scholz am Montag.' → 'Scholz'."""
     match = speech_verb(sentence)
-    if match is None or sentence[:match.start()].strip().lower() not in _DEMONSTRATIVES:
+    if match is None or not _demonstrative(sentence[:match.start()]):
         return None
     # Up to the circumstances or the audience ('der Deutschen Presse-Agentur', 'журналистам').
     who = re.split(r"[,.;]| (?:in|at|on|to|am|im|bei|nach|vor|der|dem|den|в|на|во|lors|à|au|"
