@@ -128,3 +128,23 @@ def test_a_byline_under_the_title_is_no_speaker_and_selon_after_a_quotation_name
     ids = [speaker_id(q) for q in drafted.quotes]
     assert "paul-auteur" not in ids
     assert ids[-1] == "marie-exemple"
+
+
+def test_german_nouns_numbers_and_a_question_are_no_speakers_in_a_ticker():
+    text = ("Ticker zur Bürgermeisterwahl\n\n"
+            "Die Wahllokale schließen um 18 Uhr. Wir berichten hier live über alle Reaktionen "
+            "aus der Stadt.\n\n"
+            "18.30 Uhr: Kandidat Paul Muster hatte auf die Stichwahl gehofft. \"Ich glaube den "
+            "Zahlen noch nicht, es wird ein langer Abend für uns alle.\" Eine erste Bilanz? "
+            "Vielleicht seien die Wähler müde gewesen.\n\n"
+            "18.20 Uhr: Kandidatin Lisa Beispiel ist zufrieden. \"Wir haben gekämpft und das "
+            "sieht man heute.\" Zehn Prozent seien viel, \"aber wir wollen im zweiten Wahlgang "
+            "noch mehr erreichen.\" Zur Konkurrenz sagt die Stadträtin: \"Die haben nur "
+            "Plakate geklebt, sonst nichts.\"\n\n"
+            "18.10 Uhr: Am Rathaus wird demonstriert. \"Der Zugverkehr zum Rathaus ist seit "
+            "Mittag eingeschränkt\", sagte eine Bahnsprecherin.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "live"
+    said = {q.text.split()[0]: speaker_id(q) for q in drafted.quotes if q.kind == "direct"}
+    assert said == {"Ich": "paul-muster", "Wir": "lisa-beispiel", "aber": "lisa-beispiel",
+                    "Die": "lisa-beispiel", "Der": "bahnsprecherin"}

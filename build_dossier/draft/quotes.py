@@ -949,7 +949,12 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
     if before and (before[-1].speaker is not None or before[-1].name):
         prev = before[-1]
         gap = text[prev.end:cand.start]
-        if gap.count("\n") <= 2 and len(gap) < 200:
+        # '„…“ … / 18.20 Uhr: Kandidatin Lisa Beispiel ist zufrieden. „…“': someone else named
+        # in between is the one who goes on.
+        named_between = "\n" in gap and any(
+            prev.end < at < cand.start and person and name != prev.name
+            for at, _, name, person in resolver.mentions[-50:])
+        if gap.count("\n") <= 2 and len(gap) < 200 and not named_between:
             return (prev.speaker, prev.name, prev.role), CONTINUES
     return None if attributed else _unattributed(layout, cand, resolver)
 
@@ -1063,7 +1068,14 @@ def _opening_name(layout: Layout, sentence: tuple[int, int], resolver: Resolver,
     if not head or not head[:1].isupper() or len(head.split()) > 4:
         return None
     found = resolver.phrase(head, at)
-    return (found, evidence(words[:60])) if found and (found[0] or found[1]) else None
+    if found is None or not (found[0] or found[1]):
+        return None
+    # 'Eine erste Analyse?': one capitalised word after a lower-case one is a noun, not a name
+    # ('Lord Dannatt, the former head of the army, …' is one).
+    before = head[:head.find(found[1])].split() if " " not in found[1] else []
+    if before and before[-1][:1].islower():
+        return None
+    return found, evidence(words[:60])
 
 
 _THIS = re.compile(r"(?:Das|Dies|This|That|C[’']est|Cela|Это)\s", re.IGNORECASE)

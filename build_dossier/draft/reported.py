@@ -378,7 +378,8 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     # '…", a déclaré lundi la ministre …, précisant que "…"': the next quotation is not part
     # of this one's attribution.
     tail = re.split(r"[“«„\"]", tail, maxsplit=1)[0]
-    if not tail.split() or len(tail.split()) > 25:
+    if not tail.split() or len(tail.split()) > 25 or tail.rstrip().endswith(":"):
+        # '„…“ Zur AfD sagt die Gautingerin: „…“': the words introduce the next quotation.
         return ""
     french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
     if french:  # « … », a-t-il lancé. / poursuit-elle.

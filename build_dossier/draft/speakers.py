@@ -224,7 +224,10 @@ OPENERS = frozenset(words_of(
     "Вчера По Как Но И Потом Затем Также Однако Кроме Тогда However Still Aussi Cependant "
     "Toutefois Außerdem Jedoch Allerdings При Dabei Zugleich Ainsi Here There "
     # German articles open a sentence on a noun, capitalised: 'Eine Woche nach …'.
-    "Ein Eine Einer Einem Einen Das Dem Den Des"))
+    "Ein Eine Einer Einem Einen Das Dem Den Des "
+    # Contracted prepositions and possessives: 'Zur AfD sagt …', 'Ihre Eltern …'.
+    "Zur Zum Beim Vom Ins Über Unter Zu Ohne Um Durch Neben Ihre Ihr Sein Seine Unser Unsere "
+    "Mein Meine His Her Their Our My Its Son Sa Ses Leur Leurs Notre Nos Mon Ma Mes"))
 """Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -314,6 +317,23 @@ _NAME_PARTICLES = frozenset(words_of("de von van der den le la du da di al el bi
                                      "Bin Ibn Abu Le La De Van Von Der Di Da Du Dos"))
 
 
+_ARTICLES = frozenset(words_of("der die das den dem des ein eine einen einer einem the a an le la "
+                               "les un une im am zum zur beim vom ins"))
+
+
+def _names_an_office(word: str) -> bool:
+    """Whether a (compound) noun names an office: 'Bahnsprecherin', 'Regierungssprecher'."""
+    folded = word.casefold()
+    return any(folded.endswith(noun) for noun in ROLE_NOUNS if len(noun) >= 6)
+
+
+_DETERMINERS = frozenset(words_of(
+    "Das Der Die Den Dem Des Ein Eine Einer Einem Einen Zur Zum Beim Vom Ins Im Am Ihre Ihr "
+    "Sein Seine Unser Unsere Mein Meine Dieser Diese Dieses His Her Their Our My Its The Son "
+    "Sa Ses Leur Leurs Notre Nos Mon Ma Mes Un Une"))
+"""Capitalised words opening a noun phrase, not a name: an article, a possessive, 'Zur'."""
+
+
 def proper_name(phrase: str) -> tuple[str, str] | None:
     """(name, role) of a person the phrase names by capitalised words, if it does."""
     words = re.findall(r"[\w’'.\-]+", phrase)
@@ -337,6 +357,15 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
         run = run[first:]
     if not run or (len(run) == 1 and run[0] in OPENERS):  # 'Puis, tel un professeur'
         return None
+    if len(run) == 1 and words[:-1] and words[-2].casefold() in _ARTICLES \
+            and not _names_an_office(run[0]):
+        # 'die Entscheidung', 'im Berufsverkehr': a noun after its article, no name; 'eine
+        # Bahnsprecherin' is someone unnamed, known by their office.
+        return None
+    if run[0] in _DETERMINERS:
+        if len(run) == 2:
+            return None  # 'Das Motto', 'Zur AfD', 'Ihre Eltern': a noun, not a name
+        run.pop(0)
     name = " ".join(run)
     if len(run) == 1 and (name.isupper() or len(name) < 3):
         return None
@@ -368,12 +397,21 @@ _NOT_NAMES = frozenset(w.casefold() for w in words_of(
     "этом это этого this that cela ceci dies darüber davon"))
 
 
+_NUMBERS = frozenset(w.casefold() for w in words_of(
+    "one two three four five six seven eight nine ten eleven twelve twenty hundred thousand "
+    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend "
+    "un deux trois quatre cinq six sept huit neuf dix onze douze vingt cent mille "
+    "один два три четыре пять шесть семь восемь девять десять сто тысяча"))
+"""Numbers, capitalised as a sentence opens: 'Fünf Prozent seien knapp' names no one."""
+
+
 def could_be_speaker(name: str) -> bool:
     """Whether capitalised words can name a speaker (a person or an organisation): not an
     answer or an interjection ('Non'), not what is said or the occasion ('Ausdrückliches Lob',
     'Euro Summit', 'Municipales'), not an office's field without the office ('de la Santé')."""
     words = name.split()
-    if not words or words[-1].casefold().strip(".,") in _NOT_NAMES:
+    if not words or words[-1].casefold().strip(".,") in _NOT_NAMES \
+            or words[0].casefold() in _NUMBERS:
         return False
     return words[0] not in ("de", "du", "des", "d'", "d’", "of", "für", "для")
 
