@@ -39,6 +39,7 @@ from .titles import is_byline, is_dateline, is_label, without_entry_time
 CONTINUES = "the quotation just before"
 PARAGRAPH_SUBJECT = "the person its paragraph names"
 LEAD_PERSON = "the person the title or lead names"
+ENTRY_HEADING = "the person the live entry's heading names"
 _DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
 """First words of a lowercase description standing for someone named before."""
 _INDEFINITE = frozenset(["a", "an", "ein", "eine", "un", "une"])
@@ -614,6 +615,9 @@ class Resolver:
     """(offset, id, name, is a person), in the order of the text."""
     section: tuple[str | None, str] | None = None
     """Whom the heading over the passage being resolved names ('POPE FRANCIS'), if one does."""
+    entry: tuple[str | None, str] | None = None
+    """Whom the heading of the live entry being resolved names ('12:30 Jane Doe: …'), if one
+    does."""
     lead: tuple[int, str | None, str] | None = None
     """(offset, id, name) of the person the title or lead names, if it names one."""
 
@@ -814,18 +818,24 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         elif opener := _surname_opening(layout.text, s, e):
             subjects.append((s, registry.resolve(opener), opener))
     headings = speaker_headings(layout, registry)
+    entries = entry_headings(layout, registry)
     # In text order; at one place (a heading that is also a sentence's subject), one resolved
     # to no one (None) sorts first, as an empty id would.
-    subjects = sorted(subjects + headings, key=lambda m: (m[0], m[1] or "", m[2]))
+    subjects = sorted(subjects + headings + [e for e in entries if e[2]],
+                      key=lambda m: (m[0], m[1] or "", m[2]))
     out: list[Candidate] = []
-    i = h = 0
+    i = h = n = 0
     for cand in passages:
         while i < len(subjects) and subjects[i][0] < cand.start:
             resolver.mention(*subjects[i])
             i += 1
         while h < len(headings) and headings[h][0] < cand.start:
             h += 1
+        while n < len(entries) and entries[n][0] < cand.start:
+            n += 1
         resolver.section = (headings[h - 1][1], headings[h - 1][2]) if h else None
+        resolver.entry = (entries[n - 1][1], entries[n - 1][2]) if n and entries[n - 1][2] \
+            else None
         out.append(_resolved(layout, cand, resolver, out))
     return out
 
@@ -865,6 +875,34 @@ def _russian_surname(text: str, start: int, end: int) -> tuple[int, None, str] |
             continue
         return match.start(), None, match.group()
     return None
+
+
+_ENTRY_TIME = re.compile(r"(?:\+{3}\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:Uhr|am|pm|a\.m\.|p\.m\.|"
+                         r"BST|GMT|CET|CEST|MSK|ET|МСК))?\s*(?:\+{3})?\s*[:.\-–—|]?\s+(?=\S)")
+"""The time opening a live entry: '12:30', '18.20 Uhr:', '+++ 17:30 +++'."""
+
+
+def entry_headings(layout: Layout, registry: Registry) -> list[tuple[int, str | None, str]]:
+    """(offset, id, name) of every live entry's start, with whom its heading names ('12:30
+    Jane Doe: rich countries must pay', '12:10 John Roe warns of delays'), or no one ('')
+    when the heading names no one or the entry opens on its text."""
+    found: list[tuple[int, str | None, str]] = []
+    for s, e in layout.paras[1:]:
+        time = _ENTRY_TIME.match(layout.text, s, e)
+        if time is None:
+            continue
+        heading = layout.text[time.end():e].strip()
+        named = None
+        if len(heading.split()) <= 12 and not heading.endswith((".", "!", "?", "»", "”", "\"")):
+            before_colon = heading.split(":", 1)[0] if ":" in heading else ""
+            named = (proper_name(before_colon) if before_colon else None) \
+                or named_subject(heading)
+        if named is None or (" " not in named[0] and registry.resolve(named[0]) is None):
+            found.append((s, None, ""))
+            continue
+        person = registry.resolve(named[0])
+        found.append((s, person, registry.people[person].name if person else named[0]))
+    return found
 
 
 def speaker_headings(layout: Layout, registry: Registry) -> list[tuple[int, str | None, str]]:
@@ -956,7 +994,13 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
             for at, _, name, person in resolver.mentions[-50:])
         if gap.count("\n") <= 2 and len(gap) < 200 and not named_between:
             return (prev.speaker, prev.name, prev.role), CONTINUES
-    return None if attributed else _unattributed(layout, cand, resolver)
+    if attributed:
+        return None
+    unattributed = _unattributed(layout, cand, resolver)
+    if resolver.entry is not None and (unattributed is None or unattributed[1] == LEAD_PERSON):
+        # The live entry's heading names whose words these are: '12:30 Jane Doe: …'.
+        return (resolver.entry[0], resolver.entry[1], ""), ENTRY_HEADING
+    return unattributed
 
 
 def _unattributed(layout: Layout, cand: Candidate, resolver: Resolver
@@ -1086,9 +1130,14 @@ def _named_by_this(layout: Layout, sentence: tuple[int, int], resolver: Resolver
     """The one person a sentence about the quotation before names: '„…“ Das ist ein
     versöhnlicher Schlusssatz von Rolf Mützenich.'"""
     words = layout.text[sentence[0]:sentence[1]]
-    if not _THIS.match(words) or speech_verb(words) is not None:
+    this = _THIS.match(words)
+    if this is None or speech_verb(words) is not None:
         return None
     persons = {h[2] for h in resolver.registry.find(words) if resolver.registry.is_person(h[2])}
+    if not persons and (named := named_subject(words[this.end():])) is not None \
+            and " " in named[0] and not is_institution(named[0]):
+        # '„…“ That was the message from mayor John Roe, who …': someone the registry lacks.
+        return (resolver.registry.resolve(named[0]), named[0], ""), evidence(words[:70])
     if len(persons) != 1:
         return None
     only = persons.pop()
