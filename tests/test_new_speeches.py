@@ -474,3 +474,45 @@ def test_a_greetings_closing_wishes_and_signature_are_not_quoted():
     result = drafted(text)
     assert result.kind == "statement"
     assert [q.text.split()[0] for q in result.quotes] == ["Сто"]
+
+
+def test_a_release_quoting_a_speech_over_paragraphs_proposes_the_speech_and_not_the_narration():
+    text = ("Minister opens new hospital wing\n\n"
+            "Health Minister Jane Doe today opened the new children's wing at Exampleton "
+            "General Hospital.\n\n"
+            "Speaking at the opening, the Minister said:\n\n"
+            "Today is a proud day for Exampleton. This wing will treat five thousand children a "
+            "year, close to their families.\n\n"
+            "I want to thank the staff who kept the hospital running while it was built, "
+            "through a very hard winter.\n\n"
+            "The £20m wing has 60 beds and two operating theatres. It was funded by the "
+            "regional government.\n")
+    result = drafted(text)
+    assert [(q.name, q.text.split()[0], q.text.split()[-1]) for q in result.quotes] == [
+        ("Jane Doe", "Today", "winter.")]
+
+
+def test_a_quotation_opened_once_and_closed_paragraphs_later_is_one_quotation():
+    text = ("Communiqué de presse\n\n"
+            "Le ministre de l'Agriculture Jean Exemple s'est rendu lundi à Villeneuve pour "
+            "l'ouverture de la foire régionale.\n\n"
+            "Dans son discours, il a déclaré :\n\n"
+            "« Cette foire montre la force de nos territoires. Nos agriculteurs ont traversé une "
+            "année difficile.\n\n"
+            "Nous avons débloqué vingt millions d'euros pour les exploitations touchées par la "
+            "sécheresse. »\n\n"
+            "Le ministre a ensuite visité les stands des éleveurs de la région.\n")
+    result = drafted(text)
+    assert [(q.name, q.text.split()[0], q.text.split()[-1]) for q in result.quotes] == [
+        ("Jean Exemple", "Cette", "sécheresse.")]
+
+
+def test_according_to_an_office_in_the_genitive_is_the_person_holding_it():
+    text = ("Губернатор открыл новую школу\n\n"
+            "Губернатор области Иван Сидоров открыл новую школу в посёлке Заречный.\n\n"
+            "«Сегодня у ребят настоящий праздник, и в школе будут учиться восемьсот детей», — "
+            "сказал глава региона.\n\n"
+            "По словам губернатора, в следующем году в области откроются ещё три школы.\n")
+    result = drafted(text)
+    assert [(q.kind, q.name) for q in result.quotes] == [("direct", "Иван Сидоров"),
+                                                         ("paraphrase", "Иван Сидоров")]

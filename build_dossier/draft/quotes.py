@@ -159,12 +159,23 @@ def introduced_quotes(layout: Layout, taken: SpanSet) -> list[Candidate]:
         while last + 1 < len(paras) and last + 1 - first < 6 and _spoken_on(
                 layout, last + 1, opening=last + 1 == first):
             last += 1
+        if intro.endswith(":"):  # '… the Minister said:', not 'Here's what Cameron said.'
+            last = _without_narration_after(layout, first, last)
         if last >= first and not taken.overlaps(paras[first][0], paras[last][1]):
             start, end = paras[first][0], paras[last][1]
             found.append(Candidate(start, end, collapse(text[start:end]), "direct",
                                    "block quote", attribution=who, evidence=why))
         i = max(last, i) + 1
     return found
+
+
+def _without_narration_after(layout: Layout, first: int, last: int) -> int:
+    """The last paragraph of introduced speech that speaks in the first person, when one
+    does: 'The £20m wing has 60 beds.' after '… I want to thank the staff …' is the release's
+    narration again."""
+    spoken = [i for i in range(first, last + 1)
+              if _FIRST_PERSON.search(layout.text, *layout.paras[i])]
+    return max(spoken[-1], first) if spoken else last
 
 
 def _introducer(layout: Layout, index: int, intro: str) -> tuple[str | None, str]:
@@ -689,8 +700,7 @@ class Resolver:
             # 'Глава ЦИК отметила', 'Глава региона подчеркнул': an office opening the sentence.
             described = [described[0].lower(), *described[1:]]
         role_noun = bool(described) and (
-            (described[-1].lower() in ROLE_NOUNS
-             and all(w[:1].islower() for w in described[:-1]))
+            (_is_role_noun(described[-1]) and all(w[:1].islower() for w in described[:-1]))
             or (described[0] in _DESCRIBING and all(w[:1].islower() for w in described))
             # 'die Kanzlerkandidatin', 'der SPD-Chef': an article and a noun that names no
             # one the text gives in full, as German capitalises every noun.
@@ -776,6 +786,18 @@ class Resolver:
         if len(named[0].split()) == 1 and (fuller := full_name_in(self.text, last)):
             return None, fuller, named[1]
         return None, named[0], named[1]
+
+
+def _is_role_noun(word: str) -> bool:
+    """Whether a word names an office, in any case: 'minister', 'губернатора' ('по словам
+    губернатора'), 'главы', 'представителя'."""
+    folded = word.lower().strip(".,")
+    if folded in ROLE_NOUNS:
+        return True
+    if not re.fullmatch(r"[а-яё\-]{4,}[аяуыеи]", folded):
+        return False
+    stem = folded[:-1]
+    return bool({stem, stem + "ь", stem + "а"} & ROLE_NOUNS)
 
 
 def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Registry,
