@@ -516,3 +516,33 @@ def test_according_to_an_office_in_the_genitive_is_the_person_holding_it():
     result = drafted(text)
     assert [(q.kind, q.name) for q in result.quotes] == [("direct", "Иван Сидоров"),
                                                          ("paraphrase", "Иван Сидоров")]
+
+
+def test_a_release_introducing_a_statement_after_its_verb_quotes_the_statement_only():
+    text = ("Pressemitteilung Nr. 45/2021\n\n"
+            "Ministerin Anna Beispiel zur Dürre\n\n"
+            "Zur aktuellen Dürre in Norddeutschland erklärt Bundeslandwirtschaftsministerin "
+            "Anna Beispiel:\n\n"
+            "Die Lage auf vielen Höfen ist ernst. Die Trockenheit der letzten Wochen hat die "
+            "Ernte stark getroffen, vor allem beim Futter.\n\n"
+            "Ich habe deshalb heute entschieden, dass Brachflächen ausnahmsweise für Futter "
+            "genutzt werden dürfen. Wir prüfen außerdem weitere Hilfen für die Betriebe.\n\n"
+            "Das Ministerium wird die Lage weiter beobachten.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [(q.name, q.text.split()[0]) for q in result.quotes] == [
+        ("Anna Beispiel", "Die"), ("Anna Beispiel", "Ich")]
+
+
+def test_a_statement_under_a_byline_keeps_its_opening_and_drops_the_narration_after_it():
+    text = ("Statement by Minister Jane Doe on the floods\n\n"
+            "Environment Minister Jane Doe made the following statement today:\n\n"
+            "The floods of the past week have caused terrible damage across the north of the "
+            "region, and many families have lost their homes.\n\n"
+            "We will provide emergency funding to the councils affected, and I have asked for "
+            "a review of every flood defence in the area.\n\n"
+            "The Minister visited Exampleton on Tuesday.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [(q.name, q.text.split()[0]) for q in result.quotes] == [
+        ("Jane Doe", "The"), ("Jane Doe", "We")]

@@ -14,11 +14,13 @@ from .marks import QUOTE_CHARS
 from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
 from .speakers import (
+    ROLE_NOUNS,
     TITLE_WORDS,
     Registry,
     could_be_speaker,
     full_name_in,
     genitive_surname,
+    is_institution,
     nominative,
     plain,
     proper_name,
@@ -194,9 +196,24 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return STATEMENT
     if not attributed and _addressed_in_person(layout, long_paras):
         return STATEMENT
-    if not attributed and _statement_in_marks(layout):
+    if not attributed and (_statement_in_marks(layout) or _introduced_speech(layout)):
         return STATEMENT
     return NEWS
+
+
+def _introduced_speech(layout: Layout) -> bool:
+    """Whether the text is one statement printed without marks under a line that introduces
+    it ('Zur aktuellen Dürre erklärt Bundesministerin Anna Beispiel:'): a press office's
+    release, whose paragraphs after that line quote no one and speak in the first person."""
+    paras = layout.paras
+    first = next((i for i, (s, e) in enumerate(paras[:4]) if layout.text[s:e].rstrip()
+                  .endswith(":") and len(layout.text[s:e].split()) <= 40
+                  and speech_verb(layout.text[s:e]) is not None), None)
+    if first is None:
+        return False
+    rest = [(s, e) for s, e in paras[first + 1:] if len(layout.text[s:e].split()) >= 12]
+    return (bool(rest) and _marked_share(layout, rest) == 0
+            and _first_person_share(layout, rest) >= 0.5)
 
 
 def _statement_in_marks(layout: Layout) -> bool:
@@ -303,11 +320,17 @@ def header_end(layout: Layout, speaker_name: str, named_as: str = "") -> int:
         titled = i == 0 and bool(speaker_name) and speaker_name.split()[-1] in para \
             and _SPEECH_TITLE.search(para[:60]) is not None
         if titled or _is_header_line(para, speaker_name) or (
-                named_as and _is_header_line(para, named_as)):
+                named_as and _a_name(named_as) and _is_header_line(para, named_as)):
             last = i + 1
         elif len(para.split()) >= 8:
             break
     return last
+
+
+def _a_name(words: str) -> bool:
+    """Whether words are a name as the text gives it ('Путина', 'M.V. Savchenko'), not a
+    byline's phrase ('by Minister Jane Doe on the floods') whose last word is no surname."""
+    return bool(words.split()) and all(w[:1].isupper() for w in words.split())
 
 
 def _is_header_line(para: str, speaker_name: str) -> bool:
@@ -374,6 +397,8 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
                 role = rest[1:].split(",")[0].strip()
             name = full_name_in(layout.text, named[0].split()[-1]) or named[0]
             return (None, name, role or named[1]), byline.group(0).strip()
+    if (introduced := _introducer_name(layout, registry)) is not None:
+        return introduced
     title = layout.text[layout.paras[0][0]:layout.paras[0][1]] if layout.paras else ""
     if (named := named_subject(title)) is not None and " " in named[0]:
         # 'Выступление Сергея Шойгу на …', 'Remarks of Mayor John Smith': a name in the title,
@@ -399,6 +424,23 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
+    return None
+
+
+def _introducer_name(layout: Layout, registry: Registry
+                     ) -> tuple[tuple[str | None, str, str], str] | None:
+    """The speaker a line introducing the statement names ('Zur Dürre erklärt
+    Bundesministerin Anna Beispiel:', 'Minister Jane Doe made the following statement:')."""
+    for s, e in layout.paras[:4]:
+        line = layout.text[s:e].strip()
+        verb = speech_verb(line)
+        if not line.endswith(":") or len(line.split()) > 40 or verb is None:
+            continue
+        named = named_subject(line[verb.end():]) or named_subject(line[:verb.start()])
+        if named is not None and " " in named[0]:
+            found = registry.resolve(named[0])
+            return ((found, registry.people[found].name, "") if found
+                    else (None, named[0], named[1])), named[0]
     return None
 
 
@@ -639,10 +681,29 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     speaker, words = found if found else ((None, "", ""), "")
     spans = [_inside_marks(layout.text, *_after_own_label(layout.text, span, speaker[1]))
              for span in spoken_paragraphs(layout, header_end(layout, speaker[1], words))]
-    if spans and _signs(layout, spans[-1], speaker[1]):
+    while spans and (_signs(layout, spans[-1], speaker[1])
+                     or _narrates(layout.text[slice(*spans[-1])], speaker[1])):
         spans.pop()
     return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
                    speaker if found else None, words)
+
+
+_NARRATOR = re.compile(r"(?:The|Der|Die|Das|Le|La|L['’]|Её|Его)\s+(?P<noun>[\w-]+)"
+                       r"|(?:He|She|Er|Il|Elle|Он|Она)\s")
+
+
+def _narrates(para: str, name: str) -> bool:
+    """Whether a statement's closing paragraph is the release's narration again, not the
+    speech: in the third person about the speaker ('The Minister visited Exampleton on
+    Tuesday.', 'Das Ministerium wird die Lage weiter beobachten.'), no word in the first."""
+    if FIRST_PERSON.search(para) or len(para.split()) > 40:
+        return False
+    surname = name.split()[-1] if name.split() else ""
+    if surname and re.search(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", para):
+        return True
+    opening = _NARRATOR.match(para)
+    return opening is not None and (opening["noun"] is None or is_institution(opening["noun"])
+                                    or opening["noun"].lower() in ROLE_NOUNS)
 
 
 def _signs(layout: Layout, span: tuple[int, int], name: str) -> bool:

@@ -194,6 +194,11 @@ def _introducer(layout: Layout, index: int, intro: str) -> tuple[str | None, str
         verb = speech_verb(sentence, last=True)
         if verb is not None and not sentence[verb.end():].strip(" :"):
             return sentence[:verb.start()], evidence(sentence)
+        after = sentence[verb.end():].strip(" :") if verb is not None else ""
+        if after and len(after.split()) <= 6 and (named := named_subject(after)) is not None:
+            # 'Zur aktuellen Dürre erklärt Bundesministerin Anna Beispiel:': the subject after
+            # its verb, as a German release introduces a statement.
+            return named[0], evidence(sentence)
     return None, ""
 
 
