@@ -233,3 +233,21 @@ def test_an_interview_answering_with_on_is_one_when_its_questions_address_the_gu
     drafted = draft(text, people, {}, published=DAY)
     assert drafted.kind == "transcript"
     assert [speaker_id(q) for q in drafted.quotes] == ["lucie-exemple"] * 3
+
+
+def test_an_interviewers_remarks_without_a_question_mark_are_not_the_guests_answers(people):
+    text = ("Le maire Paul Exemple est l'invité de Marie Durand.\n\n"
+            "Paul Exemple répond aux questions de Marie Durand\n\n"
+            "Le marché de Noël ouvre samedi, la sécurité est-elle renforcée ?\n\n"
+            "Oui, nettement. J'ai demandé deux fois plus d'agents que l'an dernier sur la "
+            "place.\n\n"
+            "Même l'opposition dit que ce serait une dépense inutile.\n\n"
+            "La sécurité des familles n'est jamais une dépense inutile, on doit la garantir.\n\n"
+            "Le préfet Jean Dupont disait hier : « la menace reste élevée ». Vous êtes "
+            "d'accord ?\n\n"
+            "Je partage son analyse, et nous avons adapté le dispositif en conséquence.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert [(speaker_id(q), q.text.split()[0]) for q in drafted.quotes] == [
+        ("jean-dupont", "la"), ("paul-exemple", "Oui,"), ("paul-exemple", "La"),
+        ("paul-exemple", "Je")]

@@ -85,8 +85,29 @@ def _answers_of_questions(layout: Layout) -> list[Answer]:
     for n, i in enumerate(asking):
         last = asking[n + 1] - 1 if n + 1 < len(asking) else len(layout.paras) - 1
         if last > i:
-            out.append(Answer(i + 1, last, layout.paras[i + 1][0]))
+            out += _alternating(layout, Answer(i + 1, last, layout.paras[i + 1][0]))
     return out
+
+
+def _speaks_for_oneself(para: str) -> bool:
+    """Whether a paragraph says 'I' or 'we' ('vous', 'Ihnen' address someone else)."""
+    return any(m.group(1) not in ("vous", "Ihnen", "вы") for m in FIRST_PERSON.finditer(para))
+
+
+def _alternating(layout: Layout, answer: Answer) -> list[Answer]:
+    """An answer's paragraphs told apart from the interviewer's remarks between them, when
+    they alternate: 'Pas particulièrement. J'ai conscience … / Même José Bové a dit qu'il
+    n'irait pas. / [Le Salon] c'est aussi une fête …' — a remark, put without a question mark,
+    is short and says nothing in the first person."""
+    count = answer.last - answer.first + 1
+    if count < 3 or count % 2 == 0:
+        return [answer]
+    remarks = range(answer.first + 1, answer.last, 2)
+    if not all(len(layout.text[slice(*layout.paras[i])].split()) <= 45
+               and not _speaks_for_oneself(layout.text[slice(*layout.paras[i])])
+               for i in remarks):
+        return [answer]
+    return [Answer(i, i, layout.paras[i][0]) for i in range(answer.first, answer.last + 1, 2)]
 
 
 def _wholly_marked(para: str) -> bool:

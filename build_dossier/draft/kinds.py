@@ -868,8 +868,15 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
     quotes: list[Candidate] = []
     header = layout.paras[answers[0].first - 1][0]
     taken = SpanSet()
-    taken.add(header, len(layout.text) + 1)
+    for answer in answers:
+        taken.add(layout.paras[answer.first][0], layout.paras[answer.last][1])
     for cand in resolved_quotes(layout, registry, taken):
+        if cand.start >= header:
+            # '« Manuel Valls dit ce matin : "…". C'est l'idée ? »': someone the question
+            # quotes, by name; an unsigned quotation there is the interviewer's own.
+            if cand.speaker or cand.name:
+                quotes.append(cand)
+            continue
         para = layout.para_index(cand.start)
         whole = para is not None and word_count(cand.text) * 10 >= 8 * word_count(
             layout.text[slice(*layout.paras[para])])
