@@ -292,3 +292,20 @@ def test_the_subject_after_an_inverted_german_verb_of_speech_is_the_speaker():
             "Die Brücke kostete 40 Millionen Euro.\n")
     drafted = draft(text, {}, {}, published=DAY)
     assert [(q.kind, speaker_id(q)) for q in drafted.quotes] == [("direct", "anna-beispiel")]
+
+
+def test_an_audience_before_the_subject_and_a_rank_before_the_office_are_no_speakers():
+    text = ("La ministre de la Mer Claire Exemple a annoncé vendredi une enquête sur la pêche "
+            "au large de Brest.\n\n"
+            "\"J'ai demandé une enquête administrative sans attendre\", a dit devant la presse "
+            "Mme Exemple à Brest, où elle rencontrait des pêcheurs.\n")
+    registry = {"exemple": Person("exemple", "Claire Exemple", aliases=("Exemple",))}
+    drafted = draft(text, registry, {}, published=DAY)
+    assert [speaker_id(q) for q in drafted.quotes if q.kind == "direct"] == ["exemple"]
+    text = ("Форум открылся в Сочи\n\n"
+            "— Я рад приветствовать вас в Сочи, — сказал зампредседателя правительства Олег "
+            "Примеров на церемонии открытия.\n\n"
+            "— Я желаю всем интересных дискуссий и удачных сделок на форуме, — сказал "
+            "вице-премьер.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [speaker_id(q) for q in drafted.quotes] == ["oleg-primerov", "oleg-primerov"]

@@ -797,8 +797,8 @@ def _is_role_noun(word: str) -> bool:
     """Whether a word names an office, in any case: 'minister', 'губернатора' ('по словам
     губернатора'), 'главы', 'представителя'."""
     folded = word.lower().strip(".,")
-    if folded in ROLE_NOUNS:
-        return True
+    if folded in ROLE_NOUNS or folded.rsplit("-", 1)[-1] in ROLE_NOUNS:
+        return True  # 'вице-премьер', 'ex-ministre': the office with its rank
     if not re.fullmatch(r"[а-яё\-]{4,}[аяуыеи]", folded):
         return False
     stem = folded[:-1]

@@ -432,7 +432,11 @@ _PASSIVE_FRAME = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:cite
 _ADVERB_BEFORE_SUBJECT = re.compile(
     r"^(?:(?:par ailleurs|en outre|encore|aussi|également|ensuite|alors|enfin|toutefois|"
     r"cependant|pourtant|again|also|later|then|further|still|auch|noch|dann|zudem|außerdem|"
-    r"jedoch|также|тоже|затем|ещё|еще)\s+)+(?=\S)", re.IGNORECASE)
+    r"jedoch|также|тоже|затем|ещё|еще|"
+    # 'a dit devant la presse Mme Girardin': to whom, before who.
+    r"devant (?:la presse|les journalistes|les députés)|à la presse|aux journalistes|"
+    r"to reporters|to journalists|vor (?:Journalisten|der Presse)|журналистам)\s+)+(?=\S)",
+    re.IGNORECASE)
 _DAY_BEFORE_SUBJECT = re.compile(
     r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
