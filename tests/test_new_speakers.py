@@ -309,3 +309,14 @@ def test_an_audience_before_the_subject_and_a_rank_before_the_office_are_no_spea
             "вице-премьер.\n")
     drafted = draft(text, {}, {}, published=DAY)
     assert [speaker_id(q) for q in drafted.quotes] == ["oleg-primerov", "oleg-primerov"]
+
+
+def test_a_thing_rejected_or_announced_is_no_reported_speech_but_what_was_announced_is():
+    text = ("Minister sets out flood plan\n\n"
+            "Environment Minister Jane Doe rejected the idea of a new tax on homeowners in the "
+            "valley.\n\n"
+            "She announced a package of more than £40m yesterday to rebuild the flood "
+            "defences.\n\n"
+            "She also announced that the first works would start in the spring of next year.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [(q.kind, q.text.split()[0]) for q in drafted.quotes] == [("paraphrase", "the")]

@@ -217,6 +217,8 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
         # the verb, and what was said follows the subject.
         return _clause(text, start + inverted.end(), end, inverted.group(1))
     verb = match.group().lower()
+    if _noun_phrase_object(verb, sentence[match.end():]):
+        return None  # 'rejected the idea of a royal charter', 'announced a package of £40m'
     if any(verb.startswith(v) for v in OBJECT_VERBS if v not in SPEECH_VERBS):
         return _clause(text, start + match.start(), end, subject)
     # '…, sagte Seehofer der "Bild" (Samstag).': the paper it was told to is not the speaker.
@@ -250,6 +252,25 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
 
 _INTRODUCES = re.compile(r"[^:,;.!?“”\"«»„]{1,80}:\s*")
 """Words up to a colon that ends the sentence: the subject of an inverted verb of speech."""
+_NP_VERBS = frozenset(["rejected", "rejects", "condemned", "condemns", "welcomed the",
+                       "expressed", "expresses", "reaffirmed", "reaffirms", "announced",
+                       "a réaffirmé", "a exprimé", "a condamné", "a annoncé", "verurteilte",
+                       "bekräftigte", "осудил", "осудила"])
+_NP_START = re.compile(r"\s*(?:the|a|an|his|her|its|their|our|this|these|le|la|les|l['’]|un|une|"
+                       r"des|son|sa|ses|leur|leurs|den|die|das|einen|eine|ein|seine|ihre)\s",
+                       re.IGNORECASE)
+_CLAUSE_IN = re.compile(r"(?<![\w’'-])(?:that|que|qu['’]|dass|что)(?![\w’'-])")
+
+
+def _noun_phrase_object(verb: str, rest: str) -> bool:
+    """Whether a verb's object is a thing, not what was said: 'rejected the idea of a royal
+    charter', 'announced a package of more than £40m' report no words of anyone's (an
+    clause after it, 'announced that', is what was said; 'urged … to' is no such verb)."""
+    if verb not in _NP_VERBS or _NP_START.match(rest) is None:
+        return False
+    return _CLAUSE_IN.search(re.split(r"[,;.:]", rest, maxsplit=1)[0]) is None
+
+
 _DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—\n]{1,200}?\s[–—]\s")
 _SPEAKER_START = re.compile(r"(?:the|a|an|le|la|les|l[’']|der|die|das|ein|eine)\s|[" + UPPER + r"]")
 
