@@ -320,3 +320,19 @@ def test_a_thing_rejected_or_announced_is_no_reported_speech_but_what_was_announ
             "She also announced that the first works would start in the spring of next year.\n")
     drafted = draft(text, {}, {}, published=DAY)
     assert [(q.kind, q.text.split()[0]) for q in drafted.quotes] == [("paraphrase", "the")]
+
+
+def test_a_word_in_marks_after_a_verb_of_naming_is_the_namers_paraphrase():
+    text = ("Debatte im Landtag\n\n"
+            "15.23 Uhr: Fraktionschef Peter Muster tritt ans Rednerpult. Er nennt die Regierung "
+            "\"Bremser der Nation\" und wirft ihr \"Stillstand\" vor.\n\n"
+            "15.19 Uhr: Erika Beispiel nennt Muster einen \"Schaumschläger\". Das sorgt für "
+            "Gelächter.\n\n"
+            "15.10 Uhr: Im Landtag nannte Lautenbacher den Haushalt \"ehrlich\". Hans "
+            "Lautenbacher ist Finanzminister.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    said = [(q.kind, speaker_id(q), q.text) for q in drafted.quotes]
+    assert ("paraphrase", "peter-muster", '"Bremser der Nation"') in said
+    assert any(who == "erika-beispiel" and "Schaumschläger" in words for _, who, words in said)
+    # 'laut' inside 'Lautenbacher' is no 'according to': the subject after the inverted verb.
+    assert any(who == "hans-lautenbacher" and "ehrlich" in words for _, who, words in said)

@@ -287,9 +287,23 @@ def marked(layout: Layout) -> list[Candidate]:
         count = word_count(words)
         if _names_a_paper(layout.text, start, words):
             continue
-        if count >= 3 or (count == 2 and _said_after(layout, end)):
+        if count >= 3 or (count == 2 and _said_after(layout, end)) or (
+                count >= 1 and naming_verb(layout.text[layout.sentence(start)[0]:start])):
             found.append(Candidate(start, end, words, "direct", "quotation marks"))
     return found
+
+
+_NAMING = re.compile(r"(?<![\w’'-])(?:nennt|nannte|bezeichnet|bezeichnete|wirft|warf|calls|called|"
+                     r"calling|branded|brands|dubbed|qualifie|a qualifié|traite|a traité|"
+                     r"назвал|назвала|называет)(?![\w’'-])"
+                     r"(?=[^.!?:;\"“”«»„]{0,60}[\"“«„]?\s*$)")
+"""A verb naming someone or something by the speaker's word, just before it in marks: 'Er
+nennt die AfD "Handlanger Putins"', 'calling the Tories a "cancer"'."""
+
+
+def naming_verb(before: str) -> re.Match[str] | None:
+    """The naming verb right before a quotation's opening mark, if there is one."""
+    return _NAMING.search(before, max(0, len(before) - 90))
 
 
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -835,7 +849,9 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         elif inside.holds(s) or inside.holds(s + 1) or is_byline(layout.text[s:e]) \
                 or _name_alone(layout.text[s:e]):
             continue  # the author of the text, a credit line, is no one's antecedent
-        elif named := named_subject(layout.text[s:e]):
+        elif (named := named_subject(layout.text[s:e])) and not inside.holds(
+                layout.text.find(named[0], s, e)):
+            # ('Er nennt die AfD "Handlanger Putins"': words in marks name no one.)
             name = named[0] if " " in named[0] else full_name_in(layout.text, named[0]) \
                 or named[0]
             # 'Мария Захарова' for the registry's 'Maria Zakharova': known by surname.
@@ -1193,27 +1209,41 @@ _INVERTING = frozenset(words_of("in im am an bei nach auf vor zum zur beim währ
 sagte Ministerin …'."""
 
 
+def _inverted_subject(after: str, text: str) -> str | None:
+    """The name right after an inverted verb: a full name, or a surname the text gives in
+    full ('Lauterbach' of 'Lauterbach einen Umbau der Krankenhauslandschaft')."""
+    if (named := named_subject(after)) is not None:
+        return named[0]
+    first = after.split()[0] if after.split() else ""
+    full = full_name_in(text, first) if first[:1].isupper() and first not in TITLE_WORDS else None
+    return full if full and " " in full else None
+
+
 def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] | None:
     lowered = lead.lower()
     for phrase in ACCORDING_TO:
-        pos = lowered.find(phrase.lower())
+        # A word of its own: 'laut' in 'Lauterbach' is no 'according to'.
+        hit = re.search(r"(?<![\w’'-])" + re.escape(phrase.lower()) + r"(?![\w’'-])", lowered)
+        pos = hit.start() if hit else -1
         if pos >= 0:
             found = resolver.phrase(lead[pos + len(phrase):].split(",")[0], at)
             if found:
                 return found, evidence(lead[pos:])
-    verb = speech_verb(lead, last=True)
+    verb = speech_verb(lead, last=True) or naming_verb(lead)
     if verb is not None:
         why = evidence(lead[:verb.end()])
         after = lead[verb.end():].strip(" ,:")
-        # Inverted: 'Demnach sagte Laschet:', 'Then said the minister:', '— заявил Песков:'.
-        if after and len(after.split()) <= 4 and (found := resolver.phrase(after, at)):
-            return found, evidence(lead)
+        # Inverted: 'Demnach sagte Laschet:', 'Then said the minister:', '— заявил Песков:'
+        # ('Alice Weidel nennt Merz "…"': after a verb of naming, whom it names).
         opening = lead[:verb.start()].split()[:1]
+        if after and speech_verb(lead, last=True) is not None and len(after.split()) <= 4 \
+                and (found := resolver.phrase(after, at)):
+            return found, evidence(lead)
         if after and opening and opening[0].lower() in _INVERTING \
-                and (named := named_subject(after)) is not None:
-            # 'Bei der Eröffnung sagte Ministerin Anna Beispiel am Mittwoch:': the subject
-            # after the verb, with the circumstances around it.
-            found = resolver.phrase(named[0], at)
+                and (subject_after := _inverted_subject(after, resolver.text)) is not None:
+            # 'Bei der Eröffnung sagte Ministerin Anna Beispiel am Mittwoch:', 'Auf dem Gipfel
+            # nannte Lauterbach einen Umbau "zwingend notwendig"': the subject after the verb.
+            found = resolver.phrase(subject_after, at)
             if found:
                 return found, evidence(lead)
         found = resolver.phrase(lead[:verb.start()], at)
