@@ -12,7 +12,7 @@ from bench.measure_new import CORPUS
 from build_dossier.draft.frontmatter import speaker_id
 from build_dossier.draft.language import detect_language
 from build_dossier.draft.new import draft
-from build_dossier.model import FuzzyDate
+from build_dossier.model import FuzzyDate, Person
 
 DAY = FuzzyDate(2023, 5, 12)
 people = test_new_kinds.people
@@ -383,6 +383,8 @@ def test_a_sentence_saying_who_said_the_one_before_gives_that_one_to_them(people
     ("Заявление Марии Захаровой для прессы", "Maria Zakharova"),
     ("Интервью Николая Патрушева газете", "Николай Патрушев"),
     ("Remarks of Mayor John Smith at the City Hall", "John Smith"),
+    ("Поздравление с Днём города главы района Артёма Сидорова", "Артём Сидоров"),
+    ("Выступление Нины Заречной на сессии городской думы", "Нина Заречная"),
 ])
 def test_a_statement_names_its_speaker_from_the_title_in_the_nominative(people, title, name):
     text = (f"{title}\n\nУважаемые коллеги! Мы сегодня подводим итоги года и говорим о задачах, "
@@ -557,3 +559,27 @@ def test_a_clause_before_said_is_never_proposed_as_a_person(people):
     drafted = draft(text, people, {}, published=DAY)
     assert drafted.quotes
     assert all(len(q.name.split()) <= 4 for q in drafted.quotes)
+
+
+@pytest.mark.parametrize(("intro", "label", "speaker"), [
+    # A woman's first name in -а/-я keeps its ending: no man's genitive goes with her surname.
+    ("Евгения Мирон сегодня в студии", "Е. МИРОН", "evgeniya-miron"),
+    ("Нина Заречная сегодня в студии", "Н. ЗАРЕЧНАЯ", "nina-zarechnaya"),
+    ("Сегодня в студии Сергея Шубина нет, у нас Анна Кравец", "А. КРАВЕЦ", "anna-kravets"),
+])
+def test_a_womans_name_in_a_radio_transcript_keeps_its_gender(intro, label, speaker):
+    text = (f"Время выхода в эфир: 8 ноября 2000, 19:07\n\nК. ЛЕСНОЙ: {intro}. Добрый вечер.\n"
+            f"{label}: Добрый вечер.\nК. ЛЕСНОЙ: Вы были сегодня на выборах в посольстве?\n"
+            f"{label}: Да, я была там с утра, и людей было очень много, человек двести.\n")
+    drafted = draft(text, {}, {})
+    assert speakers(drafted) == [speaker]
+
+
+def test_a_russian_label_finds_the_registrys_latin_name_across_a_soft_sign():
+    registry = {"olbanskiy": Person("olbanskiy", "Ilya Olbanskiy", aliases=("Olbanskiy",))}
+    text = ("Время выхода в эфир: 8 ноября 2000, 19:07\n\nК. ЛЕСНОЙ: У нас в гостях Илья "
+            "Ольбанский. Добрый вечер.\nИ. ОЛЬБАНСКИЙ: Добрый вечер.\nК. ЛЕСНОЙ: Что было в "
+            "посольстве?\nИ. ОЛЬБАНСКИЙ: Я был там с утра, и людей было очень много, человек "
+            "двести.\n")
+    drafted = draft(text, registry, {})
+    assert speakers(drafted) == ["olbanskiy"]

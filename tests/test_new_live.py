@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import test_new_kinds
 
-from build_dossier.draft.frontmatter import speaker_id
+from build_dossier.draft.frontmatter import front_matter, speaker_id
 from build_dossier.draft.new import draft
 from build_dossier.model import FuzzyDate
 
@@ -128,3 +128,49 @@ def test_a_byline_under_the_title_is_no_speaker_and_selon_after_a_quotation_name
     ids = [speaker_id(q) for q in drafted.quotes]
     assert "paul-auteur" not in ids
     assert ids[-1] == "marie-exemple"
+
+
+def test_german_nouns_numbers_and_a_question_are_no_speakers_in_a_ticker():
+    text = ("Ticker zur Bürgermeisterwahl\n\n"
+            "Die Wahllokale schließen um 18 Uhr. Wir berichten hier live über alle Reaktionen "
+            "aus der Stadt.\n\n"
+            "18.30 Uhr: Kandidat Paul Muster hatte auf die Stichwahl gehofft. \"Ich glaube den "
+            "Zahlen noch nicht, es wird ein langer Abend für uns alle.\" Eine erste Bilanz? "
+            "Vielleicht seien die Wähler müde gewesen.\n\n"
+            "18.20 Uhr: Kandidatin Lisa Beispiel ist zufrieden. \"Wir haben gekämpft und das "
+            "sieht man heute.\" Zehn Prozent seien viel, \"aber wir wollen im zweiten Wahlgang "
+            "noch mehr erreichen.\" Zur Konkurrenz sagt die Stadträtin: \"Die haben nur "
+            "Plakate geklebt, sonst nichts.\"\n\n"
+            "18.10 Uhr: Am Rathaus wird demonstriert. \"Der Zugverkehr zum Rathaus ist seit "
+            "Mittag eingeschränkt\", sagte eine Bahnsprecherin.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "live"
+    said = {q.text.split()[0]: speaker_id(q) for q in drafted.quotes if q.kind == "direct"}
+    assert said == {"Ich": "paul-muster", "Wir": "lisa-beispiel", "aber": "lisa-beispiel",
+                    "Die": "lisa-beispiel", "Der": "bahnsprecherin"}
+
+
+def test_a_quotation_in_a_live_entry_is_by_whom_its_heading_names_and_no_further():
+    text = ("Climate summit live: all the latest\n\n"
+            "Follow our live coverage of the summit in Exampleton.\n\n"
+            "12:30 Jane Doe: rich countries must pay\n\n"
+            "\"The countries that caused this crisis must pay for the damage it does to the "
+            "poorest, and they must do it now.\"\n\n"
+            "11:50 Protest outside the venue\n\n"
+            "\"We want action and we want it before the summit ends,\" read one banner.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "live"
+    assert [speaker_id(q) for q in drafted.quotes] == ["jane-doe", "who-said-it"]
+    assert "speaker taken as the person the live entry's heading names" in front_matter(
+        drafted, origin="live.txt")
+
+
+def test_a_sentence_saying_whose_message_a_quotation_was_names_its_speaker():
+    text = ("Talks on the bridge resume\n\n"
+            "Regional minister Jane Doe met the mayor of Exampleton on Monday.\n\n"
+            "\"We will not give up on this bridge, and we will find the money,\" the minister "
+            "said after the meeting.\n\n"
+            "\"Nobody wants another ten years of waiting.\" That was the message from mayor "
+            "John Roe, who has campaigned for the bridge since 2015.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [speaker_id(q) for q in drafted.quotes] == ["jane-doe", "john-roe"]

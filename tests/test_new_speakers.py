@@ -9,7 +9,7 @@ import test_new_kinds
 
 from build_dossier.draft.frontmatter import front_matter, speaker_id
 from build_dossier.draft.new import draft
-from build_dossier.model import FuzzyDate
+from build_dossier.model import FuzzyDate, Person
 
 DAY = FuzzyDate(2019, 12, 31)
 people = test_new_kinds.people
@@ -266,3 +266,73 @@ def test_an_office_of_an_organisation_is_the_one_the_text_names_with_it():
     drafted = draft(text, {}, {}, published=DAY)
     direct = [q for q in drafted.quotes if q.kind == "direct"]
     assert [speaker_id(q) for q in direct] == ["hans-beispiel"]
+
+
+def test_an_office_standing_for_a_surname_named_before_is_the_registrys_person_in_full():
+    registry = {"petrov": Person("petrov", "Oleg Petrov", role="Mayor",
+                                 aliases=("Petrov",))}
+    text = ("Петров обещает открыть новый мост\n\n"
+            "В городе откроют новый мост через реку. Об этом в понедельник, 14 марта сообщил "
+            "журналистам мэр города Олег Петров во время пресс-конференции в мэрии.\n\n"
+            "- Мост нужен всем жителям правого берега. Мы уже нашли подрядчика и деньги на "
+            "строительство, - заявил мэр на пресс-конференции.\n")
+    drafted = draft(text, registry, {}, published=FuzzyDate(2022, 3, 14))
+    direct = [q for q in drafted.quotes if q.kind == "direct"]
+    assert [speaker_id(q) for q in direct] == ["petrov"]
+    # 'Об этом в понедельник, 14 марта сообщил X': X said the sentence before, not his name.
+    assert not any("журналистам" in q.text for q in drafted.quotes)
+
+
+def test_the_subject_after_an_inverted_german_verb_of_speech_is_the_speaker():
+    text = ("Ministerin eröffnet Brücke\n\n"
+            "Bei der Eröffnung der neuen Brücke in Musterstadt sagte Verkehrsministerin Anna "
+            "Beispiel am Mittwoch:\n\n"
+            "„Diese Brücke verbindet zwei Gemeinden, die jahrzehntelang getrennt waren. Sie wird "
+            "täglich zwanzigtausend Fahrzeuge tragen.“\n\n"
+            "Die Brücke kostete 40 Millionen Euro.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [(q.kind, speaker_id(q)) for q in drafted.quotes] == [("direct", "anna-beispiel")]
+
+
+def test_an_audience_before_the_subject_and_a_rank_before_the_office_are_no_speakers():
+    text = ("La ministre de la Mer Claire Exemple a annoncé vendredi une enquête sur la pêche "
+            "au large de Brest.\n\n"
+            "\"J'ai demandé une enquête administrative sans attendre\", a dit devant la presse "
+            "Mme Exemple à Brest, où elle rencontrait des pêcheurs.\n")
+    registry = {"exemple": Person("exemple", "Claire Exemple", aliases=("Exemple",))}
+    drafted = draft(text, registry, {}, published=DAY)
+    assert [speaker_id(q) for q in drafted.quotes if q.kind == "direct"] == ["exemple"]
+    text = ("Форум открылся в Сочи\n\n"
+            "— Я рад приветствовать вас в Сочи, — сказал зампредседателя правительства Олег "
+            "Примеров на церемонии открытия.\n\n"
+            "— Я желаю всем интересных дискуссий и удачных сделок на форуме, — сказал "
+            "вице-премьер.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [speaker_id(q) for q in drafted.quotes] == ["oleg-primerov", "oleg-primerov"]
+
+
+def test_a_thing_rejected_or_announced_is_no_reported_speech_but_what_was_announced_is():
+    text = ("Minister sets out flood plan\n\n"
+            "Environment Minister Jane Doe rejected the idea of a new tax on homeowners in the "
+            "valley.\n\n"
+            "She announced a package of more than £40m yesterday to rebuild the flood "
+            "defences.\n\n"
+            "She also announced that the first works would start in the spring of next year.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [(q.kind, q.text.split()[0]) for q in drafted.quotes] == [("paraphrase", "the")]
+
+
+def test_a_word_in_marks_after_a_verb_of_naming_is_the_namers_paraphrase():
+    text = ("Debatte im Landtag\n\n"
+            "15.23 Uhr: Fraktionschef Peter Muster tritt ans Rednerpult. Er nennt die Regierung "
+            "\"Bremser der Nation\" und wirft ihr \"Stillstand\" vor.\n\n"
+            "15.19 Uhr: Erika Beispiel nennt Muster einen \"Schaumschläger\". Das sorgt für "
+            "Gelächter.\n\n"
+            "15.10 Uhr: Im Landtag nannte Lautenbacher den Haushalt \"ehrlich\". Hans "
+            "Lautenbacher ist Finanzminister.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    said = [(q.kind, speaker_id(q), q.text) for q in drafted.quotes]
+    assert ("paraphrase", "peter-muster", '"Bremser der Nation"') in said
+    assert any(who == "erika-beispiel" and "Schaumschläger" in words for _, who, words in said)
+    # 'laut' inside 'Lautenbacher' is no 'according to': the subject after the inverted verb.
+    assert any(who == "hans-lautenbacher" and "ehrlich" in words for _, who, words in said)

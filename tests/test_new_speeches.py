@@ -444,3 +444,105 @@ def test_a_greeting_under_a_heading_and_a_date_line_signed_by_initials_is_a_stat
     assert result.kind == "statement"
     assert {q.name for q in result.quotes} == {"А.Б. Примеров"}
     assert any(q.text.startswith("Поздравляю вас") for q in result.quotes)
+
+
+def test_welcoming_guests_by_name_and_the_speechs_title_are_not_quoted():
+    text = ("Rede von Landrätin Petra Beispiel beim Festakt zum Jubiläum Gemeinsam sind wir "
+            "stark!\n\n"
+            "- Es gilt das gesprochene Wort -\n\n"
+            "Was für ein Tag, dass wir seit hundert Jahren in diesem Landkreis zusammen leben "
+            "und arbeiten können!\n\n"
+            "Ich begrüße Sie alle sehr herzlich:\n\n"
+            "hier im Saal, vor dem Rathaus und an den Bildschirmen zu Hause.\n\n"
+            "Herzlich willkommen heiße ich auch Herrn Minister a.D. Muster.\n\n"
+            "Ebenso herzlich begrüße ich alle Bürgermeister des Landkreises und Sie, liebe "
+            "Kolleginnen und Kollegen aus den Nachbarkreisen.\n\n"
+            "Mit Sorge sehen wir, dass die Dörfer leerer werden. Darüber müssen wir heute "
+            "sprechen.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [q.text.split()[0] for q in result.quotes] == ["Was", "Mit"]
+
+
+def test_a_greetings_closing_wishes_and_signature_are_not_quoted():
+    text = ("С Днём города!\n\nДорогие земляки!\n\n"
+            "Сто лет назад на берегу реки появились первые дома, и с тех пор наш город вырос "
+            "благодаря труду многих поколений.\n\n"
+            "Желаем вам счастья, крепкого здоровья и благополучия. Пусть в каждом доме будет "
+            "мир и достаток!\n\n"
+            "С уважением,\nГлава городского округа А.Б. Примеров\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [q.text.split()[0] for q in result.quotes] == ["Сто"]
+
+
+def test_a_release_quoting_a_speech_over_paragraphs_proposes_the_speech_and_not_the_narration():
+    text = ("Minister opens new hospital wing\n\n"
+            "Health Minister Jane Doe today opened the new children's wing at Exampleton "
+            "General Hospital.\n\n"
+            "Speaking at the opening, the Minister said:\n\n"
+            "Today is a proud day for Exampleton. This wing will treat five thousand children a "
+            "year, close to their families.\n\n"
+            "I want to thank the staff who kept the hospital running while it was built, "
+            "through a very hard winter.\n\n"
+            "The £20m wing has 60 beds and two operating theatres. It was funded by the "
+            "regional government.\n")
+    result = drafted(text)
+    assert [(q.name, q.text.split()[0], q.text.split()[-1]) for q in result.quotes] == [
+        ("Jane Doe", "Today", "winter.")]
+
+
+def test_a_quotation_opened_once_and_closed_paragraphs_later_is_one_quotation():
+    text = ("Communiqué de presse\n\n"
+            "Le ministre de l'Agriculture Jean Exemple s'est rendu lundi à Villeneuve pour "
+            "l'ouverture de la foire régionale.\n\n"
+            "Dans son discours, il a déclaré :\n\n"
+            "« Cette foire montre la force de nos territoires. Nos agriculteurs ont traversé une "
+            "année difficile.\n\n"
+            "Nous avons débloqué vingt millions d'euros pour les exploitations touchées par la "
+            "sécheresse. »\n\n"
+            "Le ministre a ensuite visité les stands des éleveurs de la région.\n")
+    result = drafted(text)
+    assert [(q.name, q.text.split()[0], q.text.split()[-1]) for q in result.quotes] == [
+        ("Jean Exemple", "Cette", "sécheresse.")]
+
+
+def test_according_to_an_office_in_the_genitive_is_the_person_holding_it():
+    text = ("Губернатор открыл новую школу\n\n"
+            "Губернатор области Иван Сидоров открыл новую школу в посёлке Заречный.\n\n"
+            "«Сегодня у ребят настоящий праздник, и в школе будут учиться восемьсот детей», — "
+            "сказал глава региона.\n\n"
+            "По словам губернатора, в следующем году в области откроются ещё три школы.\n")
+    result = drafted(text)
+    assert [(q.kind, q.name) for q in result.quotes] == [("direct", "Иван Сидоров"),
+                                                         ("paraphrase", "Иван Сидоров")]
+
+
+def test_a_release_introducing_a_statement_after_its_verb_quotes_the_statement_only():
+    text = ("Pressemitteilung Nr. 45/2021\n\n"
+            "Ministerin Anna Beispiel zur Dürre\n\n"
+            "Zur aktuellen Dürre in Norddeutschland erklärt Bundeslandwirtschaftsministerin "
+            "Anna Beispiel:\n\n"
+            "Die Lage auf vielen Höfen ist ernst. Die Trockenheit der letzten Wochen hat die "
+            "Ernte stark getroffen, vor allem beim Futter.\n\n"
+            "Ich habe deshalb heute entschieden, dass Brachflächen ausnahmsweise für Futter "
+            "genutzt werden dürfen. Wir prüfen außerdem weitere Hilfen für die Betriebe.\n\n"
+            "Das Ministerium wird die Lage weiter beobachten.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [(q.name, q.text.split()[0]) for q in result.quotes] == [
+        ("Anna Beispiel", "Die"), ("Anna Beispiel", "Ich")]
+
+
+def test_a_statement_under_a_byline_keeps_its_opening_and_drops_the_narration_after_it():
+    text = ("Statement by Minister Jane Doe on the floods\n\n"
+            "Environment Minister Jane Doe made the following statement today:\n\n"
+            "The floods of the past week have caused terrible damage across the north of the "
+            "region, and many families have lost their homes.\n\n"
+            "We will provide emergency funding to the councils affected, and I have asked for "
+            "a review of every flood defence in the area.\n\n"
+            "The Minister visited Exampleton on Tuesday.\n")
+    result = drafted(text)
+    assert result.kind == "statement"
+    assert [(q.name, q.text.split()[0]) for q in result.quotes] == [
+        ("Jane Doe", "The"), ("Jane Doe", "We")]

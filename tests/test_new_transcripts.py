@@ -192,3 +192,62 @@ def test_a_name_in_capitals_over_an_office_and_a_transcript_drafts_without_error
     drafted = draft(text, people, {}, published=FuzzyDate(2022, 3, 14))
     assert drafted.kind == "transcript"
     assert ("boris-johnson", "We") in proposed(drafted)
+
+
+def test_surnames_alone_label_turns_when_the_text_gives_both_in_full(people):
+    text = ("Подкаст «Городские вопросы»\n\n"
+            "Ведущий Олег Сметанин поговорил с архитектором Ниной Заречной о новом парке.\n\n"
+            "Сметанин: Добрый день, у меня в гостях архитектор Нина Заречная. Нина Петровна, "
+            "здравствуйте.\n\n"
+            "Заречная: Здравствуйте!\n\n"
+            "Сметанин: Нина Петровна, когда откроется парк и что в нём будет?\n\n"
+            "Заречная: Олег, парк откроется весной, и в нём будет пруд, детские площадки и "
+            "длинная аллея для прогулок.\n\n"
+            "Сметанин: А кто за это платит?\n\n"
+            "Заречная: Город платит за всё, а жители помогают сажать деревья каждую субботу.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert proposed(drafted) == [("nina-zarechnaya", "Олег,"), ("nina-zarechnaya", "Город")]
+
+
+def test_answers_labelled_under_unlabelled_questions_are_the_one_the_first_question_names(
+        people):
+    text = ("Bürgermeisterin Hanna Beispiel, wie fühlt sich der erste Tag an?\n\n"
+            "Beispiel: Ungewohnt und schön. Ich muss mich erst an das neue Büro gewöhnen.\n\n"
+            "Was planen Sie für die ersten hundert Tage im Amt?\n\n"
+            "Beispiel: Ich will zuerst alle Schulen besuchen und dann den Haushalt prüfen.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert proposed(drafted) == [("hanna-beispiel", "Ungewohnt"), ("hanna-beispiel", "Ich")]
+
+
+def test_an_interview_answering_with_on_is_one_when_its_questions_address_the_guest(people):
+    text = ("Bonjour Lucie Exemple. Vous êtes adjointe au maire chargée des parcs. La ville a "
+            "perdu des arbres cet été, est-ce un échec ?\n\n"
+            "Non, c'est un avertissement. On replante deux mille arbres cet hiver dans tous les "
+            "quartiers de la ville.\n\n"
+            "Et les quartiers nord, oubliés depuis dix ans ?\n\n"
+            "On commence par eux. Les premiers chantiers ouvrent en novembre près des écoles.\n\n"
+            "Qui paie ces plantations ?\n\n"
+            "La ville seule, avec un budget de trois millions d'euros sur deux ans.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert [speaker_id(q) for q in drafted.quotes] == ["lucie-exemple"] * 3
+
+
+def test_an_interviewers_remarks_without_a_question_mark_are_not_the_guests_answers(people):
+    text = ("Le maire Paul Exemple est l'invité de Marie Durand.\n\n"
+            "Paul Exemple répond aux questions de Marie Durand\n\n"
+            "Le marché de Noël ouvre samedi, la sécurité est-elle renforcée ?\n\n"
+            "Oui, nettement. J'ai demandé deux fois plus d'agents que l'an dernier sur la "
+            "place.\n\n"
+            "Même l'opposition dit que ce serait une dépense inutile.\n\n"
+            "La sécurité des familles n'est jamais une dépense inutile, on doit la garantir.\n\n"
+            "Le préfet Jean Dupont disait hier : « la menace reste élevée ». Vous êtes "
+            "d'accord ?\n\n"
+            "Je partage son analyse, et nous avons adapté le dispositif en conséquence.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert [(speaker_id(q), q.text.split()[0]) for q in drafted.quotes] == [
+        ("jean-dupont", "la"), ("paul-exemple", "Oui,"), ("paul-exemple", "La"),
+        ("paul-exemple", "Je")]

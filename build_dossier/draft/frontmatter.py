@@ -13,7 +13,7 @@ from ..model import FuzzyDate
 from .dates import DateMention
 from .events import Occasion
 from .language import in_marks, person_id
-from .quotes import CONTINUES, LEAD_PERSON, PARAGRAPH_SUBJECT, Candidate
+from .quotes import CONTINUES, ENTRY_HEADING, LEAD_PERSON, PARAGRAPH_SUBJECT, Candidate
 
 
 @dataclass
@@ -54,7 +54,7 @@ def speaker_id(quote: Candidate) -> str:
 def _quote_lines(quote: Candidate, occasion: Occasion, prefix: str, language: str) -> list[str]:
     if quote.evidence == CONTINUES:
         speaker_note = f"speaker as for {CONTINUES}"
-    elif quote.evidence in (PARAGRAPH_SUBJECT, LEAD_PERSON):
+    elif quote.evidence in (PARAGRAPH_SUBJECT, LEAD_PERSON, ENTRY_HEADING):
         # No attribution of its own: say so, as the editor must confirm whose words they are.
         speaker_note = f"no attribution of its own; speaker taken as {quote.evidence}"
     elif quote.evidence:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from .marks import QUOTE_CHARS
 from .quotes import named_subject
 from .reported import speech_verb
-from .speakers import Registry, full_name_in
-from .textparts import UPPER, Layout
+from .speakers import Registry, full_name_in, strip_titles
+from .textparts import TURN_LABEL, UPPER, Layout
 
 _DASH_TURN = re.compile(r"[-–—][^\S\n]+(?=\S)")
 """A turn opened by a dash, as Russian and French interviews print them: '– Виталий …?'."""
@@ -26,6 +26,9 @@ FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|I'd|we|We|our|Our|us
                           r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас)"
                           r"(?![\w’'-])")
 """Words of someone speaking for themselves or to their audience: 'we', 'nous', 'uns', 'мы'."""
+_SECOND_PERSON = re.compile(r"(?<![\w’'-])(?:you|You|vous|Vous|votre|Sie|Ihr|Ihre\w*|вы|Вы|"
+                            r"ваш\w*|Ваш\w*)(?![\w’'-])")
+"""Words of a question put to the one answering: 'you', 'vous', 'Sie', 'вы'."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,29 @@ def _answers_of_questions(layout: Layout) -> list[Answer]:
     for n, i in enumerate(asking):
         last = asking[n + 1] - 1 if n + 1 < len(asking) else len(layout.paras) - 1
         if last > i:
-            out.append(Answer(i + 1, last, layout.paras[i + 1][0]))
+            out += _alternating(layout, Answer(i + 1, last, layout.paras[i + 1][0]))
     return out
+
+
+def _speaks_for_oneself(para: str) -> bool:
+    """Whether a paragraph says 'I' or 'we' ('vous', 'Ihnen' address someone else)."""
+    return any(m.group(1) not in ("vous", "Ihnen", "вы") for m in FIRST_PERSON.finditer(para))
+
+
+def _alternating(layout: Layout, answer: Answer) -> list[Answer]:
+    """An answer's paragraphs told apart from the interviewer's remarks between them, when
+    they alternate: 'Pas particulièrement. J'ai conscience … / Même José Bové a dit qu'il
+    n'irait pas. / [Le Salon] c'est aussi une fête …' — a remark, put without a question mark,
+    is short and says nothing in the first person."""
+    count = answer.last - answer.first + 1
+    if count < 3 or count % 2 == 0:
+        return [answer]
+    remarks = range(answer.first + 1, answer.last, 2)
+    if not all(len(layout.text[slice(*layout.paras[i])].split()) <= 45
+               and not _speaks_for_oneself(layout.text[slice(*layout.paras[i])])
+               for i in remarks):
+        return [answer]
+    return [Answer(i, i, layout.paras[i][0]) for i in range(answer.first, answer.last + 1, 2)]
 
 
 def _wholly_marked(para: str) -> bool:
@@ -111,7 +135,11 @@ def unlabelled_answers(layout: Layout) -> list[Answer]:
     # Questions take a good share of the paragraphs from the first one on, as turns do.
     asked_from = answers[0].first - 1
     questions = len(layout.paras) - asked_from - sum(a.last - a.first + 1 for a in answers)
-    if (first_person * 2 < len(spans) or quoting * 2 > len(spans)
+    # Answers that say 'on' rather than 'je' ('On fait le réseau express vélo.') still answer
+    # where three questions or more are put to someone directly ('Vous êtes adjoint …').
+    addressed = len(answers) >= 3 and any(
+        _SECOND_PERSON.search(text, *layout.paras[a.first - 1]) for a in answers)
+    if ((first_person * 2 < len(spans) and not addressed) or quoting * 2 > len(spans)
             or questions * 5 < len(layout.paras) - asked_from):
         return []
     return answers
@@ -165,6 +193,8 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     questions address by first name ('Виталий Леонтьевич, …'), else the one a sentence there
     says speaks ('Министр спорта РФ Виталий Мутко рассказал «Шпигелю» …'), else the first."""
     text = layout.text
+    if (labelled := _answers_label(layout, answers, registry)) is not None:
+        return labelled
     header_end = layout.paras[max(answers[0].first - 1, 0)][0]
     named: list[tuple[str, str, bool]] = []
     for s, e in layout.paras[:max(answers[0].first - 1, 0)]:
@@ -179,6 +209,10 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     firsts = {m.group(1) for m in _PATRONYMIC.finditer(asked)}
     if (said := _subject_of_speech(text[:header_end], registry, firsts)) is not None:
         return said
+    if not named and (put_to := _vocative(text[slice(*layout.paras[answers[0].first - 1])])):
+        # 'Bonjour Maxime Boyer. Vous êtes …', 'Bürgermeister Georg Willi, wie klingt das?':
+        # the first question names whom it is put to.
+        named.append((put_to[0], put_to[1], False))
     if not named:
         return None
     chosen = (next((n for n in named if n[0].split()[0] in firsts), None)
@@ -187,3 +221,33 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     if found_id is not None:
         return found_id, registry.people[found_id].name, ""
     return None, chosen[0], chosen[1]
+
+
+def _vocative(question: str) -> tuple[str, str] | None:
+    """(name, role) of the one a question addresses by full name as it opens: a name followed
+    by a comma or a full stop, after a greeting or an office or nothing."""
+    found = named_subject(question)
+    if found is None or " " not in found[0]:
+        return None
+    at = question.find(found[0])
+    before = question[:at].split()
+    if question[at + len(found[0]):at + len(found[0]) + 1] not in (",", ".", "!") \
+            or len(before) > 3:
+        return None
+    return found
+
+
+def _answers_label(layout: Layout, answers: list[Answer], registry: Registry
+                   ) -> tuple[str | None, str, str] | None:
+    """The one whose label opens most answers to unlabelled questions ('Willi: Neu und …'),
+    by the fullest name the text gives them."""
+    labels = [TURN_LABEL.match(layout.text, a.start, layout.paras[a.first][1]) for a in answers]
+    names = {m["label"] for m in labels if m is not None}
+    if len(names) != 1 or sum(m is not None for m in labels) * 2 <= len(answers):
+        return None
+    label = names.pop()
+    found_id = registry.resolve(label)
+    if found_id is not None:
+        return found_id, registry.people[found_id].name, ""
+    full = full_name_in(layout.text, strip_titles(label).split()[-1])
+    return (None, full, "") if full and " " in full else None

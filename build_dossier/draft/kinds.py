@@ -14,11 +14,13 @@ from .marks import QUOTE_CHARS
 from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
 from .speakers import (
+    ROLE_NOUNS,
     TITLE_WORDS,
     Registry,
     could_be_speaker,
     full_name_in,
     genitive_surname,
+    is_institution,
     nominative,
     plain,
     proper_name,
@@ -194,9 +196,24 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return STATEMENT
     if not attributed and _addressed_in_person(layout, long_paras):
         return STATEMENT
-    if not attributed and _statement_in_marks(layout):
+    if not attributed and (_statement_in_marks(layout) or _introduced_speech(layout)):
         return STATEMENT
     return NEWS
+
+
+def _introduced_speech(layout: Layout) -> bool:
+    """Whether the text is one statement printed without marks under a line that introduces
+    it ('Zur aktuellen Dürre erklärt Bundesministerin Anna Beispiel:'): a press office's
+    release, whose paragraphs after that line quote no one and speak in the first person."""
+    paras = layout.paras
+    first = next((i for i, (s, e) in enumerate(paras[:4]) if layout.text[s:e].rstrip()
+                  .endswith(":") and len(layout.text[s:e].split()) <= 40
+                  and speech_verb(layout.text[s:e]) is not None), None)
+    if first is None:
+        return False
+    rest = [(s, e) for s, e in paras[first + 1:] if len(layout.text[s:e].split()) >= 12]
+    return (bool(rest) and _marked_share(layout, rest) == 0
+            and _first_person_share(layout, rest) >= 0.5)
 
 
 def _statement_in_marks(layout: Layout) -> bool:
@@ -298,12 +315,22 @@ def header_end(layout: Layout, speaker_name: str, named_as: str = "") -> int:
     last = 0
     for i, (s, e) in enumerate(layout.paras[:10]):
         para = layout.text[s:e]
-        if _is_header_line(para, speaker_name) or (
-                named_as and _is_header_line(para, named_as)):
+        # 'Rede von Bundesratspräsidentin Malu Dreyer … Zusammen sind wir Deutschland!': a title
+        # naming the speech and its speaker, whatever motto it runs into.
+        titled = i == 0 and bool(speaker_name) and speaker_name.split()[-1] in para \
+            and _SPEECH_TITLE.search(para[:60]) is not None
+        if titled or _is_header_line(para, speaker_name) or (
+                named_as and _a_name(named_as) and _is_header_line(para, named_as)):
             last = i + 1
         elif len(para.split()) >= 8:
             break
     return last
+
+
+def _a_name(words: str) -> bool:
+    """Whether words are a name as the text gives it ('Путина', 'M.V. Savchenko'), not a
+    byline's phrase ('by Minister Jane Doe on the floods') whose last word is no surname."""
+    return bool(words.split()) and all(w[:1].isupper() for w in words.split())
 
 
 def _is_header_line(para: str, speaker_name: str) -> bool:
@@ -370,12 +397,15 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
                 role = rest[1:].split(",")[0].strip()
             name = full_name_in(layout.text, named[0].split()[-1]) or named[0]
             return (None, name, role or named[1]), byline.group(0).strip()
+    if (introduced := _introducer_name(layout, registry)) is not None:
+        return introduced
     title = layout.text[layout.paras[0][0]:layout.paras[0][1]] if layout.paras else ""
     if (named := named_subject(title)) is not None and " " in named[0]:
         # 'Выступление Сергея Шойгу на …', 'Remarks of Mayor John Smith': a name in the title,
         # in the nominative where a Russian title puts it in the genitive.
-        before = title[:title.find(named[0])].split()[-1:]
-        genitive = bool(before) and before[0].lower().startswith(_GOVERNING)
+        # 'Поздравление … мэра Ярославля Артёма Молчанова': a governing noun anywhere before.
+        genitive = any(w.lower().startswith(_GOVERNING)
+                       for w in title[:title.find(named[0])].split())
         return (None, nominative(named[0]) if genitive else named[0], named[1]), named[0]
     if (initial := _INITIAL_NAME.search(title)) is not None:
         # 'Обращение губернатора области А.Винникова …': an initial and a surname, no first
@@ -394,6 +424,23 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
+    return None
+
+
+def _introducer_name(layout: Layout, registry: Registry
+                     ) -> tuple[tuple[str | None, str, str], str] | None:
+    """The speaker a line introducing the statement names ('Zur Dürre erklärt
+    Bundesministerin Anna Beispiel:', 'Minister Jane Doe made the following statement:')."""
+    for s, e in layout.paras[:4]:
+        line = layout.text[s:e].strip()
+        verb = speech_verb(line)
+        if not line.endswith(":") or len(line.split()) > 40 or verb is None:
+            continue
+        named = named_subject(line[verb.end():]) or named_subject(line[:verb.start()])
+        if named is not None and " " in named[0]:
+            found = registry.resolve(named[0])
+            return ((found, registry.people[found].name, "") if found
+                    else (None, named[0], named[1])), named[0]
     return None
 
 
@@ -446,13 +493,14 @@ _INITIAL_NAME = re.compile(r"(?<![\w.])([" + UPPER + r"])\.\s?([" + UPPER
 
 
 _GOVERNING = ("выступлени", "заявлени", "интервью", "пресс-конференци", "обращени", "брифинг",
-              "встреч", "речь", "слово", "ответы", "стенограмм", "беседа", "послание")
+              "встреч", "речь", "слово", "ответы", "стенограмм", "беседа", "послание",
+              "поздравлени")
 """Russian nouns of a title that put the speaker's name after them in the genitive."""
 def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
                       start_at: int = 0, least: int = MIN_SPOKEN_WORDS) -> list[tuple[int, int]]:
     """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""
     out: list[tuple[int, int]] = []
-    in_list = False
+    in_list = welcoming = False
     for i, (s, e) in enumerate(layout.paras[start_index:], start_index):
         s = max(s, start_at)
         if end is not None and s >= end:
@@ -476,11 +524,57 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         spoken = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", words)
         # 'It may be. It may be.': a sentence said twice is said once.
         spoken = " ".join(dict.fromkeys(re.split(r"(?<=[.!?])\s+", spoken)))
+        # 'Ich begrüße Sie alle sehr herzlich: / hier in der Rheingoldhalle, …': the welcome
+        # goes on in a paragraph that opens in lower case.
+        welcomed = _welcomes_guests(spoken) or (welcoming and words[:1].islower())
+        welcoming = welcomed and words.endswith((":", ","))
         if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
-                or _page_furniture(words) or _salutation(spoken) or _thanks_only(spoken):
+                or _page_furniture(words) or _salutation(spoken) or _thanks_only(spoken) \
+                or welcomed or _wishes_only(spoken):
             continue
         out.append((s, e))
     return out
+
+
+_WELCOME = re.compile(r"(?i:begrüß\w*|willkommen|gruß gilt|welcome|greet\w*|bienvenue|"
+                      r"salue\w*|приветству\w*|поприветствова\w*|добро пожаловать)")
+_PLEASED = re.compile(r"(?i:freue mich|freuen uns|pleased|glad|delighted|heureux|heureuse|ravie?|"
+                      r"рад|рада|рады)\b")
+_GUESTS = re.compile(r"(?<![\w-])(?:Herrn?|Frau|Mr|Mrs|Ms|Monsieur|Madame|Mme|Excellenc\w*|"
+                     r"Exzellenz\w*|господин\w*|госпож\w*|Gäste\w*|guests|invités|гост(?:ей|ям|и)|"
+                     r"(?i:liebe[nr]?|dear|sehr geehrte[nr]?|уважаем\w*|chers|chères))(?![\w-])")
+"""Whom a welcome is addressed to: guests, or people by their honorific ('Herrn Paasch')."""
+
+
+_WISH = re.compile(r"(?:(?:Я|Мы)\s+)?(?:Желаю|Желаем|желаю|желаем|Пусть)(?![\w-])"
+                   r"|(?:I|We)\s+wish\s+(?:you|all|every)|May\s+(?:you|the new year|this)\b"
+                   r"|(?:Ich|Wir)\s+wünschen?\s+(?:Ihnen|euch|dir|allen)"
+                   r"|(?:Je|Nous)\s+vous\s+souhait\w*")
+"""A sentence of closing wishes: 'Желаем вам благополучия …', 'Пусть …', 'I wish you all …'."""
+
+
+def _wishes_only(para: str) -> bool:
+    """Whether a paragraph only wishes its audience well, as a greeting closes ('Желаем вам
+    крепкого здоровья. Пусть в ваших семьях …!'): a formula, not a statement."""
+    sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip()) if p]
+    return bool(sentences) and all(_WISH.match(p) for p in sentences)
+
+
+def _welcomes_guests(para: str) -> bool:
+    """Whether a paragraph only welcomes guests ('Herzlich willkommen heiße ich auch Herrn
+    Bundespräsidenten a.D. Wulf.', 'Ich begrüße Sie alle sehr herzlich:'): every sentence a
+    welcome to people it names by their honorific, or one introducing the list that follows."""
+    sentences: list[str] = []
+    for part in re.split(r"(?<=[.!?:,])\s+", para.strip()):
+        if sentences and (len(part.split()) <= 2
+                          or not sentences[-1].endswith((".", "!", "?", ":"))):
+            sentences[-1] += " " + part  # 'Herrn Bundespräsidenten a.D. Wulf.': one sentence
+        elif part:
+            sentences.append(part)
+    return bool(sentences) and all(
+        (_WELCOME.search(p) or _PLEASED.search(p))
+        and (_GUESTS.search(p) or (p.endswith((":", ",")) and _WELCOME.search(p)))
+        for p in sentences)
 
 
 _OPENING_SALUTATION = re.compile(r"[^\n!.?]{3,80}!\s+(?=\S)")
@@ -587,8 +681,40 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     speaker, words = found if found else ((None, "", ""), "")
     spans = [_inside_marks(layout.text, *_after_own_label(layout.text, span, speaker[1]))
              for span in spoken_paragraphs(layout, header_end(layout, speaker[1], words))]
+    while spans and (_signs(layout, spans[-1], speaker[1])
+                     or _narrates(layout.text[slice(*spans[-1])], speaker[1])):
+        spans.pop()
     return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", words),
                    speaker if found else None, words)
+
+
+_NARRATOR = re.compile(r"(?:The|Der|Die|Das|Le|La|L['’]|Её|Его)\s+(?P<noun>[\w-]+)"
+                       r"|(?:He|She|Er|Il|Elle|Он|Она)\s")
+
+
+def _narrates(para: str, name: str) -> bool:
+    """Whether a statement's closing paragraph is the release's narration again, not the
+    speech: in the third person about the speaker ('The Minister visited Exampleton on
+    Tuesday.', 'Das Ministerium wird die Lage weiter beobachten.'), no word in the first."""
+    if FIRST_PERSON.search(para) or len(para.split()) > 40:
+        return False
+    surname = name.split()[-1] if name.split() else ""
+    if surname and re.search(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", para):
+        return True
+    opening = _NARRATOR.match(para)
+    return opening is not None and (opening["noun"] is None or is_institution(opening["noun"])
+                                    or opening["noun"].lower() in ROLE_NOUNS)
+
+
+def _signs(layout: Layout, span: tuple[int, int], name: str) -> bool:
+    """Whether a statement's last spoken paragraph is its signature ('Bernard Auriol, Maire de
+    la Ville.', 'С уважением, / Глава … М.В. Савченко'): short, last, naming its speaker."""
+    words = layout.text[span[0]:span[1]].strip()
+    surname = name.split()[-1] if name.split() else ""
+    return (bool(surname) and span[1] >= layout.paras[-1][1] and len(words.split()) <= 14
+            and surname in words
+            # A sentence's full stop, not an initial's ('М.В. Савченко').
+            and not re.search(r"[!?]|\.\s", re.sub(r"(?<!\w)[" + UPPER + r"]\.", "", words)))
 
 
 _LABEL = re.compile(r"[^\n:.!?]{2,40}:[^\S\n]+")
@@ -665,6 +791,11 @@ def _with_addressed_name(who: tuple[str | None, str, str], called: str | None,
     """A new speaker's name completed by how others address them: 'Price' + 'Ned'."""
     if who[0] is not None or not called:
         return who
+    if (by_patronymic := _PATRONYMIC.fullmatch(called)) is not None:
+        # 'Павел Сергеевич, здравствуйте': a first name and patronymic, no surname.
+        if len(who[1].split()) == 1 and who[1]:
+            return None, f"{by_patronymic['first']} {who[1]}", who[2]
+        return who
     if len(called.split()) >= 2:
         found = registry.resolve(called)
         return (found, registry.people[found].name, who[2]) if found else (None, called, who[2])
@@ -737,8 +868,15 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
     quotes: list[Candidate] = []
     header = layout.paras[answers[0].first - 1][0]
     taken = SpanSet()
-    taken.add(header, len(layout.text) + 1)
+    for answer in answers:
+        taken.add(layout.paras[answer.first][0], layout.paras[answer.last][1])
     for cand in resolved_quotes(layout, registry, taken):
+        if cand.start >= header:
+            # '« Manuel Valls dit ce matin : "…". C'est l'idée ? »': someone the question
+            # quotes, by name; an unsigned quotation there is the interviewer's own.
+            if cand.speaker or cand.name:
+                quotes.append(cand)
+            continue
         para = layout.para_index(cand.start)
         whole = para is not None and word_count(cand.text) * 10 >= 8 * word_count(
             layout.text[slice(*layout.paras[para])])
@@ -746,8 +884,11 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
             cand = replace(cand, speaker=who[0], name=who[1], role=who[2], evidence=how)
         quotes.append(cand)
     for answer in answers:
+        # 'Willi: Neu und ungewohnt.': the answer's words start after its own label.
+        start = _after_own_label(layout.text, (answer.start, layout.paras[answer.first][1]),
+                                 who[1])[0]
         spans = [_inside_marks(layout.text, *span) for span in spoken_paragraphs(
-            layout, answer.first, layout.paras[answer.last][1], answer.start, MIN_TURN_WORDS)]
+            layout, answer.first, layout.paras[answer.last][1], start, MIN_TURN_WORDS)]
         quotes += _spoken(layout, spans, who, "answer", how)
     return Drafted(TRANSCRIPT, quotes)
 

@@ -58,8 +58,9 @@ def quoted(text: str, paras: list[Span]) -> Iterator[tuple[int, int, list[int]]]
     """(start, end, continuation marks) of each passage between quotation marks.
 
     A quotation left open at the end of a paragraph goes on if the next paragraphs have no marks
-    and one of them opens with a mark (the convention for quotations over several paragraphs);
-    otherwise it ends with its own paragraph.
+    and one of them opens with a mark (the convention for quotations over several paragraphs),
+    or the first mark of a later one closes it (opened once, closed once); otherwise it ends
+    with its own paragraph.
     """
     marks = _marks_by_paragraph(text, paras)
     starts = [s for s, _ in paras]
@@ -101,6 +102,10 @@ def _continuation(text: str, paras: list[Span], marks: list[list[tuple[int, str]
             if closes:
                 return closes[0], continued, j
             confirmed_end, tentative = paras[j][1], 0
+        elif marks[j] and marks[j][0][1] == "close" and _closes(opener, text[marks[j][0][0]]):
+            # '« Cette foire … / Nous avons débloqué … »': opened once, closed where it ends, as
+            # French and Russian print a quotation over several paragraphs.
+            return marks[j][0][0], continued, j
         elif marks[j]:
             break
         else:

@@ -39,6 +39,7 @@ from .titles import is_byline, is_dateline, is_label, without_entry_time
 CONTINUES = "the quotation just before"
 PARAGRAPH_SUBJECT = "the person its paragraph names"
 LEAD_PERSON = "the person the title or lead names"
+ENTRY_HEADING = "the person the live entry's heading names"
 _DESCRIBING = frozenset(["the", "a", "an", "but", "and", "le", "la", "der", "die"])
 """First words of a lowercase description standing for someone named before."""
 _INDEFINITE = frozenset(["a", "an", "ein", "eine", "un", "une"])
@@ -158,12 +159,23 @@ def introduced_quotes(layout: Layout, taken: SpanSet) -> list[Candidate]:
         while last + 1 < len(paras) and last + 1 - first < 6 and _spoken_on(
                 layout, last + 1, opening=last + 1 == first):
             last += 1
+        if intro.endswith(":"):  # '… the Minister said:', not 'Here's what Cameron said.'
+            last = _without_narration_after(layout, first, last)
         if last >= first and not taken.overlaps(paras[first][0], paras[last][1]):
             start, end = paras[first][0], paras[last][1]
             found.append(Candidate(start, end, collapse(text[start:end]), "direct",
                                    "block quote", attribution=who, evidence=why))
         i = max(last, i) + 1
     return found
+
+
+def _without_narration_after(layout: Layout, first: int, last: int) -> int:
+    """The last paragraph of introduced speech that speaks in the first person, when one
+    does: 'The £20m wing has 60 beds.' after '… I want to thank the staff …' is the release's
+    narration again."""
+    spoken = [i for i in range(first, last + 1)
+              if _FIRST_PERSON.search(layout.text, *layout.paras[i])]
+    return max(spoken[-1], first) if spoken else last
 
 
 def _introducer(layout: Layout, index: int, intro: str) -> tuple[str | None, str]:
@@ -182,6 +194,11 @@ def _introducer(layout: Layout, index: int, intro: str) -> tuple[str | None, str
         verb = speech_verb(sentence, last=True)
         if verb is not None and not sentence[verb.end():].strip(" :"):
             return sentence[:verb.start()], evidence(sentence)
+        after = sentence[verb.end():].strip(" :") if verb is not None else ""
+        if after and len(after.split()) <= 6 and (named := named_subject(after)) is not None:
+            # 'Zur aktuellen Dürre erklärt Bundesministerin Anna Beispiel:': the subject after
+            # its verb, as a German release introduces a statement.
+            return named[0], evidence(sentence)
     return None, ""
 
 
@@ -270,9 +287,23 @@ def marked(layout: Layout) -> list[Candidate]:
         count = word_count(words)
         if _names_a_paper(layout.text, start, words):
             continue
-        if count >= 3 or (count == 2 and _said_after(layout, end)):
+        if count >= 3 or (count == 2 and _said_after(layout, end)) or (
+                count >= 1 and naming_verb(layout.text[layout.sentence(start)[0]:start])):
             found.append(Candidate(start, end, words, "direct", "quotation marks"))
     return found
+
+
+_NAMING = re.compile(r"(?<![\w’'-])(?:nennt|nannte|bezeichnet|bezeichnete|wirft|warf|calls|called|"
+                     r"calling|branded|brands|dubbed|qualifie|a qualifié|traite|a traité|"
+                     r"назвал|назвала|называет)(?![\w’'-])"
+                     r"(?=[^.!?:;\"“”«»„]{0,60}[\"“«„]?\s*$)")
+"""A verb naming someone or something by the speaker's word, just before it in marks: 'Er
+nennt die AfD "Handlanger Putins"', 'calling the Tories a "cancer"'."""
+
+
+def naming_verb(before: str) -> re.Match[str] | None:
+    """The naming verb right before a quotation's opening mark, if there is one."""
+    return _NAMING.search(before, max(0, len(before) - 90))
 
 
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -614,11 +645,24 @@ class Resolver:
     """(offset, id, name, is a person), in the order of the text."""
     section: tuple[str | None, str] | None = None
     """Whom the heading over the passage being resolved names ('POPE FRANCIS'), if one does."""
+    entry: tuple[str | None, str] | None = None
+    """Whom the heading of the live entry being resolved names ('12:30 Jane Doe: …'), if one
+    does."""
     lead: tuple[int, str | None, str] | None = None
     """(offset, id, name) of the person the title or lead names, if it names one."""
 
     def mention(self, at: int, speaker: str | None, name: str) -> None:
         """Record that `speaker` (or a new person named `name`) is named at `at`."""
+        if speaker is None and len(name.split()) == 1 and self.text:
+            # 'Белозерцев' in a headline, 'Иван Белозерцев' in the lead: 'the governor' further
+            # on is the person in full.
+            fuller = full_name_in(self.text, name)
+            name = fuller if fuller and " " in fuller else name
+        if speaker is None and name:
+            # 'Иван Белозерцев' for the registry's 'Ivan Belozertsev': known in another script.
+            known = self.registry.exact(name) if " " in name else self.registry.surname(name)
+            if known is not None and self.registry.is_person(known):
+                speaker, name = known, self.registry.people[known].name
         self.mentions.append((at, speaker, name, self.registry.is_person(speaker) if speaker
                               else not is_institution(name)))
 
@@ -675,8 +719,7 @@ class Resolver:
             # 'Глава ЦИК отметила', 'Глава региона подчеркнул': an office opening the sentence.
             described = [described[0].lower(), *described[1:]]
         role_noun = bool(described) and (
-            (described[-1].lower() in ROLE_NOUNS
-             and all(w[:1].islower() for w in described[:-1]))
+            (_is_role_noun(described[-1]) and all(w[:1].islower() for w in described[:-1]))
             or (described[0] in _DESCRIBING and all(w[:1].islower() for w in described))
             # 'die Kanzlerkandidatin', 'der SPD-Chef': an article and a noun that names no
             # one the text gives in full, as German capitalises every noun.
@@ -764,6 +807,18 @@ class Resolver:
         return None, named[0], named[1]
 
 
+def _is_role_noun(word: str) -> bool:
+    """Whether a word names an office, in any case: 'minister', 'губернатора' ('по словам
+    губернатора'), 'главы', 'представителя'."""
+    folded = word.lower().strip(".,")
+    if folded in ROLE_NOUNS or folded.rsplit("-", 1)[-1] in ROLE_NOUNS:
+        return True  # 'вице-премьер', 'ex-ministre': the office with its rank
+    if not re.fullmatch(r"[а-яё\-]{4,}[аяуыеи]", folded):
+        return False
+    stem = folded[:-1]
+    return bool({stem, stem + "ь", stem + "а"} & ROLE_NOUNS)
+
+
 def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Registry,
                      resolver: Resolver | None = None) -> list[Candidate]:
     """The passages with speakers guessed in reading order."""
@@ -794,7 +849,9 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         elif inside.holds(s) or inside.holds(s + 1) or is_byline(layout.text[s:e]) \
                 or _name_alone(layout.text[s:e]):
             continue  # the author of the text, a credit line, is no one's antecedent
-        elif named := named_subject(layout.text[s:e]):
+        elif (named := named_subject(layout.text[s:e])) and not inside.holds(
+                layout.text.find(named[0], s, e)):
+            # ('Er nennt die AfD "Handlanger Putins"': words in marks name no one.)
             name = named[0] if " " in named[0] else full_name_in(layout.text, named[0]) \
                 or named[0]
             # 'Мария Захарова' for the registry's 'Maria Zakharova': known by surname.
@@ -804,18 +861,24 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         elif opener := _surname_opening(layout.text, s, e):
             subjects.append((s, registry.resolve(opener), opener))
     headings = speaker_headings(layout, registry)
+    entries = entry_headings(layout, registry)
     # In text order; at one place (a heading that is also a sentence's subject), one resolved
     # to no one (None) sorts first, as an empty id would.
-    subjects = sorted(subjects + headings, key=lambda m: (m[0], m[1] or "", m[2]))
+    subjects = sorted(subjects + headings + [e for e in entries if e[2]],
+                      key=lambda m: (m[0], m[1] or "", m[2]))
     out: list[Candidate] = []
-    i = h = 0
+    i = h = n = 0
     for cand in passages:
         while i < len(subjects) and subjects[i][0] < cand.start:
             resolver.mention(*subjects[i])
             i += 1
         while h < len(headings) and headings[h][0] < cand.start:
             h += 1
+        while n < len(entries) and entries[n][0] < cand.start:
+            n += 1
         resolver.section = (headings[h - 1][1], headings[h - 1][2]) if h else None
+        resolver.entry = (entries[n - 1][1], entries[n - 1][2]) if n and entries[n - 1][2] \
+            else None
         out.append(_resolved(layout, cand, resolver, out))
     return out
 
@@ -855,6 +918,34 @@ def _russian_surname(text: str, start: int, end: int) -> tuple[int, None, str] |
             continue
         return match.start(), None, match.group()
     return None
+
+
+_ENTRY_TIME = re.compile(r"(?:\+{3}\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:Uhr|am|pm|a\.m\.|p\.m\.|"
+                         r"BST|GMT|CET|CEST|MSK|ET|МСК))?\s*(?:\+{3})?\s*[:.\-–—|]?\s+(?=\S)")
+"""The time opening a live entry: '12:30', '18.20 Uhr:', '+++ 17:30 +++'."""
+
+
+def entry_headings(layout: Layout, registry: Registry) -> list[tuple[int, str | None, str]]:
+    """(offset, id, name) of every live entry's start, with whom its heading names ('12:30
+    Jane Doe: rich countries must pay', '12:10 John Roe warns of delays'), or no one ('')
+    when the heading names no one or the entry opens on its text."""
+    found: list[tuple[int, str | None, str]] = []
+    for s, e in layout.paras[1:]:
+        time = _ENTRY_TIME.match(layout.text, s, e)
+        if time is None:
+            continue
+        heading = layout.text[time.end():e].strip()
+        named = None
+        if len(heading.split()) <= 12 and not heading.endswith((".", "!", "?", "»", "”", "\"")):
+            before_colon = heading.split(":", 1)[0] if ":" in heading else ""
+            named = (proper_name(before_colon) if before_colon else None) \
+                or named_subject(heading)
+        if named is None or (" " not in named[0] and registry.resolve(named[0]) is None):
+            found.append((s, None, ""))
+            continue
+        person = registry.resolve(named[0])
+        found.append((s, person, registry.people[person].name if person else named[0]))
+    return found
 
 
 def speaker_headings(layout: Layout, registry: Registry) -> list[tuple[int, str | None, str]]:
@@ -939,9 +1030,20 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
     if before and (before[-1].speaker is not None or before[-1].name):
         prev = before[-1]
         gap = text[prev.end:cand.start]
-        if gap.count("\n") <= 2 and len(gap) < 200:
+        # '„…“ … / 18.20 Uhr: Kandidatin Lisa Beispiel ist zufrieden. „…“': someone else named
+        # in between is the one who goes on.
+        named_between = "\n" in gap and any(
+            prev.end < at < cand.start and person and name != prev.name
+            for at, _, name, person in resolver.mentions[-50:])
+        if gap.count("\n") <= 2 and len(gap) < 200 and not named_between:
             return (prev.speaker, prev.name, prev.role), CONTINUES
-    return None if attributed else _unattributed(layout, cand, resolver)
+    if attributed:
+        return None
+    unattributed = _unattributed(layout, cand, resolver)
+    if resolver.entry is not None and (unattributed is None or unattributed[1] == LEAD_PERSON):
+        # The live entry's heading names whose words these are: '12:30 Jane Doe: …'.
+        return (resolver.entry[0], resolver.entry[1], ""), ENTRY_HEADING
+    return unattributed
 
 
 def _unattributed(layout: Layout, cand: Candidate, resolver: Resolver
@@ -1053,7 +1155,14 @@ def _opening_name(layout: Layout, sentence: tuple[int, int], resolver: Resolver,
     if not head or not head[:1].isupper() or len(head.split()) > 4:
         return None
     found = resolver.phrase(head, at)
-    return (found, evidence(words[:60])) if found and (found[0] or found[1]) else None
+    if found is None or not (found[0] or found[1]):
+        return None
+    # 'Eine erste Analyse?': one capitalised word after a lower-case one is a noun, not a name
+    # ('Lord Dannatt, the former head of the army, …' is one).
+    before = head[:head.find(found[1])].split() if " " not in found[1] else []
+    if before and before[-1][:1].islower():
+        return None
+    return found, evidence(words[:60])
 
 
 _THIS = re.compile(r"(?:Das|Dies|This|That|C[’']est|Cela|Это)\s", re.IGNORECASE)
@@ -1064,9 +1173,14 @@ def _named_by_this(layout: Layout, sentence: tuple[int, int], resolver: Resolver
     """The one person a sentence about the quotation before names: '„…“ Das ist ein
     versöhnlicher Schlusssatz von Rolf Mützenich.'"""
     words = layout.text[sentence[0]:sentence[1]]
-    if not _THIS.match(words) or speech_verb(words) is not None:
+    this = _THIS.match(words)
+    if this is None or speech_verb(words) is not None:
         return None
     persons = {h[2] for h in resolver.registry.find(words) if resolver.registry.is_person(h[2])}
+    if not persons and (named := named_subject(words[this.end():])) is not None \
+            and " " in named[0] and not is_institution(named[0]):
+        # '„…“ That was the message from mayor John Roe, who …': someone the registry lacks.
+        return (resolver.registry.resolve(named[0]), named[0], ""), evidence(words[:70])
     if len(persons) != 1:
         return None
     only = persons.pop()
@@ -1089,21 +1203,49 @@ _APPOSED = re.compile(r",\s+((?:[" + UPPER + r"][\w’'-]+\s+){1,2}[" + UPPER + 
 _ABOUT = re.compile(r"\s(?:zu|über|an|gegen|to|on|about|against|à|sur|contre|о|об|про)\s")
 
 
+_INVERTING = frozenset(words_of("in im am an bei nach auf vor zum zur beim während dabei dann "
+                               "danach zudem außerdem heute gestern"))
+"""German words opening a sentence that put the subject after its verb: 'Bei der Eröffnung
+sagte Ministerin …'."""
+
+
+def _inverted_subject(after: str, text: str) -> str | None:
+    """The name right after an inverted verb: a full name, or a surname the text gives in
+    full ('Lauterbach' of 'Lauterbach einen Umbau der Krankenhauslandschaft')."""
+    if (named := named_subject(after)) is not None:
+        return named[0]
+    first = after.split()[0] if after.split() else ""
+    full = full_name_in(text, first) if first[:1].isupper() and first not in TITLE_WORDS else None
+    return full if full and " " in full else None
+
+
 def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] | None:
     lowered = lead.lower()
     for phrase in ACCORDING_TO:
-        pos = lowered.find(phrase.lower())
+        # A word of its own: 'laut' in 'Lauterbach' is no 'according to'.
+        hit = re.search(r"(?<![\w’'-])" + re.escape(phrase.lower()) + r"(?![\w’'-])", lowered)
+        pos = hit.start() if hit else -1
         if pos >= 0:
             found = resolver.phrase(lead[pos + len(phrase):].split(",")[0], at)
             if found:
                 return found, evidence(lead[pos:])
-    verb = speech_verb(lead, last=True)
+    verb = speech_verb(lead, last=True) or naming_verb(lead)
     if verb is not None:
         why = evidence(lead[:verb.end()])
         after = lead[verb.end():].strip(" ,:")
-        # Inverted: 'Demnach sagte Laschet:', 'Then said the minister:', '— заявил Песков:'.
-        if after and len(after.split()) <= 4 and (found := resolver.phrase(after, at)):
+        # Inverted: 'Demnach sagte Laschet:', 'Then said the minister:', '— заявил Песков:'
+        # ('Alice Weidel nennt Merz "…"': after a verb of naming, whom it names).
+        opening = lead[:verb.start()].split()[:1]
+        if after and speech_verb(lead, last=True) is not None and len(after.split()) <= 4 \
+                and (found := resolver.phrase(after, at)):
             return found, evidence(lead)
+        if after and opening and opening[0].lower() in _INVERTING \
+                and (subject_after := _inverted_subject(after, resolver.text)) is not None:
+            # 'Bei der Eröffnung sagte Ministerin Anna Beispiel am Mittwoch:', 'Auf dem Gipfel
+            # nannte Lauterbach einen Umbau "zwingend notwendig"': the subject after the verb.
+            found = resolver.phrase(subject_after, at)
+            if found:
+                return found, evidence(lead)
         found = resolver.phrase(lead[:verb.start()], at)
         if found:
             return found, why

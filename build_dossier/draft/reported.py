@@ -198,7 +198,7 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     if not subject.strip() or subject.rstrip(" ,—–-")[-1:] in "”»\"“" or (
             any(c in subject for c in "”»\"“") and not _mostly_own_words(subject)):
         return None
-    if subject.strip().lower() in _DEMONSTRATIVES:
+    if _demonstrative(subject):
         return None  # 'Das sagte X.': X said the sentence before, not the words after
     inverted = _INVERTED.match(sentence, match.end())
     if len(subject.split()) == 1 and subject.strip() in OPENERS \
@@ -207,11 +207,18 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
         # subject; what was said follows a comma after the subject, or is not given at all.
         return _clause(text, start + inverted.end(), end, inverted.group(1)) if inverted \
             else None
+    if subject.split()[0].lower() in _PREPOSITIONS and _INTRODUCES.fullmatch(
+            sentence[match.end():]):
+        # 'Bei der Eröffnung sagte Ministerin Anna Beispiel am Mittwoch:': the words after the
+        # verb name its subject; what was said follows the colon.
+        return None
     if subject.split()[0].lower() in _PREPOSITIONS and inverted:
         # 'In seiner Neujahrsansprache sagte der Kanzler, mit 2022 gehe …': the subject follows
         # the verb, and what was said follows the subject.
         return _clause(text, start + inverted.end(), end, inverted.group(1))
     verb = match.group().lower()
+    if _noun_phrase_object(verb, sentence[match.end():]):
+        return None  # 'rejected the idea of a royal charter', 'announced a package of £40m'
     if any(verb.startswith(v) for v in OBJECT_VERBS if v not in SPEECH_VERBS):
         return _clause(text, start + match.start(), end, subject)
     # '…, sagte Seehofer der "Bild" (Samstag).': the paper it was told to is not the speaker.
@@ -243,6 +250,27 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     return _clause(text, start + match.end() + lead, end, subject)
 
 
+_INTRODUCES = re.compile(r"[^:,;.!?“”\"«»„]{1,80}:\s*")
+"""Words up to a colon that ends the sentence: the subject of an inverted verb of speech."""
+_NP_VERBS = frozenset(["rejected", "rejects", "condemned", "condemns", "welcomed the",
+                       "expressed", "expresses", "reaffirmed", "reaffirms", "announced",
+                       "a réaffirmé", "a exprimé", "a condamné", "a annoncé", "verurteilte",
+                       "bekräftigte", "осудил", "осудила"])
+_NP_START = re.compile(r"\s*(?:the|a|an|his|her|its|their|our|this|these|le|la|les|l['’]|un|une|"
+                       r"des|son|sa|ses|leur|leurs|den|die|das|einen|eine|ein|seine|ihre)\s",
+                       re.IGNORECASE)
+_CLAUSE_IN = re.compile(r"(?<![\w’'-])(?:that|que|qu['’]|dass|что)(?![\w’'-])")
+
+
+def _noun_phrase_object(verb: str, rest: str) -> bool:
+    """Whether a verb's object is a thing, not what was said: 'rejected the idea of a royal
+    charter', 'announced a package of more than £40m' report no words of anyone's (an
+    clause after it, 'announced that', is what was said; 'urged … to' is no such verb)."""
+    if verb not in _NP_VERBS or _NP_START.match(rest) is None:
+        return False
+    return _CLAUSE_IN.search(re.split(r"[,;.:]", rest, maxsplit=1)[0]) is None
+
+
 _DASHED_ASIDE = re.compile(r"\s[–—]\s[^–—\n]{1,200}?\s[–—]\s")
 _SPEAKER_START = re.compile(r"(?:the|a|an|le|la|les|l[’']|der|die|das|ein|eine)\s|[" + UPPER + r"]")
 
@@ -263,11 +291,32 @@ def _said_before(text: str, start: int, subject: str, rest: str
     return _clause(text, start, start + comma, who)
 
 
+def _demonstrative(subject: str) -> bool:
+    """Whether the words before a speech verb only point back at what was said before: 'Об
+    этом', 'Das', or one of them with when it was said ('Об этом в понедельник, 28 декабря')."""
+    words = subject.strip().lower()
+    if words in _DEMONSTRATIVES:
+        return True
+    lead = next((d for d in sorted(_DEMONSTRATIVES, key=len, reverse=True)
+                 if words.startswith(d + " ")), None)
+    rest = words[len(lead):].split() if lead else []
+    return lead is not None and len(rest) <= 6 and all(
+        w.strip(",").isdigit() or w.strip(",") in _WHEN for w in rest)
+
+
+_WHEN = frozenset(words_of(
+    "в во на в понедельник вторник среду четверг пятницу субботу воскресенье вчера сегодня "
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря утром "
+    "вечером днём днем am heute gestern montag dienstag mittwoch donnerstag freitag samstag "
+    "sonntag on monday tuesday wednesday thursday friday saturday sunday yesterday today"))
+"""Words of a date or a day: the circumstances of 'Об этом в понедельник, 28 декабря …'."""
+
+
 def said_by_before(sentence: str) -> str | None:
     """Who a sentence says said the sentence before it: 'Об этом заявил министр Сергей Лавров
     в понедельник' → 'министр Сергей Лавров', 'Das sagte Scholz am Montag.' → 'Scholz'."""
     match = speech_verb(sentence)
-    if match is None or sentence[:match.start()].strip().lower() not in _DEMONSTRATIVES:
+    if match is None or not _demonstrative(sentence[:match.start()]):
         return None
     # Up to the circumstances or the audience ('der Deutschen Presse-Agentur', 'журналистам').
     who = re.split(r"[,.;]| (?:in|at|on|to|am|im|bei|nach|vor|der|dem|den|в|на|во|lors|à|au|"
@@ -350,7 +399,8 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     # '…", a déclaré lundi la ministre …, précisant que "…"': the next quotation is not part
     # of this one's attribution.
     tail = re.split(r"[“«„\"]", tail, maxsplit=1)[0]
-    if not tail.split() or len(tail.split()) > 25:
+    if not tail.split() or len(tail.split()) > 25 or tail.rstrip().endswith(":"):
+        # '„…“ Zur AfD sagt die Gautingerin: „…“': the words introduce the next quotation.
         return ""
     french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
     if french:  # « … », a-t-il lancé. / poursuit-elle.
@@ -403,7 +453,11 @@ _PASSIVE_FRAME = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:cite
 _ADVERB_BEFORE_SUBJECT = re.compile(
     r"^(?:(?:par ailleurs|en outre|encore|aussi|également|ensuite|alors|enfin|toutefois|"
     r"cependant|pourtant|again|also|later|then|further|still|auch|noch|dann|zudem|außerdem|"
-    r"jedoch|также|тоже|затем|ещё|еще)\s+)+(?=\S)", re.IGNORECASE)
+    r"jedoch|также|тоже|затем|ещё|еще|"
+    # 'a dit devant la presse Mme Girardin': to whom, before who.
+    r"devant (?:la presse|les journalistes|les députés)|à la presse|aux journalistes|"
+    r"to reporters|to journalists|vor (?:Journalisten|der Presse)|журналистам)\s+)+(?=\S)",
+    re.IGNORECASE)
 _DAY_BEFORE_SUBJECT = re.compile(
     r"^(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd[’']hui|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"

@@ -79,18 +79,24 @@ def proper_case(name: str) -> str:
                     for word in name.split())
 
 
+def latin(words: str) -> str:
+    """Words in Latin letters, lower case, without the marks a soft or hard sign becomes:
+    'Альбац' → 'albats', as a registry spells it, not "al'bats"."""
+    return re.sub(r"['’ʹʺ]", "", transliterate(words).lower())
+
+
 def _surname_forms(word: str) -> set[str]:
     """The forms a surname may take in a text: folded, transliterated, Russian cases off."""
     folded = word.casefold().strip(".,")
-    forms = {folded, transliterate(folded).lower()}
+    forms = {folded, latin(folded)}
     if re.search(r"[а-яё]", folded):
         for ending in _CYRILLIC_ENDINGS:
             if folded.endswith(ending) and len(folded) - len(ending) >= 3:
                 stem = folded[: -len(ending)]
-                forms |= {stem, transliterate(stem).lower()}
+                forms |= {stem, latin(stem)}
                 # 'Захаровой', 'Захарову' (genitive, accusative): the feminine 'Захарова'
                 if ending in ("ой", "ою", "ей", "у"):
-                    forms |= {stem + "а", transliterate(stem + "а").lower()}
+                    forms |= {stem + "а", latin(stem + "а")}
     return {f for f in forms if f}
 
 
@@ -132,7 +138,7 @@ class Registry:
         flags = 0 if alias.isupper() else re.IGNORECASE
         self.patterns.append((re.compile(r"(?<![\w’'])" + body + r"(?![\w’])", flags),
                               person.id, len(alias)))
-        for form in {plain(alias), transliterate(plain(alias)).lower()}:
+        for form in {plain(alias), latin(plain(alias))}:
             self.by_plain.setdefault(form, person.id)
         if person.kind == "person":
             last = plain(alias).split(" ")[-1]
@@ -153,7 +159,7 @@ class Registry:
     def exact(self, name: str) -> str | None:
         """The id whose name or alias is `name`, ignoring case, a leading 'the' and script."""
         wanted = plain(name)
-        return self.by_plain.get(wanted) or self.by_plain.get(transliterate(wanted).lower())
+        return self.by_plain.get(wanted) or self.by_plain.get(latin(wanted))
 
     def surname(self, name: str) -> str | None:
         """The only person whose name ends with `name`'s last word, if exactly one does."""
@@ -221,7 +227,10 @@ OPENERS = frozenset(words_of(
     "Вчера По Как Но И Потом Затем Также Однако Кроме Тогда However Still Aussi Cependant "
     "Toutefois Außerdem Jedoch Allerdings При Dabei Zugleich Ainsi Here There "
     # German articles open a sentence on a noun, capitalised: 'Eine Woche nach …'.
-    "Ein Eine Einer Einem Einen Das Dem Den Des"))
+    "Ein Eine Einer Einem Einen Das Dem Den Des "
+    # Contracted prepositions and possessives: 'Zur AfD sagt …', 'Ihre Eltern …'.
+    "Zur Zum Beim Vom Ins Über Unter Zu Ohne Um Durch Neben Ihre Ihr Sein Seine Unser Unsere "
+    "Mein Meine His Her Their Our My Its Son Sa Ses Leur Leurs Notre Nos Mon Ma Mes"))
 """Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -311,6 +320,23 @@ _NAME_PARTICLES = frozenset(words_of("de von van der den le la du da di al el bi
                                      "Bin Ibn Abu Le La De Van Von Der Di Da Du Dos"))
 
 
+_ARTICLES = frozenset(words_of("der die das den dem des ein eine einen einer einem the a an le la "
+                               "les un une im am zum zur beim vom ins"))
+
+
+def _names_an_office(word: str) -> bool:
+    """Whether a (compound) noun names an office: 'Bahnsprecherin', 'Regierungssprecher'."""
+    folded = word.casefold()
+    return any(folded.endswith(noun) for noun in ROLE_NOUNS if len(noun) >= 6)
+
+
+_DETERMINERS = frozenset(words_of(
+    "Das Der Die Den Dem Des Ein Eine Einer Einem Einen Zur Zum Beim Vom Ins Im Am Ihre Ihr "
+    "Sein Seine Unser Unsere Mein Meine Dieser Diese Dieses His Her Their Our My Its The Son "
+    "Sa Ses Leur Leurs Notre Nos Mon Ma Mes Un Une"))
+"""Capitalised words opening a noun phrase, not a name: an article, a possessive, 'Zur'."""
+
+
 def proper_name(phrase: str) -> tuple[str, str] | None:
     """(name, role) of a person the phrase names by capitalised words, if it does."""
     words = re.findall(r"[\w’'.\-]+", phrase)
@@ -336,6 +362,15 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
         run.pop(0)
     if not run or (len(run) == 1 and run[0] in OPENERS):  # 'Puis, tel un professeur'
         return None
+    if len(run) == 1 and words[:-1] and words[-2].casefold() in _ARTICLES \
+            and not _names_an_office(run[0]):
+        # 'die Entscheidung', 'im Berufsverkehr': a noun after its article, no name; 'eine
+        # Bahnsprecherin' is someone unnamed, known by their office.
+        return None
+    if run[0] in _DETERMINERS:
+        if len(run) == 2:
+            return None  # 'Das Motto', 'Zur AfD', 'Ihre Eltern': a noun, not a name
+        run.pop(0)
     name = " ".join(run)
     if len(run) == 1 and (name.isupper() or len(name) < 3):
         return None
@@ -367,12 +402,21 @@ _NOT_NAMES = frozenset(w.casefold() for w in words_of(
     "этом это этого this that cela ceci dies darüber davon"))
 
 
+_NUMBERS = frozenset(w.casefold() for w in words_of(
+    "one two three four five six seven eight nine ten eleven twelve twenty hundred thousand "
+    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend "
+    "un deux trois quatre cinq six sept huit neuf dix onze douze vingt cent mille "
+    "один два три четыре пять шесть семь восемь девять десять сто тысяча"))
+"""Numbers, capitalised as a sentence opens: 'Fünf Prozent seien knapp' names no one."""
+
+
 def could_be_speaker(name: str) -> bool:
     """Whether capitalised words can name a speaker (a person or an organisation): not an
     answer or an interjection ('Non'), not what is said or the occasion ('Ausdrückliches Lob',
     'Euro Summit', 'Municipales'), not an office's field without the office ('de la Santé')."""
     words = name.split()
-    if not words or words[-1].casefold().strip(".,") in _NOT_NAMES:
+    if not words or words[-1].casefold().strip(".,") in _NOT_NAMES \
+            or words[0].casefold() in _NUMBERS:
         return False
     return words[0] not in ("de", "du", "des", "d'", "d’", "of", "für", "для")
 
@@ -380,11 +424,22 @@ def could_be_speaker(name: str) -> bool:
 Endings = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
 _MASCULINE: Endings = ((("ия", "ий"), ("ея", "ей"), ("ая", "ай"), ("а", "")),
               (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
-               ("ского", "ский"), ("цкого", "цкий"), ("ого", "ой")))
+               ("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", "")))
 _FEMININE: Endings = ((("ии", "ия"), ("ы", "а"), ("и", "а")),
              (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская"),
-              ("цкой", "цкая")))
+              ("цкой", "цкая"), ("ной", "ная")))
 """A Russian given name's and surname's genitive endings, with their nominative."""
+_WOMENS_NAMES = frozenset(words_of(
+    "Анна Мария Елена Ольга Наталья Наталия Татьяна Ирина Светлана Екатерина Галина Людмила "
+    "Нина Надежда Вера Марина Дарья Ксения Алина Виктория Анастасия Елизавета Полина Софья "
+    "София Кристина Лариса Оксана Тамара Зоя Лидия Вероника Яна Алла Инна Жанна Эльвира Элла "
+    "Римма Раиса Варвара Маргарита Антонина Зинаида Клавдия Майя Диана Алёна Алена Олеся "
+    "Ульяна Таисия Регина Карина Снежана Лилия Ангелина Арина Серафима Эмма Ева Кира Валентина "
+    "Юлиана Мила Милана Элина Эльмира Василиса Евдокия Любава Богдана Злата Ника Лада Дина"))
+"""Women's given names that no man's takes in the genitive: 'Нина Заречная' stays as it is."""
+_WOMANS_SURNAME = re.compile(r"(?:[бвгджзйклмнпрстфхцчшщь]|ая|яя)$")
+"""A surname a man's genitive never ends with: 'Евгения Альбац', 'Нина Заречная' name a
+woman in the nominative, where 'Евгения Альбаца' would be Евгений's genitive."""
 
 
 def _swap(word: str, endings: tuple[tuple[str, str], ...]) -> str:
@@ -408,7 +463,8 @@ def nominative(name: str) -> str:
     given, surname = words
     if given.endswith(("ии", "ы", "и")):
         forms = _FEMININE
-    elif given.endswith(("я", "а")):
+    elif given.endswith(("я", "а")) and given not in _WOMENS_NAMES \
+            and not _WOMANS_SURNAME.search(surname.lower()):
         forms = _MASCULINE
     else:
         return name

@@ -133,10 +133,11 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
     initials = sum(_INITIAL_LABEL.match(layout.text, s, e) is not None
                    for s, e in layout.paras[:400]) >= 2
     bare_q = sum(_BARE_Q.match(layout.text, s, e) is not None for s, e in layout.paras[:400]) >= 2
+    surnames = _recurring_surnames(layout)
     for i in range(len(layout.paras)):
         found = _label_at(layout, i, initials, bare_q)
         # 'Baerbock: „Wir setzen auf Dialog“' is a headline quoting someone, not a turn.
-        if (found is not None and _plausible(found[0], registry)
+        if (found is not None and (found[0] in surnames or _plausible(found[0], registry))
                 and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS
                 and not _figures_only(layout.text[found[1]:layout.paras[i][1]])
                 and not _heads_quotations(layout, i, found[1])
@@ -154,6 +155,21 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
         if speech < end:
             turns.append(Turn(label, speech, end))
     return _with_roles(layout.text, turns, registry)
+
+
+def _recurring_surnames(layout: Layout) -> set[str]:
+    """Surnames alone that label turns ('Ахмеров: …', 'Дегтярь: …'): each opening two
+    paragraphs or more and given in full in the text ('Виталий Ахмеров'), two of them at least,
+    so that one name before a colon in a news text is no transcript."""
+    counts: dict[str, int] = {}
+    for s, e in layout.paras[:400]:
+        found = TURN_LABEL.match(layout.text, s, e)
+        if found is not None and re.fullmatch(r"[" + UPPER + r"][\w’'\-]{2,}", found["label"]):
+            counts[found["label"]] = counts.get(found["label"], 0) + 1
+    named = {label for label, n in counts.items() if n >= 2
+             and label.lower() not in _METADATA_LABELS
+             and (full := full_name_in(layout.text, label)) is not None and " " in full}
+    return named if len(named) >= 2 else set()
 
 
 _METADATA_LABELS = frozenset(words_of(
