@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
-import json
 import os
 import shutil
 import signal
@@ -23,6 +22,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+
+import orjson
 
 from .model import Problem, visible
 
@@ -86,7 +87,7 @@ def read_manifest(docs_dir: Path) -> dict[str, str]:
     path = docs_dir / MANIFEST
     if not path.is_file():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = orjson.loads(path.read_bytes())
     files = data.get("files", {}) if isinstance(data, dict) else {}
     return {str(k): str(v) for k, v in files.items()}
 
@@ -293,7 +294,8 @@ def apply(plan: Plan) -> None:
     # Ctrl-C between the journal and the last rename would leave a mix until the next build:
     # the renames take milliseconds, so the interrupt waits for them.
     with interrupts_deferred():
-        _atomic_write(docs_dir / JOURNAL, json.dumps(journal, indent=1).encode())
+        # orjson: json's indented dump of 33,000 paths was a tenth of a second of each rebuild.
+        _atomic_write(docs_dir / JOURNAL, orjson.dumps(journal, option=orjson.OPT_INDENT_2))
         _roll_forward(docs_dir)
 
 
@@ -348,7 +350,7 @@ class Folders:
 
 
 def _roll_forward(docs_dir: Path) -> None:
-    journal = json.loads((docs_dir / JOURNAL).read_text(encoding="utf-8"))
+    journal = orjson.loads((docs_dir / JOURNAL).read_bytes())
     staging = docs_dir / STAGING
     manifest: dict[str, str] = journal["manifest"]
     old = read_manifest(docs_dir)  # replaced only at the end, so still the old generation's
@@ -370,7 +372,8 @@ def _roll_forward(docs_dir: Path) -> None:
             parent.rmdir()
             parent = parent.parent
     record = {"version": 1, "files": manifest}
-    _atomic_write(docs_dir / MANIFEST, json.dumps(record, indent=1, sort_keys=True).encode())
+    _atomic_write(docs_dir / MANIFEST,
+                  orjson.dumps(record, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
     (docs_dir / JOURNAL).unlink()
     shutil.rmtree(staging, ignore_errors=True)
 

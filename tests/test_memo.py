@@ -131,10 +131,11 @@ def test_pages_kept_between_builds_are_those_a_full_render_gives(tmp_path):
     # A source page reads its related sources as one value, not the lists behind them.
     assert any(read[0] == "derived:related" for page in rendered.pages.values()
                for read in page.reads)
-    # The long lists too, part by part: an event, a speaker's statements, a day's sources;
-    # and dossier.json record by record.
+    # The long lists too, part by part: an event, a statement, a day's sources; and
+    # dossier.json record by record.
     kinds = {(page, kind) for (page, (kind, *_)) in rendered.parts}
-    assert {kind for page, kind in kinds if page != "dossier.json"} == {"event", "speaker", "day"}
+    assert {kind for page, kind in kinds if page != "dossier.json"} == {
+        "event", "statement", "day"}
     assert {kind for page, kind in kinds if page == "dossier.json"} == {
         "source", "event", "person", "quote"}
 

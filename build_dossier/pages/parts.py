@@ -1,5 +1,5 @@
 """The long lists (the chronology, the quote index, the list of sources, `dossier.json`)
-rendered part by part: an event, a speaker's statements, a day's sources, a record. Each part
+rendered part by part: an event, a statement, a day's sources, a record. Each part
 is rendered from the Dossier it is handed, so that `serve` (`render_memo.py`) can keep it with
 what it read and take it back unchanged next time; otherwise every part is simply rendered.
 """
