@@ -13,6 +13,7 @@ import pytest
 from dossiers import wait_until
 
 from bench.generate import World, write_dossier, write_extra_source
+from build_dossier import render_memo
 from build_dossier.build import DOCS_DIR, build
 from build_dossier.load import Memo
 from build_dossier.render_memo import RenderMemo
@@ -131,13 +132,14 @@ def test_pages_kept_between_builds_are_those_a_full_render_gives(tmp_path):
     # A source page reads its related sources as one value, not the lists behind them.
     assert any(read[0] == "derived:related" for page in rendered.pages.values()
                for read in page.reads)
-    # The long lists too, part by part: an event, a statement, a day's sources; and
-    # dossier.json record by record.
+    # The long lists too, part by part: an event, a statement, a day's sources; and the
+    # files for other tools record by record.
     kinds = {(page, kind) for (page, (kind, *_)) in rendered.parts}
-    assert {kind for page, kind in kinds if page != "dossier.json"} == {
+    assert {kind for page, kind in kinds if not page.endswith(".json")} == {
         "event", "statement", "day"}
     assert {kind for page, kind in kinds if page == "dossier.json"} == {
         "source", "event", "person", "quote"}
+    assert {kind for page, kind in kinds if page == "citations.json"} == {"csl"}
 
 
 @pytest.mark.slow
@@ -179,3 +181,47 @@ def test_a_kept_page_edited_by_hand_is_noticed_even_with_its_size_and_time_put_b
     assert any("edited by hand" in line and "jens-stoltenberg.md" in line
                for line in result.lines), result.lines
     assert page.read_text(encoding="utf-8") == edited
+
+
+class Stop(Exception):
+    """Stands for whatever ends a build while it renders (Ctrl-C, a fault)."""
+
+
+def test_a_build_stopped_while_rendering_leaves_no_stale_page_to_the_next(tmp_path, monkeypatch):
+    # The memo learns what changed when a build starts; a build stopped before it rendered
+    # the pages reading it must not leave the next build taking them as they were.
+    root, fresh = tmp_path / "kept", tmp_path / "fresh"
+    write_dossier(root, 30, 5)
+    memo, rendered = Memo(), RenderMemo()
+    assert build(root, site=False, memo=memo, rendered=rendered).ok
+    source = sorted((root / "sources").glob("2*.md"))[4]
+    source.write_text(re.sub(r'^title: "', 'title: "Stopped ', source.read_text("utf-8"),
+                             count=1, flags=re.MULTILINE), encoding="utf-8")
+    real = render_memo.render_job
+
+    def stopped(d, job):
+        if job[0][0] == "source":
+            raise Stop
+        return real(d, job)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(render_memo, "render_job", stopped)
+        with pytest.raises(Stop):
+            build(root, site=False, memo=memo, rendered=rendered)
+    assert build(root, site=False, memo=memo, rendered=rendered).ok
+    shutil.copytree(root / "sources", fresh / "sources")
+    assert build(fresh, site=False).ok
+    assert docs(root) == docs(fresh)
+    assert "Stopped" in (root / DOCS_DIR / "sources" / (source.stem + ".md")).read_text("utf-8")
+
+
+def test_a_broken_registry_is_said_on_every_build_and_read_again_once_saved(new_dossier):
+    root, memo = new_dossier("seeds"), Memo()
+    events = root / "sources" / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("title: ", "title: [", 1), encoding="utf-8")
+    first = build(root, site=False, memo=memo)
+    assert not first.ok and any("events.yml" in line for line in first.lines), first.lines
+    assert build(root, site=False, memo=memo).lines == first.lines
+    events.write_text(text, encoding="utf-8")
+    assert build(root, site=False, memo=memo).ok

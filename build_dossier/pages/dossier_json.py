@@ -1,5 +1,5 @@
-"""`dossier.json`: the whole model for other tools, record by record: each record's JSON is a
-part (`parts.piece`) that `serve` keeps while what it reads is unchanged."""
+"""`dossier.json` and `citations.json`: the model for other tools, record by record: each
+record's JSON is a part (`parts.piece`) that `serve` keeps while what it reads is unchanged."""
 
 from __future__ import annotations
 
@@ -31,6 +31,22 @@ def dossier_json(d: Dossier) -> bytes:
         out += [b',"', name.encode(), b'":[', b",".join(records), b"]"]
     out.append(b"}\n")
     return b"".join(out)
+
+
+def csl_items(d: Dossier) -> bytes:
+    """Every source's CSL-JSON item, as one JSON array (`citations.json`), source by source:
+    the bytes orjson's indented dump of the whole array gives."""
+    items = [piece(d, ("csl", i), partial(_csl_item, i)) for i in d.sources]
+    if not items:
+        return b"[]\n"
+    return b"[\n" + b",\n".join(items) + b"\n]\n"
+
+
+def _csl_item(source_id: str, d: Dossier) -> bytes:
+    item = orjson.dumps(source_citation(d, d.sources[source_id]).csl,
+                        option=orjson.OPT_INDENT_2)
+    # One level deeper in the array; a newline is never inside a JSON string.
+    return b"  " + item.replace(b"\n", b"\n  ")
 
 
 def _date(value: FuzzyDate | None) -> dict[str, Any] | None:
