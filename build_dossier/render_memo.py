@@ -220,6 +220,8 @@ class RenderMemo:
     rendering: bool = False
     """Between `begin` and `keep_parts`: a build that stopped there leaves `values` out of step
     with some pages, and the next build forgets them all."""
+    written: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """The state of the files the last builds wrote, as they left them (`write.settle`)."""
     forgotten: int = 0
     """Pages and parts dropped or rendered again since `values` last lost the reads no page
     makes any more."""

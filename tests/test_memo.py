@@ -160,17 +160,20 @@ def test_serve_goes_on_while_the_replaced_site_is_deleted_and_nothing_is_left(ne
     assert not trash.exists()
 
 
-def test_a_kept_page_edited_by_hand_is_noticed_even_with_its_size_and_time_put_back(new_dossier):
-    # serve knows an unchanged page by its file's size, times and inode once it has read it
-    # back: an edit by hand, even of the same size with the old modification time put back,
-    # changes the change time, and is said, never overwritten.
+@pytest.mark.parametrize("name", ["people/jens-stoltenberg.md", "quotes.md", "dossier.json"])
+def test_a_kept_page_edited_by_hand_is_noticed_even_with_its_size_and_time_put_back(
+        new_dossier, name):
+    # serve knows an unchanged page (and a list it wrote) by its file's size, times and inode
+    # once it has read it back: an edit by hand, even of the same size with the old
+    # modification time put back, changes the change time, and is said, never overwritten.
     root = new_dossier("seeds")
     memo, rendered = Memo(), RenderMemo()
     for _ in range(2):  # the second build reads each page back and notes its file's state
         result = build(root, site=False, memo=memo, rendered=rendered)
         assert result.ok, result.lines
     assert any(page.state for page in rendered.pages.values())
-    page = root / DOCS_DIR / "people" / "jens-stoltenberg.md"
+    assert rendered.written
+    page = root / DOCS_DIR / name
     text, before = page.read_text(encoding="utf-8"), page.stat()
     edited = text.replace("Stoltenberg", "Stoltenbxrg", 1)
     assert len(edited) == len(text) and edited != text
@@ -178,8 +181,7 @@ def test_a_kept_page_edited_by_hand_is_noticed_even_with_its_size_and_time_put_b
     os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
     result = build(root, site=False, memo=memo, rendered=rendered)
     assert not result.ok
-    assert any("edited by hand" in line and "jens-stoltenberg.md" in line
-               for line in result.lines), result.lines
+    assert any("edited by hand" in line and name in line for line in result.lines), result.lines
     assert page.read_text(encoding="utf-8") == edited
 
 
