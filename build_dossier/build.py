@@ -181,8 +181,8 @@ def link_quotes(checked: Checked, timings: dict[str, float] | None,
     if progress is not None:
         progress(LINK, 0, sources)
     dossier = link(checked.loaded, checked.title, timings, default_workers(),
-                   checked.settings.site_url, memo.joins if memo is not None else None,
-                   memo.recurring if memo is not None else None)
+                   checked.settings.site_url, *((memo.joins, memo.recurring, memo.clusters)
+                                                if memo is not None else (None, None, None)))
     if progress is not None:
         progress(LINK, sources, sources)
     return dossier

@@ -222,38 +222,63 @@ def _unit_anchor(unit: _Unit) -> str:
 _anchor = functools.lru_cache(maxsize=1 << 17)(cluster_anchor)
 
 
+Made = dict[tuple[str, ...], tuple[tuple[object, ...], QuoteCluster]]
+"""Each cluster as last made, by its anchors, with what it was made from (its quotes, their
+occasions and publication dates): `serve` keeps them, and a cluster made of the same is the
+very record it was (making all 17,000 again was half a second of each rebuild at 10,000
+sources, and comparing them with the last build's, for the pages to keep, as long)."""
+
+
 def cluster_quotes(quotes: Iterable[Quote], events: Mapping[str, Event],
                    published: Mapping[str, FuzzyDate], workers: int = 1,
-                   joins: Joins | None = None) -> list[QuoteCluster]:
+                   joins: Joins | None = None, made: Made | None = None) -> list[QuoteCluster]:
     """Every quote in exactly one cluster; variants ordered with the reference wording first.
 
     Many quotes are compared on `workers` forked processes; the clusters are the same, and
-    the same again when speakers are taken from `joins` (see `Joins`).
+    the same again when speakers are taken from `joins` (see `Joins`) and clusters from
+    `made`, which is left holding this build's.
     """
 
     published_key = {source_id: date.sort_key() for source_id, date in published.items()}
+    clusters: list[QuoteCluster] = []
+    fresh: Made = {}
+    for group, anchors in _group(_units(quotes, events), workers, joins):
+        inputs = (tuple(q for unit in group for q in unit.quotes),
+                  tuple((unit.event, unit.date) for unit in group),
+                  tuple(published_key[q.source_id] for unit in group for q in unit.quotes))
+        known = made.get(tuple(anchors)) if made is not None else None
+        cluster = known[1] if known is not None and known[0] == inputs else _cluster(
+            group, anchors, published_key)
+        fresh[tuple(anchors)] = (inputs, cluster)
+        clusters.append(cluster)
+    if made is not None:
+        made.clear()
+        made.update(fresh)
+    return clusters
+
+
+def _cluster(group: list[_Unit], anchors: list[str],
+             published_key: Mapping[str, tuple[int, int, int, int]]) -> QuoteCluster:
+    """The cluster of the units `group`, named `anchors`."""
 
     def first_seen(quote: Quote) -> tuple[object, ...]:
         return (published_key[quote.source_id], quote.source_id, quote.index)
 
-    clusters: list[QuoteCluster] = []
-    for group, anchors in _group(_units(quotes, events), workers, joins):
-        wordings: dict[tuple[str, ...], list[Quote]] = defaultdict(list)
-        for unit in group:
-            wordings[unit.tokens].extend(unit.quotes)
-        variants = []
-        for members in wordings.values():
-            members.sort(key=first_seen)
-            variants.append(Variant(members[0].text, tuple(members)))
-        # The reference wording is the most widely carried one, then the first published.
-        variants.sort(key=lambda v: (-len({q.source_id for q in v.quotes}),
-                                     first_seen(v.quotes[0]), v.text))
-        reference = variants[0].quotes[0]
-        event = next((u.event for u in group if u.event), None)
-        date = next((u.date for u in group if u.date and u.event == event), None)
-        clusters.append(QuoteCluster(anchors[0], reference.speaker, event, date,
-                                     tuple(variants), aliases=tuple(anchors[1:])))
-    return clusters
+    wordings: dict[tuple[str, ...], list[Quote]] = defaultdict(list)
+    for unit in group:
+        wordings[unit.tokens].extend(unit.quotes)
+    variants = []
+    for members in wordings.values():
+        members.sort(key=first_seen)
+        variants.append(Variant(members[0].text, tuple(members)))
+    # The reference wording is the most widely carried one, then the first published.
+    variants.sort(key=lambda v: (-len({q.source_id for q in v.quotes}),
+                                 first_seen(v.quotes[0]), v.text))
+    reference = variants[0].quotes[0]
+    event = next((u.event for u in group if u.event), None)
+    date = next((u.date for u in group if u.date and u.event == event), None)
+    return QuoteCluster(anchors[0], reference.speaker, event, date,
+                        tuple(variants), aliases=tuple(anchors[1:]))
 
 
 def _repeats(a: tuple[str, ...], b: tuple[str, ...], shared: int) -> bool:

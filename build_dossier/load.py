@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .addresses import quote_anchor, repeated_quote_anchor
-from .cluster import Recurring
+from .cluster import Made, Recurring
 from .model import Event, FuzzyDate, Person, Problem, Quote, QuoteKind, Severity, Source
 from .parallel import LOAD_MIN_FILES as PARALLEL_MIN_FILES
 from .parallel import forked_map
@@ -64,6 +64,8 @@ class Memo:
     joins: dict[tuple[object, ...], list[list[int]]] = field(default_factory=dict)
     """The quotes of each speaker as last clustered (`cluster.Joins`): a speaker whose quotes
     did not change is not compared again (a second of each rebuild at 10,000 sources)."""
+    clusters: Made = field(default_factory=dict)
+    """The clusters as last made (`cluster.Made`)."""
     recurring: Recurring = field(default_factory=Recurring)
     """The recurring lines as last found (`cluster.Recurring`)."""
     registries: dict[str, tuple[tuple[int, ...], Any, list[Problem]]] = field(
