@@ -28,7 +28,12 @@ def dossier_json(d: Dossier) -> bytes:
     }
     out = [b'{"title":', orjson.dumps(d.title)]
     for name, records in lists.items():
-        out += [b',"', name.encode(), b'":[', b",".join(records), b"]"]
+        out += [b',"', name.encode(), b'":[']
+        for record in records:  # joined once, at the end: 100 MB at 10,000 sources
+            out += (record, b",")
+        if records:
+            out.pop()
+        out.append(b"]")
     out.append(b"}\n")
     return b"".join(out)
 
