@@ -181,7 +181,8 @@ def link_quotes(checked: Checked, timings: dict[str, float] | None,
     if progress is not None:
         progress(LINK, 0, sources)
     dossier = link(checked.loaded, checked.title, timings, default_workers(),
-                   checked.settings.site_url, memo.joins if memo is not None else None)
+                   checked.settings.site_url, *((memo.joins, memo.recurring, memo.clusters)
+                                                if memo is not None else (None, None, None)))
     if progress is not None:
         progress(LINK, sources, sources)
     return dossier
@@ -266,6 +267,8 @@ def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: b
     laps.lap("link_s")
     result.timings["link_s"] -= result.timings["cluster_s"]  # reported on its own
     stager = write.Stager(docs_dir)
+    if rendered is not None:
+        stager.written = rendered.written
     committed = False
     try:
         with collector_off():
@@ -279,6 +282,8 @@ def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: b
                            in_place=in_place, service=service) if site else None
         write.apply(plan)
         committed = True
+        if rendered is not None:
+            write.settle(plan, rendered.written)
         laps.lap("write_s")
     except Failed as failure:
         result.lines.extend(failure.lines)

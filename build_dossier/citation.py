@@ -208,9 +208,3 @@ def _short(source: Source) -> str:
     outlet = clean(source.outlet) or f"outlet {NOT_RECORDED}"
     url = clean(source.url) or f"address {NOT_RECORDED}"
     return f"{outlet}, “{clean(source.title)}”, {source.published.human()}, {url}"
-
-
-def csl_items(d: Dossier) -> bytes:
-    """Every source's CSL-JSON item, as one JSON array (`citations.json`)."""
-    return orjson.dumps([source_citation(d, s).csl for s in d.sources.values()],
-                        option=orjson.OPT_INDENT_2) + b"\n"

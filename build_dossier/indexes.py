@@ -118,7 +118,7 @@ def _said_order(d: Dossier, event_id: str,
 def _sources_by_person(d: Dossier) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = defaultdict(list)
     for source in d.sources.values():
-        for speaker in dict.fromkeys(q.speaker for q in source.quotes):
+        for speaker in source.speakers:
             out[speaker].append(source.id)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -141,4 +141,4 @@ def _features(d: Dossier, source: Source) -> Features:
                                  if e in d.events))
     clusters = tuple(dict.fromkeys(d.cluster_of[(source.id, q.index)] for q in source.quotes
                                    if (source.id, q.index) in d.cluster_of))
-    return Features.of(events, clusters, tuple(dict.fromkeys(q.speaker for q in source.quotes)))
+    return Features.of(events, clusters, source.speakers)

@@ -12,7 +12,7 @@ import difflib
 import time
 from collections import defaultdict
 
-from .cluster import Joins, cluster_quotes, recurring_lines
+from .cluster import Joins, Made, Recurring, cluster_quotes, recurring_lines
 from .indexes import index_dossier
 from .load import Loaded
 from .model import Dossier, Problem
@@ -69,9 +69,12 @@ def check_references(loaded: Loaded) -> list[Problem]:
 
 def link(loaded: Loaded, title: str = DEFAULT_TITLE,
          timings: dict[str, float] | None = None, workers: int = 1,
-         site_url: str = "", joins: Joins | None = None) -> Dossier:
+         site_url: str = "", joins: Joins | None = None,
+         recurring: Recurring | None = None, made: Made | None = None) -> Dossier:
     """The Dossier of records that loaded and checked without errors, with its indexes (quotes
-    clustered on `workers` processes, speakers joined as in `joins` taken from it)."""
+    clustered on `workers` processes, speakers joined as in `joins` taken from it, clusters
+    made of the same quotes as in `made` taken from it, the recurring lines from `recurring`
+    when the wordings are as they were)."""
     sources = sorted(loaded.sources, key=lambda s: (s.published.sort_key(), s.id))
     events = sorted(loaded.events.values(), key=lambda e: (e.date.sort_key(), e.id))
     people = sorted(loaded.people.values(), key=lambda p: (p.name.casefold(), p.id))
@@ -87,8 +90,8 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
     published = {s.id: s.published for s in sources}
     quotes = [q for s in sources for q in s.quotes]
     started = time.perf_counter()
-    clusters = cluster_quotes(quotes, event_map, published, workers, joins)
-    recurring = recurring_lines(clusters)
+    clusters = cluster_quotes(quotes, event_map, published, workers, joins, made)
+    lines = recurring_lines(clusters, recurring)
     if timings is not None:
         timings["cluster_s"] = time.perf_counter() - started
     clusters.sort(key=lambda c: (
@@ -107,7 +110,7 @@ def link(loaded: Loaded, title: str = DEFAULT_TITLE,
         reported_by={k: tuple(v) for k, v in sorted(reported.items())},
         announced_by={k: tuple(v) for k, v in sorted(announced.items())},
         cluster_of=cluster_of,
-        recurring=recurring,
+        recurring=lines,
         site_url=site_url,
     )
     return dataclasses.replace(dossier, indexes=index_dossier(dossier))

@@ -245,6 +245,11 @@ class Source:
         """Words in the body."""
         return len(self.body.split())
 
+    @cached_property  # the indexes ask every build; `serve` keeps the record between builds
+    def speakers(self) -> tuple[str, ...]:
+        """Who is quoted, in the order of the quotes, without repeats."""
+        return tuple(dict.fromkeys(q.speaker for q in self.quotes))
+
 
 @dataclass(frozen=True)
 class Variant:

@@ -29,11 +29,10 @@ from .addresses import (
     source_page,
     statement_page,
 )
-from .citation import csl_items
 from .feed import render_feed
 from .model import Dossier
 from .pages import lists
-from .pages.dossier_json import dossier_json
+from .pages.dossier_json import csl_items, dossier_json
 from .pages.event import render_event
 from .pages.layout import GENERATED_NOTE
 from .pages.person import render_person

@@ -13,6 +13,7 @@ import pytest
 from dossiers import wait_until
 
 from bench.generate import World, write_dossier, write_extra_source
+from build_dossier import render_memo
 from build_dossier.build import DOCS_DIR, build
 from build_dossier.load import Memo
 from build_dossier.render_memo import RenderMemo
@@ -103,6 +104,8 @@ def _edits(root: Path, world: World) -> list[Callable[[], None]]:
         change(people, r'^  name: "(\w+) ', r'  name: "\1 Maria '),
         change(events, r'^  title: "', '  title: "Emergency '),
         change(events, r'^  place: ".*"$', '  place: "Tallinn"'),
+        # The date of the statements said at it, and so of their clusters, moves with it.
+        change(events, r'^  date: "2021-11-01"$', '  date: "2021-10-29"'),
         lambda: write_extra_source(root, world),
         lambda: sources[13].unlink(),
         change(sources[3], r'^title: "Revised ', 'title: "'),  # and back as it was
@@ -131,8 +134,14 @@ def test_pages_kept_between_builds_are_those_a_full_render_gives(tmp_path):
     # A source page reads its related sources as one value, not the lists behind them.
     assert any(read[0] == "derived:related" for page in rendered.pages.values()
                for read in page.reads)
-    # The long lists too, part by part: an event, a speaker's statements, a day's sources.
-    assert {kind for (_, (kind, *_)) in rendered.parts} == {"event", "speaker", "day"}
+    # The long lists too, part by part: an event, a statement, a day's sources; and the
+    # files for other tools record by record.
+    kinds = {(page, kind) for (page, (kind, *_)) in rendered.parts}
+    assert {kind for page, kind in kinds if not page.endswith(".json")} == {
+        "event", "statement", "day"}
+    assert {kind for page, kind in kinds if page == "dossier.json"} == {
+        "source", "event", "person", "quote"}
+    assert {kind for page, kind in kinds if page == "citations.json"} == {"csl"}
 
 
 @pytest.mark.slow
@@ -153,17 +162,20 @@ def test_serve_goes_on_while_the_replaced_site_is_deleted_and_nothing_is_left(ne
     assert not trash.exists()
 
 
-def test_a_kept_page_edited_by_hand_is_noticed_even_with_its_size_and_time_put_back(new_dossier):
-    # serve knows an unchanged page by its file's size, times and inode once it has read it
-    # back: an edit by hand, even of the same size with the old modification time put back,
-    # changes the change time, and is said, never overwritten.
+@pytest.mark.parametrize("name", ["people/jens-stoltenberg.md", "quotes.md", "dossier.json"])
+def test_a_kept_page_edited_by_hand_is_noticed_even_with_its_size_and_time_put_back(
+        new_dossier, name):
+    # serve knows an unchanged page (and a list it wrote) by its file's size, times and inode
+    # once it has read it back: an edit by hand, even of the same size with the old
+    # modification time put back, changes the change time, and is said, never overwritten.
     root = new_dossier("seeds")
     memo, rendered = Memo(), RenderMemo()
     for _ in range(2):  # the second build reads each page back and notes its file's state
         result = build(root, site=False, memo=memo, rendered=rendered)
         assert result.ok, result.lines
     assert any(page.state for page in rendered.pages.values())
-    page = root / DOCS_DIR / "people" / "jens-stoltenberg.md"
+    assert rendered.written
+    page = root / DOCS_DIR / name
     text, before = page.read_text(encoding="utf-8"), page.stat()
     edited = text.replace("Stoltenberg", "Stoltenbxrg", 1)
     assert len(edited) == len(text) and edited != text
@@ -171,6 +183,49 @@ def test_a_kept_page_edited_by_hand_is_noticed_even_with_its_size_and_time_put_b
     os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
     result = build(root, site=False, memo=memo, rendered=rendered)
     assert not result.ok
-    assert any("edited by hand" in line and "jens-stoltenberg.md" in line
-               for line in result.lines), result.lines
+    assert any("edited by hand" in line and name in line for line in result.lines), result.lines
     assert page.read_text(encoding="utf-8") == edited
+
+
+class Stop(Exception):
+    """Stands for whatever ends a build while it renders (Ctrl-C, a fault)."""
+
+
+def test_a_build_stopped_while_rendering_leaves_no_stale_page_to_the_next(tmp_path, monkeypatch):
+    # The memo learns what changed when a build starts; a build stopped before it rendered
+    # the pages reading it must not leave the next build taking them as they were.
+    root, fresh = tmp_path / "kept", tmp_path / "fresh"
+    write_dossier(root, 30, 5)
+    memo, rendered = Memo(), RenderMemo()
+    assert build(root, site=False, memo=memo, rendered=rendered).ok
+    source = sorted((root / "sources").glob("2*.md"))[4]
+    source.write_text(re.sub(r'^title: "', 'title: "Stopped ', source.read_text("utf-8"),
+                             count=1, flags=re.MULTILINE), encoding="utf-8")
+    real = render_memo.render_job
+
+    def stopped(d, job):
+        if job[0][0] == "source":
+            raise Stop
+        return real(d, job)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(render_memo, "render_job", stopped)
+        with pytest.raises(Stop):
+            build(root, site=False, memo=memo, rendered=rendered)
+    assert build(root, site=False, memo=memo, rendered=rendered).ok
+    shutil.copytree(root / "sources", fresh / "sources")
+    assert build(fresh, site=False).ok
+    assert docs(root) == docs(fresh)
+    assert "Stopped" in (root / DOCS_DIR / "sources" / (source.stem + ".md")).read_text("utf-8")
+
+
+def test_a_broken_registry_is_said_on_every_build_and_read_again_once_saved(new_dossier):
+    root, memo = new_dossier("seeds"), Memo()
+    events = root / "sources" / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("title: ", "title: [", 1), encoding="utf-8")
+    first = build(root, site=False, memo=memo)
+    assert not first.ok and any("events.yml" in line for line in first.lines), first.lines
+    assert build(root, site=False, memo=memo).lines == first.lines
+    events.write_text(text, encoding="utf-8")
+    assert build(root, site=False, memo=memo).ok

@@ -11,6 +11,8 @@ from typing import Any
 from ..model import Dossier
 
 Derive = Callable[[Dossier, str], Any]
+"""A derived value's function: it must give a value for any key, also one no longer in the
+Dossier (the render memo works out again what the pages of the last build read)."""
 
 DERIVED: dict[str, Derive] = {}
 """Each derived value's function, by name: `render_memo` works it out again to compare."""

@@ -124,7 +124,8 @@ def page(d: Dossier, template: str, here: str, title: str = "", boost: int = 0,
     for key, value in (front or {}).items():
         # JSON is YAML; ASCII-escaped, so that no control character reaches the parser.
         meta += f"{key}: {json.dumps(value, ensure_ascii=True)}\n"
-    if meta:
-        text = f"---\n{meta}---\n\n{text}"
-    # The note goes last: MkDocs takes the page title from a leading heading.
-    return text.rstrip() + "\n\n" + GENERATED_NOTE + "\n"
+    # The note goes last: MkDocs takes the page title from a leading heading. Joined at once:
+    # the quote index is 22 MB at 10,000 sources, and each concatenation copied all of it.
+    body = text.rstrip()
+    head = f"---\n{meta}---\n\n" if meta else ""
+    return "".join((head if body else head.rstrip(), body, "\n\n", GENERATED_NOTE, "\n"))

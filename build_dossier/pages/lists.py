@@ -77,8 +77,13 @@ def render_chronology(d: Dossier) -> str:
 
 def render_quotes(d: Dossier) -> str:
     """The quote index: every statement by speaker, with its wordings and sources."""
-    speakers = [part(d, ("speaker", speaker), partial(_quotes_of, speaker))
-                for speaker in d.indexes.clusters_by_speaker]
+    # A part per statement, not per speaker: the most quoted have thousands, and rendering
+    # all of theirs again whenever one changed was most of a rebuild's quote index.
+    speakers = [Markup(fragment(d, "quotes-speaker.md.j2", QUOTES_PAGE, speaker=speaker,
+                                statements=[part(d, ("statement", anchor),
+                                                 partial(_quote_statement, anchor))
+                                            for anchor in anchors]))
+                for speaker, anchors in d.indexes.clusters_by_speaker.items()]
     return page(d, "quotes.md.j2", QUOTES_PAGE, parts=speakers, front=NOT_SEARCHED,
                 description=f"Every statement in {d.title}, by speaker and date, with each "
                 "wording and the sources that carry it.")
@@ -113,9 +118,8 @@ def _chronology_event(event_id: str, d: Dossier) -> str:
     return fragment(d, "chronology-event.md.j2", CHRONOLOGY_PAGE, event=d.events[event_id])
 
 
-def _quotes_of(speaker: str, d: Dossier) -> str:
-    clusters = [d.cluster(a) for a in d.indexes.clusters_by_speaker[speaker]]
-    return fragment(d, "quotes-speaker.md.j2", QUOTES_PAGE, speaker=speaker, clusters=clusters)
+def _quote_statement(anchor: str, d: Dossier) -> str:
+    return fragment(d, "quotes-statement.md.j2", QUOTES_PAGE, c=d.cluster(anchor))
 
 
 def _sources_of(ids: tuple[str, ...], d: Dossier) -> str:

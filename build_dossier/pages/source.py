@@ -66,11 +66,13 @@ def render_source(d: Dossier, source: Source) -> str:
 
 
 @derived("related")
-def related_to(d: Dossier, source_id: str) -> list[Related]:
+def related_to(d: Dossier, source_id: str) -> list[Related] | None:
     """`related` for the source `source_id`: one value, for a page to read as one (adding a
     source changes the people's lists of sources behind hundreds of pages' related sources,
-    and almost never what those pages show)."""
-    return related(d, d.sources[source_id])
+    and almost never what those pages show). None for a source no longer there: the memo
+    may ask before it forgets the page."""
+    source = d.sources.get(source_id)
+    return related(d, source) if source is not None else None
 
 
 def related(d: Dossier, source: Source) -> list[Related]:
