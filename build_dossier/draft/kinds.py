@@ -23,6 +23,7 @@ from .speakers import (
     is_institution,
     nominative,
     plain,
+    proper_case,
     proper_name,
     strip_titles,
 )
@@ -379,12 +380,16 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         if speech == 0:
             return None
     hits = registry.find(head)
-    persons = [h for h in hits if registry.is_person(h[2])]
+    persons = [h for h in hits if registry.is_person(h[2])
+               and not (_surname_alone(registry, head[h[0]:h[1]], h[2])
+                        and _given_name_of(head, h[1]))]
     if persons:
         s, e, person_id = persons[0]
         return (person_id, registry.people[person_id].name, ""), head[s:e]
-    for word in re.findall(r"[" + UPPER + r"][\w’'\-]{2,}", head):
-        if word not in TITLE_WORDS and (found := registry.surname(word)):
+    for match in re.finditer(r"[" + UPPER + r"][\w’'\-]{2,}", head):
+        word = match.group()
+        if word not in TITLE_WORDS and not _given_name_of(head, match.end()) \
+                and (found := registry.surname(word)):
             return (found, registry.people[found].name, ""), word
     byline = _BYLINE.search(head)
     if byline:
@@ -396,17 +401,25 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
             if not role and rest.startswith(","):
                 role = rest[1:].split(",")[0].strip()
             name = full_name_in(layout.text, named[0].split()[-1]) or named[0]
+            name = proper_case(name) if name.isupper() else name
             return (None, name, role or named[1]), byline.group(0).strip()
     if (introduced := _introducer_name(layout, registry)) is not None:
         return introduced
     title = layout.text[layout.paras[0][0]:layout.paras[0][1]] if layout.paras else ""
-    if (named := named_subject(title)) is not None and " " in named[0]:
+    heading = _governed_heading(layout, len(head))
+    if heading and (title.startswith(heading) or (
+            (named := named_subject(heading)) is not None and " " in named[0])):
+        title = heading
+    if (named := named_subject(title)) is not None and " " in named[0] \
+            and not is_institution(named[0]):
         # 'Выступление Сергея Шойгу на …', 'Remarks of Mayor John Smith': a name in the title,
         # in the nominative where a Russian title puts it in the genitive.
         # 'Поздравление … мэра Ярославля Артёма Молчанова': a governing noun anywhere before.
         genitive = any(w.lower().startswith(_GOVERNING)
                        for w in title[:title.find(named[0])].split())
-        return (None, nominative(named[0]) if genitive else named[0], named[1]), named[0]
+        role = named[1].split(" ", 1)[1] if genitive and named[1].lower().startswith(
+            _GOVERNING) and " " in named[1] else named[1]
+        return (None, nominative(named[0]) if genitive else named[0], role), named[0]
     if (initial := _INITIAL_NAME.search(title)) is not None:
         # 'Обращение губернатора области А.Винникова …': an initial and a surname, no first
         # name to make up; in the nominative after a governing noun.
@@ -425,6 +438,44 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
     return None
+
+
+def _surname_alone(registry: Registry, words: str, person_id: str) -> bool:
+    """Whether `words` are a person's surname alone ('Philippe' of 'Édouard Philippe')."""
+    return plain(words) == plain(registry.people[person_id].name).split(" ")[-1]
+
+
+def _given_name_of(head: str, end: int) -> bool:
+    """Whether the capitalised word ending at `end` is a first name, a surname following it on
+    the same line ('DISCOURS DE PHILIPPE HOUDAYER'): not the registry's surname alone."""
+    after = re.match(r"[^\S\n]+([" + UPPER + r"][\w’'\-]{2,})", head[end:])
+    return after is not None and after.group(1) not in TITLE_WORDS \
+        and could_be_speaker(after.group(1)) and not is_institution(after.group(1))
+
+
+def _governed_heading(layout: Layout, before: int) -> str | None:
+    """A heading above the speech that opens with a noun naming the speech and its speaker
+    ('Поздравление губернатора … Евгения Иванова'), below a section label or a date."""
+    for s, e in layout.paras[:6]:
+        if s >= before:
+            break
+        words = layout.text[s:e].split()
+        if len(words) <= 20 and words[0].lower().startswith(_GOVERNING):
+            # 'Губернатора' is an office in the genitive, not a name's first word.
+            # What follows 'с', 'к', 'на' is the occasion ('с Днём Победы'), not the speaker.
+            line = " ".join(words[:1] + [w.lower() if _an_office(w) else w for w in words[1:]])
+            return _OCCASION.sub("", line)
+    return None
+
+
+_OCCASION = re.compile(r"\s(?:с|со|к|на|по|в|во)\s[" + UPPER + r"][\w-]*(?:\s[" + UPPER
+                       + r"][\w-]*)*")
+
+
+def _an_office(word: str) -> bool:
+    """Whether a capitalised word is a title in another case ('Губернатора', 'Министра')."""
+    return any(word.casefold().startswith(t.casefold()) and len(word) - len(t) <= 2
+               for t in TITLE_WORDS if len(t) >= 4)
 
 
 def _introducer_name(layout: Layout, registry: Registry
@@ -481,10 +532,15 @@ def _name_line(layout: Layout, before: int) -> str | None:
         if s >= before:
             break
         line = layout.text[s:e].strip()
-        if (_NAME_LINE.fullmatch(line) and could_be_speaker(line)
-                and not any(w in TITLE_WORDS for w in line.split())
-                and layout.text.count(line) >= 2):
-            return line
+        # 'Hon Jane Doe' over 'Minister of Health': the honorific dropped, the surname given
+        # elsewhere too ('Doe: Speech to open …').
+        name = strip_titles(line)
+        seen = layout.text.count(line) >= 2 or (
+            name != line and len(re.findall(r"\b" + re.escape(name.split()[-1]) + r"\b",
+                                            layout.text)) >= 2)
+        if (_NAME_LINE.fullmatch(name) and could_be_speaker(name) and seen
+                and not any(w in TITLE_WORDS for w in name.split())):
+            return name
     return None
 
 
