@@ -59,3 +59,41 @@ def test_the_occasion_after_a_russian_greetings_heading_is_not_its_speaker():
             "Этот праздник мы всегда встречаем с особенным настроением, потому что он "
             "напоминает нам о нашем общем труде и о наших общих успехах.\n")
     assert "Днем Города" not in speakers(text)
+
+
+def quoted(text: str) -> list[str]:
+    result = draft(text, {}, {}, published=DAY)
+    assert result.kind == "statement"
+    return [q.text.split(".")[0][:30] for q in result.quotes]
+
+
+def test_a_speechs_courtesies_and_acknowledgements_are_not_proposed():
+    text = ("Speech by Hon Jane Doe, Minister of Culture\n\n"
+            "Good morning. Thank you for inviting me to share this special day with all of you "
+            "here in the district.\n\n"
+            "I would like to acknowledge:\n\n"
+            "• Mayor John Smith and the members of the district council\n\n"
+            "• Professor Ann Brown and the staff of the new library\n\n"
+            "I would also like to acknowledge the builders, the families and the neighbours.\n\n"
+            + SPEECH)
+    assert quoted(text) == ["I am delighted to be here toda", "This project will serve famili"]
+
+
+def test_the_items_of_a_list_too_short_to_quote_are_not_quotations_but_sentences_are():
+    text = ("Speech by Hon Jane Doe, Minister of Culture\n\n" + SPEECH + "\n"
+            "The new building includes:\n\n"
+            "• a reading room for two hundred readers at once\n\n"
+            "• and a garden on the roof for the children of the town.\n\n"
+            "And today:\n\n"
+            "- When the first school opened here, the town had no library at all.\n")
+    assert quoted(text) == ["I am delighted to be here toda", "This project will serve famili",
+                            "- When the first school opened"]
+
+
+def test_a_congratulation_after_its_salutations_is_not_proposed():
+    text = ("Поздравление губернатора области Ивана Петрова\n\n"
+            "Уважаемые жители области! Дорогие земляки! От всей души поздравляю вас с "
+            "праздником!\n\n"
+            "Этот праздник мы всегда встречаем с особенным настроением, потому что он "
+            "напоминает нам о нашем общем труде и о наших общих успехах.\n")
+    assert quoted(text) == ["Этот праздник мы всегда встреч"]

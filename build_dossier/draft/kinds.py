@@ -556,7 +556,7 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
                       start_at: int = 0, least: int = MIN_SPOKEN_WORDS) -> list[tuple[int, int]]:
     """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""
     out: list[tuple[int, int]] = []
-    in_list = welcoming = False
+    in_list = welcoming = unquoted_list = acknowledging = False
     for i, (s, e) in enumerate(layout.paras[start_index:], start_index):
         s = max(s, start_at)
         if end is not None and s >= end:
@@ -573,6 +573,15 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
             in_list = True
             continue
         in_list = False
+        if unquoted_list and _LIST_ITEM.match(words) and (
+                words[2:3].islower() or acknowledging):
+            # 'The new building includes: / • three theatres': the items of a list whose
+            # opening line is too short to quote are no quotations on their own, unless each
+            # is a sentence ('Fast-forward to today: / - When a rocket launches …').
+            continue
+        unquoted_list = words.endswith(":")
+        # 'I would like to acknowledge: / • Minister Jane Doe': whom the speech thanks.
+        acknowledging = unquoted_list and _ACKNOWLEDGES.match(words) is not None
         s = _after_salutation(layout.text, s, e)
         words = layout.text[s:e].strip()
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
@@ -586,8 +595,9 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         welcoming = welcomed and words.endswith((":", ","))
         if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
                 or _page_furniture(words) or _salutation(spoken) or _thanks_only(spoken) \
-                or welcomed or _wishes_only(spoken):
+                or welcomed or _wishes_only(spoken) or _ACKNOWLEDGES.match(spoken):
             continue
+        unquoted_list = False
         out.append((s, e))
     return out
 
@@ -607,6 +617,14 @@ _WISH = re.compile(r"(?:(?:Я|Мы)\s+)?(?:Желаю|Желаем|желаю|ж
                    r"|(?:Ich|Wir)\s+wünschen?\s+(?:Ihnen|euch|dir|allen)"
                    r"|(?:Je|Nous)\s+vous\s+souhait\w*")
 """A sentence of closing wishes: 'Желаем вам благополучия …', 'Пусть …', 'I wish you all …'."""
+
+
+_ACKNOWLEDGES = re.compile(
+    r"(?:I|We)\s+(?:would|['’]d)\s+(?:also\s+)?like\s+to\s+(?:acknowledge|recogni[sz]e)\b"
+    r"|(?:I|We)\s+(?:also\s+)?(?:want\s+to\s+)?acknowledge\b"
+    r"|Je\s+(?:tiens|voudrais|souhaite)\s+(?:également\s+|aussi\s+)?à\s+saluer\b")
+"""A paragraph opening the speech's acknowledgements of those present ('I would like to
+acknowledge: • the Minister …'): a list of names, not a statement."""
 
 
 def _wishes_only(para: str) -> bool:
@@ -685,7 +703,8 @@ def _salutation(para: str) -> bool:
 
 
 _THANKS = re.compile(r"(?i:thanks|thank you|merci|danke|vielen dank|спасибо),\s+[" + UPPER + r"]"
-                     r"|(?i:поздравляю|congratulations|félicitations|herzlichen glückwunsch)"
+                     r"|(?i:(?:от всей души|сердечно|искренне|горячо|heartily|sincerely)\s+)?"
+                     r"(?i:поздравляю|congratulations|félicitations|herzlichen glückwunsch)"
                      r"(?![\w-])")
 
 
@@ -693,10 +712,12 @@ def _thanks_only(para: str) -> bool:
     """Whether a paragraph is one sentence thanking the host by name or congratulating the
     audience ('Thanks, Dominic, and for the wonderful performance …', 'Поздравляю вас с
     замечательным праздником – Днем учителя.'): a formula, not a statement."""
-    para = para.strip()
-    sentences = [p for p in re.split(r"(?<=[.!?])\s+", para) if p]
-    return (len(sentences) == 1 and len(para.split()) <= 20
-            and _THANKS.match(para) is not None)
+    sentences = [p for p in re.split(r"(?<=[.!?])\s+", para.strip()) if p]
+    # 'Дорогие земляки! От всей души поздравляю вас …!': the salutations before it left aside.
+    while len(sentences) > 1 and _salutation(sentences[0]):
+        sentences.pop(0)
+    return (len(sentences) == 1 and len(sentences[0].split()) <= 20
+            and _THANKS.match(sentences[0]) is not None)
 
 
 def _greetings_only(para: str) -> bool:
@@ -704,7 +725,13 @@ def _greetings_only(para: str) -> bool:
     SOTTO.'): no statement to quote."""
     sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip()) if p]
     return bool(sentences) and all(_GREETING.fullmatch(p) or _SALUTATION.fullmatch(p)
-                                   for p in sentences)
+                                   or _THANKS_FOR_INVITING.match(p) for p in sentences)
+
+
+_THANKS_FOR_INVITING = re.compile(
+    r"(?i:thank you|thanks|merci|danke|vielen dank|спасибо)\b[^.!?]{0,30}?"
+    r"(?i:\binvit\w*|\bhaving (?:me|us)\b|einladung|eingeladen|приглашени\w*)[^!?]{0,120}[.!]?$")
+"""Thanks for the invitation ('Thank you for inviting me to celebrate …'): a courtesy."""
 
 
 def _spoken(layout: Layout, spans: list[tuple[int, int]], speaker: tuple[str | None, str, str],
