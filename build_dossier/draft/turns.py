@@ -290,7 +290,8 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
         found = registry.resolve(named)
         return (found, registry.people[found].name, "") if found else (None, named, "")
     bare = strip_titles(label.split(",")[0])
-    if bare.lower() in ROLE_NOUNS or bare in TITLE_WORDS or bare.lower() in _OFFICES:
+    if bare.lower() in ROLE_NOUNS or bare in TITLE_WORDS or bare.lower() in _OFFICES \
+            or (_office_only(label) and " " in bare):  # 'PRIME MINISTER', an office of words
         # 'Spokesman:' where the text says '… by Stéphane Dujarric, Spokesman for …'; 'THE
         # PRESIDENT:' where it says 'President Trump', or else whom the registry says held the
         # office that year. 'THE VICE PRESIDENT' is never the President.

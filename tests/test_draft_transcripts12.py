@@ -1,0 +1,28 @@
+"""`build-dossier new` on interviews labelled by an office of several words ('PRIME
+MINISTER:'), the holder named by the text (round eleven's causes)."""
+
+from __future__ import annotations
+
+from build_dossier.draft.new import draft
+from build_dossier.model import FuzzyDate, Person
+
+DAY = FuzzyDate(2001, 11, 5)
+
+
+def test_a_turn_labelled_by_an_office_of_two_words_is_the_holder_the_text_names():
+    people = {"jane-doe": Person(id="jane-doe", name="Jane Doe", aliases=("Jane Doe",))}
+    text = ("Transcript of the Prime Minister: interview with Morning Radio\n\n"
+            "JOURNALIST:\n\n"
+            "Prime Minister Jane Doe, good morning and welcome to the programme again.\n\n"
+            "PRIME MINISTER:\n\n"
+            "Well it is great to be back here with you, and I am looking forward to the last "
+            "days of this campaign.\n\n"
+            "JOURNALIST:\n\n"
+            "Is the race as close as the papers say this morning?\n\n"
+            "PRIME MINISTER:\n\n"
+            "I think it will be quite close, and every vote will count on Saturday in every "
+            "seat across the country.\n")
+    result = draft(text, people, {}, published=DAY)
+    assert result.kind == "transcript"
+    assert [(q.speaker, q.text.split()[0]) for q in result.quotes] == [
+        ("jane-doe", "Well"), ("jane-doe", "I")]
