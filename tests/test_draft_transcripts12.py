@@ -26,3 +26,19 @@ def test_a_turn_labelled_by_an_office_of_two_words_is_the_holder_the_text_names(
     assert result.kind == "transcript"
     assert [(q.speaker, q.text.split()[0]) for q in result.quotes] == [
         ("jane-doe", "Well"), ("jane-doe", "I")]
+
+
+def test_the_papers_label_asks_and_the_guest_answers_under_a_byline_of_the_author():
+    text = ("Interview\n\n"
+            "Bürgermeisterin Beispiel zur Halbzeit\n\n"
+            "Karl Autor\n"
+            "Sa, 6. Januar 2018\n\n"
+            "Ein ABZ-Interview mit Bürgermeisterin Anna Beispiel über die ersten vier Jahre "
+            "im Amt und die Pläne für die Stadt. Karl Autor hat sie im Rathaus besucht.\n\n"
+            "ABZ: Frau Beispiel, Sie haben bald Halbzeit: Wie sind die ersten Jahre gelaufen?\n"
+            "Beispiel: Das möchte ich eigentlich anderen überlassen, aber ich bin mit vielem "
+            "zufrieden, was wir im Rathaus gemeinsam angestoßen haben.\n\n"
+            "Und was ist nicht gelungen?\n")
+    result = draft(text, {}, {}, published=DAY)
+    assert result.kind == "transcript"
+    assert [(q.name, q.text.split()[0]) for q in result.quotes] == [("Anna Beispiel", "Das")]

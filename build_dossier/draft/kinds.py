@@ -930,6 +930,10 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         or (main is not None and main[1] in title and not _PRESS_CONFERENCE.search(title)
             and all(t.role == "speaker" for t in turns)
             and any(_same_person(who, main_speaker) for who in speakers)))
+    # 'Uwe Mauch' of a byline over 'BZ: … / Salomon: …' is the author, who has no turn: the
+    # guest is whoever answers, not the name above.
+    interview = interview and any(_same_person(who, main_speaker) for who in speakers
+                                  if main_speaker is not None)
     quotes: list[Candidate] = []
     for turn, who in zip(turns, speakers, strict=True):
         if turn.role != "speaker":
