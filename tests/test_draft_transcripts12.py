@@ -42,3 +42,16 @@ def test_the_papers_label_asks_and_the_guest_answers_under_a_byline_of_the_autho
     result = draft(text, {}, {}, published=DAY)
     assert result.kind == "transcript"
     assert [(q.name, q.text.split()[0]) for q in result.quotes] == [("Anna Beispiel", "Das")]
+
+
+def test_dash_turns_answering_questions_are_answers_without_saying_i():
+    text = ("Тренер Иван Петров: как смотреть матчи\n\n"
+            "Интервью с тренером Иваном Петровым о его работе.\n\n"
+            "– Сколько матчей за выходные удаётся посмотреть?\n\n"
+            "– Если командировка, то смотрю одну игру целиком. А дома можно и три матча, "
+            "если они идут в разное время.\n\n"
+            "– Что важнее всего увидеть на стадионе?\n")
+    result = draft(text, {}, {}, published=DAY)
+    assert result.kind == "transcript"
+    assert [q.text.split()[0] for q in result.quotes] == ["Если"]
+
