@@ -139,7 +139,12 @@ def unlabelled_answers(layout: Layout) -> list[Answer]:
     # where three questions or more are put to someone directly ('Vous êtes adjoint …').
     addressed = len(answers) >= 3 and any(
         _SECOND_PERSON.search(text, *layout.paras[a.first - 1]) for a in answers)
-    if ((first_person * 2 < len(spans) and not addressed) or quoting * 2 > len(spans)
+    # Dash turns each answering a question put just before ('– Сколько матчей …? / – Если
+    # командировка, то смотрю …') answer, whether or not they say 'I'.
+    asked_each = bool(dashes) and all(
+        _asks(text[slice(*layout.paras[a.first - 1])]) for a in answers if a.first)
+    if ((first_person * 2 < len(spans) and not addressed and not asked_each)
+            or quoting * 2 > len(spans)
             or questions * 5 < len(layout.paras) - asked_from):
         return []
     return answers

@@ -23,6 +23,7 @@ from .speakers import (
     is_institution,
     nominative,
     plain,
+    proper_case,
     proper_name,
     strip_titles,
 )
@@ -379,12 +380,16 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         if speech == 0:
             return None
     hits = registry.find(head)
-    persons = [h for h in hits if registry.is_person(h[2])]
+    persons = [h for h in hits if registry.is_person(h[2])
+               and not (_surname_alone(registry, head[h[0]:h[1]], h[2])
+                        and _given_name_of(head, h[1]))]
     if persons:
         s, e, person_id = persons[0]
         return (person_id, registry.people[person_id].name, ""), head[s:e]
-    for word in re.findall(r"[" + UPPER + r"][\w’'\-]{2,}", head):
-        if word not in TITLE_WORDS and (found := registry.surname(word)):
+    for match in re.finditer(r"[" + UPPER + r"][\w’'\-]{2,}", head):
+        word = match.group()
+        if word not in TITLE_WORDS and not _given_name_of(head, match.end()) \
+                and (found := registry.surname(word)):
             return (found, registry.people[found].name, ""), word
     byline = _BYLINE.search(head)
     if byline:
@@ -396,17 +401,25 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
             if not role and rest.startswith(","):
                 role = rest[1:].split(",")[0].strip()
             name = full_name_in(layout.text, named[0].split()[-1]) or named[0]
+            name = proper_case(name) if name.isupper() else name
             return (None, name, role or named[1]), byline.group(0).strip()
     if (introduced := _introducer_name(layout, registry)) is not None:
         return introduced
     title = layout.text[layout.paras[0][0]:layout.paras[0][1]] if layout.paras else ""
-    if (named := named_subject(title)) is not None and " " in named[0]:
+    heading = _governed_heading(layout, len(head))
+    if heading and (title.startswith(heading) or (
+            (named := named_subject(heading)) is not None and " " in named[0])):
+        title = heading
+    if (named := named_subject(title)) is not None and " " in named[0] \
+            and not is_institution(named[0]):
         # 'Выступление Сергея Шойгу на …', 'Remarks of Mayor John Smith': a name in the title,
         # in the nominative where a Russian title puts it in the genitive.
         # 'Поздравление … мэра Ярославля Артёма Молчанова': a governing noun anywhere before.
         genitive = any(w.lower().startswith(_GOVERNING)
                        for w in title[:title.find(named[0])].split())
-        return (None, nominative(named[0]) if genitive else named[0], named[1]), named[0]
+        role = named[1].split(" ", 1)[1] if genitive and named[1].lower().startswith(
+            _GOVERNING) and " " in named[1] else named[1]
+        return (None, nominative(named[0]) if genitive else named[0], role), named[0]
     if (initial := _INITIAL_NAME.search(title)) is not None:
         # 'Обращение губернатора области А.Винникова …': an initial and a surname, no first
         # name to make up; in the nominative after a governing noun.
@@ -425,6 +438,44 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
     return None
+
+
+def _surname_alone(registry: Registry, words: str, person_id: str) -> bool:
+    """Whether `words` are a person's surname alone ('Philippe' of 'Édouard Philippe')."""
+    return plain(words) == plain(registry.people[person_id].name).split(" ")[-1]
+
+
+def _given_name_of(head: str, end: int) -> bool:
+    """Whether the capitalised word ending at `end` is a first name, a surname following it on
+    the same line ('DISCOURS DE PHILIPPE HOUDAYER'): not the registry's surname alone."""
+    after = re.match(r"[^\S\n]+([" + UPPER + r"][\w’'\-]{2,})", head[end:])
+    return after is not None and after.group(1) not in TITLE_WORDS \
+        and could_be_speaker(after.group(1)) and not is_institution(after.group(1))
+
+
+def _governed_heading(layout: Layout, before: int) -> str | None:
+    """A heading above the speech that opens with a noun naming the speech and its speaker
+    ('Поздравление губернатора … Евгения Иванова'), below a section label or a date."""
+    for s, e in layout.paras[:6]:
+        if s >= before:
+            break
+        words = layout.text[s:e].split()
+        if len(words) <= 20 and words[0].lower().startswith(_GOVERNING):
+            # 'Губернатора' is an office in the genitive, not a name's first word.
+            # What follows 'с', 'к', 'на' is the occasion ('с Днём Победы'), not the speaker.
+            line = " ".join(words[:1] + [w.lower() if _an_office(w) else w for w in words[1:]])
+            return _OCCASION.sub("", line)
+    return None
+
+
+_OCCASION = re.compile(r"\s(?:с|со|к|на|по|в|во)\s[" + UPPER + r"][\w-]*(?:\s[" + UPPER
+                       + r"][\w-]*)*")
+
+
+def _an_office(word: str) -> bool:
+    """Whether a capitalised word is a title in another case ('Губернатора', 'Министра')."""
+    return any(word.casefold().startswith(t.casefold()) and len(word) - len(t) <= 2
+               for t in TITLE_WORDS if len(t) >= 4)
 
 
 def _introducer_name(layout: Layout, registry: Registry
@@ -481,10 +532,15 @@ def _name_line(layout: Layout, before: int) -> str | None:
         if s >= before:
             break
         line = layout.text[s:e].strip()
-        if (_NAME_LINE.fullmatch(line) and could_be_speaker(line)
-                and not any(w in TITLE_WORDS for w in line.split())
-                and layout.text.count(line) >= 2):
-            return line
+        # 'Hon Jane Doe' over 'Minister of Health': the honorific dropped, the surname given
+        # elsewhere too ('Doe: Speech to open …').
+        name = strip_titles(line)
+        seen = layout.text.count(line) >= 2 or (
+            name != line and len(re.findall(r"\b" + re.escape(name.split()[-1]) + r"\b",
+                                            layout.text)) >= 2)
+        if (_NAME_LINE.fullmatch(name) and could_be_speaker(name) and seen
+                and not any(w in TITLE_WORDS for w in name.split())):
+            return name
     return None
 
 
@@ -500,7 +556,7 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
                       start_at: int = 0, least: int = MIN_SPOKEN_WORDS) -> list[tuple[int, int]]:
     """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""
     out: list[tuple[int, int]] = []
-    in_list = welcoming = False
+    in_list = welcoming = unquoted_list = acknowledging = False
     for i, (s, e) in enumerate(layout.paras[start_index:], start_index):
         s = max(s, start_at)
         if end is not None and s >= end:
@@ -517,6 +573,15 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
             in_list = True
             continue
         in_list = False
+        if unquoted_list and _LIST_ITEM.match(words) and (
+                words[2:3].islower() or acknowledging):
+            # 'The new building includes: / • three theatres': the items of a list whose
+            # opening line is too short to quote are no quotations on their own, unless each
+            # is a sentence ('Fast-forward to today: / - When a rocket launches …').
+            continue
+        unquoted_list = words.endswith(":")
+        # 'I would like to acknowledge: / • Minister Jane Doe': whom the speech thanks.
+        acknowledging = unquoted_list and _ACKNOWLEDGES.match(words) is not None
         s = _after_salutation(layout.text, s, e)
         words = layout.text[s:e].strip()
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
@@ -530,8 +595,9 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         welcoming = welcomed and words.endswith((":", ","))
         if word_count(spoken) < least or words.endswith(",") or _greetings_only(spoken) \
                 or _page_furniture(words) or _salutation(spoken) or _thanks_only(spoken) \
-                or welcomed or _wishes_only(spoken):
+                or welcomed or _wishes_only(spoken) or _ACKNOWLEDGES.match(spoken):
             continue
+        unquoted_list = False
         out.append((s, e))
     return out
 
@@ -551,6 +617,14 @@ _WISH = re.compile(r"(?:(?:Я|Мы)\s+)?(?:Желаю|Желаем|желаю|ж
                    r"|(?:Ich|Wir)\s+wünschen?\s+(?:Ihnen|euch|dir|allen)"
                    r"|(?:Je|Nous)\s+vous\s+souhait\w*")
 """A sentence of closing wishes: 'Желаем вам благополучия …', 'Пусть …', 'I wish you all …'."""
+
+
+_ACKNOWLEDGES = re.compile(
+    r"(?:I|We)\s+(?:would|['’]d)\s+(?:also\s+)?like\s+to\s+(?:acknowledge|recogni[sz]e)\b"
+    r"|(?:I|We)\s+(?:also\s+)?(?:want\s+to\s+)?acknowledge\b"
+    r"|Je\s+(?:tiens|voudrais|souhaite)\s+(?:également\s+|aussi\s+)?à\s+saluer\b")
+"""A paragraph opening the speech's acknowledgements of those present ('I would like to
+acknowledge: • the Minister …'): a list of names, not a statement."""
 
 
 def _wishes_only(para: str) -> bool:
@@ -629,7 +703,8 @@ def _salutation(para: str) -> bool:
 
 
 _THANKS = re.compile(r"(?i:thanks|thank you|merci|danke|vielen dank|спасибо),\s+[" + UPPER + r"]"
-                     r"|(?i:поздравляю|congratulations|félicitations|herzlichen glückwunsch)"
+                     r"|(?i:(?:от всей души|сердечно|искренне|горячо|heartily|sincerely)\s+)?"
+                     r"(?i:поздравляю|congratulations|félicitations|herzlichen glückwunsch)"
                      r"(?![\w-])")
 
 
@@ -637,10 +712,12 @@ def _thanks_only(para: str) -> bool:
     """Whether a paragraph is one sentence thanking the host by name or congratulating the
     audience ('Thanks, Dominic, and for the wonderful performance …', 'Поздравляю вас с
     замечательным праздником – Днем учителя.'): a formula, not a statement."""
-    para = para.strip()
-    sentences = [p for p in re.split(r"(?<=[.!?])\s+", para) if p]
-    return (len(sentences) == 1 and len(para.split()) <= 20
-            and _THANKS.match(para) is not None)
+    sentences = [p for p in re.split(r"(?<=[.!?])\s+", para.strip()) if p]
+    # 'Дорогие земляки! От всей души поздравляю вас …!': the salutations before it left aside.
+    while len(sentences) > 1 and _salutation(sentences[0]):
+        sentences.pop(0)
+    return (len(sentences) == 1 and len(sentences[0].split()) <= 20
+            and _THANKS.match(sentences[0]) is not None)
 
 
 def _greetings_only(para: str) -> bool:
@@ -648,7 +725,13 @@ def _greetings_only(para: str) -> bool:
     SOTTO.'): no statement to quote."""
     sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip()) if p]
     return bool(sentences) and all(_GREETING.fullmatch(p) or _SALUTATION.fullmatch(p)
-                                   for p in sentences)
+                                   or _THANKS_FOR_INVITING.match(p) for p in sentences)
+
+
+_THANKS_FOR_INVITING = re.compile(
+    r"(?i:thank you|thanks|merci|danke|vielen dank|спасибо)\b[^.!?]{0,30}?"
+    r"(?i:\binvit\w*|\bhaving (?:me|us)\b|einladung|eingeladen|приглашени\w*)[^!?]{0,120}[.!]?$")
+"""Thanks for the invitation ('Thank you for inviting me to celebrate …'): a courtesy."""
 
 
 def _spoken(layout: Layout, spans: list[tuple[int, int]], speaker: tuple[str | None, str, str],
@@ -847,6 +930,10 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         or (main is not None and main[1] in title and not _PRESS_CONFERENCE.search(title)
             and all(t.role == "speaker" for t in turns)
             and any(_same_person(who, main_speaker) for who in speakers)))
+    # 'Uwe Mauch' of a byline over 'BZ: … / Salomon: …' is the author, who has no turn: the
+    # guest is whoever answers, not the name above.
+    interview = interview and any(_same_person(who, main_speaker) for who in speakers
+                                  if main_speaker is not None)
     quotes: list[Candidate] = []
     for turn, who in zip(turns, speakers, strict=True):
         if turn.role != "speaker":

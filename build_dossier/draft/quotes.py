@@ -702,7 +702,9 @@ class Resolver:
                 and all(w[:1].islower() for w in words[1:]):
             subject = words[0]  # 'she is expected to tell members:', 'er wird sagen': she
         elif len(words) > 1 and words[-1].lower() in PRONOUNS_PERSON and (
-                words[0] in OPENERS or words[0][:1].islower()) and not any(
+                words[0] in OPENERS or words[0][:1].islower()
+                # 'Turning to the result he says': a clause before the pronoun, no name.
+                or (len(words) >= 4 and words[0].lower().endswith("ing"))) and not any(
                 w[:1].isupper() for w in words[1:-1]):
             subject = words[-1]  # 'При этом она отметила', 'Dabei betonte er': she, he
         last_word = subject.split()[-1].lower() if subject.split() else ""
@@ -856,6 +858,8 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
                 or named[0]
             # 'Мария Захарова' for the registry's 'Maria Zakharova': known by surname.
             subjects.append((s, registry.resolve(name), name))
+        elif (agent := _passive_agent(layout.text[s:e])) is not None:
+            subjects.append((s, registry.resolve(agent), agent))
         elif surname := _russian_surname(layout.text, s, e):
             subjects.append(surname)
         elif opener := _surname_opening(layout.text, s, e):
@@ -881,6 +885,17 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             else None
         out.append(_resolved(layout, cand, resolver, out))
     return out
+
+
+_AGENT = re.compile(r"\s(?:by|von|par)\s+(?P<who>[^.;:!?\"“”«»„]{3,90}?)[.!]?\s*$")
+
+
+def _passive_agent(sentence: str) -> str | None:
+    """The full name ending a passive sentence ('The talks were described as fruitful by the
+    union's secretary Jane Doe.'): its subject in all but grammar, whom 'he' names next."""
+    agent = _AGENT.search(sentence)
+    named = proper_name(agent.group("who")) if agent is not None else None
+    return named[0] if named is not None and " " in named[0] else None
 
 
 _OPENING_WORD = re.compile(r"[" + UPPER + r"][\w’'\-]{2,}(?=\s)")
@@ -1298,10 +1313,17 @@ _AUXILIARIES = frozenset(words_of("hat habe hatte ist war wird has had is was wi
                                   "sagte said says dit sagt und and et и"))
 
 
+_ORGANISATION_GOES_ON = re.compile(r"\s+(?:and|&|und|et|и)\s+(?:[" + UPPER + r"][\w-]*\s+){0,3}"
+                                   r"(?i:union|association|party|federation|workers|"
+                                   r"gewerkschaft|verband|partei|syndicat|parti|союз|партия)")
+"""'Rail Tram and Bus Union': the capitalised words before 'and' open an organisation's name."""
+
+
 def named_subject(sentence: str) -> tuple[str, str] | None:
     """(name, role) of the first full name among a sentence's first words: 'Friedrich Merz
     erinnerte daran', 'Министр культуры РФ Владимир Мединский поздравил'."""
     head = " ".join(sentence.split()[:12])
+    whole = " ".join(sentence.split()[:20])  # the same words, and a few after
     surname_only: tuple[str, str] | None = None
     surname_end = 0
     for match in _NAME_RUN.finditer(head):
@@ -1334,7 +1356,8 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
         words = words[-3:] if particle else words[-2:]
         if words[:1] and words[0].islower():
             continue  # a particle left at the front: not a name's start
-        if len(words) >= 2 and could_be_speaker(" ".join(words)):
+        if len(words) >= 2 and could_be_speaker(" ".join(words)) \
+                and not _ORGANISATION_GOES_ON.match(whole, match.end()):
             name = " ".join(words)
             return name, head[:head.find(name)].strip(" ,")
     return surname_only

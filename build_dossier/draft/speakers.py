@@ -243,7 +243,9 @@ _INSTITUTIONS = frozenset(w.casefold() for w in words_of(
     "Комиссия Совет Партия Агентство Служба College School Hospital Congress Conference "
     "Association Federation Society Board Trust Network Forum Centre Center Club Schule "
     "Hochschule Universität Klinik Kongress Konferenz Bauernverband Collège École Université "
-    "Hôpital Congrès Fédération Université Университет Школа Больница Союз Федерация"))
+    "Hôpital Congrès Fédération Université Университет Школа Больница Союз Федерация "
+    "Library Museum Stadium Airport Station Theatre Bibliothek Museum Bahnhof Flughafen "
+    "Krankenhaus Bibliothèque Musée Gare Aéroport Théâtre Библиотека Музей Театр Вокзал"))
 
 
 def is_institution(name: str) -> bool:

@@ -143,7 +143,8 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
                 and not _heads_quotations(layout, i, found[1])
                 and not _heading(layout, i, found[1])):
             starts.append((i, *found))
-    if starts and (len(starts) >= 2 or _asks(starts[0][1])):
+    if starts and (len(starts) >= 2 or _asks(starts[0][1])
+                   or _outlet(starts[0][1], layout.text)):
         starts = _with_loose_labels(layout, starts)
     if len(starts) < 2 and not (starts and (0 < starts[0][0] <= 8 or SPEAKER_LIST.search(
             layout.text, 0, layout.paras[starts[0][0]][0]))):
@@ -177,6 +178,14 @@ _METADATA_LABELS = frozenset(words_of(
     "update updates transcript transkript mitschrift wortlaut стенограмма verbatim "
     "circonstances personnalité fonction weitere tags read related quelle fazit hinweis "
     "anmerkung источник фото тема темы дата"))
+
+
+def _outlet(label: str, text: str) -> bool:
+    """Whether a label is the paper or station that asks, as the text calls its interview
+    ('HAZ:' over 'Ein HAZ-Interview über …'), not the guest."""
+    return label.isupper() and 2 <= len(label) <= 8 and re.search(
+        re.escape(label) + r"[-\s](?i:interview|gespräch|entretien|интервью)", text,
+    ) is not None
 
 
 def _asks(label: str) -> bool:
@@ -240,15 +249,17 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
     out = []
     # Where 'R' (réponse) answers, every other label asks: 'Q', or the interviewer's name.
     answers = any(turn.label == "R" for turn in turns)
+    # Where the paper asks ('HAZ:'), the others answer, whatever question closes their turn.
+    paper_asks = any(_outlet(turn.label, text) for turn in turns)
     for turn in turns:
         words = re.split(r"[\s.]+", turn.label.lower().strip())
         if words[0] in MODERATORS:
             role = "moderator"
         elif (words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label)
-              or (answers and turn.label != "R")):
+              or (answers and turn.label != "R") or _outlet(turn.label, text)):
             role = "journalist"
         elif (registry.resolve(turn.label) is None and not _office_only(turn.label)
-              and _mostly_asks(share, _person_key(turn.label))):
+              and not paper_asks and _mostly_asks(share, _person_key(turn.label))):
             role = "journalist"  # someone not on record who mostly asks: the interviewer
         else:
             role = "speaker"
@@ -290,7 +301,8 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
         found = registry.resolve(named)
         return (found, registry.people[found].name, "") if found else (None, named, "")
     bare = strip_titles(label.split(",")[0])
-    if bare.lower() in ROLE_NOUNS or bare in TITLE_WORDS or bare.lower() in _OFFICES:
+    if bare.lower() in ROLE_NOUNS or bare in TITLE_WORDS or bare.lower() in _OFFICES \
+            or (_office_only(label) and " " in bare):  # 'PRIME MINISTER', an office of words
         # 'Spokesman:' where the text says '… by Stéphane Dujarric, Spokesman for …'; 'THE
         # PRESIDENT:' where it says 'President Trump', or else whom the registry says held the
         # office that year. 'THE VICE PRESIDENT' is never the President.
