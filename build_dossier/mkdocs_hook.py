@@ -21,7 +21,7 @@ import re
 import sys
 import sysconfig
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import metadata
@@ -646,7 +646,7 @@ def _convert_chunk(uris: list[str], warnings: _Warnings | None) -> list[dict[str
         before = warnings.count if warnings is not None else 0
         page.read_source(config)
         blocks = _render(page, config, files)
-        entry = _content_entry(page)
+        entry = _content_entry(page, blocks)
         if blocks:
             entry["blocks"] = blocks
         entry["content"] = page.content
@@ -706,10 +706,17 @@ def _render_here(page: Page, config: MkDocsConfig, files: Files) -> None:
         STATE.blocks_here[page.file.src_uri] = blocks
 
 
-def _content_entry(page: Page) -> dict[str, Any]:
-    """What rendering a page's Markdown gave, apart from the HTML itself."""
+def _content_entry(page: Page, blocks: Mapping[str, mkdocs_blocks.Block] | None = None
+                   ) -> dict[str, Any]:
+    """What rendering a page's Markdown gave, apart from the HTML itself. A page made of
+    `blocks` links to what they link to (scanning the 22 MB quote index again for its links
+    took a second at 10,000 sources)."""
     assert page.content is not None
-    targets, absent = _link_targets(page.file.url, page.content)
+    if blocks:
+        targets = sorted({target for block in blocks.values() for target in block["targets"]})
+        absent = sorted({target for block in blocks.values() for target in block["absent"]})
+    else:
+        targets, absent = _link_targets(page.file.url, page.content)
     return {
         "uri": page.file.src_uri,
         "source": _digest(page.file.content_bytes),
@@ -760,9 +767,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if STATE.enabled and page.file.src_uri not in STATE.new:
-        entry = STATE.new[page.file.src_uri] = _content_entry(page)
-        if page.file.src_uri in STATE.blocks_here:
-            entry["blocks"] = STATE.blocks_here.pop(page.file.src_uri)
+        blocks = STATE.blocks_here.pop(page.file.src_uri, None)
+        entry = STATE.new[page.file.src_uri] = _content_entry(page, blocks)
+        if blocks is not None:
+            entry["blocks"] = blocks
     return html
 
 
@@ -1293,7 +1301,7 @@ def quick_build(kept: _Kept, config_file: str) -> bool:
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)
     try:
-        built = _build_changed(kept, changes, files)
+        built, pages = _build_changed(kept, changes, files)
         if counts := counter.get_counts():
             said = ", ".join(f"{count} {level.lower()}s" for level, count in counts)
             raise Abort(f"Aborted with {said} in strict mode!")
@@ -1301,20 +1309,19 @@ def quick_build(kept: _Kept, config_file: str) -> bool:
         logging.getLogger("mkdocs").removeHandler(counter)
     log.info(f"build_dossier: {built} pages built again, the other pages kept "
              f"({len(changes.added)} added, {len(changes.removed)} removed)")
-    print(f"{PROGRESS_MARK} quick {built} {len(files.documentation_pages())}", file=sys.stderr,
-          flush=True)
+    print(f"{PROGRESS_MARK} quick {built} {pages}", file=sys.stderr, flush=True)
     log.info(f"Documentation built in {time.monotonic() - started:.2f} seconds")
     return True
 
 
-def _to_build(kept: _Kept, changes: _Changes, files: Files) -> list[File]:
+def _to_build(kept: _Kept, changes: _Changes, doc_files: Sequence[File]) -> list[File]:
     """The pages to build: those changed or added, and with files added or removed, those
     whose links now lead elsewhere."""
     todo = {*changes.pages, *changes.added}
     if changes.added or changes.removed:
         todo.update(uri for uri, entry in kept.pages.items()
                     if uri not in changes.removed and not _reusable(entry))
-    return [file for file in files.documentation_pages() if file.src_uri in todo]
+    return [file for file in doc_files if file.src_uri in todo]
 
 
 def _fresh_page(file: File, config: MkDocsConfig, nav: Navigation) -> Page:
@@ -1331,9 +1338,10 @@ def _fresh_page(file: File, config: MkDocsConfig, nav: Navigation) -> Page:
     return page
 
 
-def _build_changed(kept: _Kept, changes: _Changes, files: Files) -> int:
+def _build_changed(kept: _Kept, changes: _Changes, files: Files) -> tuple[int, int]:
     """Convert, check, template and write the pages to build; the search index, sitemap and
-    manifest as a clean build would have them; then keep this build for the next."""
+    manifest as a clean build would have them; then keep this build for the next. How many
+    pages it built, of how many. (Listing the pages took 0.15 s at 10,000 sources: once.)"""
     global STATE, _WORKER
     config = kept.config
     STATE = _State(enabled=True, in_place=True, old=kept.pages, old_meta=kept.meta,
@@ -1341,9 +1349,9 @@ def _build_changed(kept: _Kept, changes: _Changes, files: Files) -> int:
     STATE.old_blocks = {uri: entry["blocks"] for uri, entry in kept.pages.items()
                         if isinstance(entry.get("blocks"), dict)}
     STATE.urls = {_address(file.url) for file in files}
-    todo = _to_build(kept, changes, files)
-    STATE.reused = ({file.src_uri for file in files.documentation_pages()}
-                    - {file.src_uri for file in todo})
+    doc_files = files.documentation_pages()
+    todo = _to_build(kept, changes, doc_files)
+    STATE.reused = {file.src_uri for file in doc_files} - {file.src_uri for file in todo}
     STATE.total = len(todo)
     search = _search_plugin(config)
     if kept.index is not None:
@@ -1355,8 +1363,7 @@ def _build_changed(kept: _Kept, changes: _Changes, files: Files) -> int:
     for file in todo:
         assert file.page is not None
         mkdocs_build._populate_page(file.page, config, files)
-    _check_anchors(kept, files, set(todo), config)
-    doc_files = files.documentation_pages()
+    _check_anchors(kept, files, doc_files, todo, config)
     for file in todo:
         assert file.page is not None
         _mkdocs_build_page(file.page, config, doc_files, kept.nav, kept.env)
@@ -1374,27 +1381,34 @@ def _build_changed(kept: _Kept, changes: _Changes, files: Files) -> int:
             mkdocs_build._build_theme_template(template, kept.env, files, config, kept.nav)
     pages = _entries_after(kept, changes, todo)
     _write_index(kept, pages, doc_files, todo)
-    _keep_quick(kept, changes, files, pages)
+    _keep_quick(kept, changes, files, pages, todo)
     _report("done", STATE.total, STATE.total, force=True)
     STATE, _WORKER = _State(), None
-    return len(todo)
+    return len(todo), len(doc_files)
 
 
-def _check_anchors(kept: _Kept, files: Files, built: set[File], config: MkDocsConfig) -> None:
+def _check_anchors(kept: _Kept, files: Files, doc_files: Sequence[File], built: list[File],
+                   config: MkDocsConfig) -> None:
     """MkDocs' check of links to anchors, for the pages built, and for the pages linking to an
     anchor one of them no longer has (the others passed the last build's check)."""
+    level = config.validation.links.anchors
+    for file in built:
+        if file.page is not None:
+            file.page.validate_anchor_links(files=files, log_level=level)
     gone = {}
     for file in built:
         before = kept.pages.get(file.src_uri, {}).get("anchors", [])
         now = file.page.present_anchor_ids if file.page is not None else None
         if now is not None and not now.issuperset(before):
             gone[file] = set(before) - now
-    level = config.validation.links.anchors
-    for file in files.documentation_pages():
+    if not gone:
+        return
+    left_alone = set(doc_files) - set(built)
+    for file in doc_files:
         page = file.page
-        if page is not None and (file in built or (gone and page.links_to_anchors and any(
+        if file in left_alone and page is not None and page.links_to_anchors and any(
                 target in gone and not gone[target].isdisjoint(anchors)
-                for target, anchors in page.links_to_anchors.items()))):
+                for target, anchors in page.links_to_anchors.items()):
             page.validate_anchor_links(files=files, log_level=level)
 
 
@@ -1433,7 +1447,7 @@ def _write_index(kept: _Kept, pages: dict[str, dict[str, Any]], doc_files: Itera
 
 
 def _keep_quick(kept: _Kept, changes: _Changes, files: Files,
-                pages: dict[str, dict[str, Any]]) -> None:
+                pages: dict[str, dict[str, Any]], built: list[File]) -> None:
     """The manifest of the whole site, and this build kept for the next."""
     site_dir = kept.config.site_dir
     names = (kept.names - {kept.pages[uri]["dest"] for uri in changes.removed}
@@ -1445,7 +1459,7 @@ def _keep_quick(kept: _Kept, changes: _Changes, files: Files,
         written = _output_key(os.path.join(site_dir, name))
         if written is not None:
             kept.others[name] = written
-    for file in files.documentation_pages():
+    for file in built:  # the others were emptied when they were kept
         if file.page is not None:
             file.page.markdown, file.page.content = "", ""
     kept.files, kept.pages, kept.docs, kept.names = files, pages, changes.docs, names
