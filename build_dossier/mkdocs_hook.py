@@ -106,6 +106,8 @@ class _State:
     a block's HTML does not depend on the nav."""
     blocks_here: dict[str, dict[str, mkdocs_blocks.Block]] = field(default_factory=dict)
     """Blocks of the long pages this process converted."""
+    block_parts: dict[str, list[mkdocs_blocks.Block]] = field(default_factory=dict)
+    """The same, in page order, until their search entries are made."""
     old_meta: dict[str, str] = field(default_factory=dict)
     """Front matter the last good build parsed, as JSON, by the digest of its YAML."""
     meta: dict[str, str] = field(default_factory=dict)
@@ -689,14 +691,17 @@ def _reusable(entry: Mapping[str, Any]) -> bool:
 
 def _render(page: Page, config: MkDocsConfig, files: Files
             ) -> dict[str, mkdocs_blocks.Block] | None:
-    """`Page.render`, a long page block by block; the blocks, for the next build's cache."""
+    """`Page.render`, a long page block by block; the blocks, for the next build's cache (and
+    in page order, for its search entries)."""
     known = STATE.old_blocks.get(page.file.src_uri)
-    blocks = mkdocs_blocks.render(page, config, files,
-                                  known if isinstance(known, dict) else {}, _reusable,
-                                  partial(_link_targets, page.file.url))
-    if blocks is None:
+    cut = mkdocs_blocks.render(page, config, files,
+                               known if isinstance(known, dict) else {}, _reusable,
+                               partial(_link_targets, page.file.url))
+    if cut is None:
         Page.render(page, config, files)
-    return blocks
+        return None
+    STATE.block_parts[page.file.src_uri] = cut.parts
+    return cut.blocks
 
 
 def _render_here(page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -909,7 +914,13 @@ class _PageIndex:
         self.parts: list[str] = []
 
     def entries_of(self, page: Page) -> str:
-        """The page's entries as JSON text, computed by the wrapped index."""
+        """The page's entries as JSON text, computed by the wrapped index (a long page's a run
+        of its blocks at a time)."""
+        parts = STATE.block_parts.pop(page.file.src_uri, None)
+        if parts is not None:
+            text = mkdocs_blocks.search_entries(page, parts, self.index)
+            if text is not None:
+                return text
         before = len(self.index.entries)
         self.index.add_entry_from_context(page)
         added = self.index.entries[before:]
