@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import inspect
 import json
 import logging
 import os
@@ -86,6 +87,10 @@ for all)."""
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 SEARCH_PLUGINS = ("material/search", "search")
 _HREF = re.compile(r'\b(?:href|src)="([^"]*)"')
+_MATERIAL_STRIP = 'r"\\s?data-search-\\w+=\\"[^\\"]+\\""'
+"""How Material's search plugin strips its attributes from a page, as its source spells it."""
+_SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')
+_SPACE = re.compile(r"\s")
 
 log = logging.getLogger("mkdocs.hooks.build_dossier")
 
@@ -393,6 +398,45 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if search is not None and search.config.enabled:
         search.search_index = STATE.index = _PageIndex(search.search_index)
         STATE.indexed = True
+        events = config.plugins.events["page_context"]
+        if search.on_page_context in events and _strips_as_expected(search.__class__):
+            events[events.index(search.on_page_context)] = partial(_index_page, search)
+
+
+@cache
+def _strips_as_expected(plugin: Any) -> bool:
+    """Whether the search plugin's `on_page_context` is the one `_index_page` stands in for:
+    index the page, then strip its `data-search-*` attributes with `_MATERIAL_STRIP`."""
+    try:
+        source = inspect.getsource(plugin.on_page_context)
+    except (OSError, TypeError):
+        return False
+    return source.count("re.sub(") == 1 and _MATERIAL_STRIP in source
+
+
+def _index_page(search: Any, context: Any, *, page: Page, config: MkDocsConfig,
+                nav: Navigation) -> None:
+    """The search plugin's `on_page_context`: the page indexed, then its `data-search-*`
+    attributes stripped as the plugin's pattern strips them. That pattern opens on an optional
+    space, so it is tried at every position of the HTML: 0.7 s on each build of the 21 MB quote
+    index at 10,000 sources, against 0.05 s for one that opens on its text."""
+    search.search_index.add_entry_from_context(page)
+    if page.content is not None:
+        page.content = strip_search_attributes(page.content)
+
+
+def strip_search_attributes(html: str) -> str:
+    """`re.sub(r'\\s?data-search-\\w+="[^"]+"', "", html)`, found by the attribute's text: the
+    space before one goes with it (it cannot end the attribute before, which ends on a quote)."""
+    out, copied = [], 0
+    for found in _SEARCH_ATTRIBUTE.finditer(html):
+        start = found.start()
+        if start > copied and _SPACE.match(html, start - 1):
+            start -= 1
+        out.append(html[copied:start])
+        copied = found.end()
+    out.append(html[copied:])
+    return "".join(out)
 
 
 def _nav_digest(nav: Navigation) -> str:
