@@ -29,6 +29,7 @@ from .speakers import (
     could_be_speaker,
     full_name_in,
     is_institution,
+    is_party,
     nominative,
     proper_case,
     proper_name,
@@ -955,7 +956,8 @@ def entry_headings(layout: Layout, registry: Registry) -> list[tuple[int, str | 
             before_colon = heading.split(":", 1)[0] if ":" in heading else ""
             named = (proper_name(before_colon) if before_colon else None) \
                 or named_subject(heading)
-        if named is None or (" " not in named[0] and registry.resolve(named[0]) is None):
+        if named is None or is_party(named[0]) or (
+                " " not in named[0] and registry.resolve(named[0]) is None):
             found.append((s, None, ""))
             continue
         person = registry.resolve(named[0])
@@ -987,7 +989,8 @@ def _resolved(layout: Layout, cand: Candidate, resolver: Resolver, before: list[
     if guess is not None:
         (speaker, name, role), why = guess
         cand = replace(cand, speaker=speaker, name=name, role=role or cand.role, evidence=why)
-        resolver.mention(cand.start, speaker, name)
+        if speaker or name:
+            resolver.mention(cand.start, speaker, name)
     if cand.how == "quotation marks" and _STATEMENT_WORDS.search(cand.evidence):
         cand = replace(cand, kind="statement")
     return cand
@@ -1234,7 +1237,36 @@ def _inverted_subject(after: str, text: str) -> str | None:
     return full if full and " " in full else None
 
 
+_NEXT_ENTRY = re.compile(r"\n[^\S\n]*(?:[•*\-–][^\S\n]*)?(?:\+{3}\s*)?\d{1,2}[:.h]\d{2}")
+_COMMENTS = re.compile(r"(?i)(?<![\w-])(?:kommentier\w*|comment\w*|réagi\w*|reagier\w*|"
+                       r"react\w*|прокомментир\w*)(?![\w-])")
+
+
+def _entry_speaker(resolver: Resolver, at: int) -> Guess:
+    """Whom the live entry from `at` on reports commenting or speaking, if it names only one
+    ('Marius Brey, Kreisvorsitzender der Linken, kommentiert das Ergebnis'); else no one."""
+    body = resolver.text[at:at + 2000]
+    if (next_entry := _NEXT_ENTRY.search(body)) is not None:
+        body = body[:next_entry.start()]
+    named = set()
+    for sentence in re.split(r"(?<=[.!?])\s+", body.split("\n", 1)[-1]):
+        subject = named_subject(sentence) if (
+            _COMMENTS.search(sentence) or speech_verb(sentence)) else None
+        if subject and len(subject[0].split()) >= 2 and not is_party(subject[0]):
+            named.add(subject[0])
+    if len(named) != 1:
+        return None, "", ""
+    name = named.pop()
+    person = resolver.registry.resolve(name)
+    return person, resolver.registry.people[person].name if person else name, ""
+
+
 def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] | None:
+    label = lead.strip()
+    if label.endswith(":") and is_party(label) and resolver.registry.exact(
+            label.strip(" :–-•")) is None:
+        # '21:45 Uhr – Grüne: „…“': the entry's party, whose words are whoever's it names.
+        return _entry_speaker(resolver, at), evidence(lead)
     lowered = lead.lower()
     for phrase in ACCORDING_TO:
         # A word of its own: 'laut' in 'Lauterbach' is no 'according to'.
