@@ -63,3 +63,23 @@ def test_a_name_in_another_transliteration_is_the_registrys_person():
 def test_a_new_persons_soft_sign_before_e_is_written_ye():
     assert person_id("Михаил Игнатьев") == "mikhail-ignatyev"
     assert person_id("Ольга Васильева") == "olga-vasilyeva"
+
+
+def test_il_after_a_verb_of_speech_is_the_last_one_reported_speaking_not_one_mentioned_since():
+    text = ("Crues : douze communes sinistrées\n\n"
+            "Douze communes ont demandé l'aide de l'État après les crues, a indiqué le maire de "
+            "Exempleville Jacques Martin. Lors de sa venue, Claire Durand avait promis une "
+            "réponse rapide.\n\n"
+            "\"Nous avons transmis tous les dossiers à la préfecture dès ce matin\", a-t-il "
+            "précisé devant la presse.\n")
+    assert drafted(text) == [
+        ("jacques-martin", "Douze communes ont demandé l'aide de l'État après les crues"),
+        ("jacques-martin", "Nous avons transmis tous les dossiers à la préfecture dès ce matin")]
+
+
+def test_er_is_whoever_his_own_paragraph_names_even_if_not_speaking():
+    text = ("Reform im Streit\n\n"
+            "Ministerin Anna Beispiel sagte, die Länder müssten zustimmen.\n\n"
+            "Auch Bernd Muster will die Reform nicht allein durchsetzen. \"Wir müssen zu einem "
+            "gemeinsamen Ergebnis kommen\", betonte er.\n")
+    assert [who for who, _ in drafted(text)][-1] == "bernd-muster"

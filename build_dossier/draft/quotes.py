@@ -14,6 +14,7 @@ from .reported import (
     attribution_line,
     lead_attribution,
     reported,
+    said_at_end,
     said_by_before,
     speech_verb,
     tail_attribution,
@@ -635,6 +636,10 @@ Guess = tuple[str | None, str, str]
 """(registry id or None, name as the text gives it, role the text gives)."""
 
 
+_PLUPERFECT = re.compile(r"(?i)(?<![\w-])(?:avait|avaient|had|hatte|hatten)(?![\w-])")
+"""The tense of what happened before the story's time: its subject is no one now speaking."""
+
+
 @dataclass
 class Resolver:
     """Speakers named so far, latest last, for pronouns and surnames further on."""
@@ -651,6 +656,9 @@ class Resolver:
     does."""
     lead: tuple[int, str | None, str] | None = None
     """(offset, id, name) of the person the title or lead names, if it names one."""
+    speaking: set[tuple[int, str]] = field(default_factory=set)
+    """(offset, name) of the mentions reported speaking: a quotation's speaker, the subject of
+    a verb of speech ('a indiqué le préfet Laurent Cayrel')."""
 
     def mention(self, at: int, speaker: str | None, name: str) -> None:
         """Record that `speaker` (or a new person named `name`) is named at `at`."""
@@ -667,13 +675,28 @@ class Resolver:
         self.mentions.append((at, speaker, name, self.registry.is_person(speaker) if speaker
                               else not is_institution(name)))
 
-    def last(self, at: int, person: bool) -> tuple[str | None, str] | None:
-        """The latest speaker named before `at` (a person only, for 'he' and 'she')."""
+    def last(self, at: int, person: bool, speaking: bool = False
+             ) -> tuple[str | None, str] | None:
+        """The latest speaker named before `at` (a person only, for 'he' and 'she'); with
+        `speaking` and no one named in its own paragraph, the latest reported speaking, past
+        people only mentioned since as background, in the pluperfect ('…, a indiqué le préfet
+        Laurent Cayrel. Lors de sa visite, Manuel Valls avait évoqué la date. / "…", a-t-il
+        indiqué': the prefect)."""
         # Mentions arrive in reading order; looking back a few is enough and stays linear.
+        first = None
+        # Someone named in the pronoun's own paragraph is its antecedent, speaking or not.
+        paragraph = self.text.rfind("\n", 0, at) + 1
         for m_at, speaker, name, is_person in reversed(self.mentions[-50:]):
-            if m_at <= at and (is_person or not person):
+            if m_at > at or not (is_person or not person):
+                continue
+            if first is None:
+                first = speaker, name
+                if not speaking or m_at >= paragraph or (m_at, name) in self.speaking \
+                        or not _PLUPERFECT.search(re.split(r"[.!?\n]", self.text[m_at:])[0]):
+                    return first
+            elif (m_at, name) in self.speaking and at - m_at < 1200:
                 return speaker, name
-        return None
+        return first
 
     def named_next(self, at: int) -> tuple[str | None, str] | None:
         """The registered person the paragraph names next after `at`: an office named before
@@ -746,7 +769,8 @@ class Resolver:
         if word in PRONOUNS_PERSON and self.section is not None:
             return self.section[0], self.section[1], ""  # 'POPE FRANCIS … he said:'
         if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun or of_someone:
-            found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone)
+            found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone,
+                              speaking=word in PRONOUNS_PERSON)
             if found is None and (role_noun or of_someone):
                 found = self.named_next(at)
             if found is None and word in PRONOUNS_PERSON and self.lead is not None \
@@ -861,6 +885,8 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             subjects.append((s, registry.resolve(name), name))
         elif (agent := _passive_agent(layout.text[s:e])) is not None:
             subjects.append((s, registry.resolve(agent), agent))
+        elif (speaker := _said_by_at_end(layout.text[s:e])) is not None:
+            subjects.append((s, registry.resolve(speaker), speaker))
         elif surname := _russian_surname(layout.text, s, e):
             subjects.append(surname)
         elif opener := _surname_opening(layout.text, s, e):
@@ -871,6 +897,9 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
     # to no one (None) sorts first, as an empty id would.
     subjects = sorted(subjects + headings + [e for e in entries if e[2]],
                       key=lambda m: (m[0], m[1] or "", m[2]))
+    for at, _, name in subjects:
+        if speech_verb(layout.text[at:layout.sentence(at)[1]]) is not None:
+            resolver.speaking.add((at, name))
     out: list[Candidate] = []
     i = h = n = 0
     for cand in passages:
@@ -889,6 +918,14 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
 
 
 _AGENT = re.compile(r"\s(?:by|von|par)\s+(?P<who>[^.;:!?\"“”«»„]{3,90}?)[.!]?\s*$")
+
+
+def _said_by_at_end(sentence: str) -> str | None:
+    """The full name closing a sentence after its verb of speech ('Dix-huit communes ont
+    demandé …, a indiqué le préfet du Var Laurent Cayrel.'): who is reported speaking."""
+    at_end = said_at_end(sentence)
+    named = proper_name(at_end[1]) if at_end else None
+    return named[0] if named and len(named[0].split()) >= 2 else None
 
 
 def _passive_agent(sentence: str) -> str | None:
@@ -991,6 +1028,7 @@ def _resolved(layout: Layout, cand: Candidate, resolver: Resolver, before: list[
         cand = replace(cand, speaker=speaker, name=name, role=role or cand.role, evidence=why)
         if speaker or name:
             resolver.mention(cand.start, speaker, name)
+            resolver.speaking.add((cand.start, resolver.mentions[-1][2]))
     if cand.how == "quotation marks" and _STATEMENT_WORDS.search(cand.evidence):
         cand = replace(cand, kind="statement")
     return cand
