@@ -83,3 +83,19 @@ def test_er_is_whoever_his_own_paragraph_names_even_if_not_speaking():
             "Auch Bernd Muster will die Reform nicht allein durchsetzen. \"Wir müssen zu einem "
             "gemeinsamen Ergebnis kommen\", betonte er.\n")
     assert [who for who, _ in drafted(text)][-1] == "bernd-muster"
+
+
+def test_a_russian_interview_under_a_headline_question_is_a_transcript_of_its_answers():
+    text = ("\"Разве новый мост может подождать?\"\n"
+            "Новый мэр Примерска Олег Образцов, специально для нашей газеты\n"
+            "Мэр Примерска ОЛЕГ ОБРАЗЦОВ, вступивший в должность на прошлой неделе, уверен, что "
+            "город успеет построить новый мост. О своих планах он рассказал нашему "
+            "корреспонденту ИВАНУ ПЕТРОВУ.\n"
+            "— В своей программе, которую вы представили депутатам, вы почти ничего не "
+            "говорите о старом мосте через реку, хотя горожане о нём спрашивают постоянно.\n"
+            "— Я думаю, что старый мост мы закроем уже этой осенью. Новый будет готов через два "
+            "года, и деньги на него в бюджете уже есть.\n")
+    d = draft(text, {}, {}, published=DAY)
+    assert d.kind == "transcript"
+    assert [(speaker_id(q), q.text[:20]) for q in d.quotes] == [
+        ("oleg-obraztsov", "Разве новый мост мож"), ("oleg-obraztsov", "Я думаю, что старый ")]

@@ -198,6 +198,11 @@ def said_at_end(sentence: str) -> tuple[int, str] | None:
 
 
 _APPOSED_NAME = re.compile(r"\s*[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'-]+){1,2}\s*")
+_TOLD_WHOM_ONLY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}(?:корреспондент\w*|журналист\w*|репортер\w*|репортёр\w*|"
+    r"изданию|газете|агентству|телеканалу|радиостанции|reporters|journalists|"
+    r"the press|la presse|aux journalistes|Journalisten|Reportern)(?![\w-])", re.IGNORECASE)
+"""After a verb of telling, only whom it was told to: a recipient, no words reported."""
 _SUBJECT_ARTICLES = frozenset(words_of("le la l' the der die das"))
 
 
@@ -214,6 +219,11 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
         return _clause(text, start, start + german.start(), german.group(1))
     match = speech_verb(sentence)
     if match is None:
+        return None
+    if _TOLD_WHOM_ONLY.match(sentence, match.end()) and not _CLAUSE_IN.search(
+            sentence, match.end()):
+        # 'он рассказал специальному корреспонденту Ъ', 'told reporters about the plans': to
+        # whom and about what, but not what was said.
         return None
     if (at_end := said_at_end(sentence)) is not None:
         # What was said, then who said it, whatever verbs what was said holds ('Douze
