@@ -99,3 +99,33 @@ def test_a_russian_interview_under_a_headline_question_is_a_transcript_of_its_an
     assert d.kind == "transcript"
     assert [(speaker_id(q), q.text[:20]) for q in d.quotes] == [
         ("oleg-obraztsov", "Разве новый мост мож"), ("oleg-obraztsov", "Я думаю, что старый ")]
+
+
+def test_an_interviews_introduction_reports_the_interviewee_by_his_pronoun():
+    text = ("Anna Autorin\n\n"
+            "Erfurt (ABC) Erst am Montag senkte der Landesverband der Imker seine Prognose, "
+            "Verbandschef Karl Honig hält die Lage für ernst. Die Imker stellten sich auf "
+            "Verluste in Millionenhöhe ein, sagt er im Gespräch mit Anna Autorin.\n\n"
+            "Herr Honig, wie geht es Ihren Bienen in diesem Sommer?\n\n"
+            "Ich habe in diesem Jahr ein Drittel meiner Völker verloren. Der Sommer war viel "
+            "zu trocken, und die Blüte war kurz.\n\n"
+            "Was muss jetzt geschehen, damit es besser wird?\n\n"
+            "Wir brauchen schnell Hilfe vom Land, sonst geben viele kleine Betriebe auf. Ich "
+            "kenne schon mehrere, die aufhören wollen.\n")
+    found = drafted(text)
+    assert ("karl-honig", "Die Imker stellten sich auf Verluste in Millionenhöhe ein") in found
+    assert {who for who, _ in found} == {"karl-honig"}
+
+
+def test_a_press_conferences_introduction_reports_its_speaker():
+    text = ("Press conference on the new budget\n\n"
+            "Finance Minister Jane Roe said on Monday that spending on schools would rise by a "
+            "tenth next year.\n\n"
+            "MINISTER ROE: Good morning. We have worked hard on this budget for many months, "
+            "and I am proud of what it does for our schools and hospitals.\n\n"
+            "Q: Will taxes go up?\n\n"
+            "MINISTER ROE: No. We will pay for every measure in this budget without raising "
+            "a single tax on working families.\n")
+    found = drafted(text)
+    assert found[0] == ("jane-roe", "spending on schools would rise by a tenth next year")
+    assert {who for who, _ in found} == {"jane-roe"}
