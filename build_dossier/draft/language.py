@@ -112,5 +112,6 @@ def safe_id(candidate: str, fallback: str, suffix: str) -> str:
 
 
 def person_id(name: str) -> str:
-    """The id proposed for a person not in the registry: their name, transliterated."""
-    return safe_id(slugify(name, 100), "person", "person")
+    """The id proposed for a person not in the registry: their name, transliterated, a soft or
+    hard sign before 'е' as 'ye' the way registries write it ('Кондратьев' → 'kondratyev')."""
+    return safe_id(slugify(re.sub(r"[ьъЬЪ]([еЕ])", r"y\1", name), 100), "person", "person")
