@@ -5,6 +5,9 @@ umlaut as German spells it without one."""
 from __future__ import annotations
 
 from build_dossier.draft.dates import find_published
+from build_dossier.draft.frontmatter import speaker_id
+from build_dossier.draft.language import person_id
+from build_dossier.draft.new import draft
 from build_dossier.model import FuzzyDate
 
 
@@ -24,3 +27,14 @@ def test_a_live_stamp_running_rubric_and_date_together_dates_the_page():
 
 def test_a_number_glued_to_a_word_is_no_date_unless_dotted_as_one():
     assert find_published("Artikel12 und Abschnitt3 der Satzung, Rn.4.5 gelten.") is None
+
+
+def test_a_new_german_persons_id_writes_umlauts_as_german_does():
+    text = ("Rede zur Amtseinführung\n\nMünster, 3. März 2021\n\n"
+            "„Ich freue mich auf die Arbeit mit Ihnen allen“, sagte Jürgen Größmann am Montag "
+            "vor dem Rat der Stadt.\n")
+    drafted = draft(text, {}, {})
+    assert drafted.language == "de"
+    assert [speaker_id(q, drafted.language) for q in drafted.quotes] == ["juergen-groessmann"]
+    # Another language's name keeps its letters' plain forms: 'Müller' in French is 'muller'.
+    assert person_id("Jürgen Größmann", "fr") == "jurgen-grossmann"
