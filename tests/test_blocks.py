@@ -4,11 +4,13 @@ every page of a generated dossier and of the seeds that falls into blocks."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from dossiers import make_dossier
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
@@ -82,3 +84,50 @@ def test_long_pages_in_blocks_are_converted_as_mkdocs_converts_them(tmp_path, mo
         compared += 1
     # The chronology, the quotes, the lists, and each record page with headings.
     assert compared >= 5
+
+
+def whole_page_entries(page: Page, index) -> str:
+    """The search entries Material's index makes of the page's HTML, parsed at once."""
+    before = len(index.entries)
+    index.add_entry_from_context(page)
+    added = index.entries[before:]
+    del index.entries[before:]
+    return ",".join(json.dumps(entry, separators=(",", ":"), default=str) for entry in added)
+
+
+def test_long_pages_are_indexed_for_search_as_material_indexes_them_whole(tmp_path, monkeypatch):
+    root = tmp_path / "dossier"
+    write_dossier(root, 40, 11, mkdocs_yml=ROOT / "mkdocs.yml")
+    cfg, files = staged_site(root)
+    monkeypatch.setattr(mkdocs_blocks, "BLOCKS_MIN", 0)
+    plugin = cfg.plugins["material/search"]
+    index = SearchIndex(**plugin.config)
+    compared = reused = 0
+    for file in files.documentation_pages():
+        page = Page(None, file, cfg)
+        page.read_source(cfg)
+        cut = mkdocs_blocks.render(page, cfg, files, {}, lambda block: True,
+                                   lambda html: ([], []))
+        if cut is None:
+            continue
+        assert mkdocs_blocks.search_entries(page, cut.parts, index) == \
+            whole_page_entries(page, index), file.src_uri
+        compared += 1
+        # An edit in the middle of the page: its runs are parsed again, the others reused.
+        edited = Page(None, file, cfg)
+        edited.read_source(cfg)
+        middle = len(edited.markdown) // 2
+        cut_at = edited.markdown.find("\n\n", middle)
+        if cut_at == -1:
+            continue
+        edited.markdown = edited.markdown[:cut_at] + "\n\nAn added paragraph." + \
+            edited.markdown[cut_at:]
+        again = mkdocs_blocks.render(edited, cfg, files, cut.blocks, lambda block: True,
+                                     lambda html: ([], []))
+        assert again is not None
+        kept = sum("search_run" in part for part in again.parts)
+        assert mkdocs_blocks.search_entries(edited, again.parts, index) == \
+            whole_page_entries(edited, index), file.src_uri
+        reused += kept > 0
+    assert compared >= 5
+    assert reused >= 3  # the chronology, the quotes and the lists took runs from the first parse

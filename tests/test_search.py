@@ -58,3 +58,17 @@ def test_a_pagefind_site_builds_strict_with_its_own_index_from_this_host(new_dos
     lists = [site / name / "index.html" for name in ("chronology", "quotes", "sources")]
     assert moved and all(page in pages for page in lists)
     assert indexed == len(pages) - 2 - len(moved) - len(lists)
+
+
+def test_the_hook_strips_search_attributes_as_material_does_and_only_stands_in_for_it_as_is():
+    from material.plugins.search.plugin import SearchPlugin
+
+    from build_dossier import mkdocs_hook
+    material = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+    html = ('<div class="dossier-covered" data-search-exclude="statement-pages" markdown>'
+            '<p>x</p></div>\n<div\ndata-search-exclude="citation">y</div>'
+            '<p data-search-x="">kept: empty</p><p>data-search-exclude="z" in text</p>')
+    assert mkdocs_hook.strip_search_attributes(html) == material.sub("", html)
+    assert "data-search-exclude" not in mkdocs_hook.strip_search_attributes(html)
+    # Stood in for only while Material's plugin strips with that very pattern, once.
+    assert mkdocs_hook._strips_as_expected(SearchPlugin)

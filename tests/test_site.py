@@ -255,3 +255,32 @@ def test_the_site_builds_strict_and_self_contained(new_dossier):
         outside = [h for h in parser.fetched if h.startswith(("http:", "https:", "//"))]
         assert outside == [], (html_page, outside)
     assert b"fonts.googleapis" not in b"".join(site_one.values())
+
+
+def test_a_long_list_on_a_person_page_comes_under_a_heading_per_month(tmp_path):
+    from bench.generate import write_dossier
+    from build_dossier.pages.person import LONG_LIST
+    root = tmp_path / "dossier"
+    write_dossier(root, 1500, 7)
+    assert build(root, site=False).ok
+    pages = {path: path.read_text(encoding="utf-8") for path in (root / "docs/people").glob("*.md")}
+    counts = {path: text.count("· [quote index]") for path, text in pages.items()}
+    longest = max(counts, key=counts.get)
+    text = pages[longest]
+    assert counts[longest] >= LONG_LIST
+    months = re.findall(r"^### (\w+ \d{4}) \{ #quotes-(\d{4})-(\d{2}) \}$", text, re.MULTILINE)
+    assert len(months) > 1
+    assert [(y, m) for _, y, m in months] == sorted({(y, m) for _, y, m in months})
+    # Every statement under a month's heading was made in that month, and none is left out.
+    statements = text.split("## Events")[0]
+    total = 0
+    for title, body in zip(months, re.split(r"^### .*\{ #quotes-.*$", statements, flags=re.M)[1:],
+                           strict=True):
+        occasions = re.findall(r"^    .*?(\d{1,2} \w+ \d{4}|\w+ \d{4}); in \d+ source", body,
+                               re.MULTILINE)
+        assert occasions and all(o.endswith(title[0]) for o in occasions), title
+        total += len(occasions)
+    assert total == counts[longest]
+    assert re.search(r"^### \w+ \d{4} \{ #sources-\d{4}-\d{2} \}$", text, re.MULTILINE)
+    shortest = min((p for p in counts if counts[p]), key=counts.get)
+    assert counts[shortest] < LONG_LIST and "\n### " not in pages[shortest]

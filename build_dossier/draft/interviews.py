@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .marks import QUOTE_CHARS
 from .quotes import named_subject
 from .reported import speech_verb
-from .speakers import Registry, full_name_in, strip_titles
+from .speakers import Registry, full_name_in, proper_case, strip_titles
 from .textparts import TURN_LABEL, UPPER, Layout
 
 _DASH_TURN = re.compile(r"[-–—][^\S\n]+(?=\S)")
@@ -45,6 +45,11 @@ def _asks(text: str) -> bool:
     return words.endswith("?") and len(words.split()) <= MAX_QUESTION_WORDS
 
 
+def _puts_to(para: str) -> bool:
+    """Whether a turn asks, or speaks to the one answering ('вы', 'vous', 'you')."""
+    return _asks(para) or _SECOND_PERSON.search(para) is not None
+
+
 def _dash_turns(layout: Layout) -> list[tuple[int, int]] | None:
     """(paragraph index, speech offset) of each dash-led turn, when the text holds three or
     more of them (or a question and its answer) and none is a quotation signed within it."""
@@ -59,8 +64,11 @@ def _dash_turns(layout: Layout) -> list[tuple[int, int]] | None:
     if len(turns) == 2:
         # '- Александр Михайлович, … Что лично вы считаете …? / - Я думаю, …': an exchange cut
         # after its first answer is one question and its answer.
+        # '— В книге …, героем которой вы тоже стали, … / — Я то же самое думаю.': a remark put
+        # to the one answering, who answers in the first person, is a question too.
         asked, answered = (text[slice(*layout.paras[i])] for i, _ in turns)
-        return turns if _asks(asked) and not _asks(answered) else None
+        return turns if _puts_to(asked) and not _asks(answered) and (
+            _asks(asked) or _speaks_for_oneself(answered)) else None
     return turns if len(turns) >= 3 else None
 
 
@@ -68,6 +76,8 @@ def _answers_of_dashes(layout: Layout, turns: list[tuple[int, int]]) -> list[Ans
     text = layout.text
     asking = next((n for n, (i, _) in enumerate(turns)
                    if _asks(text[slice(*layout.paras[i])])), None)
+    if asking is None and len(turns) == 2:
+        asking = 0  # a remark put to the one answering (see `_dash_turns`)
     if asking is None:
         return []
     out = []
@@ -192,6 +202,11 @@ def _subject_of_speech(header: str, registry: Registry, firsts: set[str]
     return (None, full, "") if full else None
 
 
+_CAPITALS_NAME = re.compile(r"(?<![\w-])[" + UPPER + r"]{2,}(?:[\s-][" + UPPER + r"]{2,})+"
+                            r"(?![\w-])")
+"""Two words or more in capitals: a name as some papers print it, 'ВЛАДИМИР ЧУРОВ'."""
+
+
 def interviewee(layout: Layout, answers: list[Answer], registry: Registry
                 ) -> tuple[str | None, str, str] | None:
     """(id, name, role) of the one who answers: named above the first question, the one the
@@ -203,7 +218,8 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     header_end = layout.paras[max(answers[0].first - 1, 0)][0]
     named: list[tuple[str, str, bool]] = []
     for s, e in layout.paras[:max(answers[0].first - 1, 0)]:
-        para = text[s:e]
+        # 'Председатель Центризбиркома ВЛАДИМИР ЧУРОВ …': a name printed in capitals.
+        para = _CAPITALS_NAME.sub(lambda m: proper_case(m.group()), text[s:e])
         found = named_subject(para)
         if found is not None and " " in found[0]:
             named.append((found[0], found[1], speech_verb(para) is not None))

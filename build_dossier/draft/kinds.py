@@ -14,6 +14,7 @@ from .marks import QUOTE_CHARS
 from .quotes import Candidate, named_subject, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
 from .speakers import (
+    PRONOUNS_PERSON,
     ROLE_NOUNS,
     TITLE_WORDS,
     Registry,
@@ -969,6 +970,10 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
             layout.text[slice(*layout.paras[para])])
         if cand.kind == "direct" and whole and who[1]:
             cand = replace(cand, speaker=who[0], name=who[1], role=who[2], evidence=how)
+        elif cand.speaker is None and not cand.name and who[1] and cand.attribution.split()[:1] \
+                and cand.attribution.split()[0].lower() in PRONOUNS_PERSON:
+            # '…, sagt er im Gespräch mit …' in the introduction: the one interviewed.
+            cand = replace(cand, speaker=who[0], name=who[1], role=who[2])
         quotes.append(cand)
     for answer in answers:
         # 'Willi: Neu und ungewohnt.': the answer's words start after its own label.
@@ -1010,6 +1015,9 @@ def _header_quotations(layout: Layout, registry: Registry, turns: list[Turn]
     taken = SpanSet()
     taken.add(turns[0].start, len(layout.text) + 1)
     return [c for c in resolved_quotes(layout, registry, taken)
-            if c.how == "quotation marks" and c.kind == "direct" and (c.speaker or c.name)
+            if ((c.how == "quotation marks" and c.kind == "direct")
+                # 'Bauernpräsident Joachim Rukwied beschreibt die Dürrefolgen als dramatisch':
+                # the introduction reports what the guest says.
+                or c.how == "reported speech") and (c.speaker or c.name)
             # 'встречи … с коллективом газеты "Аргументы и факты"': a name, not words said.
             and word_count(c.text) >= 5]

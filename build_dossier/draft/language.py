@@ -117,8 +117,9 @@ _GERMAN_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae"
 
 
 def person_id(name: str, language: str = "") -> str:
-    """The id proposed for a person not in the registry: their name, transliterated (a German
-    text's umlauts written ae/oe/ue/ss, as German spells them without the marks)."""
+    """The id proposed for a person not in the registry: their name, transliterated, a soft or
+    hard sign before 'е' as 'ye' the way registries write it ('Кондратьев' → 'kondratyev'), a
+    German text's umlauts as ae/oe/ue/ss, as German spells them without the marks."""
     if language == "de":
         name = name.translate(_GERMAN_SPELLING)
-    return safe_id(slugify(name, 100), "person", "person")
+    return safe_id(slugify(re.sub(r"[ьъЬЪ]([еЕ])", r"y\1", name), 100), "person", "person")

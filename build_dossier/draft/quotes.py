@@ -14,6 +14,7 @@ from .reported import (
     attribution_line,
     lead_attribution,
     reported,
+    said_at_end,
     said_by_before,
     speech_verb,
     tail_attribution,
@@ -29,6 +30,7 @@ from .speakers import (
     could_be_speaker,
     full_name_in,
     is_institution,
+    is_party,
     nominative,
     proper_case,
     proper_name,
@@ -634,6 +636,10 @@ Guess = tuple[str | None, str, str]
 """(registry id or None, name as the text gives it, role the text gives)."""
 
 
+_PLUPERFECT = re.compile(r"(?i)(?<![\w-])(?:avait|avaient|had|hatte|hatten)(?![\w-])")
+"""The tense of what happened before the story's time: its subject is no one now speaking."""
+
+
 @dataclass
 class Resolver:
     """Speakers named so far, latest last, for pronouns and surnames further on."""
@@ -650,6 +656,9 @@ class Resolver:
     does."""
     lead: tuple[int, str | None, str] | None = None
     """(offset, id, name) of the person the title or lead names, if it names one."""
+    speaking: set[tuple[int, str]] = field(default_factory=set)
+    """(offset, name) of the mentions reported speaking: a quotation's speaker, the subject of
+    a verb of speech ('a indiqué le préfet Laurent Cayrel')."""
 
     def mention(self, at: int, speaker: str | None, name: str) -> None:
         """Record that `speaker` (or a new person named `name`) is named at `at`."""
@@ -666,13 +675,28 @@ class Resolver:
         self.mentions.append((at, speaker, name, self.registry.is_person(speaker) if speaker
                               else not is_institution(name)))
 
-    def last(self, at: int, person: bool) -> tuple[str | None, str] | None:
-        """The latest speaker named before `at` (a person only, for 'he' and 'she')."""
+    def last(self, at: int, person: bool, speaking: bool = False
+             ) -> tuple[str | None, str] | None:
+        """The latest speaker named before `at` (a person only, for 'he' and 'she'); with
+        `speaking` and no one named in its own paragraph, the latest reported speaking, past
+        people only mentioned since as background, in the pluperfect ('…, a indiqué le préfet
+        Laurent Cayrel. Lors de sa visite, Manuel Valls avait évoqué la date. / "…", a-t-il
+        indiqué': the prefect)."""
         # Mentions arrive in reading order; looking back a few is enough and stays linear.
+        first = None
+        # Someone named in the pronoun's own paragraph is its antecedent, speaking or not.
+        paragraph = self.text.rfind("\n", 0, at) + 1
         for m_at, speaker, name, is_person in reversed(self.mentions[-50:]):
-            if m_at <= at and (is_person or not person):
+            if m_at > at or not (is_person or not person):
+                continue
+            if first is None:
+                first = speaker, name
+                if not speaking or m_at >= paragraph or (m_at, name) in self.speaking \
+                        or not _PLUPERFECT.search(re.split(r"[.!?\n]", self.text[m_at:])[0]):
+                    return first
+            elif (m_at, name) in self.speaking and at - m_at < 1200:
                 return speaker, name
-        return None
+        return first
 
     def named_next(self, at: int) -> tuple[str | None, str] | None:
         """The registered person the paragraph names next after `at`: an office named before
@@ -745,7 +769,8 @@ class Resolver:
         if word in PRONOUNS_PERSON and self.section is not None:
             return self.section[0], self.section[1], ""  # 'POPE FRANCIS … he said:'
         if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun or of_someone:
-            found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone)
+            found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone,
+                              speaking=word in PRONOUNS_PERSON)
             if found is None and (role_noun or of_someone):
                 found = self.named_next(at)
             if found is None and word in PRONOUNS_PERSON and self.lead is not None \
@@ -860,6 +885,8 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             subjects.append((s, registry.resolve(name), name))
         elif (agent := _passive_agent(layout.text[s:e])) is not None:
             subjects.append((s, registry.resolve(agent), agent))
+        elif (speaker := _said_by_at_end(layout.text[s:e])) is not None:
+            subjects.append((s, registry.resolve(speaker), speaker))
         elif surname := _russian_surname(layout.text, s, e):
             subjects.append(surname)
         elif opener := _surname_opening(layout.text, s, e):
@@ -870,6 +897,9 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
     # to no one (None) sorts first, as an empty id would.
     subjects = sorted(subjects + headings + [e for e in entries if e[2]],
                       key=lambda m: (m[0], m[1] or "", m[2]))
+    for at, _, name in subjects:
+        if speech_verb(layout.text[at:layout.sentence(at)[1]]) is not None:
+            resolver.speaking.add((at, name))
     out: list[Candidate] = []
     i = h = n = 0
     for cand in passages:
@@ -888,6 +918,14 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
 
 
 _AGENT = re.compile(r"\s(?:by|von|par)\s+(?P<who>[^.;:!?\"“”«»„]{3,90}?)[.!]?\s*$")
+
+
+def _said_by_at_end(sentence: str) -> str | None:
+    """The full name closing a sentence after its verb of speech ('Dix-huit communes ont
+    demandé …, a indiqué le préfet du Var Laurent Cayrel.'): who is reported speaking."""
+    at_end = said_at_end(sentence)
+    named = proper_name(at_end[1]) if at_end else None
+    return named[0] if named and len(named[0].split()) >= 2 else None
 
 
 def _passive_agent(sentence: str) -> str | None:
@@ -955,7 +993,8 @@ def entry_headings(layout: Layout, registry: Registry) -> list[tuple[int, str | 
             before_colon = heading.split(":", 1)[0] if ":" in heading else ""
             named = (proper_name(before_colon) if before_colon else None) \
                 or named_subject(heading)
-        if named is None or (" " not in named[0] and registry.resolve(named[0]) is None):
+        if named is None or is_party(named[0]) or (
+                " " not in named[0] and registry.resolve(named[0]) is None):
             found.append((s, None, ""))
             continue
         person = registry.resolve(named[0])
@@ -987,7 +1026,9 @@ def _resolved(layout: Layout, cand: Candidate, resolver: Resolver, before: list[
     if guess is not None:
         (speaker, name, role), why = guess
         cand = replace(cand, speaker=speaker, name=name, role=role or cand.role, evidence=why)
-        resolver.mention(cand.start, speaker, name)
+        if speaker or name:
+            resolver.mention(cand.start, speaker, name)
+            resolver.speaking.add((cand.start, resolver.mentions[-1][2]))
     if cand.how == "quotation marks" and _STATEMENT_WORDS.search(cand.evidence):
         cand = replace(cand, kind="statement")
     return cand
@@ -1234,7 +1275,36 @@ def _inverted_subject(after: str, text: str) -> str | None:
     return full if full and " " in full else None
 
 
+_NEXT_ENTRY = re.compile(r"\n[^\S\n]*(?:[•*\-–][^\S\n]*)?(?:\+{3}\s*)?\d{1,2}[:.h]\d{2}")
+_COMMENTS = re.compile(r"(?i)(?<![\w-])(?:kommentier\w*|comment\w*|réagi\w*|reagier\w*|"
+                       r"react\w*|прокомментир\w*)(?![\w-])")
+
+
+def _entry_speaker(resolver: Resolver, at: int) -> Guess:
+    """Whom the live entry from `at` on reports commenting or speaking, if it names only one
+    ('Marius Brey, Kreisvorsitzender der Linken, kommentiert das Ergebnis'); else no one."""
+    body = resolver.text[at:at + 2000]
+    if (next_entry := _NEXT_ENTRY.search(body)) is not None:
+        body = body[:next_entry.start()]
+    named = set()
+    for sentence in re.split(r"(?<=[.!?])\s+", body.split("\n", 1)[-1]):
+        subject = named_subject(sentence) if (
+            _COMMENTS.search(sentence) or speech_verb(sentence)) else None
+        if subject and len(subject[0].split()) >= 2 and not is_party(subject[0]):
+            named.add(subject[0])
+    if len(named) != 1:
+        return None, "", ""
+    name = named.pop()
+    person = resolver.registry.resolve(name)
+    return person, resolver.registry.people[person].name if person else name, ""
+
+
 def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] | None:
+    label = lead.strip()
+    if label.endswith(":") and is_party(label) and resolver.registry.exact(
+            label.strip(" :–-•")) is None:
+        # '21:45 Uhr – Grüne: „…“': the entry's party, whose words are whoever's it names.
+        return _entry_speaker(resolver, at), evidence(lead)
     lowered = lead.lower()
     for phrase in ACCORDING_TO:
         # A word of its own: 'laut' in 'Lauterbach' is no 'according to'.

@@ -176,6 +176,36 @@ _SO_NAME = re.compile(r",\s+so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]
 _TOLD_TO = re.compile(r"\s+(?:der|dem|den|the|to the|to)\s+(?=[„“\"«])|\s*\(")
 
 
+_INVERTED_END = re.compile(r",\s*(?:(?:a|avait|hat|hatte|ont|has|had)\s+)?$")
+
+
+def said_at_end(sentence: str) -> tuple[int, str] | None:
+    """(offset of the comma, speaker phrase) when a sentence gives what was said, then a verb
+    of speech and who said it ('Douze communes ont demandé l'aide, a indiqué le maire Jacques
+    Martin.', '…, a détaillé le préfet, qui a évalué …')."""
+    verb = speech_verb(sentence, last=True)
+    if verb is None or not (comma := _INVERTED_END.search(sentence[:verb.start()])):
+        return None
+    parts = sentence[verb.end():].rstrip(" .!").split(",")
+    after = parts[0].strip()
+    if len(parts) > 1 and _APPOSED_NAME.fullmatch(parts[1]):
+        after = parts[1].strip()  # '…, erklärte der Bezirksvorsitzende der GDL, Hartmut Petersen'
+    first = after.split()[:1]
+    if not first or len(after.split()) > 8 or any(c in after for c in ":;" + QUOTE_CHARS) \
+            or not (first[0][:1].isupper() or first[0].lower() in _SUBJECT_ARTICLES):
+        return None
+    return comma.start(), after
+
+
+_APPOSED_NAME = re.compile(r"\s*[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'-]+){1,2}\s*")
+_TOLD_WHOM_ONLY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}(?:корреспондент\w*|журналист\w*|репортер\w*|репортёр\w*|"
+    r"изданию|газете|агентству|телеканалу|радиостанции|reporters|journalists|"
+    r"the press|la presse|aux journalistes|Journalisten|Reportern)(?![\w-])", re.IGNORECASE)
+"""After a verb of telling, only whom it was told to: a recipient, no words reported."""
+_SUBJECT_ARTICLES = frozenset(words_of("le la l' the der die das"))
+
+
 def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
     """(start, end, speaker phrase, kind) of what a sentence reports someone as saying."""
     # A live entry's time before its headline ('12h30 : …') is no part of what was said.
@@ -190,6 +220,15 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     match = speech_verb(sentence)
     if match is None:
         return None
+    if _TOLD_WHOM_ONLY.match(sentence, match.end()) and not _CLAUSE_IN.search(
+            sentence, match.end()):
+        # 'он рассказал специальному корреспонденту Ъ', 'told reporters about the plans': to
+        # whom and about what, but not what was said.
+        return None
+    if (at_end := said_at_end(sentence)) is not None:
+        # What was said, then who said it, whatever verbs what was said holds ('Douze
+        # communes ont demandé …, a indiqué le maire de Exempleville Jacques Martin.').
+        return _clause(text, start, start + at_end[0], at_end[1])
     # 'Javid has accused the BBC of bias – calling one item “very, very anti-Tory” – and
     # said …': an aside set off by dashes is no part of the subject.
     subject = _DASHED_ASIDE.sub(" ", sentence[:match.start()])

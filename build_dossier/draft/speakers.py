@@ -85,6 +85,16 @@ def latin(words: str) -> str:
     return re.sub(r"['’ʹʺ]", "", transliterate(words).lower())
 
 
+def spelling_key(words: str) -> str:
+    """Words with the letters transliterations disagree on folded away, to tell that
+    'Yevgeny Kondratyev', 'Evgeniy Kondratev' and 'Jewgeni Kondratjew' are one name: 'kh' as
+    'h', 'x' as 'ks', no 'y' or 'j', no 'i' before a vowel or ending a word."""
+    key = latin(words).replace("kh", "h").replace("x", "ks")
+    key = re.sub(r"[yj]", "", key)
+    key = re.sub(r"i(?=[aeou])", "", key)
+    return re.sub(r"i+\b", "", key)
+
+
 def _surname_forms(word: str) -> set[str]:
     """The forms a surname may take in a text: folded, transliterated, Russian cases off."""
     folded = word.casefold().strip(".,")
@@ -108,6 +118,8 @@ class Registry:
     patterns: list[tuple[re.Pattern[str], str, int]] = field(default_factory=list)
     by_plain: dict[str, str] = field(default_factory=dict)
     by_surname: dict[str, set[str]] = field(default_factory=dict)
+    by_spelling: dict[str, set[str]] = field(default_factory=dict)
+    """Names and surnames by `spelling_key`: consulted only when no spelling matches as it is."""
     year: int | None = None
     """The year of the text, for the holder of an office then (`office_holder`)."""
 
@@ -140,10 +152,12 @@ class Registry:
                               person.id, len(alias)))
         for form in {plain(alias), latin(plain(alias))}:
             self.by_plain.setdefault(form, person.id)
+        self.by_spelling.setdefault(spelling_key(plain(alias)), set()).add(person.id)
         if person.kind == "person":
             last = plain(alias).split(" ")[-1]
             for form in _surname_forms(last):
                 self.by_surname.setdefault(form, set()).add(person.id)
+                self.by_spelling.setdefault("~" + spelling_key(form), set()).add(person.id)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every registry name in `text` as (start, end, id), longest first where they overlap."""
@@ -159,7 +173,13 @@ class Registry:
     def exact(self, name: str) -> str | None:
         """The id whose name or alias is `name`, ignoring case, a leading 'the' and script."""
         wanted = plain(name)
-        return self.by_plain.get(wanted) or self.by_plain.get(latin(wanted))
+        found = self.by_plain.get(wanted) or self.by_plain.get(latin(wanted))
+        if found or not wanted:
+            return found
+        # Another transliteration of a name the registry holds: 'Евгений Куйвашев' for
+        # 'Yevgeny Kuyvashev', 'Andrei Kondratev' for 'Andrey Kondratyev'.
+        ids = self.by_spelling.get(spelling_key(wanted), set())
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def surname(self, name: str) -> str | None:
         """The only person whose name ends with `name`'s last word, if exactly one does."""
@@ -167,8 +187,12 @@ class Registry:
         if not words or not words[-1]:
             return None
         ids: set[str] = set()
-        for form in _surname_forms(words[-1]):
+        forms = _surname_forms(words[-1])
+        for form in forms:
             ids |= self.by_surname.get(form, set())
+        if not ids:  # 'Кондратьев' for 'Kondratyev': the surname in another transliteration
+            for form in forms:
+                ids |= self.by_spelling.get("~" + spelling_key(form), set())
         return ids.pop() if len(ids) == 1 else None
 
     def resolve(self, name: str) -> str | None:
@@ -246,6 +270,23 @@ _INSTITUTIONS = frozenset(w.casefold() for w in words_of(
     "Hôpital Congrès Fédération Université Университет Школа Больница Союз Федерация "
     "Library Museum Stadium Airport Station Theatre Bibliothek Museum Bahnhof Flughafen "
     "Krankenhaus Bibliothèque Musée Gare Aéroport Théâtre Библиотека Музей Театр Вокзал"))
+
+
+_PARTIES = frozenset(plain(name) for name in (
+    "Grüne", "Grünen", "Die Grünen", "Bündnis 90/Die Grünen", "SPD", "CDU", "CSU", "CDU/CSU",
+    "FDP", "AfD", "Linke", "Die Linke", "Linkspartei", "BSW", "Piraten", "Freie Wähler", "ÖVP",
+    "SPÖ", "FPÖ", "NEOS", "LR", "Les Républicains", "PS", "Parti socialiste", "LFI",
+    "La France insoumise", "RN", "Rassemblement national", "FN", "Front national", "UMP", "UDI",
+    "EELV", "Les Verts", "Verts", "PCF", "MoDem", "LREM", "LaREM", "Renaissance", "Horizons",
+    "Reconquête", "Labour", "Tories", "Tory", "Conservatives", "Lib Dems", "Liberal Democrats",
+    "SNP", "Plaid Cymru", "UKIP", "Reform UK", "Greens", "Democrats", "Republicans", "GOP",
+    "Единая Россия", "ЕР", "КПРФ", "ЛДПР", "Справедливая Россия", "Яблоко", "Новые люди"))
+
+
+def is_party(name: str) -> bool:
+    """Whether words name a political party ('Grüne', 'SPD', 'LR'), as live pages label the
+    entries of an election night: a party, never a person called 'Grüne'."""
+    return plain(name.strip(" :–-•")) in _PARTIES
 
 
 def is_institution(name: str) -> bool:
