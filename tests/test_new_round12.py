@@ -38,3 +38,26 @@ def test_a_new_german_persons_id_writes_umlauts_as_german_does():
     assert [speaker_id(q, drafted.language) for q in drafted.quotes] == ["juergen-groessmann"]
     # Another language's name keeps its letters' plain forms: 'Müller' in French is 'muller'.
     assert person_id("Jürgen Größmann", "fr") == "jurgen-grossmann"
+
+
+def test_an_interview_labelled_by_names_in_capitals_without_colons_is_a_transcript():
+    text = ("Entretien de M. Paul Garnier, ministre du logement, le 4 mai 2015\n\n"
+            "SOPHIE MARTIN Bonjour Paul Garnier.\n\n"
+            "PAUL GARNIER Bonjour.\n\n"
+            "SOPHIE MARTIN Les loyers montent encore, que faites-vous ?\n\n"
+            "PAUL GARNIER Nous allons construire cent mille logements de plus cette année, et "
+            "nous tiendrons cet engagement.\n\n"
+            "SOPHIE MARTIN Merci Paul Garnier.\n")
+    drafted = draft(text, {}, {})
+    assert drafted.kind == "transcript"
+    said = [(q.text, speaker_id(q, drafted.language)) for q in drafted.quotes]
+    assert ("Nous allons construire cent mille logements de plus cette année, et nous "
+            "tiendrons cet engagement.", "paul-garnier") in said
+    assert not any("loyers" in words or "Merci" in words for words, _ in said)
+
+
+def test_one_name_in_capitals_opening_paragraphs_is_no_transcript():
+    text = ("Le port rouvre ses quais\n\n4 mai 2015\n\n"
+            "MARSEILLE Le port a rouvert ses quais lundi après trois jours de grève.\n\n"
+            "MARSEILLE Les dockers ont repris le travail à l'aube, selon la direction.\n")
+    assert draft(text, {}, {}).kind != "transcript"
