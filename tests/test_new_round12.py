@@ -61,3 +61,28 @@ def test_one_name_in_capitals_opening_paragraphs_is_no_transcript():
             "MARSEILLE Le port a rouvert ses quais lundi après trois jours de grève.\n\n"
             "MARSEILLE Les dockers ont repris le travail à l'aube, selon la direction.\n")
     assert draft(text, {}, {}).kind != "transcript"
+
+
+def test_quotations_each_signed_by_a_line_under_them_are_that_lines_speakers():
+    text = ("Harbour Plan Excerpts\nMarch 3, 2021\n"
+            "Council leaders gave their views on the harbour plan this week.\n"
+            "\"We will dredge the channel and open the north quay to ferries before the summer "
+            "season begins.\"\n"
+            "Eastport Mayor Joanna K. Pell\n"
+            "\"The plan protects the salt marsh and the birds that winter there, and it costs "
+            "less than the old one.\"\n"
+            "Westbay Council Leader Omar Fenn\n")
+    drafted = draft(text, {}, {})
+    assert [speaker_id(q, drafted.language) for q in drafted.quotes] == ["joanna-k-pell",
+                                                                         "omar-fenn"]
+
+
+def test_a_single_quotation_over_a_line_is_not_signed_by_that_line():
+    text = ("Harbour plan\nMarch 3, 2021\n"
+            "Joanna Pell, the mayor, spoke first.\n"
+            "\"We will dredge the channel and open the north quay to ferries before summer.\"\n"
+            "Westbay Harbour Board\n"
+            "The board meets again in April.\n")
+    drafted = draft(text, {}, {})
+    assert len(drafted.quotes) == 1
+    assert "westbay" not in speaker_id(drafted.quotes[0], drafted.language)
