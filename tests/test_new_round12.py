@@ -86,3 +86,12 @@ def test_a_single_quotation_over_a_line_is_not_signed_by_that_line():
     drafted = draft(text, {}, {})
     assert len(drafted.quotes) == 1
     assert "westbay" not in speaker_id(drafted.quotes[0], drafted.language)
+
+
+def test_a_russian_address_is_its_signers_by_two_initials_not_the_headings_words():
+    text = ("Обращение Главы района Н.П.Дорохова к жителям\n\n"
+            "Уважаемые жители!\n\n"
+            "12 марта 2019 года мы открыли новую школу, и я благодарю всех, кто строил её два "
+            "года. Я обещаю, что мы откроем и детский сад в будущем году.\n")
+    drafted = draft(text, {}, {})
+    assert {speaker_id(q, drafted.language) for q in drafted.quotes} == {"n-p-dorokhov"}
