@@ -95,3 +95,16 @@ def test_a_russian_address_is_its_signers_by_two_initials_not_the_headings_words
             "года. Я обещаю, что мы откроем и детский сад в будущем году.\n")
     drafted = draft(text, {}, {})
     assert {speaker_id(q, drafted.language) for q in drafted.quotes} == {"n-p-dorokhov"}
+
+
+def test_a_byline_in_capitals_under_the_title_is_no_speaker():
+    text = ("Lunel. Le pont neuf ouvert aux piétons\n\n"
+            "CORRESPONDANT\n\n"
+            "Le 4 mai 2019, la commune a ouvert le pont neuf aux piétons, après deux ans de "
+            "travaux sur les deux rives du fleuve.\n\n"
+            "« C'est un grand jour pour notre commune et pour tous ses habitants », a déclaré "
+            "le maire Paul Vidal devant la foule.\n\n"
+            "Le pont relie désormais les deux quartiers de la ville.\n")
+    drafted = draft(text, {}, {})
+    assert drafted.kind == "news"
+    assert [speaker_id(q, drafted.language) for q in drafted.quotes] == ["paul-vidal"]

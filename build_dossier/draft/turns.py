@@ -51,6 +51,10 @@ _CAPS_LABEL = re.compile(
     r"[ \t]+(?!" + _CAPS_NAME + r"(?![\w’'\-]))(?=\S)")
 """'MICHAEL DARMON Nous allons…', 'М. ГАНАПОЛЬСКИЙ И самые…': a full name in capitals (or an
 initial and a surname) opens a turn without a colon, as some transcripts print them."""
+_BYLINE_WORDS = frozenset(words_of(
+    "correspondant correspondante correspondent reporter rédaction redaktion staff "
+    "корреспондент редакция"))
+"""A page's byline in capitals on its own line ('CORRESPONDANT'): who wrote it, not a turn."""
 SPEAKER_LIST = re.compile(r"(?im)^(?:sprecher(?:innen)?|speakers?|participants?|"
                           r"teilnehmer(?:innen)?|intervenants?|участники)\s*:[^\n]*,")
 """A header's list of those who speak: 'Sprecher: StS Seibert, Jäger (BMF), …'."""
@@ -97,7 +101,8 @@ def _label_at(layout: Layout, index: int, initials: bool = False, bare_q: bool =
             return label, m.end()
     line = _TIMECODE.sub("", text[s:e].strip())
     if (index + 1 < len(layout.paras) and len(line) <= 100
-            and _OWN_LINE_LABEL.fullmatch(line) and (line.endswith(":") or line.isupper())):
+            and _OWN_LINE_LABEL.fullmatch(line) and (line.endswith(":") or (
+                line.isupper() and line.lower() not in _BYLINE_WORDS))):
         return line.rstrip(":").strip(), layout.paras[index + 1][0]
     return None
 
