@@ -167,10 +167,12 @@ def measure_text(name: str, text: str, expected: list[dict[str, Any]], registry:
             score.misses.append(f"title {drafted.title[:60]!r}, annotated {sample.title[:60]!r}")
     body = Body(text)
     words = set(slugify(text, len(text)).split("-"))
-    spans = _judge_spans(score, body, expected, drafted.quotes, words, reported=False)
+    spans = _judge_spans(score, body, expected, drafted.quotes, words, reported=False,
+                         language=drafted.language)
     reported = [] if sample.reported is None else _judge_spans(
         score, body, sample.reported,
-        [c for c in drafted.quotes if c.kind == "paraphrase"], words, reported=True)
+        [c for c in drafted.quotes if c.kind == "paraphrase"], words, reported=True,
+        language=drafted.language)
     for cand in drafted.quotes:
         if _overlaps(cand, spans):
             continue
@@ -178,7 +180,8 @@ def measure_text(name: str, text: str, expected: list[dict[str, Any]], registry:
             continue  # reported speech the annotator recorded, proposed as such
         score.false += 1
         shown = " (reported speech shown as a quotation)" if _overlaps(cand, reported) else ""
-        score.misses.append(f"false proposal{shown} ({speaker_id(cand)}): {cand.text[:60]}")
+        who = speaker_id(cand, drafted.language)
+        score.misses.append(f"false proposal{shown} ({who}): {cand.text[:60]}")
     return score
 
 
@@ -187,8 +190,8 @@ def _overlaps(cand: Candidate, spans: list[tuple[int, int]]) -> bool:
 
 
 def _judge_spans(score: Score, body: Body, annotated: list[dict[str, Any]],
-                 drafted: list[Candidate], words: set[str], *, reported: bool
-                 ) -> list[tuple[int, int]]:
+                 drafted: list[Candidate], words: set[str], *, reported: bool,
+                 language: str = "") -> list[tuple[int, int]]:
     """Count the annotated quotes (or reported spans) that `drafted` covers, and their
     speakers; returns the spans found in the text."""
     what = "reported " if reported else ""
@@ -211,7 +214,7 @@ def _judge_spans(score: Score, body: Body, annotated: list[dict[str, Any]],
         if best is None or overlap * 2 < span[1] - span[0]:
             score.misses.append(f"{what}missed: {quote['text'][:60]}")
             continue
-        got, want = speaker_id(best), str(quote["speaker"])
+        got, want = speaker_id(best, language), str(quote["speaker"])
         right, named = got == want, got == want or as_far_as_named(got, want, words)
         if reported:
             score.reported_found += 1

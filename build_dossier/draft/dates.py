@@ -71,7 +71,10 @@ DATE_RE = re.compile(
     # A year glued to the next word ('March 6, 2020updated …') is how scraped pages run on.
     r")(?:(?![\w-])|(?<=\d{4})(?=[^\W\d_]))"
     r"|(?<![\w-])(?P<wd2>" + _DAY_RE + r")(?![\w-])"
-    r"|(?<![\w-])(?P<rel>" + "|".join(_RELATIVE) + r")(?![\w-])",
+    r"|(?<![\w-])(?P<rel>" + "|".join(_RELATIVE) + r")(?![\w-])"
+    # A dotted date glued to the word before it, as a live entry's stamp runs time, rubric and
+    # date together ('- 20:16 UhrBürgermeisterwahl Homberg13.03.2022').
+    r"|(?<=[^\W\d_])(?P<gd>\d{1,2})\.(?P<gm>\d{1,2})\.(?P<gy>\d{4})(?![\d.]\d)",
     re.IGNORECASE)
 FUTURE = re.compile(
     r"\b(will|would|'ll|shall|next|upcoming|ahead|due to|is to|are to|going to|planned|scheduled|"
@@ -159,6 +162,8 @@ def _resolve(match: re.Match[str], text: str, published: dt.date | None,
         if "/" in match.group() and ((month > 12 >= day) or (month_first and day <= 12)):
             day, month = month, day  # '3/31/2015', '1/10/2017': the American order
         return _day(int(g["ny"]), month, day)
+    if g["gy"]:
+        return _day(int(g["gy"]), int(g["gm"]), int(g["gd"]))
     if g["uy"]:
         short = 2000 + int(g["uy"])
         # The century nearest: a year ahead of this one is the last century's.

@@ -46,9 +46,10 @@ def yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def speaker_id(quote: Candidate) -> str:
-    """The id written for a quotation's speaker: the registry's, or one proposed from the name."""
-    return quote.speaker or (person_id(quote.name) if quote.name else "who-said-it")
+def speaker_id(quote: Candidate, language: str = "") -> str:
+    """The id written for a quotation's speaker: the registry's, or one proposed from the name
+    (spelled as the text's `language` writes it without accents, see `person_id`)."""
+    return quote.speaker or (person_id(quote.name, language) if quote.name else "who-said-it")
 
 
 def _quote_lines(quote: Candidate, occasion: Occasion, prefix: str, language: str) -> list[str]:
@@ -62,7 +63,7 @@ def _quote_lines(quote: Candidate, occasion: Occasion, prefix: str, language: st
     else:
         speaker_note = "speaker not named near it"
     lines = [f"{prefix}- text: {yaml_string(quote.text)}",
-             f"{prefix}  speaker: {speaker_id(quote)}",
+             f"{prefix}  speaker: {speaker_id(quote, language)}",
              f"{prefix}  kind: {quote.kind}"]
     if occasion.event:
         lines.append(f"{prefix}  event: {occasion.event}")
@@ -82,11 +83,11 @@ def _role(words: str) -> str:
     return words
 
 
-def _people_to_add(unknown: list[tuple[Candidate, Occasion]]) -> list[str]:
+def _people_to_add(unknown: list[tuple[Candidate, Occasion]], language: str) -> list[str]:
     to_add: dict[str, tuple[str, str]] = {}
     for quote, _ in unknown:
         if quote.name:
-            to_add.setdefault(person_id(quote.name), (quote.name, _role(quote.role)))
+            to_add.setdefault(person_id(quote.name, language), (quote.name, _role(quote.role)))
     if not to_add:
         return []
     out = ["# People to add to sources/people.yml:"]
@@ -145,7 +146,7 @@ def front_matter(d: Draft, *, origin: str) -> str:
                 "# into `quotes:` with that id:"]
         for quote, occasion in unknown:
             out += _quote_lines(quote, occasion, "#   ", d.language)
-        out += _people_to_add(unknown)
+        out += _people_to_add(unknown, d.language)
     out += _unmatched_dates(d)
     out.append("---")
     return "\n".join(out) + "\n"

@@ -412,7 +412,9 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
             (named := named_subject(heading)) is not None and " " in named[0])):
         title = heading
     if (named := named_subject(title)) is not None and " " in named[0] \
-            and not is_institution(named[0]):
+            and not is_institution(named[0]) \
+            and not named[0].split()[0].lower().startswith(_GOVERNING):
+        # 'Обращение Главы города …' is the speech's own noun and an office, not a name.
         # 'Выступление Сергея Шойгу на …', 'Remarks of Mayor John Smith': a name in the title,
         # in the nominative where a Russian title puts it in the genitive.
         # 'Поздравление … мэра Ярославля Артёма Молчанова': a governing noun anywhere before.
@@ -545,7 +547,7 @@ def _name_line(layout: Layout, before: int) -> str | None:
     return None
 
 
-_INITIAL_NAME = re.compile(r"(?<![\w.])([" + UPPER + r"])\.\s?([" + UPPER
+_INITIAL_NAME = re.compile(r"(?<![\w.])((?:[" + UPPER + r"]\.\s?)?[" + UPPER + r"])\.\s?([" + UPPER
                            + r"][a-zà-öø-ÿа-яё’'\-]{2,})")
 
 

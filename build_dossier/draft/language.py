@@ -111,7 +111,15 @@ def safe_id(candidate: str, fallback: str, suffix: str) -> str:
     return slug if SLUG.check(slug) is None else fallback
 
 
-def person_id(name: str) -> str:
+_GERMAN_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe",
+                                  "Ü": "Ue", "ß": "ss"})
+"""How German writes its umlauts without them ('Kämpfer' → 'Kaempfer'), as its own ids do."""
+
+
+def person_id(name: str, language: str = "") -> str:
     """The id proposed for a person not in the registry: their name, transliterated, a soft or
-    hard sign before 'е' as 'ye' the way registries write it ('Кондратьев' → 'kondratyev')."""
+    hard sign before 'е' as 'ye' the way registries write it ('Кондратьев' → 'kondratyev'), a
+    German text's umlauts as ae/oe/ue/ss, as German spells them without the marks."""
+    if language == "de":
+        name = name.translate(_GERMAN_SPELLING)
     return safe_id(slugify(re.sub(r"[ьъЬЪ]([еЕ])", r"y\1", name), 100), "person", "person")

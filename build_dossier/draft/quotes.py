@@ -1077,6 +1077,9 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
                 opening := _opening_name(layout, following, resolver, cand.start)
                 or _named_by_this(layout, following, resolver)):
             return opening
+    signed = _signature_line(layout, cand)
+    if signed and (found := resolver.phrase(signed, cand.start)):
+        return found, evidence(signed)
     incise = _by_patronymic(text, _incise(cand.text))
     if incise and (found := resolver.phrase(incise, cand.start)):
         return found, evidence(incise)
@@ -1100,6 +1103,38 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         # The live entry's heading names whose words these are: '12:30 Jane Doe: …'.
         return (resolver.entry[0], resolver.entry[1], ""), ENTRY_HEADING
     return unattributed
+
+
+def _signature_line(layout: Layout, cand: Candidate) -> str | None:
+    """The line under a paragraph that is one quotation, naming its speaker with no speech
+    verb ('Chicago Mayor Richard M. Daley'), where the text lists quotations so, two at least;
+    None otherwise."""
+    para = layout.para_index(cand.start)
+    if para is None or not _quotation_then_name(layout, para):
+        return None
+    signed = sum(_quotation_then_name(layout, i) for i in range(min(len(layout.paras), 400)))
+    if signed < 2:
+        return None
+    s, e = layout.paras[para + 1]
+    return layout.text[s:e].strip()
+
+
+def _quotation_then_name(layout: Layout, index: int) -> bool:
+    """Whether paragraph `index` is all one quotation and the next a short line of capitalised
+    words without a verb of speech or a sentence's end: a speaker's signature line."""
+    if index + 1 >= len(layout.paras):
+        return False
+    s, e = layout.paras[index]
+    words = layout.text[s:e].strip()
+    if len(words) < 20 or words[0] not in QUOTE_CHARS or words.rstrip(".")[-1] not in QUOTE_CHARS \
+            or any(c in QUOTE_CHARS for c in words[1:-2]):
+        return False
+    ns, ne = layout.paras[index + 1]
+    line = layout.text[ns:ne].strip()
+    return (0 < len(line.split()) <= 10 and not line.isupper()
+            and not line.endswith((".", "!", "?", ":", "…"))
+            and not any(c in QUOTE_CHARS for c in line) and speech_verb(line) is None
+            and sum(w[:1].isupper() for w in line.split()) * 2 >= len(line.split()))
 
 
 def _unattributed(layout: Layout, cand: Candidate, resolver: Resolver

@@ -400,6 +400,9 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
         first = len(run) - 2
         while first > 0 and run[first] in _NAME_PARTICLES:
             first -= 1
+        if first > 0 and re.fullmatch(r"[A-Z]\.", run[first]) \
+                and run[first - 1].rstrip(".") not in TITLE_WORDS:
+            first -= 1  # a middle initial: 'Chicago Mayor Richard M. Daley'
         run = run[first:]
     while len(run) > 1 and run[0].rstrip(".") in TITLE_WORDS:  # 'Auch Landrat Rock'
         run.pop(0)

@@ -45,6 +45,16 @@ _INITIAL_LABEL = re.compile(r"(?P<label>[" + UPPER + r"][a-zа-яё]?\.[" + UPPE
                             + r"][\w’'\-]+)[ \t]+(?=[" + UPPER + r"])")
 """'А.Ежов В предыдущей части …', 'Ст.Крючков И средства …': an initial glued to a surname
 opens a turn without a colon, as a radio station's transcripts print them."""
+_CAPS_NAME = r"[" + UPPER + r"][" + UPPER + r"’'\-]+"
+_CAPS_LABEL = re.compile(
+    r"(?P<label>(?:[" + UPPER + r"]\.\s?)?" + _CAPS_NAME + r"(?:\s+" + _CAPS_NAME + r"){0,2})"
+    r"[ \t]+(?!" + _CAPS_NAME + r"(?![\w’'\-]))(?=\S)")
+"""'MICHAEL DARMON Nous allons…', 'М. ГАНАПОЛЬСКИЙ И самые…': a full name in capitals (or an
+initial and a surname) opens a turn without a colon, as some transcripts print them."""
+_BYLINE_WORDS = frozenset(words_of(
+    "correspondant correspondante correspondent reporter rédaction redaktion staff "
+    "корреспондент редакция"))
+"""A page's byline in capitals on its own line ('CORRESPONDANT'): who wrote it, not a turn."""
 SPEAKER_LIST = re.compile(r"(?im)^(?:sprecher(?:innen)?|speakers?|participants?|"
                           r"teilnehmer(?:innen)?|intervenants?|участники)\s*:[^\n]*,")
 """A header's list of those who speak: 'Sprecher: StS Seibert, Jäger (BMF), …'."""
@@ -64,14 +74,17 @@ class Turn:
     """speaker, moderator or journalist."""
 
 
-def _label_at(layout: Layout, index: int, initials: bool = False, bare_q: bool = False
-              ) -> tuple[str, int] | None:
+def _label_at(layout: Layout, index: int, initials: bool = False, bare_q: bool = False,
+              capitals: bool = False) -> tuple[str, int] | None:
     """(label, offset where speech starts) when paragraph `index` opens a turn; `initials`
     when the text's turns open with an initial and a surname and no colon, `bare_q` when its
-    questions open with a Q and one space."""
+    questions open with a Q and one space, `capitals` when its turns open with a full name in
+    capitals and no colon."""
     text = layout.text
     s, e = layout.paras[index]
     if initials and (m := _INITIAL_LABEL.match(text, s, e)) is not None:
+        return m.group("label"), m.end()
+    if capitals and (m := _caps_label(text, s, e)) is not None:
         return m.group("label"), m.end()
     if (m := _QR.match(text, s, e) or _INITIALS_LABEL.match(text, s, e)
             or (_BARE_Q.match(text, s, e) if bare_q else None)) is not None:
@@ -88,9 +101,30 @@ def _label_at(layout: Layout, index: int, initials: bool = False, bare_q: bool =
             return label, m.end()
     line = _TIMECODE.sub("", text[s:e].strip())
     if (index + 1 < len(layout.paras) and len(line) <= 100
-            and _OWN_LINE_LABEL.fullmatch(line) and (line.endswith(":") or line.isupper())):
+            and _OWN_LINE_LABEL.fullmatch(line) and (line.endswith(":") or (
+                line.isupper() and line.lower() not in _BYLINE_WORDS))):
         return line.rstrip(":").strip(), layout.paras[index + 1][0]
     return None
+
+
+def _caps_label(text: str, s: int, e: int) -> re.Match[str] | None:
+    """A full name in capitals opening the paragraph `text[s:e]`: two words at least (an
+    initial counts), never a paragraph all in capitals (a heading)."""
+    m = _CAPS_LABEL.match(text, s, e)
+    if m is None or len(m.group("label").split()) < 2 or text[m.end():e].isupper():
+        return None
+    return m
+
+
+def _names_in_capitals_open_turns(layout: Layout) -> bool:
+    """Whether the text's turns open with full names in capitals and no colon: two names at
+    least, each opening two paragraphs or more, as an interview's host and guest do (a wire's
+    datelines in capitals are single words, and differ)."""
+    labels: dict[str, int] = {}
+    for s, e in layout.paras[:400]:
+        if (m := _caps_label(layout.text, s, e)) is not None:
+            labels[m.group("label")] = labels.get(m.group("label"), 0) + 1
+    return sum(n >= 2 for n in labels.values()) >= 2
 
 
 def _figures_only(speech: str) -> bool:
@@ -133,9 +167,10 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
     initials = sum(_INITIAL_LABEL.match(layout.text, s, e) is not None
                    for s, e in layout.paras[:400]) >= 2
     bare_q = sum(_BARE_Q.match(layout.text, s, e) is not None for s, e in layout.paras[:400]) >= 2
+    capitals = _names_in_capitals_open_turns(layout)
     surnames = _recurring_surnames(layout)
     for i in range(len(layout.paras)):
-        found = _label_at(layout, i, initials, bare_q)
+        found = _label_at(layout, i, initials, bare_q, capitals)
         # 'Baerbock: „Wir setzen auf Dialog“' is a headline quoting someone, not a turn.
         if (found is not None and (found[0] in surnames or _plausible(found[0], registry))
                 and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS
