@@ -393,6 +393,8 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
                 and (found := registry.surname(word)):
             return (found, registry.people[found].name, ""), word
     byline = _BYLINE.search(head)
+    if byline and (below := _name_below_office(head, byline)) is not None:
+        return (None, below, byline.group("who").strip()), f"{byline.group(0)} {below}"
     if byline:
         who = byline.group("who")
         named = proper_name(_leading_name(who))
@@ -440,6 +442,21 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
+    return None
+
+
+def _name_below_office(head: str, byline: re.Match[str]) -> str | None:
+    """The name on the line under a byline that gives only an office ('Von
+    Oberbürgermeister' / 'Thomas Thumann'), as a manuscript's heading prints it."""
+    who = byline.group("who").strip()
+    if not who or any(w not in TITLE_WORDS for w in who.split()) \
+            or head[byline.end():byline.end() + 1] != "\n":
+        return None
+    line = head[byline.end() + 1:].split("\n", 1)[0].strip()
+    name = strip_titles(line)
+    if _NAME_LINE.fullmatch(name) and could_be_speaker(name) \
+            and not any(w in TITLE_WORDS for w in name.split()):
+        return name
     return None
 
 
