@@ -112,3 +112,54 @@ def test_a_label_printed_without_a_colon_is_quoted_as_printed_and_the_title_give
     assert "PAUL GARNIER:" not in front
     person = front[front.index("#   paul-garnier:"):]
     assert 'role: "ministre du logement"' in person
+
+
+def test_a_live_pages_key_points_are_not_quotations_but_their_reported_speech_is_kept():
+    text = ("Floods: rivers burst their banks overnight\n\n"
+            "Key Points\n\n"
+            "• Rivers have burst their banks across three counties, with roads closed near the "
+            "coast\n"
+            "• Prime Minister Tom Hale says that the army will help to rebuild the flood defences\n"
+            "• More than 30 flood warnings are in place in the south and the west\n\n"
+            "Live Text\n\n"
+            "06:10:\n\n"
+            "Farmer Jo Field tells us the water reached her kitchen. \"We lost everything on the "
+            "ground floor, the furniture, the photographs, all of it.\"\n\n"
+            "05:45:\n\n"
+            "The rain has stopped in the west, but the rivers are still rising.\n")
+    kind, said = _said(text)
+    assert kind == "live"
+    assert not any(words.lstrip("• ").startswith(("Rivers have burst", "More than 30"))
+                   for words, _, _ in said)
+    assert any(how == "paraphrase" and "army will help" in words for words, _, how in said)
+    assert ("We lost everything on the ground floor, the furniture, the photographs, all of it.",
+            "jo-field", "direct") in said
+
+
+def test_a_bodys_spokesperson_named_beside_it_is_the_speaker_not_the_body():
+    text = ("Jeudi 12 décembre, jour de grève au port. Pour le Syndicat des Dockers, une seule "
+            "issue est possible : « la fermeture du port », comme l’ont répété ces derniers jours "
+            "ses représentantes, Lina Morel et Paul Roux.\n\n"
+            "8h10 // Les premiers piquets\n\n"
+            "« Nous avons attendu des mois une réponse de la direction, et personne n'est venu "
+            "nous parler », lançait Lina Morel dans la matinée, annonçant l'arrivée de ses "
+            "collègues venus de tout le département pour se rassembler devant la capitainerie.\n")
+    _, said = _said(text)
+    assert [who for _, who, _ in said] == ["lina-morel", "lina-morel"]
+
+
+def test_a_live_tweeted_hearings_voices_go_to_who_said_them():
+    text = ("La cour rejette la demande de renvoi.\n"
+            "Jean-Marc Dubois-Lefort, très énervé : \"Nous avons demandé le renvoi parce que vous "
+            "nous l'avez proposé, monsieur le président !\"\n"
+            "\"Tout ce qui a été dit ce matin doit rester entre nous\" tonne Claire Martin, pour "
+            "les parties civiles.\n"
+            "JMDL continue : \"Vous nous avez dit ce matin que vous préfériez un autre "
+            "président !\"\n"
+            "Claire Martin crie \"on va chercher le bâtonnier !\"\n"
+            "JMDL \"Nous l'avons fait pour vous aider, monsieur le président !\"\n")
+    _, said = _said(text)
+    assert [(words[:12], who) for words, who, _ in said] == [
+        ("Nous avons d", "jean-marc-dubois-lefort"), ("Tout ce qui ", "claire-martin"),
+        ("Vous nous av", "jean-marc-dubois-lefort"), ("on va cherch", "claire-martin"),
+        ("Nous l'avons", "jean-marc-dubois-lefort")]

@@ -791,7 +791,11 @@ def draft_quotes(layout: Layout, registry: Registry) -> Drafted:
         return _transcript(layout, registry, turns) if turns else _interview(layout, registry)
     if kind == STATEMENT:
         return _statement(layout, registry, turns)
-    quotes = resolved_quotes(layout, registry, SpanSet())
+    points = summary_points(layout)
+    # A point may report someone ('He says he will …'); the point itself is no one's words.
+    quotes = [c for c in resolved_quotes(layout, registry, SpanSet())
+              if not (points.holds(c.start) and c.kind == "direct"
+                      and c.how != "quotation marks")]
     if kind == NEWS and (issuer := _release_issuer(layout, registry)) is not None:
         speaker, words = issuer
         return Drafted(STATEMENT, [_issuers(layout, c, speaker) for c in quotes], speaker, words,
@@ -854,6 +858,28 @@ def label_as_printed(layout: Layout, turn: Turn) -> str:
     start = layout.paras[index][0] if index is not None else turn.start
     printed = collapse(layout.text[start:turn.start])
     return printed if turn.label in printed else f"{turn.label}:"
+
+
+_POINTS_HEADING = re.compile(
+    r"(?i:key points|key facts|what we know(?: so far)?|at a glance|summary|les points clés|"
+    r"l['’]essentiel|à retenir|ce qu['’]il faut retenir|das wichtigste(?: in kürze)?|"
+    r"auf einen blick|главное|коротко|основное)\s*:?")
+
+
+def summary_points(layout: Layout) -> SpanSet:
+    """The bullets under a page's 'Key Points' heading ('Das Wichtigste', 'Главное'): the
+    editors' own summary, never a quotation set off as a whole."""
+    points = SpanSet()
+    paras = layout.paras
+    for i, (s, e) in enumerate(paras):
+        if not _POINTS_HEADING.fullmatch(layout.text[s:e].strip()):
+            continue
+        for bullet_start, bullet_end in paras[i + 1:]:
+            if not _BULLET.match(layout.text, bullet_start) and not _LIST_ITEM.match(
+                    layout.text, bullet_start):
+                break
+            points.add(bullet_start, bullet_end)
+    return points
 
 
 def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted:

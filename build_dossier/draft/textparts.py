@@ -61,8 +61,10 @@ def paragraphs(text: str) -> list[Span]:
     width = max(e - s for s, e in lines)
     blocks: list[Span] = []
     for s, e in lines:
+        # A bullet opens a list item of its own, however wide the line before it.
         joins = blocks and text.count("\n", blocks[-1][1], s) == 1 and not TURN_LABEL.match(
-            text, s, e) and (not unbroken or _runs_on(text, *blocks[-1], width))
+            text, s, e) and text[s] not in "•·▪►▶➤" and (
+            not unbroken or _runs_on(text, *blocks[-1], width))
         if joins:
             blocks[-1] = (blocks[-1][0], e)
         else:
