@@ -12,7 +12,7 @@ from .speakers import OPENERS, PRONOUNS_PERSON
 from .textparts import UPPER, words_of
 from .titles import without_entry_time
 
-SPEECH_VERBS = (
+SPEECH_VERBS: tuple[str, ...] = (
     # English, past and present
     "said", "says", "stated", "states", "stressed", "stresses", "underlined", "underlines",
     "underscored", "emphasised", "emphasized", "emphasises", "emphasizes", "noted", "notes",
@@ -38,6 +38,14 @@ SPEECH_VERBS = (
     "a regretté", "a confié", "a promis", "a répété", "a poursuivi", "a conclu", "a réagi",
     "a écrit", "a tweeté", "prévient", "juge", "dénonce", "regrette", "insiste", "rappelle",
     "poursuit", "lance", "tranche",
+    # The imperfect a live page narrates in: '« … », lançait Karine Duc dans la matinée'.
+    "lançait", "déclarait", "expliquait", "affirmait", "ajoutait", "assurait", "soulignait",
+    "précisait", "martelait", "estimait", "indiquait", "confiait", "répondait", "racontait",
+    "disait",
+    # How loud it was said, in a hearing's live account: '"…" tonne Éva Touboul'.
+    "tonne", "crie", "hurle", "s'emporte", "s’emporte", "s'exclame", "s’exclame", "a crié",
+    "a tonné", "s'est exclamé", "s’est exclamé", "shouted", "shouts", "yelled", "exclaimed",
+    "schrie", "brüllte", "крикнул", "крикнула", "воскликнул", "воскликнула",
     # German
     "sagte", "erklärte", "betonte", "warnte", "fügte hinzu", "unterstrich", "bekräftigte",
     "sagt", "erklärt", "betont", "warnt", "meinte", "versicherte", "mahnte", "kritisierte",
@@ -56,6 +64,8 @@ SPEECH_VERBS = (
     "lächelte", "scherzte", "entgegnete", "konterte", "улыбнулся", "улыбнулась", "пошутил",
     "пошутила", "парировал", "парировала",
 )
+# Said by several, in the same tense: 'comme l'ont martelé ses représentants'.
+SPEECH_VERBS += tuple("ont " + verb[2:] for verb in SPEECH_VERBS if verb.startswith("a "))
 OBJECT_VERBS = (
     "reaffirmed", "reaffirms", "expressed", "expresses", "called on", "called for", "urged",
     "urges", "condemned", "condemns", "welcomed the", "rejected", "rejects", "demanded",
@@ -438,6 +448,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     # '…", a déclaré lundi la ministre …, précisant que "…"': the next quotation is not part
     # of this one's attribution.
     tail = re.split(r"[“«„\"]", tail, maxsplit=1)[0]
+    if len(tail.split()) > 25 and (verb := speech_verb(tail)) is not None and verb.start() == 0:
+        # '« … », lançait Karine Duc dans la matinée, annonçant …': the clause that signs it.
+        tail = tail.split(",", 1)[0]
     if not tail.split() or len(tail.split()) > 25 or tail.rstrip().endswith(":"):
         # '„…“ Zur AfD sagt die Gautingerin: „…“': the words introduce the next quotation.
         return ""
