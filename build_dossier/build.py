@@ -7,8 +7,10 @@ and the next build first finishes or undoes whatever a killed one left (`recover
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +32,8 @@ from .parallel import (
     workers_for,
 )
 from .pdf import pack
-from .progress import LINK, RENDER, SITE, Progress, Reporter
+from .pdf.engine import PDF
+from .progress import LINK, PDF_FINISH, RENDER, SITE, Progress, Reporter
 from .render import jobs
 from .render_memo import FreshPart, PartKey, RenderMemo, stage_job
 from .settings import DEFAULT_SEARCH, Settings, dossier_settings
@@ -188,25 +191,72 @@ def link_quotes(checked: Checked, timings: dict[str, float] | None,
     return dossier
 
 
+PDF_STAGE = "chronology-pdf"
+"""Where in the stage the PDF is typeset while the site builds."""
+
+
+class _PdfBeside:
+    """The chronology PDF typeset on a thread while the renderer builds the site: Typst runs in
+    child processes, and MkDocs leaves a core idle for much of its run (starting, reading,
+    writing the search index), so the PDF's seconds mostly disappear from the build's."""
+
+    def __init__(self, dossier: Dossier, target: Path, progress: Reporter | None) -> None:
+        self.start = time.perf_counter()
+        self.target = target
+        # Laid out here, a fifth of a second at 1,000 sources: the build says how many parts.
+        layout = pdf_stage.lay_out(dossier)
+        self.parts = len(layout.parts)
+        if progress is not None:
+            progress(PDF, 0, self.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="pdf")
+        self.made: Future[tuple[pdf_stage.Typeset, float]] = self.pool.submit(
+            self._typeset, layout)
+
+    def _typeset(self, layout: pdf_stage.Layout) -> tuple[pdf_stage.Typeset, float]:
+        made = pdf_stage.typeset_layout(layout, self.target)  # silent: the site's stages show
+        return made, time.perf_counter() - self.start
+
+    def into(self, site_dir: Path, laps: Laps, progress: Reporter | None) -> None:
+        """Wait for the PDF (saying so when the site was done first), then put it in the
+        staged site; a failed PDF fails the build as before."""
+        waiting = not self.made.done()
+        if waiting and progress is not None:
+            progress(PDF_FINISH, 0, self.parts)
+        try:
+            made, seconds = self.made.result()
+        except pdf_stage.PdfError as error:
+            raise Failed(f"PDF failed: {error}", UNCHANGED) from error
+        finally:
+            self.pool.shutdown()
+        if waiting and progress is not None:
+            progress(PDF_FINISH, self.parts, self.parts)
+        os.replace(self.target, site_dir / pdf_stage.PDF_NAME)
+        laps.timings["pdf_s"] = seconds
+        laps.timings["pdf_peak_rss_mb"] = made.peak_rss_mb
+        if made.note:
+            laps.notes.append(f"The PDF is tagged, but not PDF/UA-1: {made.note}")
+
+    def abandon(self, *, wait: bool) -> None:
+        """The site failed: the PDF is not wanted (`wait`: let it finish, and leave nothing
+        of it)."""
+        self.pool.shutdown(wait=wait, cancel_futures=True)
+        if wait:
+            self.target.unlink(missing_ok=True)
+
+
 def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
                dossier: Dossier, laps: Laps, *, pdf: bool, keep_pdf: bool = False,
                progress: Reporter | None = None, in_place: bool = False,
                service: site_cache.Service | None = None) -> Path:
-    """Build the site from the staged `docs/` (and its PDF); where the new site waits
-    (`in_place`: only what differs from `site/`, see `site.run_renderer`)."""
+    """Build the site from the staged `docs/` (and its PDF, beside it); where the new site
+    waits (`in_place`: only what differs from `site/`, see `site.run_renderer`)."""
     staged, pages = site_stage.stage_docs(root, docs_dir, plan.files(), keep=in_place)
     latest = max((s.published for s in dossier.sources.values()), key=FuzzyDate.sort_key,
                  default=None)
-    if pdf:  # first: the renderer copies it into the site like any file of docs/
-        try:
-            made = pdf_stage.write_pdf(dossier, staged / pdf_stage.PDF_NAME, progress)
-            site_cache.note_staged(staged, [pdf_stage.PDF_NAME])
-        except pdf_stage.PdfError as error:
-            raise Failed(f"PDF failed: {error}", UNCHANGED) from error
-        laps.lap("pdf_s")
-        laps.timings["pdf_peak_rss_mb"] = made.peak_rss_mb
-        if made.note:
-            laps.notes.append(f"The PDF is tagged, but not PDF/UA-1: {made.note}")
+    # Until it is made the renderer sees a stand-in (links to it resolve), left out of the site.
+    beside = (_PdfBeside(dossier, staged.parent / PDF_STAGE / pdf_stage.PDF_NAME, progress)
+              if pdf else None)
     settings = checked.settings
     if progress is not None:  # until the renderer reports its own stages
         progress(SITE, 0, pages)
@@ -215,8 +265,16 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
                                         settings.renderer, settings.site_url, progress,
                                         in_place=in_place, service=service)
     except site_stage.SiteError as error:
+        if beside is not None:
+            beside.abandon(wait=True)
         raise Failed(str(error), UNCHANGED) from error
+    except BaseException:  # Ctrl-C: stop now; the next build's `recover` empties the stage
+        if beside is not None:
+            beside.abandon(wait=False)
+        raise
     laps.lap("mkdocs_s")
+    if beside is not None:
+        beside.into(built, laps, progress)
     if not pdf and keep_pdf:
         laps.notes.append(site_stage.keep_file(root, built, pdf_stage.PDF_NAME))
     return built

@@ -23,9 +23,11 @@ LINK = "Linking sources"
 RENDER = "Rendering pages"
 SITE = "Building the site"
 """The renderer's run until it reports stages of its own (MkDocs does, through our hook)."""
-UNITS = {LOAD: "file", LINK: "source", PDF: "part", JOIN: "part"}
+PDF_FINISH = "Finishing the PDF"
+"""The PDF, typeset beside the site, still running when the site is done."""
+UNITS = {LOAD: "file", LINK: "source", PDF: "part", JOIN: "part", PDF_FINISH: "part"}
 """What a stage counts, when not pages."""
-AT_ONCE = {LINK, JOIN, SITE}
+AT_ONCE = {LINK, JOIN, SITE, PDF_FINISH}
 """Stages that report only their start and end: their bars show from the start, or the
 terminal would not say what runs (loading 10,000 sources takes seconds)."""
 DELAY_S = 0.5

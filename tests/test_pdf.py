@@ -407,10 +407,10 @@ def test_a_failed_pdf_aborts_the_build_and_leaves_docs_and_site_alone(tmp_path, 
     before = {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
               and "sources" not in p.parts}
 
-    def broken(dossier: Dossier, target: Path, progress: object = None) -> None:
+    def broken(layout: pdf.Layout, target: Path, progress: object = None) -> None:
         raise pdf.PdfError("no room left on the device")
 
-    monkeypatch.setattr(pdf, "write_pdf", broken)
+    monkeypatch.setattr(pdf, "typeset_layout", broken)
     result = build(root)
     assert not result.ok
     assert result.lines[-2:] == ["PDF failed: no room left on the device",

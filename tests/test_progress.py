@@ -176,6 +176,8 @@ def test_a_piped_site_build_says_each_stage_once_mkdocs_included(tmp_path):
     assert lines[:4] == [f"Loading sources: {files} files", f"Linking sources: {files} sources",
                          f"Rendering pages: {pages} pages", "Typesetting the PDF: 1 part"]
     assert re.fullmatch(r"Building the site: \d+ pages", lines[4]), lines
+    if lines[-1] == "Finishing the PDF: 1 part":  # typeset beside the site, done after it
+        lines.pop()
     renderer = [line.split(":")[0] for line in lines[5:]]
     assert renderer and set(renderer) <= set(site_cache.STAGE_NAMES.values()), lines
     assert len(renderer) == len(set(renderer)), "one line per stage"

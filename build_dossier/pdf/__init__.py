@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -24,7 +24,8 @@ from .engine import PdfError, Typeset, typeset
 if TYPE_CHECKING:
     from ..progress import Reporter
 
-__all__ = ["PDF_NAME", "PdfError", "Typeset", "chronology_data", "write_pdf"]
+__all__ = ["PDF_NAME", "Layout", "PdfError", "Typeset", "chronology_data", "lay_out",
+           "typeset_layout", "write_pdf"]
 
 PDF_NAME = "chronology.pdf"
 """Where the PDF goes, relative to the site's root."""
@@ -74,21 +75,46 @@ def chronology_data(dossier: Dossier) -> dict[str, Any]:
                             made=provenance(dossier, source_date_epoch()))
 
 
-def write_pdf(dossier: Dossier, target: Path, progress: Reporter | None = None) -> Typeset:
-    """Write the site's chronology PDF to `target` (`progress` hears of each part)."""
+class Layout(NamedTuple):
+    """The chronology cut into parts for the typesetter, as data: what `typeset_layout` lays
+    out, made beforehand so that the build can say how many parts there are."""
+
+    parts: list[bytes]
+    """JSON of `content.split`'s parts, in order."""
+    carried: list[int]
+    """How many events open each part that belong to the month before it."""
+    epoch: int
+
+
+def lay_out(dossier: Dossier) -> Layout:
+    """The site's chronology PDF as parts to typeset."""
     epoch = source_date_epoch()
     if epoch is None:  # a build clock would make every build's PDF differ
         epoch = _epoch_of(content.latest_published(dossier))
-    return render(chronology_data(dossier), target, epoch, progress=progress)
+    return _layout(chronology_data(dossier), epoch, PART_CHARS)
 
 
-def render(doc: dict[str, Any], target: Path, epoch: int, part_chars: int = PART_CHARS,
-           progress: Reporter | None = None) -> Typeset:
-    """Typeset `doc` (from `content.document`) into the PDF `target`, part by part."""
+def typeset_layout(layout: Layout, target: Path, progress: Reporter | None = None) -> Typeset:
+    """Write the PDF of `layout` to `target` (`progress` hears of each part)."""
+    return typeset(layout.parts, target, layout.epoch, min(default_workers(), MAX_TYPESETTERS),
+                   layout.carried, progress)
+
+
+def write_pdf(dossier: Dossier, target: Path, progress: Reporter | None = None) -> Typeset:
+    """Write the site's chronology PDF to `target` (`progress` hears of each part)."""
+    return typeset_layout(lay_out(dossier), target, progress)
+
+
+def _layout(doc: dict[str, Any], epoch: int, part_chars: int) -> Layout:
     parts = content.split(doc, part_chars)
     for part in parts:
         part["footer"] = len(parts) == 1
     carried = [0 if not p["months"] or p["months"][0]["heading"] else len(p["months"][0]["events"])
                for p in parts]
-    return typeset([orjson.dumps(p) for p in parts], target, epoch,
-                   min(default_workers(), MAX_TYPESETTERS), carried, progress)
+    return Layout([orjson.dumps(p) for p in parts], carried, epoch)
+
+
+def render(doc: dict[str, Any], target: Path, epoch: int, part_chars: int = PART_CHARS,
+           progress: Reporter | None = None) -> Typeset:
+    """Typeset `doc` (from `content.document`) into the PDF `target`, part by part."""
+    return typeset_layout(_layout(doc, epoch, part_chars), target, progress)
