@@ -62,6 +62,30 @@ def paragraphs(text: str) -> list[Span]:
             blocks[-1] = (blocks[-1][0], e)
         else:
             blocks.append((s, e))
+    if len(blocks) == 1 and len(lines) >= 8:
+        return _manuscript_paragraphs(text, lines)
+    return blocks
+
+
+def _manuscript_paragraphs(text: str, lines: list[Span]) -> list[Span]:
+    """A speech printed with its manuscript's line breaks and no blank line at all: each
+    sentence that opens a line starts a paragraph, as the speaker's lines are read."""
+    width = max(e - s for s, e in lines)
+    blocks: list[Span] = []
+    for s, e in lines:
+        if not blocks:
+            blocks.append((s, e))
+            continue
+        ends = text[blocks[-1][1] - 1]
+        line_start = text.rfind("\n", 0, blocks[-1][1]) + 1
+        # A short line without a stop above a capital is a heading's or a dateline's
+        # ('Salzwedel am 27.05.2015, 18:00 Uhr, im Foyer …' above 'Meine sehr verehrten …').
+        heading = ends.isalnum() and text[s:s + 1].isupper() \
+            and blocks[-1][1] - line_start < 0.85 * width
+        if ends not in ".!?:…" and not heading:
+            blocks[-1] = (blocks[-1][0], e)
+        else:
+            blocks.append((s, e))
     return blocks
 
 
