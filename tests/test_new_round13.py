@@ -54,7 +54,8 @@ def test_a_questionnaire_naming_no_one_says_the_speaker_is_missing_and_never_quo
         "Je lis le courrier, puis je reçois les habitants qui ont demandé un rendez-vous.",
         "Ce sont les adjoints, chacun à son tour selon le calendrier."]
     assert {who for _, who in said} == {"who-said-it"}
-    assert any(n.startswith("speaker: missing for every quotation") for n in notes)
+    (missing,) = [n for n in notes if n.startswith("speaker: missing for every quotation")]
+    assert "only as « monsieur le Maire »" in missing
 
 
 def test_one_rhetorical_question_answered_in_its_paragraph_is_no_interview():

@@ -1032,7 +1032,8 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
     """An interview without labels: each answer's paragraphs are the interviewee's, and so is a
     headline in marks above the questions that no one signs."""
     answers = unlabelled_answers(layout)
-    who = interviewee(layout, answers, registry) or (None, "", "")
+    who = interviewee(layout, answers, registry) or (
+        None, "", _office_named(layout.text[:layout.paras[answers[0].asked_at][0]]))
     how = f"the answers to the questions, by {who[1]}" if who[1] else "the answers to the questions"
     quotes: list[Candidate] = []
     header = layout.paras[answers[0].asked_at][0]
@@ -1064,6 +1065,19 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
             layout, answer.first, layout.paras[answer.last][1], start, MIN_TURN_WORDS)]
         quotes += _spoken(layout, spans, who, "answer", how)
     return Drafted(TRANSCRIPT, quotes)
+
+
+_OFFICE_PHRASE = re.compile(
+    r"(?i:(?:monsieur|madame|m\.|mme|herr|frau|mr|mrs|ms)\s+)?(?i:(?:le|la|l['’]|der|die|the)\s+)?"
+    r"(?P<office>[\w-]+)(?:\s+(?:de|du|d['’]|of|von|der|des)\s*[" + UPPER + r"][\w’'-]+)?")
+
+
+def _office_named(header: str) -> str:
+    """The office by which an introduction names the one answering, when it gives no name
+    ('monsieur le Maire de Verrières'); '' when it names none."""
+    offices = [m.group().strip() for m in _OFFICE_PHRASE.finditer(header)
+               if m.group("office").lower() in ROLE_NOUNS]
+    return max(offices, key=len, default="")
 
 
 def _guest_above(layout: Layout, turns: list[Turn], speakers: list[tuple[str | None, str, str]]

@@ -83,7 +83,7 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
     if drafted.kind == STATEMENT and drafted.speaker:
         notes.append("speaker of every spoken paragraph: from "
                      f"{in_marks(drafted.speaker_from, language)}")
-    notes += _unnamed_note(drafted.quotes)
+    notes += _unnamed_note(drafted.quotes, language)
     day = (dt.date(published.year, published.month, published.day)
            if published.month and published.day and not published.approximate else None)
     mentions = list(find_dates(text, day))
@@ -116,18 +116,22 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
                  unmatched)
 
 
-def _unnamed_note(quotes: list[Candidate]) -> list[str]:
+def _unnamed_note(quotes: list[Candidate], language: str) -> list[str]:
     """What the editor must fill in where the text names no one for the words: missing, never
     a guess ('monsieur le Maire', a blog's own address, a questionnaire's answers)."""
-    unnamed = sum(q.speaker is None and not q.name for q in quotes)
-    if not unnamed:
+    nameless = [q for q in quotes if q.speaker is None and not q.name]
+    if not nameless:
         return []
+    unnamed = len(nameless)
     which = "every quotation" if unnamed == len(quotes) else (
         "1 quotation" if unnamed == 1 else f"{unnamed} quotations")
+    offices = sorted({q.role for q in nameless if q.role})
+    only_as = (f" (it names them only as {', '.join(in_marks(o, language) for o in offices)})"
+               if offices else "")
     return [f"speaker: missing for {which}: no name in the text (title, introduction, "
             f"signature, labels, attributions) was found for who said "
-            f"{'it' if unnamed == 1 else 'them'}; put their id in place of 'who-said-it', "
-            "to confirm"]
+            f"{'it' if unnamed == 1 else 'them'}{only_as}; put their id in place of "
+            "'who-said-it', to confirm"]
 
 
 def _metadata_notes(meta: Metadata) -> list[str]:
