@@ -44,7 +44,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import meta as front_matter
 
-from build_dossier import mkdocs_blocks, mkdocs_service
+from build_dossier import mkdocs_blocks, mkdocs_inline, mkdocs_service
 
 FORMAT = 1
 """Bumped whenever what the cache holds changes meaning: an older cache is then ignored."""
@@ -86,6 +86,7 @@ for all)."""
 # any of them registered, a reused or elsewhere-converted page might differ from a clean build.
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 SEARCH_PLUGINS = ("material/search", "search")
+INLINE_EXTENSION = "build_dossier.mkdocs_inline"
 _HREF = re.compile(r'\b(?:href|src)="([^"]*)"')
 _MATERIAL_STRIP = 'r"\\s?data-search-\\w+=\\"[^\\"]+\\""'
 """How Material's search plugin strips its attributes from a page, as its source spells it."""
@@ -212,7 +213,8 @@ def _config_files(config: MkDocsConfig) -> list[str]:
 
 def _fingerprint(config: MkDocsConfig) -> str:
     parts = [str(FORMAT), _digest(Path(__file__).read_bytes()),
-             _digest(Path(mkdocs_blocks.__file__).read_bytes()), _versions(), sys.version,
+             _digest(Path(mkdocs_blocks.__file__).read_bytes()),
+             _digest(Path(mkdocs_inline.__file__).read_bytes()), _versions(), sys.version,
              *_config_files(config), *_theme_files(config)]
     return _digest("\n".join(parts).encode())
 
@@ -318,6 +320,10 @@ def _well_formed(entry: Any) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global STATE
     STATE = _State()
+    # Every page's Markdown, ours converted here or MkDocs' own, skips the inline patterns
+    # its text cannot match: the same HTML, a fifth less conversion time.
+    if INLINE_EXTENSION not in config.markdown_extensions:
+        config.markdown_extensions.append(INLINE_EXTENSION)
     kept, fresh = os.environ.get(ENV_TEMPLATES), os.environ.get(ENV_NEW_TEMPLATES)
     STATE.enabled = _cacheable(config)
     STATE.in_place = bool(os.environ.get(ENV_MANIFEST) and os.environ.get(ENV_OLD_SITE))

@@ -37,7 +37,7 @@ QUICK_MARK = f"{PROGRESS_MARK} quick "
 SERVICE = "build_dossier.mkdocs_service"
 SERVICE_DONE = "build-dossier-built"
 """Must equal `mkdocs_service.DONE_MARK`."""
-SERVICE_CODE = ("mkdocs_service.py", "mkdocs_hook.py", "mkdocs_blocks.py")
+SERVICE_CODE = ("mkdocs_service.py", "mkdocs_hook.py", "mkdocs_blocks.py", "mkdocs_inline.py")
 """The service runs this code as it was when it started: a change starts a new one."""
 SERVICE_PATIENCE_S = 2.0
 """How long a service whose input ended may take to end before it is killed."""

@@ -99,6 +99,8 @@ class Drafted:
     """For a statement: the words of its title, byline or label that name the speaker."""
     entries: list[tuple[int, str]] = field(default_factory=list)
     """For a live blog: (offset, time words) where each entry starts."""
+    release: bool = False
+    """For a statement: a press office's release, quoting its issuer, not a speech."""
 
 
 def live_entries(layout: Layout) -> list[tuple[int, str]]:
@@ -150,6 +152,18 @@ _SENTENCE_ENDS = (".", "!", "?", ":", ";", ",", "…", "»", "”", "\"", "“")
 
 def _first_person_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
     hits = sum(bool(FIRST_PERSON.search(layout.text, s, e)) for s, e in paras)
+    return hits / len(paras) if paras else 0.0
+
+
+_YOURS = re.compile(r"(?<![\w’'-])(?:votre|vos|Votre|Vos|your|Your|euer|eure\w*|Ihnen|ваш\w*|"
+                    r"Ваш\w*|вам|вас)(?![\w’'-])")
+"""Words a speaker addresses the audience with: 'votre attention', 'your questions'."""
+
+
+def _spoken_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
+    """Share of paragraphs speaking for oneself or to the audience."""
+    hits = sum(bool(FIRST_PERSON.search(layout.text, s, e) or _YOURS.search(layout.text, s, e))
+               for s, e in paras)
     return hits / len(paras) if paras else 0.0
 
 
@@ -246,6 +260,12 @@ def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> b
         return False
     if (_first_person_share(layout, long_paras) >= 0.6 and _marked_share(layout, long_paras) == 0
             and _reporting_share(layout, long_paras) < 0.25):
+        return True
+    # A spokesman's briefing relays others ('le président a indiqué que …') but speaks to its
+    # audience throughout ('Je vais vous rendre compte …', '… retiendra votre attention'),
+    # quoting nothing in marks: his own words, not an article about them.
+    if (_spoken_share(layout, long_paras) >= 0.6 and _marked_share(layout, long_paras) == 0
+            and _reporting_share(layout, long_paras) < 0.5):
         return True
     # Marks around a name or a term ('«ТеплоБот»', 'sur le " pont "') quote no one: a text
     # that reports no one and quotes no sentence is the speaker's own, when it opens by
@@ -402,6 +422,8 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
                 and (found := registry.surname(word)):
             return (found, registry.people[found].name, ""), word
     byline = _BYLINE.search(head)
+    if byline and (below := _name_below_office(head, byline)) is not None:
+        return (None, below, byline.group("who").strip()), f"{byline.group(0)} {below}"
     if byline:
         who = byline.group("who")
         named = proper_name(_leading_name(who))
@@ -456,6 +478,21 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     return None
 
 
+def _name_below_office(head: str, byline: re.Match[str]) -> str | None:
+    """The name on the line under a byline that gives only an office ('Von
+    Oberbürgermeister' / 'Thomas Thumann'), as a manuscript's heading prints it."""
+    who = byline.group("who").strip()
+    if not who or any(w not in TITLE_WORDS for w in who.split()) \
+            or head[byline.end():byline.end() + 1] != "\n":
+        return None
+    line = head[byline.end() + 1:].split("\n", 1)[0].strip()
+    name = strip_titles(line)
+    if _NAME_LINE.fullmatch(name) and could_be_speaker(name) \
+            and not any(w in TITLE_WORDS for w in name.split()):
+        return name
+    return None
+
+
 def _surname_alone(registry: Registry, words: str, person_id: str) -> bool:
     """Whether `words` are a person's surname alone ('Philippe' of 'Édouard Philippe')."""
     return plain(words) == plain(registry.people[person_id].name).split(" ")[-1]
@@ -501,7 +538,9 @@ def _introducer_name(layout: Layout, registry: Registry
     for s, e in layout.paras[:4]:
         line = layout.text[s:e].strip()
         verb = speech_verb(line)
-        if not line.endswith(":") or len(line.split()) > 40 or verb is None:
+        # One sentence introduces; a paragraph of the speech may end on someone's words too.
+        if not line.endswith(":") or len(line.split()) > 40 or verb is None \
+                or len(layout.sentences_in(s, e)) > 1:
             continue
         named = named_subject(line[verb.end():]) or named_subject(line[:verb.start()])
         if named is not None and " " in named[0]:
@@ -547,7 +586,8 @@ def _proper_surname(name: str) -> str:
     return " ".join(proper_case(w) if w.isupper() and len(w) > 1 else w for w in name.split())
 
 
-_NAME_LINE = re.compile(r"[" + UPPER + r"][\w’'\-]+(?:[^\S\n]+[" + UPPER + r"][\w’'\-]+){1,2}")
+_NAME_LINE = re.compile(r"[" + UPPER + r"][\w’'\-]+(?:[^\S\n]+[" + UPPER + r"]\.)?"
+                        r"(?:[^\S\n]+[" + UPPER + r"][\w’'\-]+){1,2}")
 
 
 def _name_line(layout: Layout, before: int) -> str | None:
@@ -779,8 +819,95 @@ def draft_quotes(layout: Layout, registry: Registry) -> Drafted:
         return _transcript(layout, registry, turns) if turns else _interview(layout, registry)
     if kind == STATEMENT:
         return _statement(layout, registry, turns)
-    quotes = resolved_quotes(layout, registry, SpanSet())
+    points = summary_points(layout)
+    # A point may report someone ('He says he will …'); the point itself is no one's words.
+    quotes = [c for c in resolved_quotes(layout, registry, SpanSet())
+              if not (points.holds(c.start) and c.kind == "direct"
+                      and c.how != "quotation marks")]
+    if kind == NEWS and (issuer := _release_issuer(layout, registry)) is not None:
+        speaker, words = issuer
+        return Drafted(STATEMENT, [_issuers(layout, c, speaker) for c in quotes], speaker, words,
+                       release=True)
     return Drafted(kind, quotes, entries=live_entries(layout) if kind == LIVE else [])
+
+
+_RELEASE = re.compile(r"(?i:media release|media statement|press release|news release|"
+                      r"communiqué de presse|pressemitteilung|presseerklärung|pressemeldung|"
+                      r"пресс-релиз)")
+"""A press office's rubric over its minister's release ('Media Release', 'Pressemitteilung')."""
+
+
+def _release_issuer(layout: Layout, registry: Registry
+                    ) -> tuple[tuple[str | None, str, str], str] | None:
+    """The person a press office's release is from: named on a line of its heading, under its
+    rubric ('Media Release' / 'Federal Minister for …' / 'Dr David Kemp'), and again below;
+    the release narrates in the third person and quotes them."""
+    first_long = next((s for s, e in layout.paras if len(layout.text[s:e].split()) >= 12), 0)
+    if not _RELEASE.search(layout.text, 0, first_long):
+        return None
+    name = _name_line(layout, first_long)
+    if name is None:
+        return None
+    at = layout.text.find(name, 0, first_long)
+    line = layout.para_index(at) or 0
+    offices = [layout.text[slice(*layout.paras[i])].strip()
+               for i in (line - 1, line + 1) if 0 <= i < len(layout.paras)]
+    role = next((o for o in offices if any(w in TITLE_WORDS for w in o.split())
+                 and not _RELEASE.search(o) and not re.search(r"\d", o)), "")
+    found = registry.resolve(name)
+    if found is not None:
+        return (found, registry.people[found].name, ""), name
+    return (None, name, role), name
+
+
+def _issuers(layout: Layout, c: Candidate, issuer: tuple[str | None, str, str]) -> Candidate:
+    """A release's quotation given to its issuer when its attribution names them by office
+    ('Dr David Kemp, the Federal Environment Minister said') or no one; the lead's words
+    before '… says Minister … Hekia Parata' as the issuer's paraphrase."""
+    surname = issuer[1].split()[-1]
+    if c.kind == "paraphrase" and surname in c.text and c.evidence.split()[-1:] \
+            and speech_verb(c.evidence.split()[-1]) is not None:
+        start = layout.sentence(c.start)[0]
+        verb = layout.text.rfind(" " + c.evidence.split()[-1], start, c.start)
+        if verb > start:
+            return replace(c, start=start, end=verb, text=collapse(layout.text[start:verb]),
+                           speaker=issuer[0], name=issuer[1], role=issuer[2],
+                           evidence=collapse(layout.text[verb:c.end]))
+    own = surname in c.name or surname in c.evidence
+    if c.speaker is None and (own or not c.name) and surname not in c.text:
+        return replace(c, speaker=issuer[0], name=issuer[1], role=issuer[2])
+    return c
+
+
+def label_as_printed(layout: Layout, turn: Turn) -> str:
+    """A turn's label as the text prints it, for the editor to find: 'MAURICE LEROY' where
+    the text sets no colon after it, 'Q.-', 'MR PRICE:'."""
+    index = layout.para_index(turn.start)
+    start = layout.paras[index][0] if index is not None else turn.start
+    printed = collapse(layout.text[start:turn.start])
+    return printed if turn.label in printed else f"{turn.label}:"
+
+
+_POINTS_HEADING = re.compile(
+    r"(?i:key points|key facts|what we know(?: so far)?|at a glance|summary|les points clés|"
+    r"l['’]essentiel|à retenir|ce qu['’]il faut retenir|das wichtigste(?: in kürze)?|"
+    r"auf einen blick|главное|коротко|основное)\s*:?")
+
+
+def summary_points(layout: Layout) -> SpanSet:
+    """The bullets under a page's 'Key Points' heading ('Das Wichtigste', 'Главное'): the
+    editors' own summary, never a quotation set off as a whole."""
+    points = SpanSet()
+    paras = layout.paras
+    for i, (s, e) in enumerate(paras):
+        if not _POINTS_HEADING.fullmatch(layout.text[s:e].strip()):
+            continue
+        for bullet_start, bullet_end in paras[i + 1:]:
+            if not _BULLET.match(layout.text, bullet_start) and not _LIST_ITEM.match(
+                    layout.text, bullet_start):
+                break
+            points.add(bullet_start, bullet_end)
+    return points
 
 
 def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted:
@@ -789,10 +916,11 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
         speaker = label_speaker(turn.label, layout.text, registry, None)
         spans = spoken_paragraphs(layout, layout.para_index(turn.start) or 0, turn.end,
                                   turn.start)
+        label = label_as_printed(layout, turn)
         answers = _without_dash_questions(layout.text, spans)
         return Drafted(STATEMENT if answers == spans else TRANSCRIPT,
-                       _spoken(layout, answers, speaker, "spoken paragraph", f"{turn.label}:"),
-                       speaker, f"{turn.label}:")
+                       _spoken(layout, answers, speaker, "spoken paragraph", label),
+                       speaker, label)
     found = statement_speaker(layout, registry, speech_first=True)
     speaker, words = found if found else ((None, "", ""), "")
     spans = [_inside_marks(layout.text, *_after_own_label(layout.text, span, speaker[1]))
@@ -800,12 +928,15 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     while spans and (_signs(layout, spans[-1], speaker[1])
                      or _narrates(layout.text[slice(*spans[-1])], speaker[1])):
         spans.pop()
+    spans, relayed = _relayed_speech(layout, registry, spans, speaker)
     quotes: list[Candidate] = []
     marks = resolve_speakers(layout, marked(layout), registry)
     for span in spans:
         quotes += _cited(layout, span, marks, speaker) or _spoken(
             layout, [span], speaker, "spoken paragraph", words)
-    return Drafted(STATEMENT, quotes, speaker if found else None, words)
+    quotes += [r for r in relayed if not any(q.start < r.end and r.start < q.end for q in quotes)]
+    return Drafted(STATEMENT, sorted(quotes, key=lambda c: c.start), speaker if found else None,
+                   words)
 
 
 _RUN_ON_QUESTION = re.compile(r"(?<=[.!…])[-–—][^\S\n]*[" + UPPER + r"][^.!?\n]{2,200}\?\s*$")
@@ -851,6 +982,65 @@ def _cited(layout: Layout, span: tuple[int, int], marks: list[Candidate],
         return within
     return _spoken(layout, [(span[0], span[0] + len(own))], speaker, "spoken paragraph",
                    "") + within
+
+
+def _set_off_words(layout: Layout, registry: Registry, spans: list[tuple[int, int]],
+                   speaker: tuple[str | None, str, str]) -> list[Candidate]:
+    """A paragraph set off after one ending in someone else's verb of speech and a colon
+    ('…, forderte damals Bundespräsident Roman Herzog, und er sagte:') is that person's
+    quotation inside the speech."""
+    out = []
+    for s, e in spans:
+        at = layout.para_index(s)
+        if not at:
+            continue
+        before = layout.text[slice(*layout.paras[at - 1])].rstrip()
+        last = layout.text[slice(*layout.sentence(layout.paras[at - 1][1] - 1))]
+        if not before.endswith(":") or speech_verb(last) is None or FIRST_PERSON.search(last):
+            continue
+        named = next((n for n in (named_subject(part) for part in re.split(r",\s*", last))
+                      if n is not None and " " in n[0]), None)
+        if named is None or _same_person(speaker, (registry.resolve(named[0]), named[0])):
+            continue
+        found = registry.resolve(named[0])
+        name = registry.people[found].name if found else named[0]
+        out.append(Candidate(s, e, collapse(layout.text[s:e]), "direct", "set-off quotation",
+                             speaker=found, name=name, role=named[1] if not found else "",
+                             evidence=collapse(last)))
+    return out
+
+
+def _relayed_speech(layout: Layout, registry: Registry, spans: list[tuple[int, int]],
+                    speaker: tuple[str | None, str, str]
+                    ) -> tuple[list[tuple[int, int]], list[Candidate]]:
+    """A spoken paragraph's sentences that report what someone else said ('Le président de la
+    République a indiqué que …', '…, a-t-il dit, …') are that person's paraphrase, not the
+    speaker's quotation: (the speaker's own stretches, the paraphrases)."""
+    # A clause ending on a colon ('…, und er sagte:') introduces words, it reports none.
+    reported = [c for c in resolved_quotes(layout, registry, SpanSet())
+                if c.kind == "paraphrase" and not _same_person(speaker, (c.speaker, c.name))
+                and any(s <= c.start and c.end <= e for s, e in spans)
+                and not c.text.rstrip().endswith(":")
+                and not FIRST_PERSON.search(layout.text, *layout.sentence(c.start))]
+    reported += _set_off_words(layout, registry, spans, speaker)
+    if not reported:
+        return spans, []
+    own: list[tuple[int, int]] = []
+    for s, e in spans:
+        inside = [c for c in reported if s <= c.start < e]
+        if not inside:
+            own.append((s, e))
+            continue
+        run: list[tuple[int, int]] = []
+        for sent in layout.sentences_in(s, e) or [(s, e)]:
+            if any(sent[0] < c.end and c.start < sent[1] for c in inside):
+                own += [(run[0][0], run[-1][1])] if run else []
+                run = []
+            else:
+                run.append(sent)
+        own += [(run[0][0], run[-1][1])] if run else []
+    least = MIN_SPOKEN_WORDS
+    return [(s, e) for s, e in own if len(layout.text[s:e].split()) >= least], reported
 
 
 _NARRATOR = re.compile(r"(?:The|Der|Die|Das|Le|La|L['’]|Её|Его)\s+(?P<noun>[\w-]+)"
@@ -1024,7 +1214,7 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
             continue
         index = layout.para_index(turn.start) or 0
         spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
-        quotes += _spoken(layout, spans, who, "speaker turn", f"{turn.label}:")
+        quotes += _spoken(layout, spans, who, "speaker turn", label_as_printed(layout, turn))
     return Drafted(TRANSCRIPT, _header_quotations(layout, registry, turns) + quotes)
 
 

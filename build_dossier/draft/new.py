@@ -80,7 +80,10 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
     layout = Layout.of(text)
     drafted = draft_quotes(layout, Registry.of(people, published.year))
     notes.append(f"kind: {KIND_NAMES[drafted.kind]}; quotations proposed accordingly")
-    if drafted.kind == STATEMENT and drafted.speaker:
+    if drafted.release and drafted.speaker:
+        notes.append("speaker of each quotation attributed by office or to no one: the "
+                     f"release's issuer, from {in_marks(drafted.speaker_from, language)}")
+    elif drafted.kind == STATEMENT and drafted.speaker:
         notes.append("speaker of every spoken paragraph: from "
                      f"{in_marks(drafted.speaker_from, language)}")
     notes += _unnamed_note(drafted.quotes, language)

@@ -33,6 +33,7 @@ from .speakers import (
     full_name_in,
     is_institution,
     is_party,
+    latin,
     nominative,
     proper_case,
     proper_name,
@@ -520,8 +521,10 @@ def embedded_in_sentence(text: str, start: int, end: int, sentence_start: int) -
     if last in _THAT_WORDS or last.endswith(("qu'", "qu’")):
         return False
     opening = text[start:start + 1]
-    # 'he said "We will …"': a speech verb, then a quotation opening on a capital, is one.
-    return not (speech_verb(before.split()[-1]) is not None and opening.isupper())
+    # 'he said "We will …"': a speech verb, then a quotation opening on a capital, is one; so
+    # is one closing on its own cry or question ('Éva Touboul crie "on va chercher … !"').
+    return not (speech_verb(before.split()[-1]) is not None
+                and (opening.isupper() or words.endswith(("!", "?"))))
 
 
 _INNER_SENTENCE = re.compile(r"[a-zà-öø-ÿа-яё]{2}[.!?]\s+[" + UPPER + r"]")
@@ -1088,9 +1091,69 @@ def speaker_headings(layout: Layout, registry: Registry) -> list[tuple[int, str 
     return found
 
 
+_SPOKESPERSON = re.compile(
+    r"(?<![\w-])(?P<office>(?i:représentante?s?|porte-parole|présidente?|secrétaire générale?|"
+    r"spokes(?:wo)?man|spokesperson|representatives?|Sprecherin|Sprecher|Vertreterin|Vertreter|"
+    r"Vorsitzende[rn]?|представител\w*|пресс-секретар\w*|председател\w*))"
+    r",?\s+(?P<name>[" + UPPER + r"][\w’'-]+\s+[" + UPPER + r"][\w’'-]+)")
+"""A body's spokesperson named beside it: 'ses représentants, Karine Duc et José Perez'."""
+
+
+def _spokesperson_after(layout: Layout, cand: Candidate, resolver: Resolver) -> Guess | None:
+    """Whom the words after a quotation name speaking for the body it was given to ('« … »,
+    comme l'ont martelé ses représentants, Karine Duc et José Perez'): the first named."""
+    tail = layout.text[cand.end:max(layout.sentence(cand.end + 1)[1], cand.end)]
+    tail = re.split(r"[“«„\"]", tail.lstrip("”»\" "), maxsplit=1)[0]
+    verb = speech_verb(tail)
+    found = _SPOKESPERSON.search(tail)
+    if verb is None or found is None or found.start() < verb.start():
+        return None
+    name = found.group("name")
+    person = resolver.registry.resolve(name)
+    return person, resolver.registry.people[person].name if person else name, \
+        found.group("office")
+
+
+_INITIALS_LEAD = re.compile(r"[^\S\n]*[-–—]?[^\S\n]*(?P<initials>[A-Z]{2,4})(?![\w’'-])")
+_FULL_NAME = re.compile(r"(?<![\w’'-])[" + UPPER + r"][\w’'-]+(?:[^\S\n]+[" + UPPER
+                        + r"][\w’'-]+)+")
+
+
+def _name_of_initials(text: str, initials: str, before: int) -> str | None:
+    """The full name, given earlier in the text, whose initials a live account uses for its
+    holder ('EDM' for 'Éric Dupond-Moretti'), hyphenated parts and accents counted."""
+    for match in _FULL_NAME.finditer(text, 0, before):
+        parts = re.split(r"[\s-]+", match.group())
+        letters = "".join(latin(p[0]).upper() for p in parts)
+        if letters == initials:
+            return match.group()
+    return None
+
+
+def _initials_speaker(layout: Layout, cand: Candidate, resolver: Resolver) -> Guess | None:
+    """Whom initials opening the quotation's sentence name ('EDM continue : "…"', 'EDM "…"')."""
+    start = layout.sentence(max(cand.start - 1, 0))[0]
+    lead = _INITIALS_LEAD.match(layout.text, start, cand.start)
+    if lead is None or resolver.registry.resolve(lead.group("initials")) is not None:
+        return None
+    name = _name_of_initials(layout.text, lead.group("initials"), start)
+    if name is None:
+        return None
+    person = resolver.registry.resolve(name)
+    return person, resolver.registry.people[person].name if person else name, ""
+
+
 def _resolved(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Candidate]
               ) -> Candidate:
     guess = _guess(layout, cand, resolver, before)
+    if cand.how == "quotation marks" and (by_initials := _initials_speaker(layout, cand,
+                                                                           resolver)):
+        guess = by_initials, evidence(layout.text[layout.sentence(max(cand.start - 1, 0))[0]:
+                                                  cand.start])
+    spokes = _spokesperson_after(layout, cand, resolver) if cand.how == "quotation marks" \
+        else None
+    if spokes is not None and (guess is None or guess[0][1] != spokes[1]):
+        guess = spokes, evidence(layout.text[cand.end:layout.sentence(cand.end + 1)[1]])
     if guess is not None:
         (speaker, name, role), why = guess
         cand = replace(cand, speaker=speaker, name=name, role=role or cand.role, evidence=why)

@@ -13,7 +13,7 @@ from .speakers import OPENERS, PRONOUNS_PERSON
 from .textparts import UPPER, words_of
 from .titles import without_entry_time
 
-SPEECH_VERBS = (
+SPEECH_VERBS: tuple[str, ...] = (
     # English, past and present
     "said", "says", "stated", "states", "stressed", "stresses", "underlined", "underlines",
     "underscored", "emphasised", "emphasized", "emphasises", "emphasizes", "noted", "notes",
@@ -38,8 +38,16 @@ SPEECH_VERBS = (
     "explique", "assure", "indique", "déclaré", "a prévenu", "a jugé", "a dénoncé",
     "a regretté", "a confié", "a promis", "a répété", "a poursuivi", "a conclu", "a réagi",
     "a écrit", "a tweeté", "prévient", "juge", "dénonce", "regrette", "insiste", "rappelle",
-    "poursuit", "lance", "tranche", "témoigne", "a témoigné", "raconte", "a raconté", "disait",
+    "poursuit", "lance", "tranche", "témoigne", "a témoigné", "raconte", "a raconté",
     "écrivait", "schrieb", "писал",
+    # The imperfect a live page narrates in: '« … », lançait Karine Duc dans la matinée'.
+    "lançait", "déclarait", "expliquait", "affirmait", "ajoutait", "assurait", "soulignait",
+    "précisait", "martelait", "estimait", "indiquait", "confiait", "répondait", "racontait",
+    "disait",
+    # How loud it was said, in a hearing's live account: '"…" tonne Éva Touboul'.
+    "tonne", "crie", "hurle", "s'emporte", "s’emporte", "s'exclame", "s’exclame", "a crié",
+    "a tonné", "s'est exclamé", "s’est exclamé", "shouted", "shouts", "yelled", "exclaimed",
+    "schrie", "brüllte", "крикнул", "крикнула", "воскликнул", "воскликнула",
     # German
     "sagte", "erklärte", "betonte", "warnte", "fügte hinzu", "unterstrich", "bekräftigte",
     "sagt", "erklärt", "betont", "warnt", "meinte", "versicherte", "mahnte", "kritisierte",
@@ -58,6 +66,8 @@ SPEECH_VERBS = (
     "lächelte", "scherzte", "entgegnete", "konterte", "улыбнулся", "улыбнулась", "пошутил",
     "пошутила", "парировал", "парировала",
 )
+# Said by several, in the same tense: 'comme l'ont martelé ses représentants'.
+SPEECH_VERBS += tuple("ont " + verb[2:] for verb in SPEECH_VERBS if verb.startswith("a "))
 OBJECT_VERBS = (
     "reaffirmed", "reaffirms", "expressed", "expresses", "called on", "called for", "urged",
     "urges", "condemned", "condemns", "welcomed the", "rejected", "rejects", "demanded",
@@ -456,6 +466,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
     if french:  # « … », a-t-il lancé. / poursuit-elle. / explique-t-elle, en ajoutant : « … »
         return french.group(1)
+    if len(tail.split()) > 25 and (verb := speech_verb(tail)) is not None and verb.start() == 0:
+        # '« … », lançait Karine Duc dans la matinée, annonçant …': the clause that signs it.
+        tail = tail.split(",", 1)[0]
     if not tail.split() or len(tail.split()) > 25 or tail.rstrip().endswith(":"):
         # '„…“ Zur AfD sagt die Gautingerin: „…“': the words introduce the next quotation.
         return ""

@@ -52,41 +52,35 @@ def paragraphs(text: str) -> list[Span]:
               if text.count("\n", e, s2) == 1]
     wrapped = over * 10 <= len(lines) and len(joined) >= 2 and sum(
         50 <= e - s <= 100 for s, e in joined) * 2 >= len(joined)
-    if not wrapped:
+    # A manuscript printed with its hard line breaks and no blank line anywhere: a line runs
+    # on only when it fills the width and ends no sentence, so that the heading's and the
+    # salutation's short lines, and each sentence opening a line, stay paragraphs of their own.
+    unbroken = len(lines) >= 2 and len(joined) == len(lines) - 1
+    if not wrapped and not unbroken:
         return lines
+    width = max(e - s for s, e in lines)
     blocks: list[Span] = []
     for s, e in lines:
+        # A bullet opens a list item of its own, however wide the line before it.
         joins = blocks and text.count("\n", blocks[-1][1], s) == 1 and not TURN_LABEL.match(
-            text, s, e)
+            text, s, e) and text[s] not in "•·▪►▶➤" and (
+            not unbroken or _runs_on(text, *blocks[-1], width))
         if joins:
             blocks[-1] = (blocks[-1][0], e)
         else:
             blocks.append((s, e))
-    if len(blocks) == 1 and len(lines) >= 8:
-        return _manuscript_paragraphs(text, lines)
     return blocks
 
 
-def _manuscript_paragraphs(text: str, lines: list[Span]) -> list[Span]:
-    """A speech printed with its manuscript's line breaks and no blank line at all: each
-    sentence that opens a line starts a paragraph, as the speaker's lines are read."""
-    width = max(e - s for s, e in lines)
-    blocks: list[Span] = []
-    for s, e in lines:
-        if not blocks:
-            blocks.append((s, e))
-            continue
-        ends = text[blocks[-1][1] - 1]
-        line_start = text.rfind("\n", 0, blocks[-1][1]) + 1
-        # A short line without a stop above a capital is a heading's or a dateline's
-        # ('Salzwedel am 27.05.2015, 18:00 Uhr, im Foyer …' above 'Meine sehr verehrten …').
-        heading = ends.isalnum() and text[s:s + 1].isupper() \
-            and blocks[-1][1] - line_start < 0.85 * width
-        if ends not in ".!?:…" and not heading:
-            blocks[-1] = (blocks[-1][0], e)
-        else:
-            blocks.append((s, e))
-    return blocks
+_ENDS_SENTENCE = re.compile(r"[.!?…:][”\"»“’)]*$")
+
+
+def _runs_on(text: str, start: int, end: int, width: int) -> bool:
+    """Whether the block text[start:end] runs on into the next line: its last line fills most
+    of the text's width and ends no sentence."""
+    last = text.rfind("\n", start, end) + 1 or start
+    return (end - max(last, start)) * 4 >= width * 3 and not _ENDS_SENTENCE.search(
+        text, start, end)
 
 
 def _lead(text: str, start: int, end: int) -> int:

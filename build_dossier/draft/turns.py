@@ -366,7 +366,27 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     # 'MR.', 'Herr', 'M.': a form of address, not an office.
     office = "" if titles.lower().strip(" .") in _ADDRESS or re.fullmatch(
         r"(?:\w\.\s*)+", titles + ".") else proper_case(titles)  # 'Д.' is an initial
-    return None, name or proper_case(bare), office
+    name = name or proper_case(bare)
+    return None, name, office or apposed_office(text, name)
+
+
+_OFFICE_WORDS = frozenset(w.casefold() for w in TITLE_WORDS | ROLE_NOUNS)
+
+
+def apposed_office(text: str, name: str) -> str:
+    """The office the text sets after a name between commas ('M. Maurice Leroy, ministre de la
+    ville, à I-Télévision'), as a title or a heading gives it, or ''."""
+    if not name:
+        return ""
+    for match in re.finditer(re.escape(name) + r",\s+([^,;:\n()]{3,80}?)\s*[,.;(]", text,
+                             re.IGNORECASE):
+        office = match.group(1).strip()
+        words = office.split()
+        first = words[0].casefold().strip(".")
+        if len(words) <= 8 and (first in _OFFICE_WORDS or first.rstrip("e") in _OFFICE_WORDS
+                                or first in _OFFICES):
+            return office
+    return ""
 
 
 _CAPITALISED = re.compile(r"(?<![\w’'-])[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER
