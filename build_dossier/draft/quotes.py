@@ -1302,6 +1302,10 @@ def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, st
     for s, e in layout.paras[:2]:
         if _BYLINE_ALONE.fullmatch(layout.text[s:e].strip()):
             continue  # 'Vincent Vantighem' under the title: the author, who says nothing
+        if all(line.rstrip().endswith((",", "!")) for line in layout.text[s:e].split("\n")):
+            # 'sehr geehrter Herr Stadtratsvorsitzender, Gerd Schönfeld,': whom a speech
+            # addresses, not who speaks.
+            continue
         start, end = layout.sentence(s)
         words = layout.text[start:end]
         persons = [h for h in registry.find(words) if registry.is_person(h[2])]
