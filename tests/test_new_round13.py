@@ -238,3 +238,36 @@ def test_a_coachs_label_line_then_dash_turns_keeps_the_journalists_questions_out
         "- Я находился недалеко и все видел, наш игрок поймал защитника на противоходе.",
         "- Я к этому городу не равнодушен, хотя проработал здесь всего полгода."]
     assert {who for _, who in said} == {"ivan-trenerov"}
+
+
+def test_a_release_headed_by_its_ministers_office_and_name_is_the_ministers_statement():
+    text = ("Published Friday, 14 November, 2008 at 02:16 PM\n\n"
+            "Minister for Roads and Local Government\n"
+            "The Honourable Jane Example\n"
+            "Councils benefit from more funding\n"
+            "Councils received grants and subsidies totalling more than $800 million last "
+            "financial year, the department's annual report shows.\n"
+            "“The department provided $774 million in direct support to councils to help them "
+            "improve essential services,” Ms Example said.\n"
+            "“This past year has involved some major reforms for councils,” she said.\n")
+    drafted = draft(text, {}, {})
+    assert drafted.kind == "statement"
+    assert [speaker_id(q, drafted.language) for q in drafted.quotes] == ["jane-example"] * 2
+    assert any("the release's issuer" in n for n in drafted.notes)
+
+
+def test_a_news_item_under_a_byline_and_its_desk_is_no_release():
+    text = ("Council funding rises\n\nBy Jane Example\nPolitical Editor\n\n"
+            "Councils received grants and subsidies totalling more than $800 million last "
+            "financial year, the annual report shows, 14 November 2008.\n\n"
+            "“We provided $774 million in direct support to councils,” Minister Paul Other "
+            "said. Jane Example asked him whether it would last.\n")
+    assert draft(text, {}, {}).kind == "news"
+
+
+def test_dit_in_the_present_signs_a_french_quotation():
+    text = ("Procès : les derniers mots\n\n27 juin 2022\n\n"
+            "“Nous attendons des mots sincères de la part des accusés”, dit Paul Exemple, père "
+            "d’une victime.\n")
+    _, said, _ = _said(text)
+    assert said == [("Nous attendons des mots sincères de la part des accusés", "paul-exemple")]

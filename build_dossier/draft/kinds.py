@@ -843,8 +843,7 @@ def _release_issuer(layout: Layout, registry: Registry
     rubric ('Media Release' / 'Federal Minister for …' / 'Dr David Kemp'), and again below;
     the release narrates in the third person and quotes them."""
     first_long = next((s for s, e in layout.paras if len(layout.text[s:e].split()) >= 12), 0)
-    if not _RELEASE.search(layout.text, 0, first_long):
-        return None
+    rubric = _RELEASE.search(layout.text, 0, first_long) is not None
     name = _name_line(layout, first_long)
     if name is None:
         return None
@@ -854,6 +853,11 @@ def _release_issuer(layout: Layout, registry: Registry
                for i in (line - 1, line + 1) if 0 <= i < len(layout.paras)]
     role = next((o for o in offices if any(w in TITLE_WORDS for w in o.split())
                  and not _RELEASE.search(o) and not re.search(r"\d", o)), "")
+    # Without a rubric, the office heading the release on its own line, over its holder's
+    # ('Minister for Main Roads and Local Government' / 'The Honourable Warren Pitt').
+    if not rubric and not (role and role.split()[0] in TITLE_WORDS
+                           and offices.index(role) == 0 and line > 0):
+        return None
     found = registry.resolve(name)
     if found is not None:
         return (found, registry.people[found].name, ""), name

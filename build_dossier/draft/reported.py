@@ -38,7 +38,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "explique", "assure", "indique", "déclaré", "a prévenu", "a jugé", "a dénoncé",
     "a regretté", "a confié", "a promis", "a répété", "a poursuivi", "a conclu", "a réagi",
     "a écrit", "a tweeté", "prévient", "juge", "dénonce", "regrette", "insiste", "rappelle",
-    "poursuit", "lance", "tranche", "témoigne", "a témoigné", "raconte", "a raconté",
+    "poursuit", "lance", "tranche", "témoigne", "a témoigné", "raconte", "a raconté", "dit",
     "écrivait", "schrieb", "писал",
     # The imperfect a live page narrates in: '« … », lançait Karine Duc dans la matinée'.
     "lançait", "déclarait", "expliquait", "affirmait", "ajoutait", "assurait", "soulignait",
