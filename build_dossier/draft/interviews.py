@@ -26,7 +26,7 @@ FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|I'd|we|We|our|Our|us
                           r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас)"
                           r"(?![\w’'-])")
 """Words of someone speaking for themselves or to their audience: 'we', 'nous', 'uns', 'мы'."""
-_SECOND_PERSON = re.compile(r"(?<![\w’'-])(?:you|You|vous|Vous|votre|Sie|Ihr|Ihre\w*|вы|Вы|"
+_SECOND_PERSON = re.compile(r"(?<![\w’'-])(?:you|You|vous|Vous|votre|Sie|Ihr|Ihre\w*|Ihnen|вы|Вы|"
                             r"ваш\w*|Ваш\w*)(?![\w’'-])")
 """Words of a question put to the one answering: 'you', 'vous', 'Sie', 'вы'."""
 
@@ -38,6 +38,14 @@ class Answer:
     first: int
     last: int
     start: int
+    inline: bool = False
+    """Whether the question opens the answer's own paragraph ('Wie lange sind Sie schon
+    Bürgermeister? Am ersten Mai werden es 10 Jahre.'): the words start after it."""
+
+    @property
+    def asked_at(self) -> int:
+        """The paragraph the answer's question is in."""
+        return self.first if self.inline else self.first - 1
 
 
 def _asks(text: str) -> bool:
@@ -88,12 +96,47 @@ def _answers_of_dashes(layout: Layout, turns: list[tuple[int, int]]) -> list[Ans
     return out
 
 
+_NUMBERED = re.compile(r"\d{1,2}[.)]?[^\S\n]+(?=\S)")
+"""A questionnaire's number before its question: '7 Combien avez-vous d’adjoints ?'."""
+_OPENING_QUESTION = re.compile(r"[^?!.\n]{3,200}?[^\S\n]?\?(?:[^\S\n]+|(?=[" + UPPER + r"(]))")
+_STAGE_DIRECTION = re.compile(r"\([^()\n]{1,40}\)[^\S\n]+(?=\S)")
+"""'(lächelt) Ich habe …': how the answer was given, no part of it."""
+
+
+def _inline_answer(text: str, start: int, end: int) -> tuple[int, bool] | None:
+    """Where the answer starts in a paragraph that opens with a question and runs on with the
+    answer ('7 Combien avez-vous d’adjoints ? J’en ai 9.'), and whether the question is put
+    to the one answering ('vous', 'Sie'); None when the paragraph is not so."""
+    at = m.end() if (m := _NUMBERED.match(text, start, end)) else start
+    asked = _OPENING_QUESTION.match(text, at, end)
+    if asked is None or not text[at:at + 1].isupper() or len(text[at:asked.end()].split()) > 30:
+        return None
+    question, rest = text[at:asked.end()], text[asked.end():end].strip()
+    if not rest or rest.rstrip(" " + QUOTE_CHARS).endswith("?") or rest.endswith(":"):
+        return None
+    answer = asked.end()
+    if (direction := _STAGE_DIRECTION.match(text, answer, end)) is not None:
+        answer = direction.end()
+    return answer, _SECOND_PERSON.search(question) is not None
+
+
 def _answers_of_questions(layout: Layout) -> list[Answer]:
     text = layout.text
     asking = [i for i, (s, e) in enumerate(layout.paras) if _asks(text[s:e])]
+    found = {i: at for i, (s, e) in enumerate(layout.paras)
+             if i not in asking and (at := _inline_answer(text, s, e)) is not None}
+    inline = {i: at for i, (at, _) in found.items()}
+    # Asked and answered in one paragraph once, or without the questions putting them to
+    # anyone ('Was heißt das? Es heißt …'): a speaker's rhetorical questions, no interview.
+    if len(found) < 2 or sum(addressed for _, addressed in found.values()) * 3 < len(found):
+        inline = {}
+    bounds = sorted([*asking, *inline])
     out = []
-    for n, i in enumerate(asking):
-        last = asking[n + 1] - 1 if n + 1 < len(asking) else len(layout.paras) - 1
+    for n, i in enumerate(bounds):
+        if i in inline:
+            out.append(Answer(i, i, inline[i], inline=True))
+            continue
+        last = bounds[n + 1] - 1 if n + 1 < len(bounds) else len(layout.paras) - 1
         if last > i:
             out += _alternating(layout, Answer(i + 1, last, layout.paras[i + 1][0]))
     return out
@@ -136,19 +179,20 @@ def unlabelled_answers(layout: Layout) -> list[Answer]:
     if len(answers) < 2 and not (dashes and answers):
         return []
     text = layout.text
-    spans = [(layout.paras[a.first][0], layout.paras[a.last][1]) for a in answers]
+    spans = [(a.start, layout.paras[a.last][1]) for a in answers]
     first_person = sum(bool(FIRST_PERSON.search(text, s, e)) for s, e in spans)
     # An answer printed whole in quotation marks ('"Oui, complètement. …"') is the answer,
     # not an article quoting someone.
     quoting = sum(any(c in text[s:e] for c in QUOTE_CHARS) and not _wholly_marked(text[s:e])
                   for s, e in spans)
     # Questions take a good share of the paragraphs from the first one on, as turns do.
-    asked_from = answers[0].first - 1
-    questions = len(layout.paras) - asked_from - sum(a.last - a.first + 1 for a in answers)
+    asked_from = answers[0].asked_at
+    questions = len(layout.paras) - asked_from - sum(a.last - a.first + 1 for a in answers) \
+        + sum(a.inline for a in answers)
     # Answers that say 'on' rather than 'je' ('On fait le réseau express vélo.') still answer
     # where three questions or more are put to someone directly ('Vous êtes adjoint …').
     addressed = len(answers) >= 3 and any(
-        _SECOND_PERSON.search(text, *layout.paras[a.first - 1]) for a in answers)
+        _SECOND_PERSON.search(text, layout.paras[a.asked_at][0], a.start) for a in answers)
     # Dash turns each answering a question put just before ('– Сколько матчей …? / – Если
     # командировка, то смотрю …') answer, whether or not they say 'I'.
     asked_each = bool(dashes) and all(
@@ -215,9 +259,9 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     text = layout.text
     if (labelled := _answers_label(layout, answers, registry)) is not None:
         return labelled
-    header_end = layout.paras[max(answers[0].first - 1, 0)][0]
+    header_end = layout.paras[max(answers[0].asked_at, 0)][0]
     named: list[tuple[str, str, bool]] = []
-    for s, e in layout.paras[:max(answers[0].first - 1, 0)]:
+    for s, e in layout.paras[:max(answers[0].asked_at, 0)]:
         # 'Председатель Центризбиркома ВЛАДИМИР ЧУРОВ …': a name printed in capitals.
         para = _CAPITALS_NAME.sub(lambda m: proper_case(m.group()), text[s:e])
         found = named_subject(para)
@@ -230,7 +274,8 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     firsts = {m.group(1) for m in _PATRONYMIC.finditer(asked)}
     if (said := _subject_of_speech(text[:header_end], registry, firsts)) is not None:
         return said
-    if not named and (put_to := _vocative(text[slice(*layout.paras[answers[0].first - 1])])):
+    if not named and (put_to := _vocative(text[layout.paras[answers[0].asked_at][0]:
+                                                answers[0].start])):
         # 'Bonjour Maxime Boyer. Vous êtes …', 'Bürgermeister Georg Willi, wie klingt das?':
         # the first question names whom it is put to.
         named.append((put_to[0], put_to[1], False))

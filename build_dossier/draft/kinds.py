@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from .interviews import FIRST_PERSON, interviewee, unlabelled_answers
 from .marks import QUOTE_CHARS
-from .quotes import Candidate, named_subject, resolved_quotes
+from .quotes import Candidate, marked, named_subject, resolve_speakers, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
 from .speakers import (
     PRONOUNS_PERSON,
@@ -200,10 +200,13 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     # Block quotes over a line naming their speaker ('Jens Stoltenberg, NATO Secretary-General')
     # are an article quoting someone, not the speech itself.
     paras = layout.paras
+    # A name on the last line of a text that opens by addressing its readers ('Chères
+    # administrées, chers administrés, … / Hervé BRUYERE') signs it.
+    signed_last = len(paras) - 1 if _opens_with_salutation(layout) else None
     attributed = any(
         attribution_line(layout.text[s:e], registry.exact) is not None
         and len(layout.text[paras[i - 1][0]:paras[i - 1][1]].split()) >= 8
-        for i, (s, e) in enumerate(paras) if i >= 3)
+        for i, (s, e) in enumerate(paras) if i >= 3 and i != signed_last)
     # So are quotations signed after them ('“…,” said X', '— …, — отметил глава государства').
     attributed = attributed or any(_signed_at(layout.text, m.end())
                                    for m in _SIGNED.finditer(layout.text, 0, 200_000))
@@ -269,8 +272,14 @@ def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> b
     # addressing its audience ('Уважаемые горожане! …') or speaks in the first person.
     own_words = (_reporting_share(layout, long_paras) < 0.1
                  and _quoting_share(layout, long_paras) < 0.3)
-    return own_words and (_opens_with_salutation(layout)
-                          or _first_person_share(layout, long_paras) >= 0.6)
+    if own_words and (_opens_with_salutation(layout)
+                      or _first_person_share(layout, long_paras) >= 0.6):
+        return True
+    # A letter to its readers that cites an author once or twice ('CICERON disait : « … »')
+    # is still the writer's own.
+    return (_opens_with_salutation(layout) and _first_person_share(layout, long_paras) >= 0.6
+            and _reporting_share(layout, long_paras) <= 0.25
+            and _quoting_share(layout, long_paras) <= 0.25)
 
 
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{1,600})[»”“\"]")
@@ -429,6 +438,10 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     if (introduced := _introducer_name(layout, registry)) is not None:
         return introduced
     title = layout.text[layout.paras[0][0]:layout.paras[0][1]] if layout.paras else ""
+    if is_dateline(title) and len(layout.paras) > 1:
+        # '30 августа 2014 г. суббота, 15:59:39' above 'Виктор Павленко поздравляет …': the
+        # heading is under the page's date line.
+        title = layout.text[slice(*layout.paras[1])]
     heading = _governed_heading(layout, len(head))
     if heading and (title.startswith(heading) or (
             (named := named_subject(heading)) is not None and " " in named[0])):
@@ -558,9 +571,19 @@ def _signature(layout: Layout, registry: Registry
         name = f"{initials.group(1).replace(' ', '')} {initials.group(2)}"
         return (None, name, last[:initials.start()].strip(" ,")), last
     named = proper_name(_leading_name(last.split(",")[0]))
+    if named is not None and " " in named[0] and named[0] == last \
+            and _opens_with_salutation(layout):
+        # 'Chères administrées, chers administrés, … / Hervé BRUYERE': a letter's signature,
+        # the name alone.
+        return (None, _proper_surname(named[0]), ""), last
     if named is None or " " not in named[0] or "," not in last:
         return None  # a name with its office after a comma, not a closing sentence
     return (None, named[0], last.split(",", 1)[1].strip()), last
+
+
+def _proper_surname(name: str) -> str:
+    """'Hervé BRUYERE' → 'Hervé Bruyere': a surname printed in capitals, in its own case."""
+    return " ".join(proper_case(w) if w.isupper() and len(w) > 1 else w for w in name.split())
 
 
 _NAME_LINE = re.compile(r"[" + UPPER + r"][\w’'\-]+(?:[^\S\n]+[" + UPPER + r"]\.)?"
@@ -741,6 +764,11 @@ def _salutation(para: str) -> bool:
     """Whether a paragraph only addresses the audience, however long the address: 'Уважаемые
     жители населенных пунктов, подвергшихся наводнению, дорогие земляки!'."""
     para = para.strip()
+    lines = para.split("\n")
+    if len(lines) >= 2:
+        # A manuscript's salutation, one addressee a line ('Meine sehr verehrten Damen und
+        # Herren Stadträte, / sehr geehrte Ortsbürgermeister, / …').
+        return all(_salutation(line) for line in lines)
     return (para.endswith(("!", ",")) and len(para.split()) <= 15
             and not re.search(r"[.!?]\s", para) and _ADDRESSED.match(para) is not None)
 
@@ -815,8 +843,7 @@ def _release_issuer(layout: Layout, registry: Registry
     rubric ('Media Release' / 'Federal Minister for …' / 'Dr David Kemp'), and again below;
     the release narrates in the third person and quotes them."""
     first_long = next((s for s, e in layout.paras if len(layout.text[s:e].split()) >= 12), 0)
-    if not _RELEASE.search(layout.text, 0, first_long):
-        return None
+    rubric = _RELEASE.search(layout.text, 0, first_long) is not None
     name = _name_line(layout, first_long)
     if name is None:
         return None
@@ -826,6 +853,11 @@ def _release_issuer(layout: Layout, registry: Registry
                for i in (line - 1, line + 1) if 0 <= i < len(layout.paras)]
     role = next((o for o in offices if any(w in TITLE_WORDS for w in o.split())
                  and not _RELEASE.search(o) and not re.search(r"\d", o)), "")
+    # Without a rubric, the office heading the release on its own line, over its holder's
+    # ('Minister for Main Roads and Local Government' / 'The Honourable Warren Pitt').
+    if not rubric and not (role and role.split()[0] in TITLE_WORDS
+                           and offices.index(role) == 0 and line > 0):
+        return None
     found = registry.resolve(name)
     if found is not None:
         return (found, registry.people[found].name, ""), name
@@ -889,7 +921,9 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
         spans = spoken_paragraphs(layout, layout.para_index(turn.start) or 0, turn.end,
                                   turn.start)
         label = label_as_printed(layout, turn)
-        return Drafted(STATEMENT, _spoken(layout, spans, speaker, "spoken paragraph", label),
+        answers = _without_dash_questions(layout.text, spans)
+        return Drafted(STATEMENT if answers == spans else TRANSCRIPT,
+                       _spoken(layout, answers, speaker, "spoken paragraph", label),
                        speaker, label)
     found = statement_speaker(layout, registry, speech_first=True)
     speaker, words = found if found else ((None, "", ""), "")
@@ -899,9 +933,59 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
                      or _narrates(layout.text[slice(*spans[-1])], speaker[1])):
         spans.pop()
     spans, relayed = _relayed_speech(layout, registry, spans, speaker)
-    quotes = sorted(_spoken(layout, spans, speaker, "spoken paragraph", words) + relayed,
-                    key=lambda c: c.start)
-    return Drafted(STATEMENT, quotes, speaker if found else None, words)
+    quotes: list[Candidate] = []
+    marks = resolve_speakers(layout, marked(layout), registry)
+    for span in spans:
+        quotes += _cited(layout, span, marks, speaker) or _spoken(
+            layout, [span], speaker, "spoken paragraph", words)
+    quotes += [r for r in relayed if not any(q.start < r.end and r.start < q.end for q in quotes)]
+    return Drafted(STATEMENT, sorted(quotes, key=lambda c: c.start), speaker if found else None,
+                   words)
+
+
+_RUN_ON_QUESTION = re.compile(r"(?<=[.!…])[-–—][^\S\n]*[" + UPPER + r"][^.!?\n]{2,200}\?\s*$")
+"""'…у хорошей команды.- Что скажете о пенальти?': the next question run into an answer."""
+
+
+def _without_dash_questions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A coach's turn under his label line, then dash-led turns ('- Вы второй раз увозите 3
+    очка …?'): the questions put to him between his answers are the journalists', not his."""
+    dashed = [span for span in spans if _DASH_LED.match(text, *span)]
+    if len(dashed) < 2 or not any(_asks_him(text[slice(*span)]) for span in dashed[1:]):
+        return spans
+    out = []
+    for s, e in spans:
+        if (run_on := _RUN_ON_QUESTION.search(text, s, e)) is not None:
+            out.append((s, run_on.start()))
+        elif not (_DASH_LED.match(text, s, e) and _asks_him(text[s:e])):
+            out.append((s, e))
+    return out
+
+
+_DASH_LED = re.compile(r"[-–—][^\S\n]+(?=\S)")
+
+
+def _asks_him(para: str) -> bool:
+    return para.rstrip().endswith("?") and len(para.split()) <= 60
+
+
+def _cited(layout: Layout, span: tuple[int, int], marks: list[Candidate],
+           speaker: tuple[str | None, str, str]) -> list[Candidate]:
+    """A spoken paragraph that cites someone it names by a verb of speech ('CICERON disait :
+    « … »', 'Victor HUGO, lui, écrivait : « … »'): the speaker's own words before the citing
+    sentence, then each quotation in the paragraph as its author's; [] when it cites no one."""
+    within = [c for c in marks if span[0] <= c.start < span[1] and c.kind == "direct"
+              and word_count(c.text) >= 4]
+    if not any((c.speaker or c.name) and speech_verb(c.evidence) is not None
+               and not _same_person((c.speaker, c.name, c.role), (speaker[0], speaker[1]))
+               for c in within):
+        return []
+    own_end = layout.sentence(within[0].start)[0]
+    own = layout.text[span[0]:own_end].rstrip()
+    if word_count(own) < MIN_TURN_WORDS:
+        return within
+    return _spoken(layout, [(span[0], span[0] + len(own))], speaker, "spoken paragraph",
+                   "") + within
 
 
 def _set_off_words(layout: Layout, registry: Registry, spans: list[tuple[int, int]],
@@ -1142,10 +1226,11 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
     """An interview without labels: each answer's paragraphs are the interviewee's, and so is a
     headline in marks above the questions that no one signs."""
     answers = unlabelled_answers(layout)
-    who = interviewee(layout, answers, registry) or (None, "", "")
+    who = interviewee(layout, answers, registry) or (
+        None, "", _office_named(layout.text[:layout.paras[answers[0].asked_at][0]]))
     how = f"the answers to the questions, by {who[1]}" if who[1] else "the answers to the questions"
     quotes: list[Candidate] = []
-    header = layout.paras[answers[0].first - 1][0]
+    header = layout.paras[answers[0].asked_at][0]
     taken = SpanSet()
     for answer in answers:
         taken.add(layout.paras[answer.first][0], layout.paras[answer.last][1])
@@ -1174,6 +1259,19 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
             layout, answer.first, layout.paras[answer.last][1], start, MIN_TURN_WORDS)]
         quotes += _spoken(layout, spans, who, "answer", how)
     return Drafted(TRANSCRIPT, quotes)
+
+
+_OFFICE_PHRASE = re.compile(
+    r"(?i:(?:monsieur|madame|m\.|mme|herr|frau|mr|mrs|ms)\s+)?(?i:(?:le|la|l['’]|der|die|the)\s+)?"
+    r"(?P<office>[\w-]+)(?:\s+(?:de|du|d['’]|of|von|der|des)\s*[" + UPPER + r"][\w’'-]+)?")
+
+
+def _office_named(header: str) -> str:
+    """The office by which an introduction names the one answering, when it gives no name
+    ('monsieur le Maire de Verrières'); '' when it names none."""
+    offices = [m.group().strip() for m in _OFFICE_PHRASE.finditer(header)
+               if m.group("office").lower() in ROLE_NOUNS]
+    return max(offices, key=len, default="")
 
 
 def _guest_above(layout: Layout, turns: list[Turn], speakers: list[tuple[str | None, str, str]]

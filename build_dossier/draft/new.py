@@ -19,6 +19,7 @@ from .frontmatter import Draft, front_matter
 from .inputs import MAX_TEXT_BYTES, Input, Metadata, NewError, read_input
 from .kinds import KIND_NAMES, STATEMENT, TRANSCRIPT, draft_quotes
 from .language import detect_language, in_marks, safe_id, slugify
+from .quotes import Candidate
 from .speakers import Registry
 from .textparts import Layout
 from .titles import guess_title, masthead
@@ -82,11 +83,10 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
     if drafted.release and drafted.speaker:
         notes.append("speaker of each quotation attributed by office or to no one: the "
                      f"release's issuer, from {in_marks(drafted.speaker_from, language)}")
-    elif drafted.kind == STATEMENT:
+    elif drafted.kind == STATEMENT and drafted.speaker:
         notes.append("speaker of every spoken paragraph: from "
-                     f"{in_marks(drafted.speaker_from, language)}"
-                     if drafted.speaker else "speaker: not named in the title or byline; "
-                     "put their id on each quotation")
+                     f"{in_marks(drafted.speaker_from, language)}")
+    notes += _unnamed_note(drafted.quotes, language)
     day = (dt.date(published.year, published.month, published.day)
            if published.month and published.day and not published.approximate else None)
     mentions = list(find_dates(text, day))
@@ -117,6 +117,24 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
     return Draft(sid, title, published, language, drafted.kind, drafted.quotes, occasions,
                  reports, announces, notes, outlet, meta.url, meta.author, mentions,
                  unmatched)
+
+
+def _unnamed_note(quotes: list[Candidate], language: str) -> list[str]:
+    """What the editor must fill in where the text names no one for the words: missing, never
+    a guess ('monsieur le Maire', a blog's own address, a questionnaire's answers)."""
+    nameless = [q for q in quotes if q.speaker is None and not q.name]
+    if not nameless:
+        return []
+    unnamed = len(nameless)
+    which = "every quotation" if unnamed == len(quotes) else (
+        "1 quotation" if unnamed == 1 else f"{unnamed} quotations")
+    offices = sorted({q.role for q in nameless if q.role})
+    only_as = (f" (it names them only as {', '.join(in_marks(o, language) for o in offices)})"
+               if offices else "")
+    return [f"speaker: missing for {which}: no name in the text (title, introduction, "
+            f"signature, labels, attributions) was found for who said "
+            f"{'it' if unnamed == 1 else 'them'}{only_as}; put their id in place of "
+            "'who-said-it', to confirm"]
 
 
 def _metadata_notes(meta: Metadata) -> list[str]:

@@ -5,6 +5,7 @@ their antecedent. The news-article part of `build-dossier new`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -17,6 +18,7 @@ from .reported import (
     said_at_end,
     said_by_before,
     speech_verb,
+    speech_verbs,
     tail_attribution,
     word_count,
 )
@@ -255,10 +257,11 @@ def dashed(layout: Layout, taken: SpanSet) -> list[Candidate]:
     text = layout.text
     for p_start, p_end in layout.paras:
         opening = _SPEECH_START.match(text, p_start, p_end)
-        if opening is None:
+        start = opening.end() if opening is not None else _signed_by_dash(text, p_start, p_end)
+        if start is None:
             continue
-        cuts = [opening.end()]
-        for m in _DASH.finditer(text, opening.end(), p_end):
+        cuts = [start]
+        for m in _DASH.finditer(text, start, p_end):
             cuts += [m.start(), m.end()]
         pieces = list(zip(cuts[::2], [*cuts[1::2], p_end], strict=True))
         said = [i for i, (s, e) in enumerate(pieces) if i > 0 and speech_verb(text[s:e])]
@@ -275,6 +278,22 @@ def dashed(layout: Layout, taken: SpanSet) -> list[Candidate]:
                                        attribution=who,
                                        evidence=evidence(text[a_start:a_end])))
     return found
+
+
+def _signed_by_dash(text: str, start: int, end: int) -> int | None:
+    """Where speech starts in a paragraph printed without its opening dash or any mark and
+    signed at its end ('Когда в городе появляются новые школы, …, — сказала она.'): the
+    paragraph's start; None when it is not so signed."""
+    dashes = list(_DASH.finditer(text, start, end))
+    if not dashes or any(c in text[start:end] for c in QUOTE_CHARS):
+        return None
+    last = dashes[-1]
+    signed = text[last.end():end]
+    verb = speech_verb(signed)
+    if verb is None or verb.start() > 0 or len(signed.split()) > 8 \
+            or text[last.start() - 1:last.start()] not in (",", "!", "?", "…"):
+        return None
+    return start
 
 
 def marked(layout: Layout) -> list[Candidate]:
@@ -587,6 +606,8 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
 def _subject(phrase: str) -> str:
     """The part of the words before a speech verb that names the speaker."""
     phrase = re.sub(r"\([^()]*\)", " ", phrase)  # 'Saskia Esken (SPD)'
+    # 'Markus Weinzierl (Trainer VfB Stuttgart' before its '):': the club is not the speaker.
+    phrase = re.sub(r"(?<=\S)\s*\([^()]*$", "", phrase)
     segments = [s.strip(" )—–-") for s in re.split(r"[,;(]", phrase)]
     segments = [s for s in segments if s]
     apposition = phrase.rstrip().endswith(",") and len(segments) >= 2
@@ -739,6 +760,8 @@ class Resolver:
                 subject.split()[-2].lower() in _THAT_WORDS:
             subject = last_word  # '… a meeting on 30 October that he claims': he
 
+        # 'a annoncé l’élu': the elided article before an office, as 'le maire'.
+        subject = re.sub(r"^[lL]['’](?=[a-zà-ÿ])", "le ", subject)
         word = subject.strip(" ,.").lower().replace("a-t-", "").replace("t-", "")
         # 'the minister', 'a visibly angry Speaker', 'the former chief whip': someone named
         # before, by their office or a description.
@@ -894,6 +917,8 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             subjects.append(surname)
         elif opener := _surname_opening(layout.text, s, e):
             subjects.append((s, registry.resolve(opener), opener))
+        elif (alone := _speaker_by_one_name(layout.text, s, e)) is not None:
+            subjects.append((s, None, alone))
     headings = speaker_headings(layout, registry)
     entries = entry_headings(layout, registry)
     # In text order; at one place (a heading that is also a sentence's subject), one resolved
@@ -917,6 +942,29 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         resolver.entry = (entries[n - 1][1], entries[n - 1][2]) if n and entries[n - 1][2] \
             else None
         out.append(_resolved(layout, cand, resolver, out))
+    return _added_to(layout.text, out)
+
+
+_ADDED = re.compile(r"(?<![\w-])(?:added|adds|a ajouté|ajoute|fügte\s+\S*\s*hinzu|ergänzte|"
+                    r"добавил|добавила|продолжил|продолжила)(?![\w-])")
+"""'- добавил Игорь Шубин', 'a ajouté le maire': the speaker goes on from words said before."""
+
+
+def _added_to(text: str, quotes: list[Candidate]) -> list[Candidate]:
+    """Quotations no one is named for ('…, - говорится в обращении.'), right before one its
+    speaker 'added': that speaker's words too."""
+    out = list(quotes)
+    for n, cand in enumerate(out):
+        if not (cand.speaker or cand.name) or cand.kind != "direct" \
+                or _ADDED.search(cand.evidence) is None:
+            continue
+        back = n
+        while back > 0 and not (out[back - 1].speaker or out[back - 1].name) \
+                and out[back - 1].kind == "direct" \
+                and text[out[back - 1].end:out[back].start].count("\n") <= 2:
+            back -= 1
+            out[back] = replace(out[back], speaker=cand.speaker, name=cand.name, role=cand.role,
+                                evidence=cand.evidence)
     return out
 
 
@@ -950,6 +998,26 @@ def _surname_opening(text: str, start: int, before: int) -> str | None:
         return None
     full = full_name_in(text, word.group())
     return full if full and " " in full and not is_institution(full) else None
+
+
+def _speaker_by_one_name(text: str, start: int, end: int) -> str | None:
+    """A name of one word opening a sentence ('Johanna travaille dans une école'), where the
+    text names a speaker so right after a verb of speech ('témoigne Johanna qui …'): the
+    subject whom 'elle' names next."""
+    word = _OPENING_WORD.match(text, start, end)
+    if word is None or word.group() in OPENERS or word.group() in TITLE_WORDS \
+            or not text[word.end():word.end() + 2].strip()[:1].islower():
+        return None
+    return word.group() if word.group() in _named_after_verbs(text) else None
+
+
+@functools.lru_cache(maxsize=8)
+def _named_after_verbs(text: str) -> frozenset[str]:
+    """Each capitalised word right after a verb of speech ('témoigne Johanna'), read in one
+    pass so that looking sentence by sentence stays linear."""
+    after = re.compile(r"[^\S\n]+([" + UPPER + r"][\w’'\-]{2,})")
+    return frozenset(m.group(1) for verb in speech_verbs(text, 200_000)
+                     if (m := after.match(text, verb.end())) is not None)
 
 
 def _name_alone(sentence: str) -> bool:
@@ -1234,6 +1302,10 @@ def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, st
     for s, e in layout.paras[:2]:
         if _BYLINE_ALONE.fullmatch(layout.text[s:e].strip()):
             continue  # 'Vincent Vantighem' under the title: the author, who says nothing
+        if all(line.rstrip().endswith((",", "!")) for line in layout.text[s:e].split("\n")):
+            # 'sehr geehrter Herr Stadtratsvorsitzender, Gerd Schönfeld,': whom a speech
+            # addresses, not who speaks.
+            continue
         start, end = layout.sentence(s)
         words = layout.text[start:end]
         persons = [h for h in registry.find(words) if registry.is_person(h[2])]
@@ -1443,8 +1515,18 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     if clause and clause[0].lower() in PRONOUNS_PERSON and all(
             w[:1].islower() for w in clause[1:]) and (found := resolver.phrase(clause[0], at)):
         return found, evidence(lead)
+    # 'Das gelte auch für die üblichen Kinder-Späße …: „…“': a sentence in the subjunctive of
+    # reported speech goes on reporting whoever spoke last; its nouns name no one.
+    if _SUBJUNCTIVE.search(lead) and not resolver.registry.find(lead) \
+            and (last := resolver.last(at, person=True, speaking=True)) is not None:
+        return (last[0], last[1], ""), evidence(lead)
     # No speech verb: the first name in the sentence is most often its subject; in a headline
     # 'Söder zu Scholz: „…“' the one spoken to or about comes after the preposition.
+    # 'Markus Weinzierl (Trainer VfB Stuttgart):', 'In Villenbach (Landkreis Dillingen)
+    # rechnet Bürgermeister …': what the brackets add (a club, a county) is no speaker.
+    unbracketed = re.sub(r"\s*\([^()]*\)", "", lead)
+    if any(w[:1].isupper() for w in unbracketed.split()):
+        lead = unbracketed
     about = _ABOUT.search(lead)
     if about and any(w[:1].isupper() for w in lead[:about.start()].split()):
         lead = lead[:about.start()]
@@ -1466,10 +1548,12 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     return None
 
 
-_NAME_RUN = re.compile(r"(?<![\w’'-])((?:[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+\s+"
+_NAME_WORD = r"[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+(?:-[" + UPPER + r"][a-zà-öø-ÿа-яё’']+)*"
+"""A word of a name, 'Jean-Michel' and 'Rimsky-Korsakov' included."""
+_NAME_RUN = re.compile(r"(?<![\w’'-])((?:" + _NAME_WORD + r"\s+"
                        # 'François de Rugy', 'Abdullah al-Thinni': a particle inside the name.
                        r"(?:(?:de|du|van|di|da|dos|bin|ibn)\s+|(?:al|el)-)?)+"
-                       r"[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+)(?![\w’-])")
+                       + _NAME_WORD + r")(?![\w’-])")
 
 
 _PARTICLES = frozenset(words_of("Le La De Van Von Der Di Al El Bin Ibn Abu Da Dos Du"))

@@ -6,6 +6,7 @@ Pure functions of the text, for `build-dossier new`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .marks import QUOTE_CHARS
 from .speakers import OPENERS, PRONOUNS_PERSON
@@ -37,7 +38,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "explique", "assure", "indique", "déclaré", "a prévenu", "a jugé", "a dénoncé",
     "a regretté", "a confié", "a promis", "a répété", "a poursuivi", "a conclu", "a réagi",
     "a écrit", "a tweeté", "prévient", "juge", "dénonce", "regrette", "insiste", "rappelle",
-    "poursuit", "lance", "tranche",
+    "poursuit", "lance", "tranche", "témoigne", "a témoigné", "raconte", "a raconté", "dit",
+    "écrivait", "schrieb", "писал",
     # The imperfect a live page narrates in: '« … », lançait Karine Duc dans la matinée'.
     "lançait", "déclarait", "expliquait", "affirmait", "ajoutait", "assurait", "soulignait",
     "précisait", "martelait", "estimait", "indiquait", "confiait", "répondait", "racontait",
@@ -49,7 +51,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     # German
     "sagte", "erklärte", "betonte", "warnte", "fügte hinzu", "unterstrich", "bekräftigte",
     "sagt", "erklärt", "betont", "warnt", "meinte", "versicherte", "mahnte", "kritisierte",
-    "erinnerte", "rief", "fragte", "antwortete", "fuhr fort", "fuhr weiter",
+    "erinnerte", "rief", "fragte", "antwortete", "fuhr fort", "fuhr weiter", "berichtete",
     # Russian, masculine and feminine
     "сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "подчеркнул",
     "подчеркнула", "добавил", "добавила", "сообщил", "сообщила", "пояснил", "пояснила",
@@ -108,6 +110,11 @@ def speech_verb(sentence: str, last: bool = False) -> re.Match[str] | None:
     for found in _VERB_RE.finditer(sentence):  # noqa: B007 — the last one is wanted
         pass
     return found
+
+
+def speech_verbs(text: str, end: int) -> Iterator[re.Match[str]]:
+    """Every speech verb in `text` up to `end`, in order."""
+    return _VERB_RE.finditer(text, 0, end)
 
 
 def word_count(text: str) -> int:
@@ -216,6 +223,12 @@ _TOLD_WHOM_ONLY = re.compile(
 _SUBJECT_ARTICLES = frozenset(words_of("le la l' the der die das"))
 
 
+_NEGATED = re.compile(r"(?<![\w’'-])(?:no|not|never|n[’']t|nicht|nie|kein\w*|не|ни|the|an?)"
+                      r"(?:\s+(?:yet|been|ever|noch|bisher|officially))?\s*$", re.IGNORECASE)
+"""A negation right before the speech verb ('have not confirmed', 'no confirmed'), or an
+article, which makes it an adjective ('on the confirmed death')."""
+
+
 def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
     """(start, end, speaker phrase, kind) of what a sentence reports someone as saying."""
     # A live entry's time before its headline ('12h30 : …') is no part of what was said.
@@ -228,7 +241,9 @@ def reported(text: str, start: int, end: int) -> tuple[int, int, str, str] | Non
     if german:  # 'Er freue sich auf die neue Aufgabe, so Schäuble.'
         return _clause(text, start, start + german.start(), german.group(1))
     match = speech_verb(sentence)
-    if match is None:
+    if match is None or _NEGATED.search(sentence[:match.start()]):
+        # 'there are no confirmed people wounded', 'have not confirmed injuries': what no one
+        # said is no one's reported speech; 'the confirmed death' says nothing.
         return None
     if _TOLD_WHOM_ONLY.match(sentence, match.end()) and not _CLAUSE_IN.search(
             sentence, match.end()):
@@ -448,15 +463,15 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     # '…", a déclaré lundi la ministre …, précisant que "…"': the next quotation is not part
     # of this one's attribution.
     tail = re.split(r"[“«„\"]", tail, maxsplit=1)[0]
+    french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
+    if french:  # « … », a-t-il lancé. / poursuit-elle. / explique-t-elle, en ajoutant : « … »
+        return french.group(1)
     if len(tail.split()) > 25 and (verb := speech_verb(tail)) is not None and verb.start() == 0:
         # '« … », lançait Karine Duc dans la matinée, annonçant …': the clause that signs it.
         tail = tail.split(",", 1)[0]
     if not tail.split() or len(tail.split()) > 25 or tail.rstrip().endswith(":"):
         # '„…“ Zur AfD sagt die Gautingerin: „…“': the words introduce the next quotation.
         return ""
-    french = re.match(r"[\w’'-]+?-(?:t-)?(il|elle|ils|elles)(?![\w-])", tail)
-    if french:  # « … », a-t-il lancé. / poursuit-elle.
-        return french.group(1)
     german = re.match(r"so\s+((?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w-]+)", tail)
     if german:  # „…“, so Schäuble.
         return german.group(1)

@@ -23,7 +23,8 @@ HONORIFICS = re.compile(
     r"landwirtschaftsminister|maire|préfet|préfète|député|sénateur|мэр|губернатор|министр|"
     r"sts|stv|vors|vorsitzender|vorsitzende|bk|bk´in|bk'in|bkin|bm|bm'in|bundeskanzler|"
     r"bundeskanzlerin|staatssekretär|staatssekretärin|minister|ministerin|sprecher|sprecherin|"
-    r"monsieur|madame|г-н|г-жа|господин|госпожа)(?:\.\s*|\s+)|[a-zа-яё]\.\s*)+(?=\S)",
+    r"monsieur|madame|г-н|г-жа|господин|госпожа|coach|head coach|trainer|trainerin|entraîneur|"
+    r"тренер)(?:\.\s*|\s+)|[a-zа-яё]\.\s*)+(?=\S)",
     re.IGNORECASE)
 """Titles and initials before a name in a label or a byline: stripped to find the person."""
 TITLE_WORDS = frozenset(words_of(
@@ -39,7 +40,8 @@ TITLE_WORDS = frozenset(words_of(
     "Премьер-министр Премьер Landrat Landrätin Oberbürgermeister Oberbürgermeisterin "
     "Bundespräsident Bundespräsidentin Innenminister Innenministerin Staatssekretär "
     "Staatssekretärin Regierungssprecher Regierungssprecherin Sous-préfet Sous-préfète Député "
-    "Députée Sénateur Sénatrice Депутат Посол Полпред"))
+    "Députée Sénateur Sénatrice Депутат Посол Полпред Coach Trainer Trainerin Entraîneur "
+    "Тренер"))
 _TITLE_FOLDED = frozenset(w.casefold().strip(".,") for t in TITLE_WORDS
                           for w in re.split(r"[\s\-]+", t) if w) | {"general"}
 PRONOUNS_PERSON = frozenset(words_of("he she il elle er он она"))
@@ -50,7 +52,8 @@ ROLE_NOUNS = frozenset(words_of(
     "whip spokesman пресс-секретарь спикер помощник советник представитель глава politician "
     "politiker politikerin politicien politicienne политик governor gouverneur gouverneure "
     "губернатор mayor maire bürgermeister bürgermeisterin мэр préfet préfète prefect "
-    "ministerpräsident ministerpräsidentin premier премьер премьер-министр"))
+    "ministerpräsident ministerpräsidentin premier премьер премьер-министр élu élue "
+    "rathauschef rathauschefin coach trainer entraîneur тренер"))
 """Words naming someone by office alone ('the minister said'): the person last named."""
 PRONOUNS_ANY = frozenset(words_of("they it ils elles sie они"))
 _CYRILLIC_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "ою", "а", "у", "е", "ы")
@@ -272,6 +275,17 @@ _INSTITUTIONS = frozenset(w.casefold() for w in words_of(
     "Krankenhaus Bibliothèque Musée Gare Aéroport Théâtre Библиотека Музей Театр Вокзал"))
 
 
+_BODIES_BEFORE_PLACE = frozenset(w.casefold() for w in words_of(
+    "Landkreis Kreis Bezirk Stadt Gemeinde Markt Feuerwehr Polizei Stadtwerke Regierungsbezirk "
+    "County Borough District Département Région Commune Préfecture Mairie Ville "
+    "Область Район Округ Город Администрация Мэрия Правительство"))
+"""A body's or territory's word that comes before the place it is of: 'Landkreis Dillingen'."""
+_BODY_ENDINGS = ("amt", "ministerium", "verband", "verwaltung", "behörde", "gericht", "stadt",
+                 "kreis", "direktion", "präsidium")
+"""German compounds naming a body or a place: 'Wasserwirtschaftsamt', 'Innenministerium',
+'Baumkuchenstadt'."""
+
+
 _PARTIES = frozenset(plain(name) for name in (
     "Grüne", "Grünen", "Die Grünen", "Bündnis 90/Die Grünen", "SPD", "CDU", "CSU", "CDU/CSU",
     "FDP", "AfD", "Linke", "Die Linke", "Linkspartei", "BSW", "Piraten", "Freie Wähler", "ÖVP",
@@ -293,7 +307,14 @@ def is_institution(name: str) -> bool:
     """Whether a name proposed from the text names a body, not a person ('Independent Press
     Standards Organisation', 'Rheinische Post'): no one's 'he' or 'she'."""
     words = name.split()
-    return bool(words) and _POSSESSIVE.sub("", words[-1].casefold().strip(".,")) in _INSTITUTIONS
+    if not words:
+        return False
+    # 'Landkreis Dillingen', 'Wasserwirtschaftsamt Donauwörth', 'Feuerwehr Wertingen': a body
+    # or a territory named before its place, as German and Russian name them.
+    first = words[0].casefold()
+    return (_POSSESSIVE.sub("", words[-1].casefold().strip(".,")) in _INSTITUTIONS
+            or (len(words) >= 2 and (first in _BODIES_BEFORE_PLACE
+                                     or first.endswith(_BODY_ENDINGS))))
 
 
 _GIVEN = r"[" + UPPER + r"][a-zà-öø-ÿа-яё’']+(?:-[" + UPPER + r"]?[a-zà-öø-ÿа-яё’']+)*"

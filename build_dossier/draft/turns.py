@@ -29,8 +29,9 @@ _QR = re.compile(r"(?P<label>[QR])(?:\.?\s*[-–—:]\s+|[ \t]{2,})(?=\S)")
 _INITIALS_LABEL = re.compile(r"(?P<label>[" + UPPER + r"]{2,4})(?:[ ]{2,}|\t)[ \t]*(?=\S)")
 """'CL          Hello and welcome …', 'TAG        Thank you.': a speaker's initials and a run of
 spaces open a turn, as some organisations' transcripts print them."""
-_BARE_Q = re.compile(r"(?P<label>Q) (?=[" + UPPER + r"])")
-"""'Q You're the federal government -- …': a question opened by a bare Q, where several are."""
+_BARE_Q = re.compile(r"(?P<label>Q)\.?[^\S\n]+(?=[" + UPPER + r"])")
+"""'Q You're the federal government -- …', 'Q.  How important was that?': a question opened
+by a bare Q, where several are."""
 _DOT_DASH_LABEL = re.compile(
     r"(?P<label>(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?\s*)?[A-ZÀ-ÖØ-Þ][\w’'\-]+"
     r"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)?)\.-\s+(?=\S)")
@@ -287,7 +288,10 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
     # Where the paper asks ('HAZ:'), the others answer, whatever question closes their turn.
     paper_asks = any(_outlet(turn.label, text) for turn in turns)
     for turn in turns:
-        words = re.split(r"[\s.]+", turn.label.lower().strip())
+        # 'THE MODERATOR:', 'LE MODÉRATEUR :': the article is no part of the office.
+        words = re.sub(r"^(?:the|le|la|der|die)\s+", "",
+                       turn.label.lower().strip()).split() or [""]
+        words = re.split(r"[\s.]+", " ".join(words))
         if words[0] in MODERATORS:
             role = "moderator"
         elif (words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label)
