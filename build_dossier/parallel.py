@@ -58,8 +58,24 @@ def _run(job: Any) -> Any:
 def _worker_started() -> None:
     """A worker ends on its pool's SIGTERM at once. The handler `serve` installs (stop as on
     Ctrl-C) runs only between Python steps: a SIGTERM that came just before the worker blocked
-    on its queue's lock was never acted on, and `serve` waited for that worker for ever."""
+    on its queue's lock was never acted on, and `serve` waited for that worker for ever.
+    The worker is forked with SIGTERM blocked (see `_pool`): one sent before this point waits
+    in the kernel, and ends the worker here."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
+def _pool(workers: int) -> Any:
+    """A pool of forked workers, forked with SIGTERM blocked. Python forgets a signal that
+    arrives while it forks (the child clears what the parent had not handled yet): a pool
+    stopped as soon as it started, its tasks done by the others, once left a worker that never
+    heard its SIGTERM, and `serve` waiting for it for ever. Blocked, the signal stays pending
+    until `_worker_started` unblocks it."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        return mp.get_context("fork").Pool(workers, initializer=_worker_started)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def forked_map(task: Callable[[J], R], jobs: Iterable[J], workers: int,
@@ -83,7 +99,7 @@ def forked_map(task: Callable[[J], R], jobs: Iterable[J], workers: int,
     gc.disable()
     _TASK = task
     try:
-        with mp.get_context("fork").Pool(workers, initializer=_worker_started) as pool:
+        with _pool(workers) as pool:
             run = pool.imap if ordered else pool.imap_unordered
             yield from run(_run, jobs, chunksize=1)
     finally:

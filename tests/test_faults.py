@@ -774,3 +774,25 @@ def test_a_build_killed_while_its_workers_render_holds_no_lock(tmp_path):
     process.wait(timeout=TIMEOUT)
     build_ok(root)
     assert (root / "docs/sources/index.md").is_file()
+
+
+def test_a_pool_worker_stopped_before_it_starts_still_ends():
+    """A pool stopped as soon as it forked sends SIGTERM to a worker that may not run Python
+    yet: Python forgets a signal that arrives while it forks, and `serve` once waited for
+    such a worker for ever. Forked with SIGTERM blocked, the worker ends when it starts."""
+    from build_dossier import parallel
+    handler = signal.getsignal(signal.SIGTERM)
+    write.stop_on_sigterm()  # serve's handler, which the worker inherits
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    pid = os.fork()
+    if pid == 0:  # the worker, as `parallel._pool` forks it: SIGTERM blocked
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        os.kill(os.getpid(), signal.SIGTERM)  # the pool's terminate(), before the worker runs
+        parallel._worker_started()
+        os._exit(0)  # reached only when the SIGTERM was lost
+    signal.signal(signal.SIGTERM, handler)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM
+    with parallel._pool(2) as pool:  # the parent's own mask is as it was
+        assert sorted(pool.map(abs, [-1, -2])) == [1, 2]
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, set()) == before
