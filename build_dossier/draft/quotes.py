@@ -467,13 +467,33 @@ def _quoted_term(layout: Layout, cand: Candidate) -> bool:
     """Whether a few words in marks are a term the writer quotes, not anyone's words: a noun
     phrase after its article ('consacre sa une à "la ruée vers les bus"', 'prévoit
     "l'organisation d'un service"') in a sentence that says no one said anything."""
-    if not _DETERMINER.match(cand.text):
-        return False
+    # Scare quotes ('имеющим прямую связь «с одной из башен Кремля»', 'als "lebendiges und
+    # vielfältiges Biotop"') need no article: a few words, in a sentence reporting no one.
     start, end = layout.sentence(cand.start)
     outside = layout.text[start:cand.start] + " " + layout.text[cand.end:end]
+    if not _DETERMINER.match(cand.text) and not _scare_quotes(cand, outside):
+        return False
     lowered = outside.lower()
     return (speech_verb(outside) is None and _NAMING_VERB.search(outside) is None
+            and _SUBJUNCTIVE.search(outside) is None
             and not any(p.lower() in lowered for p in ACCORDING_TO))
+
+
+_SCARE_QUOTE_WORDS = 5
+_SOMEONE_SPEAKS = re.compile(
+    r"-t-(?:il|elle|on)\b|\bso\s+(?:die|der|das)\s|(?<![\w’'-])(?i:sprach|spricht|sprechen|"
+    r"parl\w*|spoke|speaks|говорил\w*|заявил\w*|сказал\w*|précis\w*)(?![\w’'-])")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:Sie|Er|Il|Elle|Ils|Elles|He|She|They|Он|Она|Они)\s")
+
+
+def _scare_quotes(cand: Candidate, outside: str) -> bool:
+    """Whether a few words in marks with no article may still be the writer's scare quotes: no
+    one goes on speaking, none speaks in the sentence, and it does not open on its subject."""
+    if word_count(cand.text) > _SCARE_QUOTE_WORDS or cand.evidence == CONTINUES:
+        return False
+    opening = outside[:len(cand.name) + 12]
+    return (_SOMEONE_SPEAKS.search(outside) is None and _PRONOUN_SUBJECT.match(outside) is None
+            and not (cand.name and cand.name in opening))
 
 
 _NAMING_VERB = re.compile(

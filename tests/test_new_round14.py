@@ -1,0 +1,35 @@
+"""Round fourteen's general rules, each on a text written for the test in the shape of the
+round's texts: scare quotes in the writer's own sentences, organisations and titles beside a
+speaker, communiqués and appeals in the first person, and interviews whose questions are no
+one's quotation."""
+
+from __future__ import annotations
+
+from build_dossier.draft.frontmatter import speaker_id
+from build_dossier.draft.new import draft
+
+
+def _said(text: str, **given: object) -> tuple[str, list[tuple[str, str]], list[str]]:
+    drafted = draft(text, {}, {}, **given)  # type: ignore[arg-type]
+    return (drafted.kind, [(q.text, speaker_id(q, drafted.language)) for q in drafted.quotes],
+            drafted.notes)
+
+
+def test_scare_quotes_in_the_writers_own_sentence_are_not_proposed():
+    text = ("Губернатор Иван Примеров обратился к жителям области\n\n"
+            "24 июня 2023 года губернатор Иван Примеров записал видеообращение.\n\n"
+            "Отдельная просьба к тем, кто имеет прямую связь «с одной из башен Кремля», а то и "
+            "со «вселенским разумом».\n\n"
+            "«В области всё спокойно. Продолжаем работать и строить», — сказал Иван Примеров.\n")
+    _, said, _ = _said(text)
+    words = [w for w, _ in said]
+    assert "В области всё спокойно. Продолжаем работать и строить" in words
+    assert not any("башен" in w or "разумом" in w for w in words)
+
+
+def test_a_few_quoted_words_a_named_speaker_says_stay_proposed():
+    text = ("Streit um den Digitalpakt\n\n"
+            "Berlin, 3. Dezember 2020. Ministerin Anna Beispiel hat die Länder kritisiert.\n\n"
+            "Sie sehe \"aber inzwischen viel mehr Bewegung\", so die Ministerin.\n")
+    _, said, _ = _said(text)
+    assert any("viel mehr Bewegung" in w for w, _ in said)
