@@ -33,3 +33,27 @@ def test_a_few_quoted_words_a_named_speaker_says_stay_proposed():
             "Sie sehe \"aber inzwischen viel mehr Bewegung\", so die Ministerin.\n")
     _, said, _ = _said(text)
     assert any("viel mehr Bewegung" in w for w, _ in said)
+
+
+def test_the_words_naming_who_wrote_a_quotation_are_not_proposed_as_what_was_said():
+    text = ("Пожар на Камчатке\n\n"
+            "20 января 2026 года в посёлке произошёл пожар.\n\n"
+            "«Каждый пожар в доме — наша недоработка. А соблюдая правила — никаких "
+            "неприятностей не наживёшь», — написал Иван Примеров на своей странице в "
+            "социальных сетях.\n")
+    _, said, _ = _said(text)
+    assert [w for w, _ in said] == [
+        "Каждый пожар в доме — наша недоработка. А соблюдая правила — никаких неприятностей не "
+        "наживёшь"]
+
+
+def test_a_live_entrys_title_with_its_glued_time_is_not_a_quotation_of_its_author():
+    text = ("Leaders meet at Blenheim - live updates\n\n"
+            "Published 18 July 2024\n\n"
+            "  1. PM's honeymoon on world stage continuespublished at 19:07 British Summer Time "
+            "18 July\n\n"
+            "    Nick Eardley\n"
+            "    Political correspondent\n\n"
+            "    Had he not called the election, Rishi Sunak would have hosted this summit.\n")
+    _, said, _ = _said(text)
+    assert not any("honeymoon" in w for w, _ in said)
