@@ -57,3 +57,15 @@ def test_a_live_entrys_title_with_its_glued_time_is_not_a_quotation_of_its_autho
             "    Had he not called the election, Rishi Sunak would have hosted this summit.\n")
     _, said, _ = _said(text)
     assert not any("honeymoon" in w for w, _ in said)
+
+
+def test_a_speaker_named_with_a_patronymic_gets_first_name_and_surname_as_id():
+    text = ("Программа «Магистрат», 22 августа 2019 года\n\n"
+            "И. Ведущий: Добрый день! Представлю моего собеседника: вице-губернатор, Иван "
+            "Петрович Примеров.\n\n"
+            "И. Примеров: Примерно шесть процентов населения нашего города – студенты.\n\n"
+            "И. Ведущий: А сколько из них остаются?\n\n"
+            "И. Примеров: Остаются немногие, и это наша главная задача на ближайшие годы.\n")
+    _, said, _ = _said(text)
+    assert ("Примерно шесть процентов населения нашего города – студенты.", "ivan-primerov") \
+        in said
