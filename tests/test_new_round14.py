@@ -69,3 +69,19 @@ def test_a_speaker_named_with_a_patronymic_gets_first_name_and_surname_as_id():
     _, said, _ = _said(text)
     assert ("Примерно шесть процентов населения нашего города – студенты.", "ivan-primerov") \
         in said
+
+
+def test_an_interviews_unlabelled_questions_before_labelled_answers_are_not_the_guests_words():
+    text = ("Abschied nach 40 Jahren\n\n"
+            "Krefeld, 2. März 2018. Feuerwehrchef Otto Beispiel geht in den Ruhestand.\n\n"
+            "Otto Beispiel: Wenn ich ehrlich bin, habe ich das alles noch gar nicht richtig "
+            "realisiert. Die Feuerwehr war mein Leben.\n\n"
+            "Welche Ratschläge geben Sie Ihrem Nachfolger mit auf den Weg?\n\n"
+            "Beispiel: Ich kenne ihn jetzt so viele Jahre, ich brauche ihm nicht viel zu sagen.\n\n"
+            "Wie groß ist die Herausforderung, die dieser Posten mit sich bringt?\n\n"
+            "Beispiel: Sie ist groß, aber die Kollegen sind sehr gut und halten zusammen.\n")
+    kind, said, _ = _said(text)
+    assert kind == "transcript"
+    words = " ".join(w for w, _ in said)
+    assert "Die Feuerwehr war mein Leben." in words
+    assert "Ratschläge" not in words and "Herausforderung" not in words
