@@ -921,7 +921,8 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
         spans = spoken_paragraphs(layout, layout.para_index(turn.start) or 0, turn.end,
                                   turn.start)
         label = label_as_printed(layout, turn)
-        answers = _without_dash_questions(layout.text, spans)
+        answers = _without_labelled_questions(layout.text,
+                                              _without_dash_questions(layout.text, spans))
         return Drafted(STATEMENT if answers == spans else TRANSCRIPT,
                        _spoken(layout, answers, speaker, "spoken paragraph", label),
                        speaker, label)
@@ -963,6 +964,20 @@ def _without_dash_questions(text: str, spans: list[tuple[int, int]]) -> list[tup
 
 
 _DASH_LED = re.compile(r"[-–—][^\S\n]+(?=\S)")
+_ANSWER_LABEL = re.compile(r"[" + UPPER + r"][\w’'\-]+(?:[^\S\n]+[" + UPPER + r"][\w’'\-]+)?"
+                           r"[^\S\n]*:[^\S\n]+(?=\S)")
+
+
+def _without_labelled_questions(text: str, spans: list[tuple[int, int]]
+                                ) -> list[tuple[int, int]]:
+    """An interview under its guest's label whose later answers open on a surname ('Meißner:
+    Wir sind …'): the unlabelled questions before those answers ('Welche Ratschläge geben Sie
+    …?') are the interviewer's, never proposed as the guest's words."""
+    asked = {i for i, (s, e) in enumerate(spans[:-1])
+             if _asks_him(text[s:e]) and _ANSWER_LABEL.match(text, *spans[i + 1])}
+    if len(asked) < 2:
+        return spans
+    return [span for i, span in enumerate(spans) if i not in asked]
 
 
 def _asks_him(para: str) -> bool:

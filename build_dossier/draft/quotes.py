@@ -99,6 +99,11 @@ def evidence(words: str, limit: int = 70) -> str:
 # Finding passages.
 
 
+_ENTRY_STAMP = re.compile(r"(?i:published at|veröffentlicht um|publié à|publié le|"
+                          r"опубликовано в)[^\S\n]*\d{1,2}[:.h]\d{2}")
+"""A live page's entry heading carries when it was published, glued or not to its title."""
+
+
 def block_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
     """Paragraphs in the first person followed by a line that only names the speaker."""
     text, paras = layout.text, layout.paras
@@ -109,6 +114,8 @@ def block_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Can
         # A name in capitals heads the comments below it; it signs nothing above.
         if named is None or taken.holds(paras[i - 1][0]) or line.isupper():
             continue
+        if _ENTRY_STAMP.search(text, paras[i - 1][0], paras[i - 1][1]):
+            continue  # a live entry's title and its time ('… continuespublished at 19:07')
         first = i - 1
         if first == 0:
             continue  # the title over a caption's name ('Nick Clegg'), not a block quote
@@ -361,6 +368,10 @@ def _said_after(layout: Layout, end: int) -> bool:
     return verb is not None and verb.start() == 0
 
 
+_SIGNS_A_QUOTATION = re.compile(r"[»”\"“][,.!?…]?[^\S\n]*[-–—]?[^\S\n]*[\w’'-]+[^\S\n]*$")
+"""A speech verb just after a closing quotation mark: the words after it name the speaker."""
+
+
 def reported_speech(layout: Layout) -> list[Candidate]:
     """What each sentence reports someone as saying, as paraphrases (not in the headline)."""
     found = []
@@ -381,6 +392,8 @@ def reported_speech(layout: Layout) -> list[Candidate]:
                                    evidence=evidence(layout.text[s:e])))
             continue
         hit = reported(layout.text, s, e)
+        if hit is not None and _SIGNS_A_QUOTATION.search(layout.text, s, hit[0]):
+            hit = None  # '«…», — написал Сергей Лебедев на своей странице': who, not what
         if hit is not None:
             r_start, r_end, who, kind = hit
             found.append(Candidate(r_start, r_end, collapse(layout.text[r_start:r_end]), kind,
@@ -467,13 +480,33 @@ def _quoted_term(layout: Layout, cand: Candidate) -> bool:
     """Whether a few words in marks are a term the writer quotes, not anyone's words: a noun
     phrase after its article ('consacre sa une à "la ruée vers les bus"', 'prévoit
     "l'organisation d'un service"') in a sentence that says no one said anything."""
-    if not _DETERMINER.match(cand.text):
-        return False
+    # Scare quotes ('имеющим прямую связь «с одной из башен Кремля»', 'als "lebendiges und
+    # vielfältiges Biotop"') need no article: a few words, in a sentence reporting no one.
     start, end = layout.sentence(cand.start)
     outside = layout.text[start:cand.start] + " " + layout.text[cand.end:end]
+    if not _DETERMINER.match(cand.text) and not _scare_quotes(cand, outside):
+        return False
     lowered = outside.lower()
     return (speech_verb(outside) is None and _NAMING_VERB.search(outside) is None
+            and _SUBJUNCTIVE.search(outside) is None
             and not any(p.lower() in lowered for p in ACCORDING_TO))
+
+
+_SCARE_QUOTE_WORDS = 5
+_SOMEONE_SPEAKS = re.compile(
+    r"-t-(?:il|elle|on)\b|\bso\s+(?:die|der|das)\s|(?<![\w’'-])(?i:sprach|spricht|sprechen|"
+    r"parl\w*|spoke|speaks|говорил\w*|заявил\w*|сказал\w*|précis\w*)(?![\w’'-])")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:Sie|Er|Il|Elle|Ils|Elles|He|She|They|Он|Она|Они)\s")
+
+
+def _scare_quotes(cand: Candidate, outside: str) -> bool:
+    """Whether a few words in marks with no article may still be the writer's scare quotes: no
+    one goes on speaking, none speaks in the sentence, and it does not open on its subject."""
+    if word_count(cand.text) > _SCARE_QUOTE_WORDS or cand.evidence == CONTINUES:
+        return False
+    opening = outside[:len(cand.name) + 12]
+    return (_SOMEONE_SPEAKS.search(outside) is None and _PRONOUN_SUBJECT.match(outside) is None
+            and not (cand.name and cand.name in opening))
 
 
 _NAMING_VERB = re.compile(

@@ -320,8 +320,10 @@ def is_institution(name: str) -> bool:
 _GIVEN = r"[" + UPPER + r"][a-zà-öø-ÿа-яё’']+(?:-[" + UPPER + r"]?[a-zà-öø-ÿа-яё’']+)*"
 """A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
 _GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+"
-                             # A middle initial is passed over: 'Michael B. Mukasey'.
-                             r"(?:[" + UPPER + r"]\.[^\S\n]+)?(?=([\w’'\-]+))")
+                             # A middle initial is passed over: 'Michael B. Mukasey'; so is
+                             # a patronymic: 'Владимир Николаевич Княгинин'.
+                             r"(?:[" + UPPER + r"]\.[^\S\n]+|[А-ЯЁ][а-яё]+(?:ович|евич|ьич|"
+                             r"ична|овна|евна)[^\S\n]+)?(?=([\w’'\-]+))")
 
 
 @functools.lru_cache(maxsize=8)
