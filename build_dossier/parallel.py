@@ -59,23 +59,31 @@ def _worker_started() -> None:
     """A worker ends on its pool's SIGTERM at once. The handler `serve` installs (stop as on
     Ctrl-C) runs only between Python steps: a SIGTERM that came just before the worker blocked
     on its queue's lock was never acted on, and `serve` waited for that worker for ever.
-    The worker is forked with SIGTERM blocked (see `_pool`): one sent before this point waits
-    in the kernel, and ends the worker here."""
+    The worker is forked with SIGINT and SIGTERM blocked (see `_pool`): one sent before this
+    point waits in the kernel, and acts here."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
 
 
-def _pool(workers: int) -> Any:
-    """A pool of forked workers, forked with SIGTERM blocked. Python forgets a signal that
-    arrives while it forks (the child clears what the parent had not handled yet): a pool
-    stopped as soon as it started, its tasks done by the others, once left a worker that never
-    heard its SIGTERM, and `serve` waiting for it for ever. Blocked, the signal stays pending
-    until `_worker_started` unblocks it."""
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[Any]:
+    """A pool of forked workers, made with SIGINT and SIGTERM held back. Python forgets a
+    signal that arrives while it forks (the child clears what the parent had not handled
+    yet), and a Ctrl-C raised while the pool was half made left workers nobody stopped: the
+    process hung on exit, or its workers outlived it. Held, a signal waits until the pool is
+    whole and in its `with`, which stops every worker, or until `_worker_started`."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
-        return mp.get_context("fork").Pool(workers, initializer=_worker_started)
-    finally:
+        pool = mp.get_context("fork").Pool(workers, initializer=_worker_started)
+    except BaseException:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        raise
+    with pool:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)  # a Ctrl-C held back acts here
+        yield pool
 
 
 def forked_map(task: Callable[[J], R], jobs: Iterable[J], workers: int,
