@@ -5,15 +5,11 @@ whose turns are 'Q.' and names in capitals, and speakers the text never names.""
 
 from __future__ import annotations
 
+from drafts import proposed
+
 from build_dossier.draft.frontmatter import speaker_id
 from build_dossier.draft.new import draft
 from build_dossier.model import FuzzyDate
-
-
-def _said(text: str, **given: object) -> tuple[str, list[tuple[str, str]], list[str]]:
-    drafted = draft(text, {}, {}, **given)  # type: ignore[arg-type]
-    return (drafted.kind, [(q.text, speaker_id(q, drafted.language)) for q in drafted.quotes],
-            drafted.notes)
 
 
 def test_pupils_questions_run_on_with_the_answers_give_the_mayor_the_answers_only():
@@ -26,7 +22,7 @@ def test_pupils_questions_run_on_with_the_answers_give_the_mayor_the_answers_onl
             "Bauhof noch einige mehr.\n"
             "Mögen Sie Ihre Arbeit? Ja. Ich lerne jeden Tag etwas Neues über unsere Gemeinde.\n"
             "Was verdienen Sie? (lacht) Genug, um jeden Monat meine Miete zu bezahlen.\n")
-    kind, said, _ = _said(text)
+    kind, said, _ = proposed(text)
     assert kind == "transcript"
     assert said == [
         ("Seit sechs Jahren, und ich mache es immer noch sehr gern.", "anna-beispiel"),
@@ -46,7 +42,7 @@ def test_a_questionnaire_naming_no_one_says_the_speaker_is_missing_and_never_quo
             "ont demandé un rendez-vous.\n\n"
             "4 Qui vous remplace quand vous êtes absent ? Ce sont les adjoints, chacun à son "
             "tour selon le calendrier.\n")
-    kind, said, notes = _said(text)
+    kind, said, notes = proposed(text)
     assert kind == "transcript"
     assert [words for words, _ in said] == [
         "J’aimais m’occuper des autres et de la commune depuis longtemps déjà.",
@@ -64,7 +60,7 @@ def test_one_rhetorical_question_answered_in_its_paragraph_is_no_interview():
             "die Schulen und die Kindergärten zu vergessen.\n\n"
             "Wir haben in diesem Jahr viel erreicht, und ich danke allen, die daran mitgearbeitet "
             "haben, im Rathaus und in den Vereinen.\n")
-    kind, _, _ = _said(text)
+    kind, _, _ = proposed(text)
     assert kind != "transcript"
 
 
@@ -77,7 +73,7 @@ def test_a_club_or_county_beside_a_speaker_is_not_the_speaker():
             "In Dorfheim (Landkreis Musterkreis) rechnet Bürgermeister Otto Probe mit viel "
             "Wasser im Mühlbach: “Der ist bei Starkregen schnell überflutet”, weiß der "
             "Rathauschef aus Erfahrung.\n")
-    _, said, _ = _said(text)
+    _, said, _ = proposed(text)
     assert [who for _, who in said] == ["jan-beispiel", "uwe-muster", "otto-probe"]
 
 
@@ -91,7 +87,7 @@ def test_a_press_conference_of_q_turns_and_a_coach_by_title_gives_full_names_and
             "happen again.\n\n"
             "Q.  Could you talk about the defense in the last minutes of the game?\n\n"
             "ANN SAMPLE:  They made every shot when it mattered, and we did not box out.\n")
-    kind, said, _ = _said(text)
+    kind, said, _ = proposed(text)
     assert kind == "transcript"
     assert [who for _, who in said] == ["jane-example", "ann-sample", "ann-sample"]
     assert not any(words.startswith(("Q.", "Ann,", "Could")) or "joined" in words
@@ -111,7 +107,7 @@ def test_an_address_under_a_date_line_is_the_speaker_its_heading_names():
             "современном мире и принимать грамотные решения.\n\n"
             "Я от всей души поздравляю вас с началом учебного года и желаю нашим школьникам "
             "и учителям здоровья, терпения и новых открытий.\n")
-    kind, said, _ = _said(text)
+    kind, said, _ = proposed(text)
     assert kind == "statement"
     assert [who for _, who in said] == ["ivan-kovalenko"] * 3
     assert not any("Приближается" in words for words, _ in said)
@@ -123,7 +119,7 @@ def test_quotations_the_speaker_then_added_to_are_the_speakers_too():
             "говорится в обращении.\n"
             "\"Службы ЖКХ все готовы, штаб продолжает работать круглые сутки\", - добавил Иван "
             "Примеров.\n")
-    _, said, _ = _said(text, published=FuzzyDate.parse("2006-01-17"))
+    _, said, _ = proposed(text, published=FuzzyDate.parse("2006-01-17"))
     assert [who for _, who in said] == ["ivan-primerov", "ivan-primerov"]
 
 
@@ -138,7 +134,7 @@ def test_an_office_with_an_elided_article_and_one_first_name_resolve_to_whom_the
             "dû gérer cent enfants.\n\n"
             "\"L'eau est montée très vite dans la cour de l'école\", explique-t-elle, en "
             "ajoutant: \"Nous avons gardé tous les élèves jusqu'à seize heures trente.\"\n")
-    _, said, _ = _said(text)
+    _, said, _ = proposed(text)
     assert [who for _, who in said] == ["jean-paul-exemple", "julie", "julie", "julie"]
 
 
@@ -154,7 +150,7 @@ def test_a_letter_signed_by_its_name_line_gives_its_citations_to_their_authors()
             "SENEQUE disait : « Ce n’est pas parce que les choses sont difficiles que nous "
             "n’osons pas »\n\n"
             "Paul EXEMPLE\n")
-    kind, said, notes = _said(text, published=FuzzyDate.parse("2020"))
+    kind, said, notes = proposed(text, published=FuzzyDate.parse("2020"))
     assert kind == "statement"
     assert [who for _, who in said] == ["paul-exemple"] * 3 + ["seneque"]
     assert said[-1][0].startswith("Ce n’est pas parce que")
@@ -166,7 +162,7 @@ def test_a_subjunctive_sentence_goes_on_reporting_the_last_speaker_not_its_nouns
             "Bayerns Innenminister Karl Beispiel hat dazu aufgefordert, auf Feuerwerk zu "
             "verzichten. Das gelte auch für die üblichen Silvester-Böller der Nachbarn: \"Bitte "
             "bleiben Sie in diesem Jahr mit Ihren Kindern daheim.\"\n")
-    _, said, _ = _said(text)
+    _, said, _ = proposed(text)
     assert said == [("Bitte bleiben Sie in diesem Jahr mit Ihren Kindern daheim.",
                      "karl-beispiel")]
 
@@ -177,7 +173,7 @@ def test_a_russian_paragraph_signed_by_a_dash_and_no_marks_is_a_quotation():
             "Когда в городе появляются новые школы, значит у нашего города есть будущее, — "
             "сказала она.\n\n"
             "По сообщению мэрии, в этом году будут построены ещё три школы.\n")
-    _, said, _ = _said(text)
+    _, said, _ = proposed(text)
     assert ("Когда в городе появляются новые школы, значит у нашего города есть будущее",
             "anna-primerova") in said
     assert not any(words.startswith("Глава") for words, _ in said)
@@ -198,7 +194,7 @@ def test_a_manuscript_without_blank_lines_is_read_sentence_by_line_and_its_salut
             "Schritt beim Abbau von Schulden, den die Verwaltung konsequent vorantreibt.\n"
             "Das Projekt „Willkommen in der Mitte des Landes“ soll also nicht zustande\n"
             "kommen.\n")
-    kind, said, notes = _said(text)
+    kind, said, notes = proposed(text)
     assert kind == "statement"
     assert [words.split(",")[0] for words, _ in said][:3] == [
         "Erfreulich ist", "Diese Mitteilung der Aufsicht bezeugt",
@@ -217,7 +213,7 @@ def test_what_a_live_page_says_no_one_confirmed_is_no_ones_reported_speech():
             "5:55am EDT: Update on the confirmed death: the deceased is a child who fell over a "
             "balcony.\n\n"
             "5:40am EDT: The mayor said that the port would stay closed until Friday morning.\n")
-    _, said, _ = _said(text)
+    _, said, _ = proposed(text)
     assert [words for words, _ in said] == [
         "the port would stay closed until Friday morning"]
 
@@ -230,7 +226,7 @@ def test_a_coachs_label_line_then_dash_turns_keeps_the_journalists_questions_out
             "- Я находился недалеко и все видел, наш игрок поймал защитника на противоходе.\n"
             "- Вы второй раз увозите три очка из этого города, как вам это удается?\n"
             "- Я к этому городу не равнодушен, хотя проработал здесь всего полгода.\n")
-    kind, said, _ = _said(text)
+    kind, said, _ = proposed(text)
     assert kind == "transcript"
     assert [words for words, _ in said] == [
         "- Победившей команде всегда легче говорить. Ребята ответственно готовились к матчу "
@@ -269,5 +265,5 @@ def test_dit_in_the_present_signs_a_french_quotation():
     text = ("Procès : les derniers mots\n\n27 juin 2022\n\n"
             "“Nous attendons des mots sincères de la part des accusés”, dit Paul Exemple, père "
             "d’une victime.\n")
-    _, said, _ = _said(text)
+    _, said, _ = proposed(text)
     assert said == [("Nous attendons des mots sincères de la part des accusés", "paul-exemple")]
