@@ -251,7 +251,9 @@ def build_site(root: Path, docs_dir: Path, plan: write.Plan, checked: Checked,
                service: site_cache.Service | None = None) -> Path:
     """Build the site from the staged `docs/` (and its PDF, beside it); where the new site
     waits (`in_place`: only what differs from `site/`, see `site.run_renderer`)."""
-    staged, pages = site_stage.stage_docs(root, docs_dir, plan.files(), keep=in_place)
+    staged, pages = site_stage.stage_docs(root, docs_dir, plan.files(), keep=in_place,
+                                          in_step=service.in_step if service else None,
+                                          hand=plan.hand_written)
     latest = max((s.published for s in dossier.sources.values()), key=FuzzyDate.sort_key,
                  default=None)
     # Until it is made the renderer sees a stand-in (links to it resolve), left out of the site.
@@ -360,6 +362,8 @@ def _build(root: Path, progress: Reporter, *, site: bool, pdf: bool, keep_pdf: b
         except OSError as error:
             result.lines.extend(write.fault_lines(error, root, docs_dir, site_failed=True))
             return result
+        if service is not None:  # docs/ now holds what was staged, file for file
+            service.in_step.went_through(site_stage.stage_dir(root) / "docs")
     result.ok = True
     result.dossier = dossier
     result.written, result.removed = plan.write, plan.remove

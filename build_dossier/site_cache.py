@@ -11,9 +11,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .parallel import default_workers
@@ -52,6 +54,45 @@ STAGE_NAMES = {"convert": "Converting pages", "pages": "Preparing pages",
 
 def cache_path(root: Path) -> Path:
     return root / CACHE_DIR / CACHE_FILE
+
+
+IN_STEP = ".build-dossier-in-step"
+"""In the staged docs, while `InStep` describes them: its token (a dot-file, left out of the
+site)."""
+
+
+@dataclass
+class InStep:
+    """Every file the staged docs hold, as the last of `serve`'s builds that went through left
+    them, the generated ones as docs/ holds them; trusted only while the staged docs still
+    carry `token` (any other build removes it before it stages anything)."""
+
+    files: set[str] = field(default_factory=set)
+    token: str = ""
+    staging: set[str] = field(default_factory=set)
+    """What the build under way stages, for `went_through`."""
+
+    def trusted(self, staged: Path) -> frozenset[str] | None:
+        """The files to trust (None: look at every staged file), and from now on none, until
+        `went_through`."""
+        marker = staged / IN_STEP
+        try:
+            same = bool(self.token) and marker.read_text(encoding="utf-8") == self.token
+        except OSError:
+            same = False
+        marker.unlink(missing_ok=True)
+        files = frozenset(self.files) if same else None
+        self.files, self.token, self.staging = set(), "", set()
+        return files
+
+    def went_through(self, staged: Path) -> None:
+        """After a build that went through: the staged docs hold what it staged."""
+        token = secrets.token_hex(16)
+        try:
+            (staged / IN_STEP).write_text(token, encoding="utf-8")
+        except OSError:  # the staged docs tidied away meanwhile: the next build looks at all
+            return
+        self.files, self.token = self.staging, token
 
 
 def note_staged(staged: Path, changed: list[str] | None) -> None:
@@ -159,6 +200,8 @@ class Service:
         self.rebuilt: tuple[int, int] | None = None
         """After a build that took only the changed pages through MkDocs: how many it built,
         of how many pages; None after a full build."""
+        self.in_step = InStep()
+        """What serve's last build left in the staged docs (see `site.stage_docs`)."""
 
     def run(self, config: Path, cwd: Path, env: Mapping[str, str],
             progress: Reporter | None) -> tuple[int, str]:

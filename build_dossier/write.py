@@ -59,11 +59,17 @@ class Plan:
     remove: list[str] = field(default_factory=list)
     unchanged: int = 0
     conflicts: list[Problem] = field(default_factory=list)
+    hand_written: list[str] | None = None
+    """The files editors wrote in docs/ (see `hand_written`), as `Stager.finish` found them
+    when it looked for links there: one walk of docs/ for both (each took a quarter of a
+    second of every edit at 10,000 sources)."""
 
-    def files(self) -> dict[str, Path]:
+    def files(self) -> dict[str, str]:
         """Where each file of the generation is now: staged if it changed, else in docs/."""
-        writing, staging = set(self.write), self.docs_dir / STAGING
-        return {uri: (staging if uri in writing else self.docs_dir) / uri
+        writing = set(self.write)
+        docs = str(self.docs_dir)
+        staging = os.path.join(docs, STAGING)
+        return {uri: os.path.join(staging if uri in writing else docs, uri)
                 for uri in self.manifest}
 
 
@@ -234,8 +240,11 @@ class Stager:
         """The plan: what to write (staged), what to remove, what is in the way."""
         plan, docs_name = self.plan, self.docs_dir.name
         plan.write.sort()
-        plan.conflicts.extend(p for p in linked(self.docs_dir)
+        listing = _listing(self.docs_dir)
+        plan.conflicts.extend(p for p in _link_problems(self.docs_dir, listing)
                               if p.path.partition("/")[2] not in plan.manifest)
+        plan.hand_written = sorted(uri for uri, link in listing
+                                   if not link and uri not in self.old)
         plan.conflicts.sort()
         plan.manifest = dict(sorted(plan.manifest.items()))
         for uri in sorted(set(self.old) - set(plan.manifest)):
@@ -458,24 +467,31 @@ def _walk(docs_dir: Path, prefix: str = "") -> Iterator[tuple[str, bool]]:
             yield uri, False
 
 
+def _listing(docs_dir: Path) -> list[tuple[str, bool]]:
+    """`_walk` of docs/, or nothing when there is no docs/ folder to walk."""
+    if not docs_dir.is_dir() or docs_dir.is_symlink():
+        return []
+    return list(_walk(docs_dir))
+
+
 def hand_written(docs_dir: Path) -> list[str]:
     """Paths under docs/ of the files editors wrote: not generated, not our dot-files, not
     links (see `linked`)."""
-    if not docs_dir.is_dir() or docs_dir.is_symlink():
-        return []
-    made = generated(docs_dir)
-    return sorted(uri for uri, link in _walk(docs_dir) if not link and uri not in made)
+    made = generated(docs_dir) if docs_dir.is_dir() else set()
+    return sorted(uri for uri, link in _listing(docs_dir) if not link and uri not in made)
 
 
 def linked(docs_dir: Path) -> list[Problem]:
     """A problem for each symbolic link among the files of docs/: a build never follows one
     (it could publish any file of the machine, and git stores links)."""
-    if not docs_dir.is_dir() or docs_dir.is_symlink():
-        return []
+    return _link_problems(docs_dir, _listing(docs_dir))
+
+
+def _link_problems(docs_dir: Path, listing: list[tuple[str, bool]]) -> list[Problem]:
     return [Problem(f"{docs_dir.name}/{uri}", 0, "error", "",
                     "is a symbolic link; build-dossier never follows links (a link can lead "
                     "anywhere on the machine): put the file or folder itself here")
-            for uri, link in _walk(docs_dir) if link]
+            for uri, link in listing if link]
 
 
 _FAULT_HINTS = {
