@@ -276,6 +276,25 @@ def test_serve_takes_only_the_changed_pages_through_mkdocs_and_gives_a_clean_bui
 
 
 @pytest.mark.parametrize("builds", ["serve"], indirect=True)
+def test_an_edit_undone_after_a_failed_build_is_served_as_it_was(dossier, tmp_path, builds):
+    # The failed build staged the edited page; undone, the page is the one docs/ still holds.
+    root, _ = dossier
+    for _ in range(2):  # serve's builds after its first update the staged docs in place
+        edit_first_source(root)
+        assert builds(root).ok
+    source = sorted((root / "sources").glob("2*.md"))[0]
+    before = source.read_text(encoding="utf-8")
+    guide = root / "docs" / "editors.md"
+    good = guide.read_text(encoding="utf-8")
+    edit_first_source(root)
+    guide.write_text(good + "\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    assert not builds(root).ok
+    source.write_text(before, encoding="utf-8")
+    guide.write_text(good, encoding="utf-8")
+    assert_same_as_clean(root, tmp_path, builds)
+
+
+@pytest.mark.parametrize("builds", ["serve"], indirect=True)
 def test_serve_fails_when_a_change_breaks_a_link_from_a_page_it_left_alone(dossier, tmp_path,
                                                                          builds):
     root, _ = dossier
