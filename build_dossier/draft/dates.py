@@ -275,14 +275,18 @@ def _source_line_date(text: str, month_first: bool) -> DateMention | None:
     if len(years) != 1 or not afters:
         return None
     (year,) = years
-    for after in afters:
-        for match in DATE_RE.finditer(after):
-            g = match.groupdict()
-            if (g["m1"] or g["m2"]) and not (g["y1"] or g["y2"]):
-                day = _day(year, MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")],
-                           int(g["d1"] or g["d2"]))
-                if day is not None:
-                    return DateMention(match.start(), match.group(), day)
+    return next((found for after in afters if (found := _yearless_day(after, year))), None)
+
+
+def _yearless_day(text: str, year: int) -> DateMention | None:
+    """The first day and month `text` names without a year ('13 December'), in `year`."""
+    for match in DATE_RE.finditer(text):
+        g = match.groupdict()
+        if (g["m1"] or g["m2"]) and not (g["y1"] or g["y2"]):
+            day = _day(year, MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")],
+                       int(g["d1"] or g["d2"]))
+            if day is not None:
+                return DateMention(match.start(), match.group(), day)
     return None
 
 
@@ -311,7 +315,9 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
     month_first = slash_order(text).month_first
     head: list[str] = []
     for line in text.split("\n"):
-        if line.strip():
+        # A site's header ('ACCUEIL 25.7.2014 Mis à jour à 17h51') dates the day the page was
+        # seen or saved, not the page.
+        if line.strip() and not _SITE_CHROME.match(line.strip()):
             head.append(line.strip())
         if len(head) == 8:
             break
@@ -332,7 +338,11 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
         latest = max(every, key=lambda m: m.date)
         return (FuzzyDate(latest.date.year, latest.date.month, latest.date.day,
                           approximate=True), latest.words)
-    return _weekday_fixes_year(text)
+    return _weekday_fixes_year(text) or _current_year_fixes_day(text)
+
+
+# A line opening on a site's navigation label, as a saved page keeps its header.
+_SITE_CHROME = re.compile(r"(?i)(?:accueil|home|homepage|startseite|главная)(?![\w-])")
 
 
 def published_caveat(text: str, words: str) -> str | None:
@@ -376,3 +386,25 @@ def _weekday_fixes_year(text: str) -> tuple[FuzzyDate, str] | None:
             day = fits.pop()
             return FuzzyDate(day.year, day.month, day.day), match.group()
     return None
+
+
+_CURRENT_YEAR = re.compile(
+    r"(?i)(?<![\w-])(?:в\s+(?:уходящем|текущем|этом|нынешнем)|в\s+(?:уходящий|текущий)|"
+    r"(?:в\s+)?(?:уходящего|текущего|этого|нынешнего)|en\s+cette\s+année|cette\s+année|"
+    r"l'année\s+en\s+cours|im\s+laufenden\s+Jahr|in\s+diesem\s+Jahr|dieses\s+Jahr|"
+    r"im\s+zu\s+Ende\s+gehenden\s+Jahr|this\s+year|the\s+current\s+year)\W{0,3}"
+    r"(?P<year>(?:19|20)\d{2})(?!\d)")
+"""A year the text calls its own ('в уходящем 2015 году', 'cette année 2012', 'this year, 2015')."""
+
+
+def _current_year_fixes_day(text: str) -> tuple[FuzzyDate, str] | None:
+    """The first day and month named without a year ('состоялась 22 декабря'), in the one year
+    the text calls the current one ('в уходящем 2015 году'); None when it calls none, or more
+    than one, so."""
+    years = {int(m.group("year")) for m in _CURRENT_YEAR.finditer(text)}
+    if len(years) != 1:
+        return None
+    (year,) = years
+    found = _yearless_day(text, year)
+    return (FuzzyDate(found.date.year, found.date.month, found.date.day), found.words) \
+        if found else None

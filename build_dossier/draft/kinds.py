@@ -202,11 +202,12 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     paras = layout.paras
     # A name on the last line of a text that opens by addressing its readers ('Chères
     # administrées, chers administrés, … / Hervé BRUYERE') signs it.
-    signed_last = len(paras) - 1 if _opens_with_salutation(layout) else None
+    # A signature of several lines ('Владимир Дегтярь, / генеральный директор, / …') too.
+    signed = _signature_block(layout) if _opens_with_salutation(layout) else range(0)
     attributed = any(
         attribution_line(layout.text[s:e], registry.exact) is not None
         and len(layout.text[paras[i - 1][0]:paras[i - 1][1]].split()) >= 8
-        for i, (s, e) in enumerate(paras) if i >= 3 and i != signed_last)
+        for i, (s, e) in enumerate(paras) if i >= 3 and i not in signed)
     # So are quotations signed after them ('“…,” said X', '— …, — отметил глава государства').
     attributed = attributed or any(_signed_at(layout.text, m.end())
                                    for m in _SIGNED.finditer(layout.text, 0, 200_000))
@@ -217,7 +218,50 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return STATEMENT
     if not attributed and (_statement_in_marks(layout) or _introduced_speech(layout)):
         return STATEMENT
+    if _statement_after_colon(layout) or _headed_as_statement(layout):
+        return STATEMENT
     return NEWS
+
+
+def _signature_block(layout: Layout) -> range:
+    """The indices of the short lines that end the text, as a signature runs its name and
+    offices over several lines."""
+    start = len(layout.paras)
+    while start > 1 and len(layout.text[slice(*layout.paras[start - 1])].split()) <= 6:
+        start -= 1
+    return range(start, len(layout.paras))
+
+
+_STATEMENT_INTRO = re.compile(
+    r"(?i)(?:following statement|the statement below|folgendes statement|folgende erklärung|"
+    r"folgende stellungnahme|la déclaration suivante|le communiqué suivant|"
+    r"следующее заявление|следующим заявлением)\s*:\s*[“«„\"]")
+# The words that introduce a statement in marks in the same paragraph ('gibt die
+# Polizeipräsidentin Anja Hamann folgendes Statement: "Ich …').
+
+
+def _statement_after_colon(layout: Layout) -> bool:
+    """Whether one of the first three paragraphs introduces the statement that follows in
+    marks ('… gibt … folgendes Statement: "Ich bin froh …'): a press office's release."""
+    return any(_STATEMENT_INTRO.search(layout.text, s, e) for s, e in layout.paras[:3])
+
+
+_STATEMENT_HEADING = re.compile(
+    r"(?i)(?:statement|stellungnahme|erklärung|déclaration|communiqué|заявление)"
+    r"(?:\s+(?:on|by|from|regarding|about|of|der|des|zu|zum|zur|du|de|sur|по|о))\s"
+    # A rubric ('Communiqué de presse') over an article says nothing of whose words follow.
+    r"(?!(?:la\s+)?press)")
+
+
+def _headed_as_statement(layout: Layout) -> bool:
+    """Whether the text's heading (below a dateline) opens by naming it a statement
+    ('Statement on Arrests Made at …', 'Statement der Polizeipräsidentin zum …'): a release
+    names itself so, an article about one names its speaker first."""
+    for s, e in layout.paras[:2]:
+        line = layout.text[s:e].strip()
+        if len(line.split()) <= 16 and _STATEMENT_HEADING.match(line):
+            return True
+    return False
 
 
 def _introduced_speech(layout: Layout) -> bool:
@@ -561,6 +605,11 @@ def _signature(layout: Layout, registry: Registry
     if len(layout.paras) < 3:
         return None
     last = layout.text[slice(*layout.paras[-1])].strip().split("\n")[-1].strip().rstrip(".")
+    block = _signature_block(layout)
+    if len(block) >= 2 and _opens_with_salutation(layout):
+        # A letter's signature over several lines: the name, then its first office.
+        last = " ".join(layout.text[slice(*layout.paras[i])].strip()
+                        for i in block[:2]).rstrip(",. ")
     if not last or len(last.split()) > 10 or last[-1:] in "!?":
         return None
     persons = [h for h in registry.find(last) if registry.is_person(h[2])]
@@ -928,17 +977,25 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
                        speaker, label)
     found = statement_speaker(layout, registry, speech_first=True)
     speaker, words = found if found else ((None, "", ""), "")
+    paragraphs = spoken_paragraphs(layout, header_end(layout, speaker[1], words))
     spans = [_inside_marks(layout.text, *_after_own_label(layout.text, span, speaker[1]))
-             for span in spoken_paragraphs(layout, header_end(layout, speaker[1], words))]
+             for span in paragraphs]
     while spans and (_signs(layout, spans[-1], speaker[1])
                      or _narrates(layout.text[slice(*spans[-1])], speaker[1])):
         spans.pop()
     spans, relayed = _relayed_speech(layout, registry, spans, speaker)
     quotes: list[Candidate] = []
     marks = resolve_speakers(layout, marked(layout), registry)
+    # A release that never says 'I', 'we' or 'you' outside its quotation marks ('Le préfet
+    # condamne …', 'The Department is aware …') is an office's account, when it names no speaker
+    # or quotes people it names: only its quotations are anyone's words. ('Обращаюсь к …' says
+    # it by the verb alone: a speech, where no one else is quoted.)
+    voiced = _speaks_for_itself(layout.text, paragraphs) or (
+        found is not None and not any(c.speaker or c.name for c in marks))
     for span in spans:
-        quotes += _cited(layout, span, marks, speaker) or _spoken(
-            layout, [span], speaker, "spoken paragraph", words)
+        quotes += _cited(layout, span, marks, speaker) or (
+            [] if found and voiced else _named_in_marks(span, marks)) or (_spoken(
+            layout, [span], speaker, "spoken paragraph", words) if voiced else [])
     quotes += [r for r in relayed if not any(q.start < r.end and r.start < q.end for q in quotes)]
     return Drafted(STATEMENT, sorted(quotes, key=lambda c: c.start), speaker if found else None,
                    words)
@@ -982,6 +1039,19 @@ def _without_labelled_questions(text: str, spans: list[tuple[int, int]]
 
 def _asks_him(para: str) -> bool:
     return para.rstrip().endswith("?") and len(para.split()) <= 60
+
+
+def _speaks_for_itself(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a paragraph says 'I', 'we' or 'you' outside the quotations it gives."""
+    return any(FIRST_PERSON.search(own) or _YOURS.search(own)
+               for own in (_QUOTED.sub(" ", text[s:e]) for s, e in spans))
+
+
+def _named_in_marks(span: tuple[int, int], marks: list[Candidate]) -> list[Candidate]:
+    """The quotations in marks a paragraph gives someone it names ('gibt die Polizeipräsidentin
+    Anja Hamann folgendes Statement: "Ich …"'), when the text names no speaker of its own."""
+    return [c for c in marks if span[0] <= c.start < span[1] and c.kind in ("direct", "statement")
+            and word_count(c.text) >= 4 and (c.speaker or c.name)]
 
 
 def _cited(layout: Layout, span: tuple[int, int], marks: list[Candidate],

@@ -38,6 +38,14 @@ TURN_LABEL = re.compile(
 an office in brackets: 'НИКОЛАЙ ЗЯТЬКОВ [главный редактор газеты «Аргументы и факты»]: '."""
 
 
+RECORD_LABEL = re.compile(
+    r"(?P<label>[" + UPPER + r"][" + UPPER + r"’'\-]+[ \t]+[" + UPPER + r"]\.[ \t]?[" + UPPER
+    + r"]\.|ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ|ПРЕДСЕДАТЕЛЬ|LE PRÉSIDENT|THE SPEAKER|PRÄSIDENT)(?=[.,\s])")
+"""A turn of a parliament's verbatim record: 'ХАРИТОНОВ Н. М., фракция … .' on its own line
+over the speech, 'ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ. Обсудим …': a surname in capitals with both initials,
+or the chair's title."""
+
+
 def paragraphs(text: str) -> list[Span]:
     """(start, end) of each paragraph: a line, or a blank-line block when the text is wrapped."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
@@ -63,7 +71,7 @@ def paragraphs(text: str) -> list[Span]:
     for s, e in lines:
         # A bullet opens a list item of its own, however wide the line before it.
         joins = blocks and text.count("\n", blocks[-1][1], s) == 1 and not TURN_LABEL.match(
-            text, s, e) and text[s] not in "•·▪►▶➤" and (
+            text, s, e) and not RECORD_LABEL.match(text, s, e) and text[s] not in "•·▪►▶➤" and (
             not unbroken or _runs_on(text, *blocks[-1], width))
         if joins:
             blocks[-1] = (blocks[-1][0], e)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .marks import QUOTE_CHARS
 from .reported import speech_verb
 from .speakers import ROLE_NOUNS, TITLE_WORDS, Registry, full_name_in, proper_case, strip_titles
-from .textparts import TURN_LABEL, UPPER, Layout, words_of
+from .textparts import RECORD_LABEL, TURN_LABEL, UPPER, Layout, words_of
 
 MODERATORS = frozenset(words_of(
     "moderator operator chair chairman chairperson host presenter vors vorsitzender "
@@ -52,6 +52,8 @@ _CAPS_LABEL = re.compile(
     r"[ \t]+(?!" + _CAPS_NAME + r"(?![\w’'\-]))(?=\S)")
 """'MICHAEL DARMON Nous allons…', 'М. ГАНАПОЛЬСКИЙ И самые…': a full name in capitals (or an
 initial and a surname) opens a turn without a colon, as some transcripts print them."""
+_RECORD_OWN_LINE = re.compile(RECORD_LABEL.pattern + r"(?:,[^\n]{1,200}(?:\n[^\n]{1,200})?)?\.?")
+_RECORD_INLINE = re.compile(RECORD_LABEL.pattern + r"\.?[ \t]+(?=[" + UPPER + r"])")
 _BYLINE_WORDS = frozenset(words_of(
     "correspondant correspondante correspondent reporter rédaction redaktion staff "
     "корреспондент редакция"))
@@ -91,6 +93,11 @@ def _label_at(layout: Layout, index: int, initials: bool = False, bare_q: bool =
             or (_BARE_Q.match(text, s, e) if bare_q else None)) is not None:
         return m.group("label"), m.end()
     if (m := _DOT_DASH_LABEL.match(text, s, e)) is not None:
+        return m.group("label"), m.end()
+    if index + 1 < len(layout.paras) and (m := _RECORD_OWN_LINE.fullmatch(
+            text[s:e].rstrip())) is not None:
+        return m.group("label"), layout.paras[index + 1][0]
+    if (m := _RECORD_INLINE.match(text, s, e)) is not None:
         return m.group("label"), m.end()
     if (m := _DASH_LABEL.match(text, s, e)) is not None and text.count(m.group("label")) >= 2:
         # Named elsewhere in the text too (the header's list of speakers): not a headline.
@@ -336,6 +343,8 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     found = registry.resolve(label)
     if found is not None:
         return found, registry.people[found].name, ""
+    if (record := _RECORD_INITIALS.fullmatch(label)) is not None:
+        return _record_speaker(record, text, registry)
     if re.fullmatch(r"[" + UPPER + r"]{2,4}", label) and (named := _name_of_initials(text, label)):
         found = registry.resolve(named)
         return (found, registry.people[found].name, "") if found else (None, named, "")
@@ -391,6 +400,22 @@ def apposed_office(text: str, name: str) -> str:
 
 _CAPITALISED = re.compile(r"(?<![\w’'-])[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER
                           + r"][\w’'\-]+){1,3}")
+
+
+_RECORD_INITIALS = re.compile(r"(?P<surname>[" + UPPER + r"][" + UPPER + r"’'\-]+)[ \t]+(?P<first>["
+                              + UPPER + r"])\.[ \t]?(?P<second>[" + UPPER + r"])\.")
+
+
+def _record_speaker(record: re.Match[str], text: str, registry: Registry
+                    ) -> tuple[str | None, str, str]:
+    """A verbatim record's 'ЖЕЛЕЗНЯК С. В.': the full name the text gives him ('Сергей
+    Владимирович Железняк, пожалуйста'), else his initials before his surname."""
+    surname = proper_case(record.group("surname"))
+    full = full_name_in(text, surname)
+    name = full if full and full != surname and full[0] == record.group("first") else (
+        f"{record.group('first')}. {record.group('second')}. {surname}")
+    found = registry.resolve(name)
+    return (found, registry.people[found].name, "") if found else (None, name, "")
 
 
 def _name_of_initials(text: str, initials: str) -> str | None:
