@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from drafts import proposed
 
+from build_dossier.draft.frontmatter import front_matter
 from build_dossier.draft.inputs import NewError
 from build_dossier.draft.new import draft
 from build_dossier.model import FuzzyDate
@@ -133,3 +134,22 @@ def test_a_parliaments_verbatim_record_is_a_transcript_of_its_deputies_turns():
     assert any(w.startswith("Уважаемые коллеги, я предлагаю снять") for w in words)
     assert any(w.startswith("Уважаемые коллеги, комитет рассмотрел") for w in words)
     assert not any("Лесной кодекс" in w or "СПРАВЕДЛИВАЯ" in w for w in words)
+
+
+def test_a_speakers_list_gives_each_new_speaker_the_body_in_brackets_but_never_an_age():
+    text = ("Regierungspressekonferenz vom 4. Mai 2021\n\n"
+            "Sprecher: StS Beispiel, Kranich (BMG), Adler (AA)\n\n"
+            "Frage: Wie sieht das Gesundheitsministerium die Lage in den Kliniken?\n\n"
+            "Kranich: Die Zahl der Patienten auf den Intensivstationen sinkt seit einer Woche.\n\n"
+            "Frage: Und das Auswärtige Amt?\n\n"
+            "Adler: Wir beobachten die Lage weiter sehr genau, auch mit unseren Partnern.\n\n"
+            "Frage: Herr Specht (54) war gestern im Ausschuss. Was hat er gesagt?\n\n"
+            "Specht: Dazu kann ich heute nichts weiter sagen, das bleibt vertraulich.\n")
+    drafted = draft(text, {}, {})
+    front = front_matter(drafted, origin="rpk.txt")
+    person = front[front.index("#   kranich:"):]
+    assert 'role: "BMG"' in person.split("#   adler:")[0]
+    adler = front[front.index("#   adler:"):]
+    assert 'role: "AA"' in adler.split("#   specht:")[0]
+    specht = front[front.index("#   specht:"):]
+    assert "role:" not in specht

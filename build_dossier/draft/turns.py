@@ -376,7 +376,7 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     office = "" if titles.lower().strip(" .") in _ADDRESS or re.fullmatch(
         r"(?:\w\.\s*)+", titles + ".") else proper_case(titles)  # 'Д.' is an initial
     name = name or proper_case(bare)
-    return None, name, office or apposed_office(text, name)
+    return None, name, office or apposed_office(text, name) or listed_office(text, name)
 
 
 _OFFICE_WORDS = frozenset(w.casefold() for w in TITLE_WORDS | ROLE_NOUNS)
@@ -396,6 +396,18 @@ def apposed_office(text: str, name: str) -> str:
                                 or first in _OFFICES):
             return office
     return ""
+
+
+def listed_office(text: str, name: str) -> str:
+    """The office or body a list of speakers gives in brackets after a name ('Sprecher: StS
+    Seibert, Gülde (BMG), Breul (AA)'), or ''; never a number ('Müller (54)', an age)."""
+    if not name:
+        return ""
+    found = re.search(r"(?<![\w-])" + re.escape(name) + r"[ \t]+\(([^()\n\d]{2,40})\)[,;.]?",
+                      text)
+    if found is None or len(found.group(1).split()) > 5:
+        return ""
+    return found.group(1).strip()
 
 
 _CAPITALISED = re.compile(r"(?<![\w’'-])[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER
