@@ -153,3 +153,13 @@ def test_a_speakers_list_gives_each_new_speaker_the_body_in_brackets_but_never_a
     assert 'role: "AA"' in adler.split("#   specht:")[0]
     specht = front[front.index("#   specht:"):]
     assert "role:" not in specht
+
+
+def test_the_date_over_an_archive_label_is_the_sites_day_and_the_byline_dates_the_interview():
+    text = ("Donnerstag, 28. März 2024\n\nArchiv\n\n\"Das Gesetz ist verfassungsgemäß\"\n\n"
+            "Die Präsidentin des Gerichts, Anna Beispiel, sieht keinen Widerspruch zur "
+            "Verfassung.\n\nAnna Beispiel im Gespräch mit Karl Muster | 07.03.2010\n"
+            "    Karl Muster: Frau Präsidentin, wie bewerten Sie das Urteil?\n\n"
+            "    Anna Beispiel: Das Gesetz kann in voller Übereinstimmung mit der Verfassung "
+            "umgesetzt werden.\n")
+    assert draft(text, {}, {}).published == FuzzyDate.parse("2010-03-07")

@@ -314,11 +314,14 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
     """
     month_first = slash_order(text).month_first
     head: list[str] = []
-    for line in text.split("\n"):
-        # A site's header ('ACCUEIL 25.7.2014 Mis à jour à 17h51') dates the day the page was
-        # seen or saved, not the page.
-        if line.strip() and not _SITE_CHROME.match(line.strip()):
-            head.append(line.strip())
+    lines = [stripped for line in text.split("\n") if (stripped := line.strip())]
+    for at, line in enumerate(lines):
+        # A site's header ('ACCUEIL 25.7.2014 Mis à jour à 17h51', or 'Donnerstag, 28. März
+        # 2024' over its 'Archiv' label) dates the day the page was seen or saved, not the page.
+        if _SITE_CHROME.match(line) or _SITE_LABEL.fullmatch(line) or (
+                at + 1 < len(lines) and _SITE_LABEL.fullmatch(lines[at + 1])):
+            continue
+        head.append(line)
         if len(head) == 8:
             break
     firsts = [(line, next((m for m in find_dates(line[:400], None, month_first)
@@ -343,6 +346,9 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
 
 # A line opening on a site's navigation label, as a saved page keeps its header.
 _SITE_CHROME = re.compile(r"(?i)(?:accueil|home|homepage|startseite|главная)(?![\w-])")
+# A navigation label alone on its line: the line above it is the site's header too.
+_SITE_LABEL = re.compile(r"(?i)(?:accueil|home|homepage|startseite|главная|archiv|archive|"
+                         r"archives|архив)")
 
 
 def published_caveat(text: str, words: str) -> str | None:
