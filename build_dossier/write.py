@@ -476,18 +476,14 @@ def _listing(docs_dir: Path) -> list[tuple[str, bool]]:
 
 def hand_written(docs_dir: Path) -> list[str]:
     """Paths under docs/ of the files editors wrote: not generated, not our dot-files, not
-    links (see `linked`)."""
-    made = generated(docs_dir) if docs_dir.is_dir() else set()
+    links (see `_link_problems`)."""
+    made = generated(docs_dir)
     return sorted(uri for uri, link in _listing(docs_dir) if not link and uri not in made)
 
 
-def linked(docs_dir: Path) -> list[Problem]:
-    """A problem for each symbolic link among the files of docs/: a build never follows one
-    (it could publish any file of the machine, and git stores links)."""
-    return _link_problems(docs_dir, _listing(docs_dir))
-
-
 def _link_problems(docs_dir: Path, listing: list[tuple[str, bool]]) -> list[Problem]:
+    """A problem for each symbolic link among the files `listing` found in docs/: a build never
+    follows one (it could publish any file of the machine, and git stores links)."""
     return [Problem(f"{docs_dir.name}/{uri}", 0, "error", "",
                     "is a symbolic link; build-dossier never follows links (a link can lead "
                     "anywhere on the machine): put the file or folder itself here")
