@@ -200,8 +200,12 @@ def run_renderer(root: Path, title: str, latest: FuzzyDate | None,
     config = stage / CONFIG
     config.write_text(staged_config(stage, program, title, search, site_url), encoding="utf-8")
     stand_in = _stand_in_pdf(stage / "docs")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0",
-           "NO_COLOR": "1"}
+    # Without a terminal's width (COLUMNS, which some shells and pytest-xdist's workers export)
+    # MkDocs says each problem on one line; with one it wraps them, and we would relay the
+    # first line only ("Doc file 'editors.md' contains a link").
+    env = {**{name: value for name, value in os.environ.items()
+              if name not in ("COLUMNS", "LINES")},
+           "SOURCE_DATE_EPOCH": _epoch(latest), "PYTHONHASHSEED": "0", "NO_COLOR": "1"}
     if program.name == "mkdocs":
         # Pagefind indexes the whole site folder: with it, the site is built whole.
         env.update(site_cache.environment(root, stage, root / SITE_DIR,

@@ -296,7 +296,9 @@ def test_an_edit_undone_after_a_failed_build_is_served_as_it_was(dossier, tmp_pa
 
 @pytest.mark.parametrize("builds", ["serve"], indirect=True)
 def test_serve_fails_when_a_change_breaks_a_link_from_a_page_it_left_alone(dossier, tmp_path,
-                                                                         builds):
+                                                                         builds, monkeypatch):
+    # A terminal's width in the environment must not wrap (and so cut) what MkDocs says.
+    monkeypatch.setenv("COLUMNS", "72")
     root, _ = dossier
     source = sorted((root / "sources").glob("2*.md"))[0]
     page = root / "docs" / "sources" / source.name
