@@ -336,3 +336,21 @@ def test_a_word_in_marks_after_a_verb_of_naming_is_the_namers_paraphrase():
     assert any(who == "erika-beispiel" and "Schaumschläger" in words for _, who, words in said)
     # 'laut' inside 'Lautenbacher' is no 'according to': the subject after the inverted verb.
     assert any(who == "hans-lautenbacher" and "ehrlich" in words for _, who, words in said)
+
+
+def test_names_are_found_in_any_case_and_beside_letters_whose_lower_case_is_longer():
+    from build_dossier.draft.speakers import Registry
+    people = {"recep-tayyip-erdogan": Person("recep-tayyip-erdogan", "Recep Tayyip Erdoğan",
+                                             "person", None, (), 1),
+              "ibrahim-kalin": Person("ibrahim-kalin", "İbrahim Kalın", "person", None, (), 2),
+              "un": Person("un", "United Nations", "organisation", None, ("UN",), 3)}
+    registry = Registry.of(people)
+
+    def found(text):
+        return [(text[start:end], who) for start, end, who in registry.find(text)]
+
+    assert found("RECEP TAYYIP ERDOĞAN and ibrahim kalın met the UN; un-named others.") == [
+        ("RECEP TAYYIP ERDOĞAN", "recep-tayyip-erdogan"), ("ibrahim kalın", "ibrahim-kalin"),
+        ("UN", "un")]
+    assert found("İSTANBUL — İbrahim Kalın and Recep Tayyip Erdoğan") == [
+        ("İbrahim Kalın", "ibrahim-kalin"), ("Recep Tayyip Erdoğan", "recep-tayyip-erdogan")]

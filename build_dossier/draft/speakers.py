@@ -113,12 +113,38 @@ def _surname_forms(word: str) -> set[str]:
     return {f for f in forms if f}
 
 
+class _Name:
+    """One name or alias as `Registry.find` looks for it: compiled on the first text that holds
+    its first word, so that a registry of thousands of people costs only the names a text
+    could hold (every name compiled and tried on every text was most of `new`'s time)."""
+
+    __slots__ = ("_pattern", "flags", "key", "length", "person_id", "source")
+
+    def __init__(self, source: str, flags: int, person_id: str, length: int,
+                 first: str) -> None:
+        self.source, self.flags, self.person_id, self.length = source, flags, person_id, length
+        folded = first.lower() if flags & re.IGNORECASE else first
+        # A letter whose lower case is longer ('İ') matches in ways `in` cannot tell: always try.
+        self.key = folded if len(folded) == len(first) else ""
+        self._pattern: re.Pattern[str] | None = None
+
+    def in_(self, text: str, lowered: str) -> bool:
+        """Whether `text` (`lowered`: its lower case) may hold the name."""
+        return self.key in (lowered if self.flags & re.IGNORECASE else text)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, self.flags)
+        return self._pattern
+
+
 @dataclass
 class Registry:
     """People's names and aliases compiled for matching in running text."""
 
     people: dict[str, Person]
-    patterns: list[tuple[re.Pattern[str], str, int]] = field(default_factory=list)
+    patterns: list[_Name] = field(default_factory=list)
     by_plain: dict[str, str] = field(default_factory=dict)
     by_surname: dict[str, set[str]] = field(default_factory=dict)
     by_spelling: dict[str, set[str]] = field(default_factory=dict)
@@ -143,16 +169,16 @@ class Registry:
                 seen.add((alias, person.id))
                 holder = _holder_in(people, alias, year) if _title_only(alias) else None
                 registry._compile(alias, people[holder] if holder else person)
-        registry.patterns.sort(key=lambda p: -p[2])
+        registry.patterns.sort(key=lambda p: -p.length)
         return registry
 
     def _compile(self, alias: str, person: Person) -> None:
-        words = [re.escape(w) for w in re.split(r"[\s\-‐–]+", alias.strip()) if w]
-        body = r"[\s\-‐–]+".join(words)
+        plain_words = [w for w in re.split(r"[\s\-‐–]+", alias.strip()) if w]
+        body = r"[\s\-‐–]+".join(re.escape(w) for w in plain_words)
         # Acronyms such as 'US' must not match the word 'us'.
         flags = 0 if alias.isupper() else re.IGNORECASE
-        self.patterns.append((re.compile(r"(?<![\w’'])" + body + r"(?![\w’])", flags),
-                              person.id, len(alias)))
+        self.patterns.append(_Name(r"(?<![\w’'])" + body + r"(?![\w’])", flags, person.id,
+                                   len(alias), plain_words[0] if plain_words else ""))
         for form in {plain(alias), latin(plain(alias))}:
             self.by_plain.setdefault(form, person.id)
         self.by_spelling.setdefault(spelling_key(plain(alias)), set()).add(person.id)
@@ -166,11 +192,16 @@ class Registry:
         """Every registry name in `text` as (start, end, id), longest first where they overlap."""
         found: list[tuple[int, int, str]] = []
         taken = SpanSet()
-        for pattern, person_id, _ in self.patterns:
-            for match in pattern.finditer(text):
+        lowered = text.lower()
+        # A text with a letter whose lower case is longer ('İ'): every name is tried.
+        sure = len(lowered) == len(text)
+        for name in self.patterns:
+            if sure and not name.in_(text, lowered):
+                continue
+            for match in name.pattern.finditer(text):
                 if not taken.overlaps(match.start(), match.end()):
                     taken.add(match.start(), match.end())
-                    found.append((match.start(), match.end(), person_id))
+                    found.append((match.start(), match.end(), name.person_id))
         return sorted(found)
 
     def exact(self, name: str) -> str | None:
