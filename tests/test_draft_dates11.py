@@ -168,3 +168,11 @@ def test_the_draft_asks_the_editor_to_check_a_slashed_date_nothing_settles(peopl
     settled = draft("Harbour board, Austin, TX\n3/4/2019" + BODY, people, {})
     assert settled.published == FuzzyDate(2019, 3, 4)
     assert not any("read day first" in note for note in settled.notes)
+
+
+def test_a_long_first_line_is_cut_at_its_first_sentence_never_at_an_abbreviation():
+    heading = ("Transcript of a Press Conference on the 2008 U.S. Article IV Concluding Mission "
+               "Statement, by the First Deputy Managing Director with the Director of the "
+               "Western Hemisphere Department. Webcast of the press briefing in Washington, "
+               "D.C., on the staff's findings")
+    assert guess_title(heading + "\n" + BODY)[0] == heading[:heading.index(". Webcast") + 1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
-from .textparts import UPPER
+from .textparts import UPPER, sentences
 
 _DATELINE_WORDS = re.compile(
     r"(?i:published|updated|last updated|posted|first published|modified|on|at|am|um|le|à|"
@@ -94,10 +94,16 @@ def _heading(line: str) -> str:
 
 
 def _sentence(line: str) -> str:
+    """A long first line's first sentence, of 20 to 200 characters: never cut at an
+    abbreviation ('… on the 2008 U.S. Article IV …'); else its first words and '…'."""
     if len(line) <= 200:
         return line
-    sentence = re.match(r"(.{20,200}?[.!?])\s", line)
-    return sentence.group(1) if sentence else line[:160].rsplit(" ", 1)[0] + "…"
+    for _, end in sentences(line, 0, len(line)):
+        if end > 200:
+            break
+        if end >= 20:
+            return line[:end]
+    return line[:160].rsplit(" ", 1)[0] + "…"
 
 
 _FIELD = re.compile(r"[" + UPPER + r"][\w'’]*(?:[ \-][\w'’]+){0,3}\s*:(?P<value>.*)")
