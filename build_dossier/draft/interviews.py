@@ -26,7 +26,7 @@ FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|I'd|we|We|our|Our|us
                           r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас)"
                           r"(?![\w’'-])")
 """Words of someone speaking for themselves or to their audience: 'we', 'nous', 'uns', 'мы'."""
-_SECOND_PERSON = re.compile(r"(?<![\w’'-])(?:you|You|vous|Vous|votre|Sie|Ihr|Ihre\w*|Ihnen|вы|Вы|"
+SECOND_PERSON = re.compile(r"(?<![\w’'-])(?:you|You|vous|Vous|votre|Sie|Ihr|Ihre\w*|Ihnen|вы|Вы|"
                             r"ваш\w*|Ваш\w*)(?![\w’'-])")
 """Words of a question put to the one answering: 'you', 'vous', 'Sie', 'вы'."""
 
@@ -55,7 +55,7 @@ def _asks(text: str) -> bool:
 
 def _puts_to(para: str) -> bool:
     """Whether a turn asks, or speaks to the one answering ('вы', 'vous', 'you')."""
-    return _asks(para) or _SECOND_PERSON.search(para) is not None
+    return _asks(para) or SECOND_PERSON.search(para) is not None
 
 
 def _dash_turns(layout: Layout) -> list[tuple[int, int]] | None:
@@ -117,7 +117,7 @@ def _inline_answer(text: str, start: int, end: int) -> tuple[int, bool] | None:
     answer = asked.end()
     if (direction := _STAGE_DIRECTION.match(text, answer, end)) is not None:
         answer = direction.end()
-    return answer, _SECOND_PERSON.search(question) is not None
+    return answer, SECOND_PERSON.search(question) is not None
 
 
 def _answers_of_questions(layout: Layout) -> list[Answer]:
@@ -192,7 +192,7 @@ def unlabelled_answers(layout: Layout) -> list[Answer]:
     # Answers that say 'on' rather than 'je' ('On fait le réseau express vélo.') still answer
     # where three questions or more are put to someone directly ('Vous êtes adjoint …').
     addressed = len(answers) >= 3 and any(
-        _SECOND_PERSON.search(text, layout.paras[a.asked_at][0], a.start) for a in answers)
+        SECOND_PERSON.search(text, layout.paras[a.asked_at][0], a.start) for a in answers)
     # Dash turns each answering a question put just before ('– Сколько матчей …? / – Если
     # командировка, то смотрю …') answer, whether or not they say 'I'.
     asked_each = bool(dashes) and all(

@@ -9,7 +9,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
-from .interviews import FIRST_PERSON, interviewee, unlabelled_answers
+from .interviews import FIRST_PERSON, SECOND_PERSON, interviewee, unlabelled_answers
 from .marks import QUOTE_CHARS
 from .quotes import Candidate, marked, named_subject, resolve_speakers, resolved_quotes
 from .reported import attribution_line, speech_verb, word_count
@@ -30,7 +30,7 @@ from .speakers import (
 )
 from .textparts import UPPER, Layout, SpanSet, collapse
 from .titles import is_dateline, is_label
-from .turns import SPEAKER_LIST, Turn, find_turns, label_speaker
+from .turns import POINTS_HEADING, SPEAKER_LIST, Turn, find_turns, label_speaker
 
 NEWS, STATEMENT, TRANSCRIPT, LIVE = "news", "statement", "transcript", "live"
 KIND_NAMES = {NEWS: "a news article", STATEMENT: "one speaker's statement or transcript",
@@ -186,7 +186,8 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     # dateline twice is still one article).
     title = layout.text[slice(*layout.paras[0])][:300] if layout.paras else ""
     if (len({words for _, words in live_entries(layout)}) >= 2
-            or _LIVE_TITLE.search(layout.text[:800]) or _LIVE_WORD.search(title)
+            # A page's summary may come first: 'welcome to our live coverage' under it.
+            or _LIVE_TITLE.search(layout.text[:1500]) or _LIVE_WORD.search(title)
             or _short_items(layout)):
         return LIVE
     body = layout.paras[1:] or layout.paras
@@ -221,6 +222,25 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     if _statement_after_colon(layout) or _headed_as_statement(layout):
         return STATEMENT
     return NEWS
+
+
+def _asked_before(layout: Layout, turns: list[Turn]) -> bool:
+    """Whether an unlabelled question to someone stands right above a labelled turn, as a
+    paper prints an interview: its questions in bold without a label, the answers with one."""
+    for turn in turns:
+        index = layout.para_index(turn.start)
+        if index is None:
+            continue
+        if layout.text[layout.paras[index][0]:turn.start].strip() == "" and index > 0:
+            index -= 1  # the label on its own line above the answer
+        if index == 0:
+            continue
+        s, e = layout.paras[index - 1]
+        above = layout.text[s:e].strip()
+        if above.endswith("?") and len(above.split()) <= 40 and SECOND_PERSON.search(above) \
+                and not any(t.start <= s < t.end for t in turns):
+            return True
+    return False
 
 
 def _signature_block(layout: Layout) -> range:
@@ -281,17 +301,22 @@ def _introduced_speech(layout: Layout) -> bool:
 
 def _statement_in_marks(layout: Layout) -> bool:
     """Whether the text is one statement printed in quotation marks under a line that
-    introduces it ('Mayor Lisa Brown issued the following statement …:'), every paragraph after
-    that line opening with a mark, as a press office prints it."""
+    introduces it ('Mayor Lisa Brown issued the following statement …:', or by a verb of
+    speech over one paragraph), every paragraph after that line opening with a mark, as a
+    press office prints it."""
     paras = layout.paras
     first = next((i for i, (s, e) in enumerate(paras[:3])
                   if layout.text[s:e].rstrip().endswith(":")), None)
-    if first is None or len(paras) - first - 1 < 2:
+    if first is None:
         return False
     intro = layout.text[slice(*paras[first])]
-    rest = [layout.text[s:e].lstrip() for s, e in paras[first + 1:]]
-    return (len(intro.split()) <= 40 and _SPEECH_TITLE.search(intro) is not None
-            and all(para[:1] in "“«„\"" for para in rest))
+    rest = [layout.text[s:e].strip() for s, e in paras[first + 1:]]
+    if len(intro.split()) > 40 or not rest or not all(para[:1] in "“«„\"" for para in rest):
+        return False
+    # 'Zur heutigen Sitzung … erklärt Iris Beispiel, Geschäftsführerin des …:' over one
+    # paragraph in marks, all the release says: the introduced speaker's statement.
+    return (len(rest) >= 2 and _SPEECH_TITLE.search(intro) is not None) or (
+        len(rest) == 1 and speech_verb(intro) is not None and rest[0][-1:] in "”»“\"")
 
 
 def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> bool:
@@ -320,10 +345,12 @@ def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> b
                       or _first_person_share(layout, long_paras) >= 0.6):
         return True
     # A letter to its readers that cites an author once or twice ('CICERON disait : « … »')
-    # is still the writer's own.
-    return (_opens_with_salutation(layout) and _first_person_share(layout, long_paras) >= 0.6
-            and _reporting_share(layout, long_paras) <= 0.25
-            and _quoting_share(layout, long_paras) <= 0.25)
+    # is still the writer's own; so is one in the first person in every paragraph, whatever
+    # it cites ('j’ai dit … que j’étais « un homme libre »').
+    first_person = _first_person_share(layout, long_paras)
+    return _opens_with_salutation(layout) and (first_person == 1 or (
+        first_person >= 0.6 and _reporting_share(layout, long_paras) <= 0.25
+        and _quoting_share(layout, long_paras) <= 0.25))
 
 
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{1,600})[»”“\"]")
@@ -340,8 +367,11 @@ def _quoting_share(layout: Layout, paras: list[tuple[int, int]]) -> float:
 def _opens_with_salutation(layout: Layout) -> bool:
     """Whether one of the first three lines, or the first sentence of one, addresses the
     audience ('Monsieur le Proviseur, Mesdames et messieurs,', 'Уважаемые горожане! С …'):
-    under a heading and a page's rubric or date line ('Главные новости 03.10.2019') too."""
-    for s, e in layout.paras[:3]:
+    under a heading and a page's rubric or date line ('Главные новости 03.10.2019') too, and
+    the line right above the first paragraph, under a page's breadcrumbs and dates."""
+    body = next((i for i, (s, e) in enumerate(layout.paras[:10])
+                 if len(layout.text[s:e].split()) >= 12), 0)
+    for s, e in [*layout.paras[:3], *layout.paras[max(body - 1, 0):body]]:
         line = layout.text[s:e].strip()
         first = re.split(r"(?<=[!])\s+", line, maxsplit=1)[0]
         for part in {line, first}:
@@ -416,7 +446,9 @@ def _is_header_line(para: str, speaker_name: str) -> bool:
     if FIRST_PERSON.search(para):
         return False
     names_speaker = bool(speaker_name) and speaker_name.split()[-1] in para
-    untitled = not para.rstrip().endswith((".", "!", "?", "…", "»", "”", "\""))
+    # '- Réponse du président à un article du Jo...': a breadcrumb cut short, no sentence.
+    untitled = not para.rstrip().endswith((".", "!", "?", "…", "»", "”", "\"")) or bool(
+        re.search(r"\w(?:\.\.\.|…)$", para.rstrip()))
     return (words < 8 or names_speaker or (bool(re.search(r"\d{4}", para)) and words < 25)
             or (untitled and words < 25))
 
@@ -462,10 +494,17 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         return (person_id, registry.people[person_id].name, ""), head[s:e]
     for match in re.finditer(r"[" + UPPER + r"][\w’'\-]{2,}", head):
         word = match.group()
+        if re.search(r"\d\.?[^\S\n]*$", head[max(match.start() - 4, 0):match.start()]):
+            continue  # '17 Mai 2024', '3. May': a month after its day, not Theresa May
         if word not in TITLE_WORDS and not _given_name_of(head, match.end()) \
                 and (found := registry.surname(word)):
             return (found, registry.people[found].name, ""), word
-    byline = _BYLINE.search(head)
+    # '„… Erwartungen von Unternehmen …“': a byline is never words in marks.
+    quoted = [m.span() for m in _QUOTED.finditer(head)]
+    byline = next((m for m in _BYLINE.finditer(head)
+                   if not any(a < m.start() < b for a, b in quoted)), None)
+    if byline and _ARTICLE_OPENS.match(byline.group("who")):
+        byline = None  # 'Communiqué de la Fédération …', 'by the Ministry': a body, no byline
     if byline and (below := _name_below_office(head, byline)) is not None:
         return (None, below, byline.group("who").strip()), f"{byline.group(0)} {below}"
     if byline:
@@ -595,7 +634,7 @@ def _introducer_name(layout: Layout, registry: Registry
 
 
 _SIGNED_INITIALS = re.compile(r"((?:[" + UPPER + r"]\.\s?){1,2})([" + UPPER
-                              + r"][a-zà-öø-ÿа-яё’'\-]{2,})$")
+                              + r"][a-zßà-öø-ÿа-яё’'\-]{2,})$")
 
 
 def _signature(layout: Layout, registry: Registry
@@ -660,7 +699,7 @@ def _name_line(layout: Layout, before: int) -> str | None:
 
 
 _INITIAL_NAME = re.compile(r"(?<![\w.])((?:[" + UPPER + r"]\.\s?)?[" + UPPER + r"])\.\s?([" + UPPER
-                           + r"][a-zà-öø-ÿа-яё’'\-]{2,})")
+                           + r"][a-zßà-öø-ÿа-яё’'\-]{2,})")
 
 
 _GOVERNING = ("выступлени", "заявлени", "интервью", "пресс-конференци", "обращени", "брифинг",
@@ -941,19 +980,13 @@ def label_as_printed(layout: Layout, turn: Turn) -> str:
     return printed if turn.label in printed else f"{turn.label}:"
 
 
-_POINTS_HEADING = re.compile(
-    r"(?i:key points|key facts|what we know(?: so far)?|at a glance|summary|les points clés|"
-    r"l['’]essentiel|à retenir|ce qu['’]il faut retenir|das wichtigste(?: in kürze)?|"
-    r"auf einen blick|главное|коротко|основное)\s*:?")
-
-
 def summary_points(layout: Layout) -> SpanSet:
     """The bullets under a page's 'Key Points' heading ('Das Wichtigste', 'Главное'): the
     editors' own summary, never a quotation set off as a whole."""
     points = SpanSet()
     paras = layout.paras
     for i, (s, e) in enumerate(paras):
-        if not _POINTS_HEADING.fullmatch(layout.text[s:e].strip()):
+        if not POINTS_HEADING.fullmatch(layout.text[s:e].strip()):
             continue
         for bullet_start, bullet_end in paras[i + 1:]:
             if not _BULLET.match(layout.text, bullet_start) and not _LIST_ITEM.match(
@@ -972,8 +1005,12 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
         label = label_as_printed(layout, turn)
         answers = _without_labelled_questions(layout.text,
                                               _without_dash_questions(layout.text, spans))
-        return Drafted(STATEMENT if answers == spans else TRANSCRIPT,
-                       _spoken(layout, answers, speaker, "spoken paragraph", label),
+        # 'Wie schätzen Sie die Lage ein?' over 'Lothar Beispiel: Wir sind …': an interview,
+        # its title quoting the guest.
+        asked = _asked_before(layout, turns)
+        return Drafted(STATEMENT if answers == spans and not asked else TRANSCRIPT,
+                       (_header_quotations(layout, registry, turns) if asked else [])
+                       + _spoken(layout, answers, speaker, "spoken paragraph", label),
                        speaker, label)
     found = statement_speaker(layout, registry, speech_first=True)
     speaker, words = found if found else ((None, "", ""), "")
@@ -990,7 +1027,12 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     # condamne …', 'The Department is aware …') is an office's account, when it names no speaker
     # or quotes people it names: only its quotations are anyone's words. ('Обращаюсь к …' says
     # it by the verb alone: a speech, where no one else is quoted.)
-    voiced = _speaks_for_itself(layout.text, paragraphs) or (
+    # With no speaker named, a release telling of its body in the third person ('La Fédération
+    # … tient à rappeler', 'la FRP souhaite rappeler') is the body's account, whatever 'notre
+    # pays' it writes: no one to quote, unless it says 'I'.
+    voiced = (_speaks_for_itself(layout.text, paragraphs) and (
+        found is not None or _says_i(layout.text, paragraphs)
+        or not _tells_of_a_body(layout, paragraphs))) or (
         found is not None and not any(c.speaker or c.name for c in marks))
     for span in spans:
         quotes += _cited(layout, span, marks, speaker) or (
@@ -1047,6 +1089,34 @@ def _speaks_for_itself(text: str, spans: list[tuple[int, int]]) -> bool:
                for own in (_QUOTED.sub(" ", text[s:e]) for s, e in spans))
 
 
+_I = re.compile(r"(?<![\w’'-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|My|me|je|Je|j['’]|J['’]|moi|Moi|"
+                r"mon|Mon|ma|Ma|mes|Mes|ich|Ich|mir|mich|mein\w*|Mein\w*|я|Я|мне|меня|мой|Мой|"
+                r"моя|Моя|моё|мои|Мои)(?![\w’'-])")
+"""Words of one person speaking for themselves."""
+
+
+def _says_i(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a paragraph says 'I' (or 'my', 'je', 'ich', 'я') outside its quotations."""
+    return any(_I.search(_QUOTED.sub(" ", text[s:e])) for s, e in spans)
+
+
+_BODY_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=,\s))(?i:the|le|la|l['’]|der|die|das)\s*"
+                           r"(?P<body>[" + UPPER + r"][\w’'\-]*)(?=\s+(?:[" + UPPER
+                           + r"][\w’'\-]*\s+){0,4}[a-zà-ÿ])")
+
+
+def _tells_of_a_body(layout: Layout, spans: list[tuple[int, int]]) -> bool:
+    """Whether two paragraphs or more have a body as a sentence's subject: an institution's
+    noun or an acronym after an article ('La Fédération Régionale de Pétanque, …', 'la FRP
+    souhaite rappeler', 'The Department is aware')."""
+    told = 0
+    for s, e in spans:
+        words = _QUOTED.sub(" ", layout.text[s:e])
+        told += any(is_institution(m["body"]) or (m["body"].isupper() and len(m["body"]) >= 2)
+                    for m in _BODY_SUBJECT.finditer(words))
+    return told >= 2
+
+
 def _named_in_marks(span: tuple[int, int], marks: list[Candidate]) -> list[Candidate]:
     """The quotations in marks a paragraph gives someone it names ('gibt die Polizeipräsidentin
     Anja Hamann folgendes Statement: "Ich …"'), when the text names no speaker of its own."""
@@ -1085,10 +1155,14 @@ def _set_off_words(layout: Layout, registry: Registry, spans: list[tuple[int, in
             continue
         before = layout.text[slice(*layout.paras[at - 1])].rstrip()
         last = layout.text[slice(*layout.sentence(layout.paras[at - 1][1] - 1))]
-        if not before.endswith(":") or speech_verb(last) is None or FIRST_PERSON.search(last):
+        verb = speech_verb(last)
+        if not before.endswith(":") or verb is None or FIRST_PERSON.search(last):
             continue
-        named = next((n for n in (named_subject(part) for part in re.split(r",\s*", last))
-                      if n is not None and " " in n[0]), None)
+        # The subject after the verb first ('Zur Sitzung des Rats der Europäischen Zentralbank
+        # erklärt Iris Beispiel, …:'), as German puts it after an opening phrase.
+        named = next((n for n in (named_subject(part) for part in (
+            last[verb.end():].split(",")[0], *re.split(r",\s*", last)))
+            if n is not None and " " in n[0]), None)
         if named is None or _same_person(speaker, (registry.resolve(named[0]), named[0])):
             continue
         found = registry.resolve(named[0])
@@ -1162,6 +1236,8 @@ def _signs(layout: Layout, span: tuple[int, int], name: str) -> bool:
 
 
 _LABEL = re.compile(r"[^\n:.!?]{2,40}:[^\S\n]+")
+_ARTICLE_OPENS = re.compile(r"(?i:la|le|les|l['’]|the|der|die|das|des)(?:\s|(?<=['’]))")
+"""An article opening the words after 'de', 'by', 'von': a body's or a thing's name."""
 
 
 def _inside_marks(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1304,7 +1380,18 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         index = layout.para_index(turn.start) or 0
         spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
         quotes += _spoken(layout, spans, who, "speaker turn", label_as_printed(layout, turn))
-    return Drafted(TRANSCRIPT, _header_quotations(layout, registry, turns) + quotes)
+    header = _header_quotations(layout, registry, turns)
+    answering = {(q.speaker, q.name) for q in quotes}
+    if len(answering) == 1:
+        # 'Radio Exemple : « … »' over the guest's turns: the station that broadcast the
+        # interview heads it with the guest's words, and is no one who answers.
+        guest_id, guest_name = next(iter(answering))
+        labels = " ".join(t.label.casefold() for t in turns)
+        header = [replace(c, speaker=guest_id, name=guest_name, role="")
+                  if not registry.is_person(c.speaker) and c.name
+                  and c.name.casefold() not in labels
+                  and c.name.split()[-1].casefold() not in labels else c for c in header]
+    return Drafted(TRANSCRIPT, header + quotes)
 
 
 def _interview(layout: Layout, registry: Registry) -> Drafted:

@@ -23,17 +23,20 @@ from .reported import (
     word_count,
 )
 from .speakers import (
+    GIVEN_NAME,
     OPENERS,
     PRONOUNS_ANY,
     PRONOUNS_PERSON,
     ROLE_NOUNS,
     TITLE_WORDS,
     Registry,
+    common_words,
     could_be_speaker,
     full_name_in,
     is_institution,
     is_party,
     latin,
+    names_an_office,
     nominative,
     proper_case,
     proper_name,
@@ -126,6 +129,7 @@ def block_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[Can
             continue
         while first - 1 >= 1 and i - first < 4 and _speech_goes_on(layout, first - 1, registry):
             first -= 1
+        first = _introduced_above(layout, first, registry)
         start, end = paras[first][0], paras[i - 1][1]
         found.append(Candidate(start, end, collapse(text[start:end]), "direct", "block quote",
                                attribution=named[0], role=named[1],
@@ -240,6 +244,21 @@ def _spoken_on(layout: Layout, index: int, opening: bool) -> bool:
         return True
     return bool(_FIRST_PERSON.search(para)) or not (
         _THIRD_PERSON.search(para) or speech_verb(para) or any(c in para for c in QUOTE_CHARS))
+
+
+def _introduced_above(layout: Layout, first: int, registry: Registry) -> int:
+    """Where a signed block quote starts when a sentence a few paragraphs above introduces it
+    ('… chief forecaster Jane Example said the storm … could pass through the Channel:'): the
+    paragraph after it, every one between being speech set off as the block is."""
+    text, paras = layout.text, layout.paras
+    for k in range(first - 1, max(first - 4, 0), -1):
+        para = text[paras[k][0]:paras[k][1]].rstrip()
+        if para.endswith(":") and speech_verb(para) is not None:
+            return k + 1
+        if len(para.split()) < 8 or any(c in para for c in QUOTE_CHARS) \
+                or attribution_line(para, registry.exact):
+            break
+    return first
 
 
 def _speech_goes_on(layout: Layout, index: int, registry: Registry) -> bool:
@@ -560,7 +579,7 @@ def embedded_in_sentence(text: str, start: int, end: int, sentence_start: int) -
                 and (opening.isupper() or words.endswith(("!", "?"))))
 
 
-_INNER_SENTENCE = re.compile(r"[a-zà-öø-ÿа-яё]{2}[.!?]\s+[" + UPPER + r"]")
+_INNER_SENTENCE = re.compile(r"[a-zßà-öø-ÿа-яё]{2}[.!?]\s+[" + UPPER + r"]")
 _CLAUSE_STOP = re.compile(r"[,;:]\s|[.!?…](?=\s|$)|\s[-–—]\s")
 
 
@@ -646,7 +665,13 @@ def _subject(phrase: str) -> str:
     apposition = phrase.rstrip().endswith(",") and len(segments) >= 2
     for n, segment in reversed(list(enumerate(segments))):
         # 'Jeremy Cook, chief economist at World First, reckons': the apposition is not the name.
-        if (apposition and n == len(segments) - 1 and segment[:1].islower()
+        # 'Anna Beispiel, Landesforstpräsidentin und Geschäftsführerin von Landesforst, warnte':
+        # German capitalises the office, which is no name either.
+        # 'John Example, Weather Service Chief Meteorologist, said': an office after a full name.
+        if (apposition and n == len(segments) - 1
+                and (segment[:1].islower() or names_an_office(segment.split()[0])
+                     or (_holds_office(segment)
+                         and " " in (proper_name(segments[n - 1]) or ("",))[0]))
                 and proper_name(segments[n - 1]) is not None):
             continue
         first = segment.split(" ", 1)[0].lower()
@@ -658,6 +683,14 @@ def _subject(phrase: str) -> str:
             continue
         return _ADVERBS.sub("", segment)
     return phrase.strip()
+
+
+def _holds_office(words: str) -> bool:
+    """Whether words hold an office's title ('Weather Service Chief Meteorologist', 'Head of
+    Communications'): an apposition to the name before, not a name."""
+    return any((w in TITLE_WORDS and w not in ("Le", "La", "Der", "Die", "M.", "Mme", "Herr",
+                                                "Frau", "Mr", "Mrs", "Ms", "Dr"))
+               or _is_role_noun(w) or names_an_office(w) for w in words.split())
 
 
 _OFFICE_OF = re.compile(r"(?i:der|die|le|la|the)\s+[\w-]+\s+"
@@ -674,8 +707,22 @@ def _holder_of(text: str, org: str, before: int) -> str | None:
     executive Karl-Heinz Rummenigge')."""
     key = org.split()[-1]
     pattern = re.compile(r"(?<![\w-])" + re.escape(key) + r"(?:-[\w]+|\s+[a-zà-ÿ][\w-]*){0,3}"
-                         r"\s+(?P<name>[" + UPPER + r"][a-zà-öø-ÿ]+(?:-[" + UPPER
-                         + r"][a-zà-öø-ÿ]+)?\s+[" + UPPER + r"][a-zà-öø-ÿ]+)(?![\w-])")
+                         r"\s+(?P<name>[" + UPPER + r"][a-zßà-öø-ÿ]+(?:-[" + UPPER
+                         + r"][a-zßà-öø-ÿ]+)?\s+[" + UPPER + r"][a-zßà-öø-ÿ]+)(?![\w-])")
+    found = [m.group("name") for m in pattern.finditer(text, 0, before)]
+    return found[-1] if found else None
+
+
+def _holder_after_office(text: str, office: str, before: int) -> str | None:
+    """The full name the text gives, before `before`, right after the same office in the same
+    words ('Глава Банка России Мария Образцова', 'Governor of the Bank of England Jane
+    Example'), the office's first letter in either case."""
+    words = office.split()
+    body = r"[^\S\n]+".join(re.escape(w) for w in words[1:])
+    pattern = re.compile(r"(?<![\w’'-])(?i:" + re.escape(words[0][:1]) + r")"
+                         + re.escape(words[0][1:]) + r"[^\S\n]+" + body
+                         + r",?[^\S\n]+(?P<name>" + GIVEN_NAME + r"[^\S\n]+[" + UPPER
+                         + r"][\w’'-]+)")
     found = [m.group("name") for m in pattern.finditer(text, 0, before)]
     return found[-1] if found else None
 
@@ -755,6 +802,18 @@ class Resolver:
                 return speaker, name
         return first
 
+    def _office_before(self, noun: str, at: int) -> str | None:
+        """The latest word before `at` naming an office that ends with `noun` ('Bahnsprecherin'
+        for 'Sprecherin'), when it is nearer than any mention of a person."""
+        if len(noun) < 5 or not names_an_office(noun):
+            return None
+        latest = max((m_at for m_at, _, name, person in self.mentions[-50:]
+                      if m_at < at and person and not names_an_office(name)), default=-1)
+        pattern = re.compile(r"(?<![\w’'-])[" + UPPER + r"][\w-]*" + re.escape(noun.lower())
+                             + r"(?![\w’'-])")
+        found = [m for m in pattern.finditer(self.text, max(latest, 0, at - 1500), at)]
+        return found[-1].group() if found else None
+
     def named_next(self, at: int) -> tuple[str | None, str] | None:
         """The registered person the paragraph names next after `at`: an office named before
         its holder ('la ministre de la Santé l'assure : "…" … Non, assure Agnès Buzyn')."""
@@ -830,6 +889,11 @@ class Resolver:
         if word in PRONOUNS_PERSON or word in PRONOUNS_ANY or role_noun or of_someone:
             found = self.last(at, person=word in PRONOUNS_PERSON or role_noun or of_someone,
                               speaking=word in PRONOUNS_PERSON)
+            if role_noun and (found is None or names_an_office(found[1])) and (
+                    office_word := self._office_before(described[-1], at)) is not None:
+                # 'nach Angaben einer Bahnsprecherin … sagte die Sprecherin': the office named
+                # last, unnamed like the one before it ('eine Polizeisprecherin').
+                found = None, office_word
             if found is None and (role_noun or of_someone):
                 found = self.named_next(at)
             if found is None and word in PRONOUNS_PERSON and self.lead is not None \
@@ -840,6 +904,13 @@ class Resolver:
                 holder := _holder_of(self.text, head.group("org"), at)) is not None:
             # 'sagte der Vorstandschef des FC Bayern' after 'Bayern-Boss Karl-Heinz
             # Rummenigge': the one the text names with that organisation.
+            found_id = self.registry.resolve(holder)
+            return (found_id, self.registry.people[found_id].name, "") if found_id else (
+                None, holder, "")
+        if (len(described) >= 2 and _is_role_noun(described[0])
+                and (holder := _holder_after_office(self.text, subject.strip(" ,."), at))):
+            # 'сказала глава Банка России' after 'Глава Банка России Мария Образцова': the
+            # office the text named before its holder, not a body called 'Банка России'.
             found_id = self.registry.resolve(holder)
             return (found_id, self.registry.people[found_id].name, "") if found_id else (
                 None, holder, "")
@@ -1116,7 +1187,7 @@ def speaker_headings(layout: Layout, registry: Registry) -> list[tuple[int, str 
         if not (line.isupper() and len(line.split()) <= 10) or is_label(line) or is_dateline(line):
             continue
         named = proper_name(proper_case(line.split(",")[0]))
-        if named is None:
+        if named is None or common_words(layout.text, named[0]):
             continue
         person = registry.resolve(named[0])
         if person is not None or len(named[0].split()) >= 2:
@@ -1128,7 +1199,9 @@ _SPOKESPERSON = re.compile(
     r"(?<![\w-])(?P<office>(?i:représentante?s?|porte-parole|présidente?|secrétaire générale?|"
     r"spokes(?:wo)?man|spokesperson|representatives?|Sprecherin|Sprecher|Vertreterin|Vertreter|"
     r"Vorsitzende[rn]?|представител\w*|пресс-секретар\w*|председател\w*))"
-    r",?\s+(?P<name>[" + UPPER + r"][\w’'-]+\s+[" + UPPER + r"][\w’'-]+)")
+    # 'председатель ЦБ Мария Образцова': the body's acronym between is no given name.
+    r",?\s+(?:[" + UPPER + r"]{2,6}\s+)?(?P<name>[" + UPPER + r"][^\W\d_" + UPPER
+    + r"][\w’'-]*\s+[" + UPPER + r"][\w’'-]+)")
 """A body's spokesperson named beside it: 'ses représentants, Karine Duc et José Perez'."""
 
 
@@ -1211,7 +1284,8 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         s_start = before[-1].end
     # The sentence may run on after the closing mark: "..., he said in Brussels."
     tail_end = max(layout.sentence(cand.end + 1)[1], cand.end)
-    tail = tail_attribution(text, cand.end, tail_end)
+    tail = tail_attribution(text, cand.end, tail_end) or _tail_after_next(text, cand.end,
+                                                                           tail_end)
     # Attributed to someone the text describes but no one here can name ('a Cabinet source
     # said'): not to be given to whoever the lead names.
     attributed = bool(tail.strip())
@@ -1267,6 +1341,23 @@ def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Can
         # The live entry's heading names whose words these are: '12:30 Jane Doe: …'.
         return (resolver.entry[0], resolver.entry[1], ""), ENTRY_HEADING
     return unattributed
+
+
+_CLOSING = {"«": "»", "“": "”", "„": "“", "\"": "\"", "‘": "’"}
+
+
+def _tail_after_next(text: str, end: int, sentence_end: int) -> str:
+    """The attribution after the next quotation of the sentence, when only a few words join
+    the two ('« J’ai pris la décision … », jusqu’à « sans doute mardi matin », a indiqué le
+    préfet'): the one sentence signs both, when it names its speaker."""
+    gap = re.match(r"[»”“\"’]?\s*,?\s*((?:[\w’'-]+\s+){0,3}?)([«“„\"‘])", text[end:sentence_end])
+    if gap is None or not gap.group(1).strip():
+        return ""
+    opened = end + gap.end()
+    closed = text.find(_CLOSING[gap.group(2)], opened, sentence_end)
+    tail = tail_attribution(text, closed, sentence_end) if closed > opened else ""
+    # '…, a-t-il ajouté': a pronoun, whose antecedent is the speaker's before, who goes on.
+    return "" if tail.lower() in PRONOUNS_PERSON | PRONOUNS_ANY else tail
 
 
 def _signature_line(layout: Layout, cand: Candidate) -> str | None:
@@ -1366,7 +1457,7 @@ def _title_case(line: str) -> bool:
 _INCISE = re.compile(r",\s+((?:a|a-t-il|a-t-elle|)\s*[\w’'-]+)\s+((?:le|la|l’|l')\s*[^,.;:!?]{2,60}"
                      # 'regrette Victoire élève au lycée …': a name, then who they are.
                      r"|[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+){0,2})"
-                     r"(?:[,.;!?]|\s+(?=[a-zà-öø-ÿ]))")
+                     r"(?:[,.;!?]|\s+(?=[a-zßà-öø-ÿ]))")
 
 
 def _incise(quotation: str) -> str:
@@ -1462,7 +1553,10 @@ _APPOSED = re.compile(r",\s+((?:[" + UPPER + r"][\w’'-]+\s+){1,2}[" + UPPER + 
 _ABOUT = re.compile(r"\s(?:zu|über|an|gegen|to|on|about|against|à|sur|contre|о|об|про)\s")
 
 
-_INVERTING = frozenset(words_of("in im am an bei nach auf vor zum zur beim während dabei dann "
+_DATELINE_DASH = re.compile(r"^\s*[" + UPPER + r"][\w.\-]*(?:\s+[" + UPPER + r"][\w.\-]*)?"
+                            r"\s+[–—-]\s+")
+"""A place and a dash opening a release's first sentence: 'Berlin – ', 'PARIS - '."""
+_INVERTING = frozenset(words_of("in im am an bei nach auf vor zu zum zur beim während dabei dann "
                                "danach zudem außerdem heute gestern"))
 """German words opening a sentence that put the subject after its verb: 'Bei der Eröffnung
 sagte Ministerin …'."""
@@ -1523,7 +1617,8 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
         after = lead[verb.end():].strip(" ,:")
         # Inverted: 'Demnach sagte Laschet:', 'Then said the minister:', '— заявил Песков:'
         # ('Alice Weidel nennt Merz "…"': after a verb of naming, whom it names).
-        opening = lead[:verb.start()].split()[:1]
+        # 'Berlin – Zur heutigen Sitzung … erklärt Iris Beispiel': the dateline is no opening.
+        opening = _DATELINE_DASH.sub("", lead[:verb.start()]).split()[:1]
         if after and speech_verb(lead, last=True) is not None and len(after.split()) <= 4 \
                 and (found := resolver.phrase(after, at)):
             return found, evidence(lead)
@@ -1557,6 +1652,9 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     # 'Söder zu Scholz: „…“' the one spoken to or about comes after the preposition.
     # 'Markus Weinzierl (Trainer VfB Stuttgart):', 'In Villenbach (Landkreis Dillingen)
     # rechnet Bürgermeister …': what the brackets add (a club, a county) is no speaker.
+    # '…, der Norddeutsche Wetterdienst gibt aber Entwarnung für die Küste: „…“': the clause
+    # right before the colon has the subject, after what the sentence said first.
+    last_clause = lead.rsplit(",", 1)[-1] if "," in lead else ""
     unbracketed = re.sub(r"\s*\([^()]*\)", "", lead)
     if any(w[:1].isupper() for w in unbracketed.split()):
         lead = unbracketed
@@ -1572,7 +1670,8 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     if hits:
         s, e, person_id = hits[0]
         return (person_id, lead[s:e], ""), evidence(lead)
-    named = proper_name(lead.split(",")[0]) or named_subject(lead)
+    named = proper_name(lead.split(",")[0]) or named_subject(lead) or (
+        named_subject(last_clause) if last_clause else None)
     if named:
         # 'Scholz: „…“' in a headline: the surname, in full where the text gives it so.
         name = named[0] if " " in named[0] else (
@@ -1581,7 +1680,7 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
     return None
 
 
-_NAME_WORD = r"[" + UPPER + r"][a-zà-öø-ÿа-яё’'\-]+(?:-[" + UPPER + r"][a-zà-öø-ÿа-яё’']+)*"
+_NAME_WORD = r"[" + UPPER + r"][a-zßà-öø-ÿа-яё’'\-]+(?:-[" + UPPER + r"][a-zßà-öø-ÿа-яё’']+)*"
 """A word of a name, 'Jean-Michel' and 'Rimsky-Korsakov' included."""
 _NAME_RUN = re.compile(r"(?<![\w’'-])((?:" + _NAME_WORD + r"\s+"
                        # 'François de Rugy', 'Abdullah al-Thinni': a particle inside the name.
@@ -1644,5 +1743,27 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
         if len(words) >= 2 and could_be_speaker(" ".join(words)) \
                 and not _ORGANISATION_GOES_ON.match(whole, match.end()):
             name = " ".join(words)
-            return name, head[:head.find(name)].strip(" ,")
+            role = head[:head.find(name)].strip(" ,")
+            return _strong_form(name, role), role
     return surname_only
+
+
+def _strong_form(name: str, before: str) -> str:
+    """A German name opening on an adjective as its article inflects it, as the body calls
+    itself: 'der Norddeutsche Wetterdienst' is 'Norddeutscher Wetterdienst', 'das Deutsche Rote
+    Kreuz' 'Deutsches Rotes Kreuz' (an ending -e after 'der' or 'das' is the nominative's)."""
+    article = before.split()[-1:] if before.split() else []
+    ending = {"der": "r", "das": "s"}.get(article[0].casefold() if article else "")
+    words = name.split()
+    # An adjective's ending ('Deutsche', 'Nationale', 'Kassenärztliche'), never a given name
+    # ending in -e ('der Kölner Arne Beispiel').
+    if ending is None or not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]*(?:sche|ale|liche|ige)", words[0]):
+        return name
+    out = []
+    for n, word in enumerate(words):
+        if n < len(words) - 1 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+e", word):
+            out.append(word + ending)  # every adjective before the noun: 'Rote' → 'Rotes'
+        else:
+            out.extend(words[n:])
+            break
+    return " ".join(out)

@@ -65,6 +65,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "a remarqué", "a observé", "a noté", "a plaisanté", "a ironisé",
     "lächelte", "scherzte", "entgegnete", "konterte", "улыбнулся", "улыбнулась", "пошутил",
     "пошутила", "парировал", "парировала",
+    # Said after another, the same: '«…», — вторил ей куратор Алексей Петров'.
+    "echoed", "вторил", "вторила",
 )
 # Said by several, in the same tense: 'comme l'ont martelé ses représentants'.
 SPEECH_VERBS += tuple("ont " + verb[2:] for verb in SPEECH_VERBS if verb.startswith("a "))
@@ -514,7 +516,7 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
 
 _ACCORDING_AFTER = re.compile(
     r"(?i:selon|d['’]après|according to|laut|по словам|по данным)\s+([^,.;:!?()\n]{2,60})")
-_NEXT_SENTENCE = re.compile(r"(?<=[a-zà-öø-ÿа-яё]{3}[.!?])\s+(?=[-–—]\s|[" + UPPER + r"])")
+_NEXT_SENTENCE = re.compile(r"(?<=[a-zßà-öø-ÿа-яё]{3}[.!?])\s+(?=[-–—]\s|[" + UPPER + r"])")
 _PASSIVE_FRAME = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:cited|quoted|"
                             r"reported|heard|overheard)\s+as$")
 _ADVERB_BEFORE_SUBJECT = re.compile(

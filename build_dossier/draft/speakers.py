@@ -348,9 +348,9 @@ def is_institution(name: str) -> bool:
                                      or first.endswith(_BODY_ENDINGS))))
 
 
-_GIVEN = r"[" + UPPER + r"][a-zà-öø-ÿа-яё’']+(?:-[" + UPPER + r"]?[a-zà-öø-ÿа-яё’']+)*"
+GIVEN_NAME = r"[" + UPPER + r"][a-zßà-öø-ÿа-яё’']+(?:-[" + UPPER + r"]?[a-zßà-öø-ÿа-яё’']+)*"
 """A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
-_GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+"
+_GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + GIVEN_NAME + r")[^\S\n]+"
                              # A middle initial is passed over: 'Michael B. Mukasey'; so is
                              # a patronymic: 'Владимир Николаевич Княгинин'.
                              r"(?:[" + UPPER + r"]\.[^\S\n]+|[А-ЯЁ][а-яё]+(?:ович|евич|ьич|"
@@ -406,11 +406,25 @@ def _full_name_ru(text: str, surname: str) -> str | None:
 def _full_name_of_words(text: str, surname: str) -> str | None:
     """'Jean-Yves Le Drian' for 'M. Le Drian': a surname of several words, looked for once."""
     body = r"[^\S\n]+".join(re.escape(w) for w in surname.split())
-    pattern = re.compile(r"(?<![\w’'-])(" + _GIVEN + r")[^\S\n]+((?i:" + body + r"))(?![\w’-])")
+    pattern = re.compile(r"(?<![\w’'-])(" + GIVEN_NAME + r")[^\S\n]+((?i:" + body + r"))(?![\w’-])")
     for match in pattern.finditer(text, 0, 200_000):
         if match.group(1) not in TITLE_WORDS:
             return f"{match.group(1)} {match.group(2)}"
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _lower_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lower case."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-zß-öø-ÿа-яё][\w’'-]*", text[:200_000]))
+
+
+def common_words(text: str, name: str) -> bool:
+    """Whether a name read from capitals ('DEUX DÉPARTEMENTS EN ALERTE' → 'En Alerte') holds a
+    word the text writes in lower case elsewhere ('en', 'alerte'): words, not a name."""
+    lower = _lower_words(text)
+    return any(w.lower() in lower for w in re.split(r"[\s\-]+", name)
+               if len(w) >= 2 and w.lower() not in _NAME_PARTICLES)
 
 
 _NAME_PARTICLES = frozenset(words_of("de von van der den le la du da di al el bin ibn abu Al El "
@@ -421,10 +435,17 @@ _ARTICLES = frozenset(words_of("der die das den dem des ein eine einen einer ein
                                "les un une im am zum zur beim vom ins"))
 
 
-def _names_an_office(word: str) -> bool:
+def names_an_office(word: str) -> bool:
     """Whether a (compound) noun names an office: 'Bahnsprecherin', 'Regierungssprecher'."""
     folded = word.casefold()
     return any(folded.endswith(noun) for noun in ROLE_NOUNS if len(noun) >= 6)
+
+
+_OBJECT_PREPOSITIONS = frozenset(words_of(
+    "für über gegen ohne um mit zwischen unter in im for into onto against about over without "
+    "towards pour contre sur sous avec sans vers chez dans à для против над под без в во"))
+"""Prepositions whose capitalised object is a place or a thing ('für Deutschland', 'sorgt
+für Verwirrung', 'pour la France'), never the one who speaks."""
 
 
 _DETERMINERS = frozenset(words_of(
@@ -443,6 +464,8 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
             run.insert(0, word)
         else:
             break
+    if len(run) == 1 and len(words) > 1 and words[-2].casefold() in _OBJECT_PREPOSITIONS:
+        return None  # 'gibt Entwarnung für Deutschland', 'sorgt für Verwirrung': an object
     # 'vor der Bundestagswahl': an article is no particle unless 'von' or 'van' leads it.
     while run and (run[0] in TITLE_WORDS or run[0].rstrip(".") in TITLE_WORDS
                    or run[0] in {"der", "le", "la"}):
@@ -463,7 +486,7 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
     if not run or (len(run) == 1 and run[0] in OPENERS):  # 'Puis, tel un professeur'
         return None
     if len(run) == 1 and words[:-1] and words[-2].casefold() in _ARTICLES \
-            and not _names_an_office(run[0]):
+            and not names_an_office(run[0]):
         # 'die Entscheidung', 'im Berufsverkehr': a noun after its article, no name; 'eine
         # Bahnsprecherin' is someone unnamed, known by their office.
         return None

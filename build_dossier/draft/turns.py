@@ -5,7 +5,9 @@ moderator's or a journalist's, with the label resolved to a person. For `build-d
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .marks import QUOTE_CHARS
@@ -40,6 +42,9 @@ _DASH_LABEL = re.compile(r"(?P<label>[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER
                          + r"][\w’'\-]+){1,3})"
                          r"\s+[-–—]\s+(?=[" + UPPER + r"])")
 """'Alain Juppé - Mesdames et Messieurs, …': a full name and a dash open a turn."""
+_GIVEN_AND_CAPITALS = re.compile(r"(?:[" + UPPER + r"][a-zßà-öø-ÿа-яё’'\-]+\s+){1,2}"
+                                 r"[" + UPPER + r"]{2,}(?:[\s\-][" + UPPER + r"]{2,}){0,3}")
+"""'Sophie MARTIN', 'Paul VAN DER BEISPIEL': a given name, and a surname in capitals."""
 _TIMECODE = re.compile(r"\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*(?=:$)")
 """A recording's time after a label on its own line: 'Matthew Miller (00:00):'."""
 _INITIAL_LABEL = re.compile(r"(?P<label>[" + UPPER + r"][a-zа-яё]?\.[" + UPPER
@@ -108,6 +113,11 @@ def _label_at(layout: Layout, index: int, initials: bool = False, bare_q: bool =
                 ("note", "source", "photo")):
             return label, m.end()
     line = _TIMECODE.sub("", text[s:e].strip())
+    if index + 1 < len(layout.paras) and _GIVEN_AND_CAPITALS.fullmatch(line) and sum(
+            text[ps:pe].strip() == line for ps, pe in layout.paras[:400]) >= 2:
+        # 'Sophie MARTIN' over her question, again over the next: a turn's label, the surname
+        # in capitals as French transcripts print it.
+        return line, layout.paras[index + 1][0]
     if (index + 1 < len(layout.paras) and len(line) <= 100
             and _OWN_LINE_LABEL.fullmatch(line) and (line.endswith(":") or (
                 line.isupper() and line.lower() not in _BYLINE_WORDS))):
@@ -158,10 +168,14 @@ def _heads_quotations(layout: Layout, index: int, speech: int) -> bool:
 
 def _heading(layout: Layout, index: int, speech: int) -> bool:
     """Whether a label opens the text's title rather than a turn: 'Background Briefing: the
-    Bonn Conference on Afghanistan', 'Transcript: Press briefing Q&A with …' — the first line,
-    whose words after the colon do not end as a sentence does."""
-    e = layout.paras[index][1]
-    if index != 0 or speech >= e:
+    Bonn Conference on Afghanistan', 'Transcript: Press briefing Q&A with …' — the first line
+    (or a line repeating it), whose words after the label do not end as a sentence does."""
+    s, e = layout.paras[index]
+    first = layout.text[slice(*layout.paras[0])].strip()
+    # 'Иван Примеров - Без посредников - 2009-02-11' again over its download link ('…
+    # Скачать'): the title printed twice.
+    again = index > 0 and len(first) >= 12 and layout.text[s:e].lstrip().startswith(first)
+    if (index != 0 and not again) or speech >= e:
         return False
     rest = layout.text[speech:e].rstrip()
     return len(rest.split()) <= 25 and not rest.endswith((".", "!", "?", "…", "»", "”", "\"",
@@ -177,10 +191,12 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
     bare_q = sum(_BARE_Q.match(layout.text, s, e) is not None for s, e in layout.paras[:400]) >= 2
     capitals = _names_in_capitals_open_turns(layout)
     surnames = _recurring_surnames(layout)
+    lines = Counter(layout.text[s:e].strip() for s, e in layout.paras)
     for i in range(len(layout.paras)):
         found = _label_at(layout, i, initials, bare_q, capitals)
         # 'Baerbock: „Wir setzen auf Dialog“' is a headline quoting someone, not a turn.
         if (found is not None and (found[0] in surnames or _plausible(found[0], registry))
+                and not _section_heading(layout, i, found[0], registry, lines)
                 and layout.text[found[1]:found[1] + 1] not in QUOTE_CHARS
                 and not _figures_only(layout.text[found[1]:layout.paras[i][1]])
                 and not _heads_quotations(layout, i, found[1])
@@ -201,6 +217,44 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
     return _with_roles(layout.text, turns, registry)
 
 
+def _section_heading(layout: Layout, index: int, label: str, registry: Registry,
+                     lines: Counter[str]) -> bool:
+    """Whether a line in capitals with no colon heads a section rather than a turn: a page's
+    summary ('L'ESSENTIEL'), or words that name no one ('VIGILANCE ORANGE LEVÉE', 'DEUX
+    DÉPARTEMENTS EN ALERTE') — never printed again as a line (`lines` counts them), known to
+    the registry, an office, or a name the text gives in its own case."""
+    s, e = layout.paras[index]
+    line = layout.text[s:e].strip()
+    if POINTS_HEADING.fullmatch(line):
+        return True
+    if line.endswith(":") or not line.isupper() or _asks(label) or _plausible_office(label):
+        return False
+    if lines[line] >= 2:
+        return False  # the same speaker's label again
+    if registry.resolve(label) is not None:
+        return False
+    name = strip_titles(_core(label).split(",")[0])
+    words = [w for w in re.split(r"\s+", name) if w]
+    if not words:
+        return True
+    # The surname in its own case somewhere ('Philippe' for 'EDOUARD PHILIPPE'); the line in
+    # capitals never gives it so.
+    surname = proper_case(words[-1])
+    return surname not in _words(layout.text) and full_name_in(layout.text, surname) is None
+
+
+@functools.lru_cache(maxsize=8)
+def _words(text: str) -> frozenset[str]:
+    """Every word of the text as it is written, read once for all its headings."""
+    return frozenset(re.findall(r"[\w’'-]+", text))
+
+
+def _plausible_office(label: str) -> bool:
+    """Whether a label is an office or a moderator's, whom no name need follow."""
+    bare = _core(label).lower().strip(" .")
+    return bare in MODERATORS or bare in ROLE_NOUNS or bare in _OFFICES or _office_only(label)
+
+
 def _recurring_surnames(layout: Layout) -> set[str]:
     """Surnames alone that label turns ('Ахмеров: …', 'Дегтярь: …'): each opening two
     paragraphs or more and given in full in the text ('Виталий Ахмеров'), two of them at least,
@@ -214,6 +268,13 @@ def _recurring_surnames(layout: Layout) -> set[str]:
              and label.lower() not in _METADATA_LABELS
              and (full := full_name_in(layout.text, label)) is not None and " " in full}
     return named if len(named) >= 2 else set()
+
+
+POINTS_HEADING = re.compile(
+    r"(?i:key points|key facts|what we know(?: so far)?|at a glance|summary|les points clés|"
+    r"l['’]essentiel|à retenir|ce qu['’]il faut retenir|das wichtigste(?: in kürze)?|"
+    r"auf einen blick|главное|коротко|основное)\s*:?")
+"""A page's heading over its summary ('Key Points', 'L'essentiel', 'Das Wichtigste')."""
 
 
 _METADATA_LABELS = frozenset(words_of(
@@ -299,7 +360,7 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
         words = re.sub(r"^(?:the|le|la|der|die)\s+", "",
                        turn.label.lower().strip()).split() or [""]
         words = re.split(r"[\s.]+", " ".join(words))
-        if words[0] in MODERATORS:
+        if words[0] in MODERATORS or _hands_over(text[turn.start:turn.end], turn, turns):
             role = "moderator"
         elif (words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label)
               or (answers and turn.label != "R") or _outlet(turn.label, text)):
@@ -311,6 +372,28 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
             role = "speaker"
         out.append(Turn(turn.label, turn.start, turn.end, role))
     return out
+
+
+_HANDS_OVER = re.compile(
+    r"(?i)(?<![\w-])(?:turn (?:it |the (?:table|floor|podium|microphone) )?over to|"
+    r"hand (?:it |the floor )?over to|give the floor to|pass (?:it |the floor )?(?:over )?to|"
+    r"(?:passe|donne|laisse|cède) la parole à|(?:übergebe|gebe) (?:das Wort )?(?:an|weiter an)|"
+    r"erteile (?:\w+ )?das Wort|передаю слово|предоставляю слово)(?![\w-])")
+"""Words that give the floor to someone else: 'I will now turn the table over to Ms. Example'."""
+
+
+def _hands_over(speech: str, turn: Turn, turns: list[Turn]) -> bool:
+    """Whether a turn gives the floor to the next turn's speaker, as a moderator's opening does:
+    the speaker named by name right after the words that give it ('… over to Ms. Example')."""
+    found = _HANDS_OVER.search(speech)
+    after = [t for t in turns if t.start > turn.start]
+    if found is None or not after:
+        return False
+    nxt = _person_key(after[0].label)
+    # By name, in its own case ('Ms. Example'): not '[senior administration official]'.
+    return nxt != _person_key(turn.label) and re.search(
+        r"(?<![\w’'-])" + re.escape(nxt[:1].upper() + nxt[1:]) + r"(?![\w’'-])",
+        speech[found.end():found.end() + 80]) is not None
 
 
 def _office_only(label: str) -> bool:
