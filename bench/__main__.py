@@ -16,6 +16,7 @@ import json
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -162,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure_build(args.measure, site=not args.no_site)))
         return 0
     os.environ.setdefault("PYTHONHASHSEED", "0")
+    # Started in the background (`make bench &`), Ctrl-C comes ignored and `serve` would
+    # inherit that: the benchmark stops it with Ctrl-C, as an editor would.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     figures = run(args.sources, not args.no_site, args.seed, args.out.resolve(), args.renderer)
     print(json.dumps(figures))
     return 0

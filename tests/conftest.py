@@ -4,6 +4,7 @@ the property-based tests (test_fuzz.py) try."""
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -24,6 +25,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # A suite started in the background without job control (`make test &` in a script)
+    # inherits Ctrl-C ignored, and so would every build and server it starts: the tests that
+    # press Ctrl-C stand for an editor at a terminal, whose commands take it.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     examples = config.getoption("--fuzz-examples")
     # `make test` draws the same examples every time; a longer run draws new ones.
     settings.register_profile(

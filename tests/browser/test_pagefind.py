@@ -4,6 +4,7 @@ source from words in its middle, and nothing is fetched from another host.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,6 +47,13 @@ SETTLED = """([query, shown]) => {
 }"""
 """Whether the results shown are all loaded, more than `shown`, and for the whole `query`:
 Pagefind searches as one types, and loads each result after listing it."""
+
+
+FILTERS_SHOWN = """(wanted) => {
+    const shown = [...document.querySelectorAll('.pagefind-ui__filter-name')]
+        .map(name => name.textContent.trim().toLowerCase());
+    return wanted.every(name => shown.includes(name));
+}"""
 
 
 def wait_for_results(page: Any, query: str, shown: int) -> None:
@@ -108,9 +116,15 @@ def test_a_phrase_from_the_middle_of_a_quote_puts_its_statement_first(
 
 def test_results_can_be_narrowed_by_speaker_outlet_kind_and_month(
         page: Any, screenshots: Path) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     search(page, "./", "Russia")
+    wanted = ["speaker", "outlet", "kind", "month"]
+    # Pagefind draws its filters one by one, after the results: wait for them, as a reader would.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(FILTERS_SHOWN, arg=wanted, timeout=10_000)
     filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
-    assert {"speaker", "outlet", "kind", "month"} <= {f.strip().lower() for f in filters}
+    assert set(wanted) <= {f.strip().lower() for f in filters}
     page.screenshot(path=str(screenshots / "pagefind-filters.png"))
 
 
