@@ -321,6 +321,10 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
         if _SITE_CHROME.match(line) or _SITE_LABEL.fullmatch(line) or (
                 at + 1 < len(lines) and _SITE_LABEL.fullmatch(lines[at + 1])):
             continue
+        # A picture's credit and the caption under it ('©AFP/…' over '…, le 24 mai 2017')
+        # date the picture, which may be days or years older than the page.
+        if "©" in line or (at > 0 and _CREDIT.match(lines[at - 1])):
+            continue
         head.append(line)
         if len(head) == 8:
             break
@@ -343,6 +347,9 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
                           approximate=True), latest.words)
     return _weekday_fixes_year(text) or _current_year_fixes_day(text)
 
+
+_CREDIT = re.compile(r"(?:[•·*–-]\s*)?(?:©|\(c\)\s|(?i:photo|foto|фото|bild)\s*:)")
+"""A picture's credit line: '© AFP/…', 'Photo : …', 'Foto: dpa', 'Фото: …'."""
 
 # A line opening on a site's navigation label, as a saved page keeps its header.
 _SITE_CHROME = re.compile(r"(?i)(?:accueil|home|homepage|startseite|главная)(?![\w-])")
