@@ -687,10 +687,12 @@ def _subject(phrase: str) -> str:
 
 def _holds_office(words: str) -> bool:
     """Whether words hold an office's title ('Weather Service Chief Meteorologist', 'Head of
-    Communications'): an apposition to the name before, not a name."""
+    Communications', 'Director-General of the ESA'): an apposition to the name before, not a
+    name."""
     return any((w in TITLE_WORDS and w not in ("Le", "La", "Der", "Die", "M.", "Mme", "Herr",
                                                 "Frau", "Mr", "Mrs", "Ms", "Dr"))
-               or _is_role_noun(w) or names_an_office(w) for w in words.split())
+               or _is_role_noun(w) or names_an_office(w)
+               for w in re.split(r"[\s\-‐]+", words) if w)
 
 
 _OFFICE_OF = re.compile(r"(?i:der|die|le|la|the)\s+[\w-]+\s+"
@@ -932,8 +934,9 @@ class Resolver:
                 return None
             return person_id, subject[s:e], ""
         # 'weil Laschet vor der Bundestagswahl': a known surname among the words.
-        known = {by_name for w in re.findall(r"[" + UPPER + r"][\w’'\-]{2,}", subject)
-                 if w not in TITLE_WORDS and (by_name := self.registry.surname(w))}
+        known = {by_name for m in re.finditer(r"[" + UPPER + r"][\w’'\-]{2,}", subject)
+                 if m.group() not in TITLE_WORDS and (by_name := self.registry.surname(m.group()))
+                 and not self.registry.given_name_at(subject, m.start(), m.end(), by_name)}
         if len(known) == 1 and self.registry.is_person(only := known.pop()):
             return only, self.registry.people[only].name, ""
         named = proper_name(subject) or named_subject(subject)

@@ -486,7 +486,9 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     # 'he was cited as saying', 'she was quoted as telling': the passive frame is no name.
     before = _PASSIVE_FRAME.sub("", tail[:verb.start()].strip(" ,"))
     if before:
-        return before
+        # '“…,” Anna Example, head of the agency, said.': the comma before the verb closes an
+        # apposition, which is no part of the name.
+        return before + "," if tail[:verb.start()].rstrip().endswith(",") else before
     # Inverted: "said Stoltenberg", "a-t-il ajouté", "sagte er", "сказал Мединский".
     after = tail[verb.end():].strip(" ,.")
     # 'a déclaré, vendredi, le ministre …': the day set off by commas is not the speaker.

@@ -118,11 +118,13 @@ class _Name:
     its first word, so that a registry of thousands of people costs only the names a text
     could hold (every name compiled and tried on every text was most of `new`'s time)."""
 
-    __slots__ = ("_pattern", "flags", "key", "length", "person_id", "source")
+    __slots__ = ("_pattern", "flags", "key", "length", "person_id", "single", "source")
 
     def __init__(self, source: str, flags: int, person_id: str, length: int,
-                 first: str) -> None:
+                 first: str, single: bool = False) -> None:
         self.source, self.flags, self.person_id, self.length = source, flags, person_id, length
+        self.single = single
+        """A name of one word: a surname alone, which may be another's given name."""
         folded = first.lower() if flags & re.IGNORECASE else first
         # A letter whose lower case is longer ('İ') matches in ways `in` cannot tell: always try.
         self.key = folded if len(folded) == len(first) else ""
@@ -149,6 +151,8 @@ class Registry:
     by_surname: dict[str, set[str]] = field(default_factory=dict)
     by_spelling: dict[str, set[str]] = field(default_factory=dict)
     """Names and surnames by `spelling_key`: consulted only when no spelling matches as it is."""
+    given: dict[str, set[str]] = field(default_factory=dict)
+    """Each person's given names, folded: the first words of their names of several words."""
     year: int | None = None
     """The year of the text, for the holder of an office then (`office_holder`)."""
 
@@ -178,11 +182,15 @@ class Registry:
         # Acronyms such as 'US' must not match the word 'us'.
         flags = 0 if alias.isupper() else re.IGNORECASE
         self.patterns.append(_Name(r"(?<![\w’'])" + body + r"(?![\w’])", flags, person.id,
-                                   len(alias), plain_words[0] if plain_words else ""))
+                                   len(alias), plain_words[0] if plain_words else "",
+                                   single=len(plain_words) == 1))
         for form in {plain(alias), latin(plain(alias))}:
             self.by_plain.setdefault(form, person.id)
         self.by_spelling.setdefault(spelling_key(plain(alias)), set()).add(person.id)
-        if person.kind == "person":
+        # An office alone ('Secretary-General') is no surname: 'Director-General' is not him.
+        if person.kind == "person" and not _title_only(alias):
+            if len(plain_words) > 1:
+                self.given.setdefault(person.id, set()).add(plain_words[0].casefold())
             last = plain(alias).split(" ")[-1]
             for form in _surname_forms(last):
                 self.by_surname.setdefault(form, set()).add(person.id)
@@ -199,10 +207,24 @@ class Registry:
             if sure and not name.in_(text, lowered):
                 continue
             for match in name.pattern.finditer(text):
+                if name.single and self.given_name_at(text, match.start(), match.end(),
+                                                      name.person_id):
+                    continue
                 if not taken.overlaps(match.start(), match.end()):
                     taken.add(match.start(), match.end())
                     found.append((match.start(), match.end(), name.person_id))
         return sorted(found)
+
+    def given_name_at(self, text: str, start: int, end: int, person_id: str) -> bool:
+        """Whether the surname at `text[start:end]`, which the registry knows alone, stands as
+        another person's given name: 'Philippe Baptiste, his counterpart, said' is not Édouard
+        Philippe. The word after it must be a name (a comma or a lower-case word after it, not
+        a headline's Title Case, nor 'Tuesday') and none of the person's own given names
+        ('Набиуллина Эльвира')."""
+        after = _NAME_AFTER.match(text, end)
+        return (after is not None and self.people[person_id].kind == "person"
+                and after.group(1).casefold() not in self.given.get(person_id, set())
+                and could_be_speaker(f"{text[start:end]} {after.group(1)}"))
 
     def exact(self, name: str) -> str | None:
         """The id whose name or alias is `name`, ignoring case, a leading 'the' and script."""
@@ -350,6 +372,10 @@ def is_institution(name: str) -> bool:
 
 GIVEN_NAME = r"[" + UPPER + r"][a-zßà-öø-ÿа-яё’']+(?:-[" + UPPER + r"]?[a-zßà-öø-ÿа-яё’']+)*"
 """A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
+_NAME_AFTER = re.compile(r"[^\S\n]+(" + GIVEN_NAME + r")"
+                         r"(?=[^\S\n]*(?:[,(]|$)|[^\S\n]+[a-zßà-öø-ÿа-яё])")
+"""A name-like word after another, then a comma, a bracket, a lower-case word or the end:
+'Baptiste, …'."""
 _GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + GIVEN_NAME + r")[^\S\n]+"
                              # A middle initial is passed over: 'Michael B. Mukasey'; so is
                              # a patronymic: 'Владимир Николаевич Княгинин'.
