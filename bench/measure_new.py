@@ -80,6 +80,9 @@ class Score:
     """Texts whose title was annotated."""
     title_right: int = 0
     errors: int = 0
+    unexpected: list[str] = field(default_factory=list)
+    """What `check` said of the draft besides the notes to confirm and what the text does not
+    say (its outlet, say): each problem as the editor would read it."""
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -154,7 +157,10 @@ def measure_text(name: str, text: str, expected: list[dict[str, Any]], registry:
             _, drafted = create_source(root, text, name, date=sample.published,
                                        source_id="drafted")
             found_date = f"none found ({error})"
-        score.errors = sum(p.severity == "error" for p in check(root))
+        problems = check(root)
+        score.errors = sum(p.severity == "error" for p in problems)
+        score.unexpected = [p.format() for p in problems if p.severity != "warning" or not
+                            p.message.startswith(("to confirm: ", "not recorded;"))]
     score.kind = drafted.kind
     score.drafted = len(drafted.quotes)
     _score_metadata(score, sample, drafted.language,

@@ -121,10 +121,20 @@ def held_out() -> list:
     return found
 
 
+def one_of_each(found: list) -> list:
+    """The first text of each language and kind: the command's path on every sort of text."""
+    firsts: dict[str, object] = {}
+    for sample in found:
+        firsts.setdefault("-".join(sample.name.split("-")[:2]), sample)
+    return list(firsts.values())
+
+
 @pytest.mark.parametrize("part", ["tuned", "heldout"])
-def test_every_corpus_draft_checks_with_notes_to_confirm_only(tmp_path, part):
-    chosen = samples(CORPUS / "tuned") if part == "tuned" else held_out()
-    assert chosen
+def test_corpus_drafts_by_the_command_check_with_notes_to_confirm_only(tmp_path, part):
+    # Every tuned draft is checked as it is measured (below); this is `new` as editors run it,
+    # on one tuned text of each language and kind and on every held-out text.
+    chosen = one_of_each(samples(CORPUS / "tuned")) if part == "tuned" else held_out()
+    assert len(chosen) >= 16 if part == "tuned" else chosen
     for sample in chosen:
         root = tmp_path / sample.name
         (root / "sources").mkdir(parents=True)
@@ -160,6 +170,8 @@ def test_a_speaker_named_as_far_as_the_text_names_them_counts_only_without_the_r
 
 def test_the_tuned_corpus_meets_the_targets_for_every_kind():
     scores = measure_corpus(CORPUS / "tuned", CORPUS)
+    # Every draft checks with only the notes the editor must confirm.
+    assert not [(s.name, s.unexpected) for s in scores if s.unexpected]
     for kind in KINDS:
         t = totals(scores, kind)
         assert t.found >= 0.8 * t.quotes, kind
