@@ -45,6 +45,7 @@ from build_dossier.draft.language import slugify
 from build_dossier.draft.new import create_source
 from build_dossier.draft.quotes import Candidate
 from build_dossier.load import SOURCES_DIR, _Report, split_front_matter
+from build_dossier.parallel import default_workers, forked_map
 from build_dossier.textmatch import Body
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -315,9 +316,11 @@ def _listed(value: Any) -> list[dict[str, Any]]:
 
 
 def measure_corpus(folder: Path, registry: Path) -> list[Score]:
-    """Scores of every corpus text in `folder`."""
-    return [measure_text(s.name, s.text, s.quotes, registry, s.published, s)
-            for s in samples(folder)]
+    """Scores of every corpus text in `folder`, in their order, drafted on every core: each
+    text is drafted on its own, in a scratch dossier of its own."""
+    return list(forked_map(lambda s: measure_text(s.name, s.text, s.quotes, registry,
+                                                  s.published, s),
+                           samples(folder), default_workers()))
 
 
 def report(title: str, scores: list[Score], verbose: bool) -> Score:
