@@ -30,7 +30,14 @@ from .speakers import (
 )
 from .textparts import UPPER, Layout, SpanSet, collapse
 from .titles import is_dateline, is_label
-from .turns import POINTS_HEADING, SPEAKER_LIST, Turn, find_turns, label_speaker
+from .turns import (
+    POINTS_HEADING,
+    SPEAKER_LIST,
+    Turn,
+    apposed_office,
+    find_turns,
+    label_speaker,
+)
 
 NEWS, STATEMENT, TRANSCRIPT, LIVE = "news", "statement", "transcript", "live"
 KIND_NAMES = {NEWS: "a news article", STATEMENT: "one speaker's statement or transcript",
@@ -219,9 +226,30 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return STATEMENT
     if not attributed and (_statement_in_marks(layout) or _introduced_speech(layout)):
         return STATEMENT
-    if _statement_after_colon(layout) or _headed_as_statement(layout):
+    if (_statement_after_colon(layout) or _headed_as_statement(layout)
+            or _excerpts_below(layout)):
         return STATEMENT
     return NEWS
+
+
+_EXCERPTS = re.compile(
+    r"(?i:(?:below|here|following)\s+(?:are|is)\s+(?:some\s+)?(?:excerpts|extracts|highlights)"
+    r"|(?:voici|ci-dessous)\s+(?:des\s+|quelques\s+)?extraits|(?:im\s+folgenden|hier)\s+"
+    r"(?:einige\s+)?auszüge|ниже\s+(?:приводятся|публикуются)\s+(?:выдержки|фрагменты))"
+    r"\s+(?:from|of|de|du|aus|из)\b")
+
+
+def _excerpts_below(layout: Layout) -> bool:
+    """Whether the text is excerpts of one speech under a lead announcing them ('Below are
+    excerpts from his speech at the National Press Club'), every paragraph after it in marks:
+    the speaker's statement, as a press office releases it."""
+    paras = layout.paras
+    first = next((i for i, (s, e) in enumerate(paras[:3])
+                  if _EXCERPTS.search(layout.text, s, e)), None)
+    if first is None:
+        return False
+    rest = [layout.text[s:e].strip() for s, e in paras[first + 1:]]
+    return bool(rest) and all(para[:1] in "“«„\"" for para in rest)
 
 
 def _asked_before(layout: Layout, turns: list[Turn]) -> bool:
@@ -882,9 +910,24 @@ def _thanks_only(para: str) -> bool:
 def _greetings_only(para: str) -> bool:
     """Whether a paragraph only greets or thanks ('Bonjour Jean-Pierre ELKABBACH. Bonjour Thomas
     SOTTO.'): no statement to quote."""
-    sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip()) if p]
+    sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip())
+                 if p and not _STAGE_DIRECTION.fullmatch(p)]
     return bool(sentences) and all(_GREETING.fullmatch(p) or _SALUTATION.fullmatch(p)
-                                   or _THANKS_FOR_INVITING.match(p) for p in sentences)
+                                   or _THANKS_FOR_INVITING.match(p) or _CONVEYED.match(p)
+                                   for p in sentences)
+
+
+_STAGE_DIRECTION = re.compile(r"\((?i:applause|laughter|inaudible|applaus|beifall|heiterkeit|"
+                              r"applaudissements|rires|аплодисменты|смех)\.?\)\.?")
+"""A transcript's note of the room ('(Applause.)'), no words of the speaker's."""
+_CONVEYED = re.compile(
+    r"(?i:(?:and\s+)?I\s+(?:bring|convey|extend|send)\s+(?:you\s+)?(?:the\s+)?"
+    r"(?:warm\w*\s+|best\s+)?greetings"
+    r"|(?:und\s+)?ich\s+überbringe\s+(?:Ihnen\s+)?(?:die\s+)?(?:\w+\s+)?grüße"
+    r"|(?:et\s+)?je\s+vous\s+(?:apporte|transmets)\s+(?:les\s+)?(?:\w+\s+)?salutations"
+    r"|(?:и\s+)?(?:я\s+)?передаю\s+(?:вам\s+)?(?:\w+\s+)?привет)")
+"""Greetings brought from someone else ('And I bring the greetings, and the gratitude … of the
+President'): a courtesy the speaker conveys, not a statement of theirs."""
 
 
 _THANKS_FOR_INVITING = re.compile(
@@ -900,7 +943,22 @@ def _spoken(layout: Layout, spans: list[tuple[int, int]], speaker: tuple[str | N
 
 
 def draft_quotes(layout: Layout, registry: Registry) -> Drafted:
-    """The kind of the text and the quotations proposed for it."""
+    """The kind of the text and the quotations proposed for it, each new speaker with the
+    office the text sets after their name."""
+    drafted = _draft_quotes(layout, registry)
+    return replace(drafted, quotes=[_with_apposed_office(layout.text, c) for c in drafted.quotes])
+
+
+def _with_apposed_office(text: str, c: Candidate) -> Candidate:
+    """A speaker the registry does not hold, with the office the text gives them in apposition
+    ('Martin Sion, CEO of the manufacturer, Ariane Group'), for the editor to add them with."""
+    if c.speaker is not None or not c.name or c.role:
+        return c
+    office = apposed_office(text, c.name)
+    return replace(c, role=office) if office else c
+
+
+def _draft_quotes(layout: Layout, registry: Registry) -> Drafted:
     turns = find_turns(layout, registry)
     kind = decide_kind(layout, turns, registry)
     if kind == TRANSCRIPT:
@@ -1008,7 +1066,9 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
         # 'Wie schätzen Sie die Lage ein?' over 'Lothar Beispiel: Wir sind …': an interview,
         # its title quoting the guest.
         asked = _asked_before(layout, turns)
-        return Drafted(STATEMENT if answers == spans and not asked else TRANSCRIPT,
+        recorded = _label_in_capitals(label)
+        return Drafted(STATEMENT if answers == spans and not asked and not recorded
+                       else TRANSCRIPT,
                        (_header_quotations(layout, registry, turns) if asked else [])
                        + _spoken(layout, answers, speaker, "spoken paragraph", label),
                        speaker, label)
@@ -1041,6 +1101,14 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     quotes += [r for r in relayed if not any(q.start < r.end and r.start < q.end for q in quotes)]
     return Drafted(STATEMENT, sorted(quotes, key=lambda c: c.start), speaker if found else None,
                    words)
+
+
+def _label_in_capitals(printed: str) -> bool:
+    """Whether a turn's label is printed in capitals ('THE VICE PRESIDENT:', 'MS. ATKINSON:',
+    'А. ВЕНЕДИКТОВ:'), as a verbatim record sets its speakers: a transcript, even of one turn,
+    where a speech or a statement under its speaker's name ('Simon Birmingham:') is not."""
+    letters = [c for c in printed if c.isalpha()]
+    return len(letters) >= 4 and printed.isupper()
 
 
 _RUN_ON_QUESTION = re.compile(r"(?<=[.!…])[-–—][^\S\n]*[" + UPPER + r"][^.!?\n]{2,200}\?\s*$")
@@ -1077,6 +1145,15 @@ def _without_labelled_questions(text: str, spans: list[tuple[int, int]]
     if len(asked) < 2:
         return spans
     return [span for i, span in enumerate(spans) if i not in asked]
+
+
+def _question_to_guest(para: str) -> bool:
+    """Whether a paragraph is one question put to the one answering ('Votre vie a-t-elle
+    changé après votre sélection ?'), as an interview prints its later questions without the
+    label of its first: the interviewer's, inside the guest's turn."""
+    para = para.strip()
+    return (para.endswith("?") and len(para.split()) <= 40
+            and not re.search(r"[.!?…]\s", para) and SECOND_PERSON.search(para) is not None)
 
 
 def _asks_him(para: str) -> bool:
@@ -1379,6 +1456,8 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
             continue
         index = layout.para_index(turn.start) or 0
         spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
+        if any(t.role != "speaker" for t in turns):
+            spans = [span for span in spans if not _question_to_guest(layout.text[slice(*span)])]
         quotes += _spoken(layout, spans, who, "speaker turn", label_as_printed(layout, turn))
     header = _header_quotations(layout, registry, turns)
     answering = {(q.speaker, q.name) for q in quotes}

@@ -411,8 +411,11 @@ def reported_speech(layout: Layout) -> list[Candidate]:
                                    evidence=evidence(layout.text[s:e])))
             continue
         hit = reported(layout.text, s, e)
-        if hit is not None and _SIGNS_A_QUOTATION.search(layout.text, s, hit[0]):
-            hit = None  # '«…», — написал Сергей Лебедев на своей странице': who, not what
+        if hit is not None and (_SIGNS_A_QUOTATION.search(layout.text, s, hit[0])
+                                or _POINTS_BACK.search(layout.text, s, hit[0])):
+            # '«…», — написал Сергей Лебедев на своей странице', '…, об этом на
+            # пресс-конференции … заявил директор Юрий Киселев': who, not what
+            hit = None
         if hit is not None:
             r_start, r_end, who, kind = hit
             found.append(Candidate(r_start, r_end, collapse(layout.text[r_start:r_end]), kind,
@@ -426,6 +429,9 @@ def reported_speech(layout: Layout) -> list[Candidate]:
     return found
 
 
+_POINTS_BACK = re.compile(r"(?<![\w-])(?i:об этом|о том|darüber|davon)(?![\w-])")
+"""Words pointing back at what was said before as the verb's object: what follows the verb is
+who said it."""
 _SUBJUNCTIVE = re.compile(
     r"(?<![\w-])(?:sei|seien|habe|hätten|gelte|werde|könne|müsse|dürfe|solle|wolle|gebe|gäbe|"
     r"drohe|dränge|stehe|liege|gehe|komme|brauche|fehle|bleibe|führe|zeige)(?![\w-])")
@@ -472,6 +478,10 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
         if c.how == "quotation marks" and c.start - lead_start <= 300 and _ASKED.search(
                 layout.text[lead_start:max(c.start - 1, 0)]):
             continue  # 'Первый вопрос: «…»', 'Что: «…»': no one's words
+        if c.how == "quotation marks" and (_under_read_also(layout, c.start)
+                                           or _work_title(layout, c)
+                                           or _heading_elsewhere(layout, c)):
+            continue
         # A headline repeating the body's quotation ('Söder zu Scholz: "Ich kenne keinen …"'):
         # the editor records it once, where it first appears.
         words = " ".join(_WORD_RE.findall(c.text.casefold()))
@@ -489,6 +499,57 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
             c = _as_reported(layout, c, kept)
         out.append(c)
     return out
+
+
+_READ_ALSO = re.compile(r"(?i:(?:à\s+)?lire\s+aussi|voir\s+aussi|read\s+(?:more|also)|see\s+also|"
+                        r"related|lesen\s+sie\s+auch|mehr\s+zum\s+thema|auch\s+interessant|"
+                        r"читайте\s+также|см\.\s+также)\s*:?\s*")
+"""A page's link to another article ('Lire aussi : Ariane 6 : …, « l'espace européen est de
+retour »'): a headline of that article, whose words in marks no one says here."""
+
+
+def _under_read_also(layout: Layout, at: int) -> bool:
+    """Whether the line holding `at` is a linked headline: after 'Read more:' on its line, or
+    right under a line that is only that label."""
+    line_start = layout.text.rfind("\n", 0, at) + 1
+    if _READ_ALSO.match(layout.text, line_start) is not None:
+        return True
+    above_end = line_start - 1
+    while above_end > 0 and layout.text[above_end - 1] in " \t\n":
+        above_end -= 1
+    above = layout.text[layout.text.rfind("\n", 0, above_end) + 1:above_end]
+    return bool(above.strip()) and _READ_ALSO.fullmatch(above.strip()) is not None
+
+
+def _heading_elsewhere(layout: Layout, cand: Candidate) -> bool:
+    """Whether the words in marks are printed again, without marks, as a line of their own:
+    the page's heading, quoted in its breadcrumbs ('Standort: … / Meldung: "Kometenlandung
+    geglückt - gleich zweimal?"') or a link's title, not anyone's words."""
+    words = layout.text[cand.start:cand.end].strip()
+    return len(words.split()) >= 3 and any(
+        layout.text[s:e].strip() == words for s, e in layout.paras
+        if not s <= cand.start < e)
+
+
+_WORK_BY = re.compile(r"[»”\"“]?[^\S\n]+(?:de|du|d['’]|by|von|от)[^\S\n]+"
+                      r"(?:(?:la|le|the|der|dem)[^\S\n]+|l['’])?[" + UPPER + r"]")
+_WORDS_OF = re.compile(r"(?i:propos|phrase|mots|formule|paroles|déclaration|words|remarks?|"
+                       r"phrase|comment|worte|satz|aussage|слова|фраза|заявлени\w*)\W*$")
+
+
+def _work_title(layout: Layout, cand: Candidate) -> bool:
+    """Whether the words in marks are the title of a work followed by its author ('le film
+    "You were never really here" de la Britannique Lynne Ramsay', '"Faute d'amour" du Russe
+    …'): capitalised as a title is, ending as no sentence does, in a sentence where no one
+    speaks (the words of 'les propos « … » de X' are X's)."""
+    words = cand.text.strip()
+    if (not words[:1].isupper() or words.endswith((".", "!", "?", "…", ","))
+            or _WORK_BY.match(layout.text, cand.end) is None):
+        return False  # '« qui pourrait marquer l'histoire » de La Réunion': words, no title
+    start, end = layout.sentence(cand.start)
+    before = layout.text[max(start, cand.start - 40):cand.start]
+    outside = layout.text[start:cand.start] + " " + layout.text[cand.end:end]
+    return _WORDS_OF.search(before.rstrip(" «“„\"")) is None and speech_verb(outside) is None
 
 
 _DETERMINER = re.compile(r"(?i:le|la|les|l['’]|un|une|des|du|the|a|an|der|die|das|den|dem|des|"
@@ -655,6 +716,10 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
 # Speakers, in reading order.
 
 
+_PLACE_PREPOSITIONS = frozenset(words_of("à a en au aux in at im am in bei в во на из"))
+"""Words opening a place rather than a name: 'À Paris, le ministre …'."""
+
+
 def _subject(phrase: str) -> str:
     """The part of the words before a speech verb that names the speaker."""
     phrase = re.sub(r"\([^()]*\)", " ", phrase)  # 'Saskia Esken (SPD)'
@@ -662,7 +727,12 @@ def _subject(phrase: str) -> str:
     phrase = re.sub(r"(?<=\S)\s*\([^()]*$", "", phrase)
     segments = [s.strip(" )—–-") for s in re.split(r"[,;(]", phrase)]
     segments = [s for s in segments if s]
-    apposition = phrase.rstrip().endswith(",") and len(segments) >= 2
+    # 'Emmanuelle Charpentier, chemistry Nobel laureate 2020' under a quotation set off: the
+    # line signing it ends on the apposition, with no verb after it.
+    apposition = len(segments) >= 2 and (phrase.rstrip().endswith(",") or (
+        segments[-1][:1].islower() and speech_verb(segments[-1]) is None
+        and segments[-2].split()[0].casefold() not in _PLACE_PREPOSITIONS
+        and " " in segments[-2] and (proper_name(segments[-2]) or ("",))[0] == segments[-2]))
     for n, segment in reversed(list(enumerate(segments))):
         # 'Jeremy Cook, chief economist at World First, reckons': the apposition is not the name.
         # 'Anna Beispiel, Landesforstpräsidentin und Geschäftsführerin von Landesforst, warnte':
@@ -1265,6 +1335,8 @@ def _resolved(layout: Layout, cand: Candidate, resolver: Resolver, before: list[
         guess = spokes, evidence(layout.text[cand.end:layout.sentence(cand.end + 1)[1]])
     if guess is not None:
         (speaker, name, role), why = guess
+        if speaker is None and (full := _initial_in_full(layout.text, name)) is not None:
+            speaker, name = resolver.registry.resolve(full), full
         cand = replace(cand, speaker=speaker, name=name, role=role or cand.role, evidence=why)
         if speaker or name:
             resolver.mention(cand.start, speaker, name)
@@ -1272,6 +1344,19 @@ def _resolved(layout: Layout, cand: Candidate, resolver: Resolver, before: list[
     if cand.how == "quotation marks" and _STATEMENT_WORDS.search(cand.evidence):
         cand = replace(cand, kind="statement")
     return cand
+
+
+_INITIAL_AND_SURNAME = re.compile(r"([" + UPPER + r"])\.[^\S\n]?([" + UPPER + r"][\w’'-]+)")
+
+
+def _initial_in_full(text: str, name: str) -> str | None:
+    """The full name the text gives for an initial and a surname («Юрий Киселев» for «Ю.
+    Киселев», 'Jane Example' for 'J. Example'), when its given name has that initial."""
+    found = _INITIAL_AND_SURNAME.fullmatch(name.strip())
+    if found is None:
+        return None
+    full = full_name_in(text, found.group(2))
+    return full if full and full.startswith(found.group(1)) and " " in full else None
 
 
 def _guess(layout: Layout, cand: Candidate, resolver: Resolver, before: list[Candidate]
@@ -1706,14 +1791,31 @@ _ORGANISATION_GOES_ON = re.compile(r"\s+(?:and|&|und|et|и)\s+(?:[" + UPPER + r"
 """'Rail Tram and Bus Union': the capitalised words before 'and' open an organisation's name."""
 
 
+_SOURCE_CLAUSE = re.compile(
+    r"\A\s*(?:(?i:как\s+(?:передает|передаёт|сообщает|пишет|информирует))\s[^,.!?\n]{2,80}"
+    r"|(?i:wie|comme|as)\s[^,.!?\n]{2,80}?\s(?i:berichtet|berichtete|meldet|meldete|schreibt|"
+    r"rapporte|indique|écrit|reports?|reported|writes)),\s+")
+"""A clause opening the sentence on who relays it ('Как передает корреспондент Псковской Ленты
+Новостей, об этом заявил директор …'): the outlet, not the speaker the sentence names."""
+
+
+_APPOSED_NAME = re.compile(r",[^\S\n]+(" + _NAME_WORD + r"[^\S\n]+" + _NAME_WORD + r")[^\S\n]*,")
+
+
 def named_subject(sentence: str) -> tuple[str, str] | None:
     """(name, role) of the first full name among a sentence's first words: 'Friedrich Merz
     erinnerte daran', 'Министр культуры РФ Владимир Мединский поздравил'."""
+    sentence = _SOURCE_CLAUSE.sub("", sentence, count=1)
     head = " ".join(sentence.split()[:12])
     whole = " ".join(sentence.split()[:20])  # the same words, and a few after
     surname_only: tuple[str, str] | None = None
     surname_end = 0
     for match in _NAME_RUN.finditer(head):
+        if head[:match.start()].split()[-1:] in (["des"], ["du"]) and (
+                holder := _APPOSED_NAME.search(whole, match.end())) is not None:
+            # 'Der Vorstandsvorsitzende des Deutschen Zentrums …, Johann-Dietrich Wörner': the
+            # body an office is of, in the genitive, is not the holder named after it.
+            return holder.group(1), whole[:holder.start()].strip(" ,")
         gap = head[surname_end:match.start()].split()
         if surname_only is not None and (len(gap) > 1 or set(gap) & _AUXILIARIES):
             return surname_only  # the full name, if any, is someone else's

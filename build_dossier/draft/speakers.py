@@ -310,7 +310,10 @@ OPENERS = frozenset(words_of(
     "Ein Eine Einer Einem Einen Das Dem Den Des "
     # Contracted prepositions and possessives: 'Zur AfD sagt …', 'Ihre Eltern …'.
     "Zur Zum Beim Vom Ins Über Unter Zu Ohne Um Durch Neben Ihre Ihr Sein Seine Unser Unsere "
-    "Mein Meine His Her Their Our My Its Son Sa Ses Leur Leurs Notre Nos Mon Ma Mes"))
+    "Mein Meine His Her Their Our My Its Son Sa Ses Leur Leurs Notre Nos Mon Ma Mes "
+    # Demonstratives: 'Diese Hypothese stellte Landungsleiter X auf'.
+    "Diese Dieser Dieses Diesem Diesen Jene Jener Jenes This These Those Cette Ces Cet "
+    "Этот Эта Эти Этого Этой"))
 """Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
 
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -79,13 +79,28 @@ def is_label(line: str) -> bool:
     page's breadcrumb trail ('Schattenblick → INFOPOOL → PARLAMENT')."""
     return (line.lower().strip(" .:|-–—") in _LABELS
             or _READING_TIME.fullmatch(line.strip()) is not None
-            or len(re.findall(r"\s[→›>]\s", line)) >= 2)
+            or len(re.findall(r"\s[→›>]\s", line)) >= 2
+            or _BREADCRUMB_FIELDS.match(line.strip()) is not None)
+
+
+_BREADCRUMB_FIELDS = re.compile(r"[" + UPPER + r"][\w-]*\s*:\s*[^/\n]{1,60}\s/\s[" + UPPER
+                                + r"][\w-]*\s*:\s")
+"""A page's trail of fields ('Standort: science.ORF.at / Meldung: "…"'): where the page sits,
+above its heading."""
+
+
+_FLASH = re.compile(r"(?:BREAKING(?: NEWS)?|REPLAY|URGENT|EILMELDUNG|СРОЧНО|EXCLUSIVE|EXCLUSIF)"
+                    r"\s*[.:!|–—-]\s+(?=\S)")
+"""A flash set before a headline to say how the item is shown now ('BREAKING: …', 'REPLAY.
+…'), which the next version of the page drops: no words of its title."""
 
 
 def _heading(line: str) -> str:
-    """A line without its bullets, timestamp and trailing boilerplate. A label the heading
-    opens with ('DIRECT. …', 'Transcript: …') is the page's own title and is kept."""
+    """A line without its bullets, timestamp, flash and trailing boilerplate. A label the
+    heading opens with to say what the page is ('DIRECT. …', 'Transcript: …') is the page's
+    own title and is kept."""
     line = _LEAD.sub("", line, count=1).strip()
+    line = _FLASH.sub("", line, count=1)
     for label in _LABELS:  # '13 janvier 2016 - Seul le prononcé fait foi'
         if line.lower().endswith(label) and line[:-len(label)].endswith((" - ", " – ", " — ",
                                                                         " | ", ". ")):
@@ -167,7 +182,8 @@ def guess_title(text: str) -> tuple[str, bool]:
         # sender's letterhead stands above the release line, its heading below.
         below = [c for c in candidates if c in lines[release + 1:]]
         candidates = below or candidates
-    first = candidates[0]
+    named = _named_in_breadcrumbs(lines[:3])
+    first = named if named in candidates else candidates[0]
     if _TURN.match(first):  # no heading at all: the transcript's first turn is no title
         return _sentence(lines[0]), False
     if (len(first.split()) <= 2 and len(candidates) > 1
@@ -175,6 +191,15 @@ def guess_title(text: str) -> tuple[str, bool]:
             and not candidates[1].rstrip().endswith((":", ".", "!", "?", "…", "»", "”", "\""))):
         first = candidates[1]
     return _sentence(first), first != lines[0]
+
+
+def _named_in_breadcrumbs(lines: list[str]) -> str | None:
+    """The heading a page's trail names as its last field ('… / Meldung: "Kometenlandung
+    geglückt - gleich zweimal?"'), which the page prints below a kicker of its own."""
+    for line in lines:
+        if _BREADCRUMB_FIELDS.match(line):
+            return line.rsplit(":", 1)[-1].strip(" \"“”„«»")
+    return None
 
 
 _MASTHEAD = re.compile(r"[" + UPPER + r"][\w’'&.\-]*(?:[ \-][" + UPPER + r"0-9][\w’'&.\-]*){0,3}")

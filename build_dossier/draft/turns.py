@@ -448,6 +448,10 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
         found = registry.office_holder(office)
         if found is not None:
             return found, registry.people[found].name, proper_case(office)
+        if _office_only(label):
+            # 'THE VICE PRESIDENT:' where neither the text nor the registry names its holder:
+            # no one's name ('The President' is a phrase of the text), the office to confirm.
+            return None, "", proper_case(office)
     titles = label.split(",")[0][: len(label.split(",")[0]) - len(bare)].strip(" .")
     surname = bare.split()[-1] if bare.split() else bare
     # A one-word name, or one with a particle ('Le Drian', 'von der Leyen'), completed by the
@@ -472,13 +476,27 @@ def apposed_office(text: str, name: str) -> str:
         return ""
     for match in re.finditer(re.escape(name) + r",\s+([^,;:\n()]{3,80}?)\s*[,.;(]", text,
                              re.IGNORECASE):
-        office = match.group(1).strip()
+        office = _ARTICLE_BEFORE_OFFICE.sub("", match.group(1).strip(), count=1)
         words = office.split()
-        first = words[0].casefold().strip(".")
+        first = words[0].casefold().strip(".") if words else ""
         if len(words) <= 8 and (first in _OFFICE_WORDS or first.rstrip("e") in _OFFICE_WORDS
-                                or first in _OFFICES):
-            return office
+                                or first in _OFFICES or first in _EXECUTIVES):
+            # 'CEO of the manufacturer, Ariane Group.': the body the office names, in
+            # apposition after it, is part of the role.
+            body = _APPOSED_BODY.match(text, match.end() - 1)
+            return office + (body.group() if body and office.split()[-1].islower() else "")
     return ""
+
+
+_ARTICLE_BEFORE_OFFICE = re.compile(r"\A(?:(?:le|la|the|der|die|das)\s+|l['’])")
+_EXECUTIVES = frozenset(words_of(
+    "ceo cfo coo cto pdg chairman chairwoman chair founder administrator director-general "
+    "directeur directrice direktor direktorin chef chefin vorstandsvorsitzender "
+    "vorstandsvorsitzende vorstandschef vorstandschefin geschäftsführer geschäftsführerin "
+    "директор гендиректор председатель руководитель генеральный"))
+"""Offices heading a company or an agency, set after a name: 'Martin Sion, CEO of …'."""
+_APPOSED_BODY = re.compile(r",[^\S\n]+[" + UPPER + r"][\w’'&\-]*(?:[^\S\n]+[" + UPPER
+                           + r"][\w’'&\-]*){0,3}(?=[^\S\n]*[.;]|[^\S\n]*$)")
 
 
 def listed_office(text: str, name: str) -> str:
