@@ -62,6 +62,10 @@ for a PDF this build does not make)."""
 ENV_MANIFEST = "BUILD_DOSSIER_MANIFEST"
 """Set by `serve`: write only what differs from the old site, and here the list of every file
 the whole site holds, for `site.py` to move the new files into `site/` and delete the rest."""
+ENV_SITE = "BUILD_DOSSIER_SITE"
+"""Set by `serve` with the manifest: where `site/` is, or will be once this build is moved in.
+With no site yet (the old site absent), the build is kept for the next all the same, as the
+site that will be there, so that the first edit after `serve` starts on a fresh tree is quick."""
 LISTING = "listing.json"
 STAGED_CHANGES = ".build-dossier-changes.json"
 """In the staged docs: the files `serve` changed there since the last build (written by
@@ -1054,7 +1058,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         Path(new_cache).write_bytes(orjson.dumps(data))
         mkdocs_service.KEPT["cache"] = (_file_key(new_cache), data)
     manifest = os.environ.get(ENV_MANIFEST)
-    if STATE.in_place and manifest:
+    if manifest and (STATE.in_place or os.environ.get(ENV_SITE)):
         names = _write_manifest(Path(manifest), config)
         _keep_for_next(config, pages, names)
     _report("done", STATE.total, STATE.total, force=True)
@@ -1227,7 +1231,9 @@ def _keep_for_next(config: MkDocsConfig, pages: dict[str, dict[str, Any]],
     """Leave this build for the next one in this process, when a quick build can start from
     it: its pages in the order a quick build would give them, and nothing else taking part."""
     mkdocs_service.KEPT.pop("pending", None)
-    old_site = os.environ.get(ENV_OLD_SITE)
+    # Without an old site, this build's staged site is renamed into place whole: its files
+    # are then the site's, with the same sizes, times and inodes.
+    old_site = os.environ.get(ENV_OLD_SITE) or os.environ.get(ENV_SITE)
     if STATE.structure is None or config.extra_templates or not old_site:
         return
     files, nav, env = STATE.structure

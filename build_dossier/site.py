@@ -266,12 +266,14 @@ def staged_config(stage: Path, program: Renderer, title: str, search: str,
 def _stand_in_pdf(staged_docs: Path) -> bool:
     """An empty stand-in for the chronology PDF when the build makes none (`--no-pdf`): the
     chronology links it as a file of docs/, so that every renderer resolves the link under any
-    sub-path, and their link checks want the file there. It is left out of the site."""
+    sub-path, and their link checks want the file there. It is left out of the site. (An
+    empty file there is the stand-in a build of `serve` left in the staged docs it keeps.)"""
     pdf = staged_docs / PDF_URI
-    if pdf.exists():
+    if pdf.is_symlink() or (pdf.exists() and (not pdf.is_file() or pdf.stat().st_size)):
         return False
-    pdf.write_bytes(b"")
-    site_cache.note_staged(staged_docs, [PDF_URI])
+    if not pdf.exists():
+        pdf.write_bytes(b"")
+        site_cache.note_staged(staged_docs, [PDF_URI])
     return True
 
 
@@ -418,7 +420,8 @@ def swap_in(root: Path, staged_site: Path, *, tidy_later: bool = False) -> None:
     move its files in), then tidy up (`tidy_later`: on a thread, for `serve`)."""
     stage = stage_dir(root)
     site = root / SITE_DIR
-    if (stage / MANIFEST).is_file() and site.is_dir():
+    in_place = (stage / MANIFEST).is_file()  # serve's build: its staged docs stay for the next
+    if in_place and site.is_dir():
         _move_in(root, stage, staged_site)
         _tidy(root, stage, tidy_later, keep_docs=True)
         return
@@ -435,7 +438,7 @@ def swap_in(root: Path, staged_site: Path, *, tidy_later: bool = False) -> None:
                 shutil.rmtree(stage, ignore_errors=True)
             raise
         site_cache.commit(root, stage)  # the pages' cache describes the site now in place
-    _tidy(root, stage, tidy_later)
+    _tidy(root, stage, tidy_later, keep_docs=in_place)
 
 
 def keep_file(root: Path, staged_site: Path, name: str) -> str:

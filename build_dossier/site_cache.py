@@ -141,11 +141,12 @@ def environment(root: Path, stage: Path, site_dir: Path,
         "BUILD_DOSSIER_TEMPLATE_CACHE": str(root / CACHE_DIR / TEMPLATES),
         "BUILD_DOSSIER_NEW_TEMPLATE_CACHE": str(stage / TEMPLATES),
     }
+    if manifest is not None:  # serve: its first build too is kept for its next
+        env["BUILD_DOSSIER_MANIFEST"] = str(manifest)
+        env["BUILD_DOSSIER_SITE"] = str(site_dir)
     if site_dir.is_dir():
         env["BUILD_DOSSIER_SITE_CACHE"] = str(cache_path(root))
         env["BUILD_DOSSIER_OLD_SITE"] = str(site_dir)
-        if manifest is not None:
-            env["BUILD_DOSSIER_MANIFEST"] = str(manifest)
     return env
 
 

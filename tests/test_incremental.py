@@ -276,6 +276,20 @@ def test_serve_takes_only_the_changed_pages_through_mkdocs_and_gives_a_clean_bui
 
 
 @pytest.mark.parametrize("builds", ["serve"], indirect=True)
+def test_the_first_edit_after_serve_starts_with_no_site_is_quick(tmp_path, builds):
+    # Both builds in the test itself: pytest's environment differs between a fixture and the
+    # test, and serve starts its MkDocs process again when its environment changes.
+    root = tmp_path / "dossier"
+    write_dossier(root, SOURCES, 7, mkdocs_yml=Path(__file__).parent.parent / "mkdocs.yml")
+    assert builds(root).ok  # serve's first build, with no site/ yet
+    edit_first_source(root)
+    assert_same_as_clean(root, tmp_path, builds)
+    assert builds.service.rebuilt is not None
+    built, pages = builds.service.rebuilt
+    assert 0 < built < pages // 2, (built, pages)
+
+
+@pytest.mark.parametrize("builds", ["serve"], indirect=True)
 def test_an_edit_undone_after_a_failed_build_is_served_as_it_was(dossier, tmp_path, builds):
     # The failed build staged the edited page; undone, the page is the one docs/ still holds.
     root, _ = dossier
