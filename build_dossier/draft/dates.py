@@ -72,9 +72,16 @@ DATE_RE = re.compile(
     r")(?:(?![\w-])|(?<=\d{4})(?=[^\W\d_]))"
     r"|(?<![\w-])(?P<wd2>" + _DAY_RE + r")(?![\w-])"
     r"|(?<![\w-])(?P<rel>" + "|".join(_RELATIVE) + r")(?![\w-])"
-    # A dotted date glued to the word before it, as a live entry's stamp runs time, rubric and
-    # date together ('- 20:16 UhrBürgermeisterwahl Homberg13.03.2022').
-    r"|(?<=[^\W\d_])(?P<gd>\d{1,2})\.(?P<gm>\d{1,2})\.(?P<gy>\d{4})(?![\d.]\d)",
+    # A dotted or slashed date glued to the word before it, as a live entry's stamp runs time,
+    # rubric and date together ('- 20:16 UhrBürgermeisterwahl Homberg13.03.2022') and a byline
+    # its author and date ('Par Jean-Michel Darras27/02/2025 à 10:25').
+    r"|(?<=[^\W\d_])(?P<gd>\d{1,2})(?P<gsep>[./])(?P<gm>\d{1,2})(?P=gsep)(?P<gy>\d{4})"
+    r"(?![\d.]\d)"
+    # A day, month and year glued to a word of three letters or more, as a heading runs into
+    # the date line under it ('ПАТРИАРХ МОСКОВСКИЙ И ВСЕЯ РУСИ24 февраля 2022 г.'); the year is
+    # wanted, and the word's length keeps 'G20 March 2021' out.
+    r"|(?<=[^\W\d_]{3})(?P<gd3>\d{1,2})\.?\s+(?P<gm3>" + _MONTH_RE + r")\.?,?\s+"
+    r"(?P<gy3>\d{4})(?:\s*(?:г\.|года|год)(?![\w-]))?(?![\w-])",
     re.IGNORECASE)
 FUTURE = re.compile(
     r"\b(will|would|'ll|shall|next|upcoming|ahead|due to|is to|are to|going to|planned|scheduled|"
@@ -163,7 +170,12 @@ def _resolve(match: re.Match[str], text: str, published: dt.date | None,
             day, month = month, day  # '3/31/2015', '1/10/2017': the American order
         return _day(int(g["ny"]), month, day)
     if g["gy"]:
-        return _day(int(g["gy"]), int(g["gm"]), int(g["gd"]))
+        day, month = int(g["gd"]), int(g["gm"])
+        if g["gsep"] == "/" and ((month > 12 >= day) or (month_first and day <= 12)):
+            day, month = month, day
+        return _day(int(g["gy"]), month, day)
+    if g["gy3"]:
+        return _day(int(g["gy3"]), MONTHS[g["gm3"].lower().rstrip(".")], int(g["gd3"]))
     if g["uy"]:
         short = 2000 + int(g["uy"])
         # The century nearest: a year ahead of this one is the last century's.
