@@ -22,6 +22,7 @@ from .speakers import (
     full_name_in,
     genitive_surname,
     is_institution,
+    lower_case_elsewhere,
     nominative,
     plain,
     proper_case,
@@ -452,12 +453,22 @@ def header_end(layout: Layout, speaker_name: str, named_as: str = "") -> int:
         # naming the speech and its speaker, whatever motto it runs into.
         titled = i == 0 and bool(speaker_name) and speaker_name.split()[-1] in para \
             and _SPEECH_TITLE.search(para[:60]) is not None
-        if titled or _is_header_line(para, speaker_name) or (
+        if titled or (i == 0 and _quoted_again(layout, s, e)) \
+                or _is_header_line(para, speaker_name) or (
                 named_as and _a_name(named_as) and _is_header_line(para, named_as)):
             last = i + 1
         elif len(para.split()) >= 8:
             break
     return last
+
+
+def _quoted_again(layout: Layout, start: int, end: int) -> bool:
+    """Whether a line is wholly in marks and its words are printed again below it („Wir sind
+    voll des Dankes …“ over the statement that says so): a heading quoting the statement."""
+    line = layout.text[start:end].strip()
+    inner = line.strip(QUOTE_CHARS).strip()
+    return (line[:1] in QUOTE_CHARS and line[-1:] in QUOTE_CHARS and len(inner.split()) >= 3
+            and layout.text.find(inner, end) >= 0)
 
 
 def _a_name(words: str) -> bool:
@@ -513,6 +524,8 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         head = head[:speech]
         if speech == 0:
             return None
+    if (headed := _heading_naming_speaker(layout, registry, len(head))) is not None:
+        return headed
     hits = registry.find(head)
     persons = [h for h in hits if registry.is_person(h[2])
                and not (_surname_alone(registry, head[h[0]:h[1]], h[2])
@@ -558,7 +571,7 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
             (named := named_subject(heading)) is not None and " " in named[0])):
         title = heading
     if (named := named_subject(title)) is not None and " " in named[0] \
-            and not is_institution(named[0]) \
+            and not is_institution(named[0]) and not lower_case_elsewhere(layout.text, named[0]) \
             and not named[0].split()[0].lower().startswith(_GOVERNING):
         # 'Обращение Главы города …' is the speech's own noun and an office, not a name.
         # 'Выступление Сергея Шойгу на …', 'Remarks of Mayor John Smith': a name in the title,
@@ -586,6 +599,38 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
+    return None
+
+
+_OWN_HEADING = re.compile(
+    r"(?:Message|Botschaft|Erklärung|Statement|Déclaration|Communiqué|Discours|Allocution|Rede|"
+    r"Ansprache|Grußwort|Remarks|Speech|Address)\s+(?:by|of|from|des|der|von|du|de)\s")
+"""A heading naming the text and whose it is: 'Erklärung des Erzbischofs …', 'Statement by …'."""
+_TOPIC = re.compile(r"(?<![\w-])(?:on|about|regarding|to|zum|zur|zu|über|sur|à propos)(?![\w-])")
+
+
+def _heading_naming_speaker(layout: Layout, registry: Registry, before: int
+                            ) -> tuple[tuple[str | None, str, str], str] | None:
+    """The speaker a heading above the statement names as its author ('Erklärung des
+    Erzbischofs von München und Freising, Kardinal Reinhard Marx, zum Papstrücktritt'), before
+    anyone the lines under it name ('Zum Rücktritt des Heiligen Vaters Benedikt XVI. …'); a
+    name after the topic ('Statement on the death of Queen …') is not the author."""
+    for s, e in layout.paras[:4]:
+        if s >= before:
+            break
+        line = layout.text[s:e].strip()
+        own = _OWN_HEADING.match(line)
+        # 'Communiqué de la Fédération …': a body's own release, no person's.
+        if len(line.split()) > 20 or own is None or _ARTICLE_OPENS.match(line, own.end()):
+            continue
+        named = named_subject(line)
+        if named is None or " " not in named[0] or _TOPIC.search(line[:line.find(named[0])]):
+            continue
+        found = registry.resolve(named[0])
+        # The office between the noun and the name: 'Président de la FFE'.
+        office = line[own.end():line.find(named[0])].strip(" ,")
+        return ((found, registry.people[found].name, "") if found
+                else (None, named[0], office)), named[0]
     return None
 
 
@@ -673,10 +718,17 @@ def _signature(layout: Layout, registry: Registry
         return None
     last = layout.text[slice(*layout.paras[-1])].strip().split("\n")[-1].strip().rstrip(".")
     block = _signature_block(layout)
+    lines = [layout.text[slice(*layout.paras[i])].strip() for i in block]
+    signed = [line for line in lines if not _CLOSING.fullmatch(line) and not is_dateline(line)]
     if len(block) >= 2 and _opens_with_salutation(layout):
         # A letter's signature over several lines: the name, then its first office.
-        last = " ".join(layout.text[slice(*layout.paras[i])].strip()
-                        for i in block[:2]).rstrip(",. ")
+        last = " ".join(lines[:2]).rstrip(",. ")
+    elif len(signed) >= 2 and len(signed) < len(lines) and _CLOSING.fullmatch(lines[0]):
+        # 'Yours sincerely / Ann Ballinger / General Secretary / 21 November 2011': the
+        # name and its office under a letter's closing formula, the date below left aside.
+        last = ", ".join(signed[:2]).rstrip(",. ")
+    # '+ Philippe Mousset, évêque de Périgueux': the cross a bishop signs before his name.
+    last = re.sub(r"^[+†✠✝][^\S\n]*", "", last)
     if not last or len(last.split()) > 10 or last[-1:] in "!?":
         return None
     persons = [h for h in registry.find(last) if registry.is_person(h[2])]
@@ -695,6 +747,13 @@ def _signature(layout: Layout, registry: Registry
     if named is None or " " not in named[0] or "," not in last:
         return None  # a name with its office after a comma, not a closing sentence
     return (None, named[0], last.split(",", 1)[1].strip()), last
+
+
+_CLOSING = re.compile(
+    r"(?i:yours (?:sincerely|faithfully|truly)|(?:yours )?sincerely|(?:with )?(?:best|kind|"
+    r"warm)(?:est)? (?:wishes|regards)|regards|cordialement|bien (?:à vous|cordialement)|"
+    r"(?:mit )?(?:freundlichen|herzlichen|besten) grüßen|с уважением)[,.!]?")
+"""A letter's closing formula on a line of its own, above the signature."""
 
 
 def _proper_surname(name: str) -> str:
@@ -1237,8 +1296,11 @@ def _set_off_words(layout: Layout, registry: Registry, spans: list[tuple[int, in
             continue
         # The subject after the verb first ('Zur Sitzung des Rats der Europäischen Zentralbank
         # erklärt Iris Beispiel, …:'), as German puts it after an opening phrase.
+        # With its apposition ('erklärt der Erzbischof von München und Freising, Kardinal
+        # Reinhard Marx:'), before any name in the opening phrase ('Zum Rücktritt des Heiligen
+        # Vaters Benedikt XVI.').
         named = next((n for n in (named_subject(part) for part in (
-            last[verb.end():].split(",")[0], *re.split(r",\s*", last)))
+            last[verb.end():].split(",")[0], last[verb.end():], *re.split(r",\s*", last)))
             if n is not None and " " in n[0]), None)
         if named is None or _same_person(speaker, (registry.resolve(named[0]), named[0])):
             continue

@@ -942,6 +942,12 @@ class Resolver:
             or (len(described) == 2 and described[0] in _DEFINITE
                 and not self.registry.find(subject)
                 and not full_name_in(self.text, described[1])))
+        # 'The Health Secretary said' after 'Jeremy Hunt has urged …': an office in capitals
+        # after its article, the person named before, never a name 'Health Secretary'.
+        role_noun = role_noun or (
+            len(described) >= 3 and described[0] == "the" and described[-1] in TITLE_WORDS
+            and all(w[:1].isupper() and w not in TITLE_WORDS for w in described[1:-1])
+            and not self.registry.find(subject))
         unnamed_noun = bool(described) and (described[-1] in ROLE_NOUNS or (
             described[-1] in _UNNAMED and len(described) >= 3))
         if (unnamed_noun and not role_noun
@@ -1802,6 +1808,14 @@ _SOURCE_CLAUSE = re.compile(
 _APPOSED_NAME = re.compile(r",[^\S\n]+(" + _NAME_WORD + r"[^\S\n]+" + _NAME_WORD + r")[^\S\n]*,")
 
 
+TEXT_NOUNS = frozenset(words_of(
+    "Message Botschaft Erklärung Statement Déclaration Communiqué Discours Allocution Rede "
+    "Ansprache Grußwort Remarks Speech Address Letter Lettre Brief Mot Appel Appeal "
+    "Обращение Заявление Послание Выступление Поздравление"))
+"""Nouns naming the text itself, which a heading opens with before its speaker's name
+('Message du Président de la FFE Yves Marek'): never the first word of a name."""
+
+
 def named_subject(sentence: str) -> tuple[str, str] | None:
     """(name, role) of the first full name among a sentence's first words: 'Friedrich Merz
     erinnerte daran', 'Министр культуры РФ Владимир Мединский поздравил'."""
@@ -1820,8 +1834,8 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
         if surname_only is not None and (len(gap) > 1 or set(gap) & _AUXILIARIES):
             return surname_only  # the full name, if any, is someone else's
         words = match.group(1).split()
-        if words[0] in OPENERS:  # 'During Monday’s …': a sentence's capital, not a name
-            words.pop(0)
+        if words[0] in OPENERS or words[0] in TEXT_NOUNS:
+            words.pop(0)  # 'During Monday’s …', 'Message du …': a sentence's capital
         after = head[match.end():].split(" ", 2)[1:2]
         if after and after[0] in ROLE_NOUNS:  # 'Le Premier ministre': an office, not a name
             continue

@@ -456,6 +456,15 @@ def common_words(text: str, name: str) -> bool:
                if len(w) >= 2 and w.lower() not in _NAME_PARTICLES)
 
 
+def lower_case_elsewhere(text: str, name: str) -> bool:
+    """Whether every word of a name read from a heading's capitals is one the text writes in
+    lower case elsewhere ('Industrial Action' of 'Results of Ballot on Industrial Action' over
+    '… the ballot on industrial action closed today'): the heading's words, not a name."""
+    lower = _lower_words(text)
+    words = [w for w in re.split(r"[\s\-]+", name) if w.lower() not in _NAME_PARTICLES]
+    return bool(words) and all(w.lower() in lower for w in words)
+
+
 _NAME_PARTICLES = frozenset(words_of("de von van der den le la du da di al el bin ibn abu Al El "
                                      "Bin Ibn Abu Le La De Van Von Der Di Da Du Dos"))
 

@@ -95,12 +95,20 @@ _FLASH = re.compile(r"(?:BREAKING(?: NEWS)?|REPLAY|URGENT|EILMELDUNG|СРОЧН�
 …'), which the next version of the page drops: no words of its title."""
 
 
+_HASHTAG = re.compile(r"#\w+\s*[:|–—-]\s+(?=\S)")
+"""A hashtag rubric before a headline ('#GPnews: …'), the site's tag for its feed: no words
+of the title."""
+
+
 def _heading(line: str) -> str:
     """A line without its bullets, timestamp, flash and trailing boilerplate. A label the
     heading opens with to say what the page is ('DIRECT. …', 'Transcript: …') is the page's
     own title and is kept."""
     line = _LEAD.sub("", line, count=1).strip()
     line = _FLASH.sub("", line, count=1)
+    line = _HASHTAG.sub("", line, count=1)
+    # '… "On va aller jusqu'au bout"2min': a reading time glued to the headline's end.
+    line = re.sub(r"(?<=[\"”»!?.])\d{1,2}\s?min\.?$", "", line)
     for label in _LABELS:  # '13 janvier 2016 - Seul le prononcé fait foi'
         if line.lower().endswith(label) and line[:-len(label)].endswith((" - ", " – ", " — ",
                                                                         " | ", ". ")):
@@ -186,11 +194,24 @@ def guess_title(text: str) -> tuple[str, bool]:
     first = named if named in candidates else candidates[0]
     if _TURN.match(first):  # no heading at all: the transcript's first turn is no title
         return _sentence(lines[0]), False
-    if (len(first.split()) <= 2 and len(candidates) > 1
-            and len(candidates[1].split()) <= 40 and not _TURN.match(candidates[1])
-            and not candidates[1].rstrip().endswith((":", ".", "!", "?", "…", "»", "”", "\""))):
-        first = candidates[1]
+    # 'Fos-sur-Mer' / 'Social' / 'Nouvelle journée …': each label of a page's rubrics gives
+    # way to the headline below them.
+    at = candidates.index(first)
+    while (len(first.split()) <= 2 and at + 1 < len(candidates)
+           and _headline(candidates[at + 1])):
+        at += 1
+        first = candidates[at]
     return _sentence(first), first != lines[0]
+
+
+def _headline(line: str) -> bool:
+    """Whether a line below a label is a headline: no more than 40 words, not a transcript's
+    turn, not ending as a sentence does, unless it ends on the words it quotes as a heading
+    does, wholly in marks or after its colon ('"Es ist für diesen speziellen Ort …"', '… à
+    Fos-sur-Mer : "On va aller jusqu'au bout"')."""
+    quoted = re.search(r"(?:^|:\s)[\"“„«][^\"“”„«»]+[\"”“»]$", line) is not None
+    return (len(line.split()) <= 40 and not _TURN.match(line) and (quoted or not line.rstrip()
+            .endswith((":", ".", "!", "?", "…", "»", "”", "\""))))
 
 
 def _named_in_breadcrumbs(lines: list[str]) -> str | None:
