@@ -128,3 +128,24 @@ def test_an_office_in_capitals_after_its_article_is_the_minister_named_before():
     _, said, _ = proposed(text, published=DAY)
     assert dict(said)["The right thing to do is to sit round the table and talk to the "
                       "Government about how we improve patient care."] == "john-example"
+
+
+def test_guillemets_pointing_inward_open_and_close_as_the_text_prints_them():
+    # »…« as German papers print them: the words between two quotations are nobody's.
+    text = ("Hafenarbeiter im Warnstreik\n\n"
+            "Auf den Plakaten steht in großen Lettern: »Heute: Warnstreik«. Oben rechts ist das "
+            "Logo der Gewerkschaft. Die Beschäftigten legen für zwei Tage die Arbeit nieder.\n\n"
+            "»Es kommt darauf an, dass die unteren Lohngruppen entlastet werden«, sagte die "
+            "Verhandlungsführerin Anna Beispiel am Montag.\n")
+    kind, quotes, _ = proposed(text, published=DAY)
+    assert kind == "news"
+    assert quotes == [("Es kommt darauf an, dass die unteren Lohngruppen entlastet werden",
+                       "anna-beispiel")]
+
+
+def test_guillemets_pointing_outward_are_read_as_before():
+    text = ("Les dockers en grève\n\n"
+            "« Nous irons jusqu'au bout », a déclaré Marie Exemple, secrétaire du syndicat, "
+            "devant le port. Les salariés réclament la retraite à soixante ans.\n")
+    _, quotes, _ = proposed(text, published=DAY)
+    assert quotes == [("Nous irons jusqu'au bout", "marie-exemple")]

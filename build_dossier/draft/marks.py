@@ -5,6 +5,7 @@ over several paragraphs, for `build-dossier new`. One pass over the text's marks
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from .textparts import Span
@@ -32,6 +33,37 @@ def mark_role(text: str, i: int) -> str | None:
             return None
         return "close"
     return None
+
+
+_TURN = str.maketrans("«»", "»«")
+_GUILLEMET = re.compile("[«»]")
+_GUILLEMET_OPENS = frozenset(" \t\n([{—–-/:\u00a0\u202f")
+
+
+def inward_guillemets(text: str) -> bool:
+    """Whether the text points its guillemets inward, as German and Danish print them
+    (»Heute: Warnstreik«): more of its » open a quotation (after a space, before a word) than
+    of its « do (« Bonjour », «Привет»)."""
+    if "»" not in text or "«" not in text:
+        return False
+    inward = outward = 0
+    for found in _GUILLEMET.finditer(text):
+        i, ch = found.start(), found.group()
+        before = text[i - 1] if i > 0 else "\n"
+        after = text[i + 1] if i + 1 < len(text) else "\n"
+        if before not in _GUILLEMET_OPENS:
+            continue
+        if ch == "»" and after.isalnum():
+            inward += 1
+        elif ch == "«" and (after.isalnum() or after.isspace()):
+            outward += 1
+    return inward > outward
+
+
+def turn_guillemets(text: str) -> str:
+    """`text` with « and » exchanged, each for the other: the same length and offsets, and
+    turned back by turning it again."""
+    return text.translate(_TURN)
 
 
 _CLOSERS = {"«": "»", "„": "“”\"", "“": "”“\"", "\"": "\"”“"}

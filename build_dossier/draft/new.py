@@ -7,8 +7,11 @@ the editor — title, date, language, events and quotes guessed, each marked `co
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from enum import Enum
 from pathlib import Path
+from typing import TypeVar, cast
 
 from ..load import SOURCES_DIR, load_events, load_people
 from ..model import Event, FuzzyDate, Person, Problem
@@ -19,6 +22,7 @@ from .frontmatter import Draft, front_matter
 from .inputs import MAX_TEXT_BYTES, Input, Metadata, NewError, read_input
 from .kinds import KIND_NAMES, STATEMENT, TRANSCRIPT, draft_quotes
 from .language import detect_language, in_marks, safe_id, slugify
+from .marks import inward_guillemets, turn_guillemets
 from .quotes import Candidate
 from .speakers import Registry
 from .textparts import Layout
@@ -59,6 +63,9 @@ def _published(text: str, given: FuzzyDate | None, meta: Metadata, notes: list[s
     return date, words
 
 
+T = TypeVar("T")
+
+
 def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
           published: FuzzyDate | None = None, source_id: str | None = None,
           metadata: Metadata | None = None) -> Draft:
@@ -68,6 +75,10 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
     if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
         raise NewError(f"the text is over the {MAX_TEXT_BYTES // 1_000_000} MB limit for one "
                        "article")
+    if inward_guillemets(text):
+        # »…« read as the «…» every rule knows, offsets unchanged; every value turned back.
+        return _turned(draft(turn_guillemets(text), people, events, published=published,
+                             source_id=source_id, metadata=_turned(metadata)))
     meta = metadata or Metadata()
     notes: list[str] = []
     guessed, passed_over = guess_title(text)
@@ -117,6 +128,26 @@ def draft(text: str, people: dict[str, Person], events: dict[str, Event], *,
     return Draft(sid, title, published, language, drafted.kind, drafted.quotes, occasions,
                  reports, announces, notes, outlet, meta.url, meta.author, mentions,
                  unmatched)
+
+
+def _turned(value: T) -> T:
+    """`value` with « and » exchanged in every string it holds (see `turn_guillemets`)."""
+    if isinstance(value, str):
+        return cast(T, turn_guillemets(value))
+    if isinstance(value, Enum) or isinstance(value, type):
+        return value
+    if dataclasses.is_dataclass(value):
+        return cast(T, dataclasses.replace(value, **{
+            f.name: _turned(getattr(value, f.name)) for f in dataclasses.fields(value)
+            if f.init}))
+    if isinstance(value, list):
+        return cast(T, [_turned(item) for item in value])
+    if isinstance(value, tuple):
+        items = [_turned(item) for item in value]
+        return cast(T, type(value)(*items) if hasattr(value, "_fields") else tuple(items))
+    if isinstance(value, dict):
+        return cast(T, {key: _turned(item) for key, item in value.items()})
+    return value
 
 
 def _unnamed_note(quotes: list[Candidate], language: str) -> list[str]:
