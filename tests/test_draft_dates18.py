@@ -28,3 +28,31 @@ def test_a_name_with_digits_before_a_month_is_not_a_date():
     found = find_published("Le sommet\n\nLes ministres du G20 mars 2021 se retrouvent à Rome."
                            + STORY)
     assert found is None or found[0] != FuzzyDate.parse("2021-03-20")
+
+
+def test_a_slashed_date_with_a_short_year_whose_day_tells_the_order_dates_the_page():
+    found = find_published("13/04/18\nCommuniqué de presse\n" + STORY)
+    assert found is not None
+    assert found[0] == FuzzyDate.parse("2018-04-13")
+
+
+LONG = STORY * 9
+"""Below the lines a page's own date stands in."""
+
+
+@pytest.mark.parametrize(("footer", "published"), [
+    ("Поздравление ректора с праздником\n4 ноября 2022", "2022-11-04"),
+    ("Montreuil\n27.11 2015", "2015-11-27"),
+])
+def test_a_date_stamp_under_the_text_dates_the_page_exactly(footer, published):
+    found = find_published("Le salon du livre\n" + LONG + "\n" + footer + "\n")
+    assert found is not None
+    assert found[0] == FuzzyDate.parse(published)
+    assert not found[0].approximate
+
+
+def test_a_date_in_the_last_sentence_is_still_only_the_latest_the_text_names():
+    found = find_published("Le salon du livre\n" + LONG
+                           + "\nLa prochaine édition ouvrira le 4 novembre 2022.\n")
+    assert found is not None
+    assert found[0].approximate

@@ -64,6 +64,8 @@ DATE_RE = re.compile(
     r"|(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})(?![\d.]\d)"
     # '9/16/24': an American date with a two-digit year, read only when the day tells the order.
     r"|(?P<um>\d{1,2})/(?P<ud>1[3-9]|2\d|3[01])/(?P<uy>\d{2})(?![\d/])"
+    # '13/04/18': the same, day first, where the day tells the order.
+    r"|(?P<ed>1[3-9]|2\d|3[01])/(?P<em>0?[1-9]|1[0-2])/(?P<ey>\d{2})(?![\d/])"
     r"|(?P<d1>\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s+(?:of\s+)?(?P<m1>" + _MONTH_RE + r")\.?"
     + _YEAR.format("y1") +
     r"|(?P<m2>" + _MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
@@ -176,6 +178,10 @@ def _resolve(match: re.Match[str], text: str, published: dt.date | None,
         return _day(int(g["gy"]), month, day)
     if g["gy3"]:
         return _day(int(g["gy3"]), MONTHS[g["gm3"].lower().rstrip(".")], int(g["gd3"]))
+    if g["ey"]:
+        short = 2000 + int(g["ey"])
+        return _day(short if short <= dt.date.today().year else short - 100, int(g["em"]),
+                    int(g["ed"]))
     if g["uy"]:
         short = 2000 + int(g["uy"])
         # The century nearest: a year ahead of this one is the last century's.
@@ -348,7 +354,7 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
     datelines.sort(key=lambda pair: bool(_UPDATED.search(pair[0])))
     stated = [_release_field_date(text, month_first), *(m for _, m in datelines),
               _source_line_date(text, month_first), *(m for _, m in firsts)]
-    found = next((m for m in stated if m is not None), None)
+    found = next((m for m in stated if m is not None), None) or _date_stamp_below(lines)
     if found is not None:
         return FuzzyDate(found.date.year, found.date.month, found.date.day), found.words
     every = [m for m in find_dates(text, None, month_first)
@@ -358,6 +364,25 @@ def find_published(text: str) -> tuple[FuzzyDate, str] | None:
         return (FuzzyDate(latest.date.year, latest.date.month, latest.date.day,
                           approximate=True), latest.words)
     return _weekday_fixes_year(text) or _current_year_fixes_day(text)
+
+
+_STAMP = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?\s(?P<y>\d{4})")
+"""A page's date stamp printed day and month dotted, then the year ('27.11 2015')."""
+
+
+def _date_stamp_below(lines: list[str]) -> DateMention | None:
+    """A line of the last three that is a full date and nothing else ('4 ноября 2022', '27.11
+    2015'): the date a page prints under its text, when nothing above dates it."""
+    for line in reversed(lines[-3:]):
+        if (stamp := _STAMP.fullmatch(line)) is not None:
+            day = _day(int(stamp["y"]), int(stamp["m"]), int(stamp["d"]))
+            if day is not None:
+                return DateMention(0, line, day)
+        found = next(iter(find_dates(line, None)), None)
+        if (found is not None and found.words.strip() == line and is_full_date(found.words)
+                and _YEAR_NAMED.search(found.words)):
+            return found
+    return None
 
 
 _CREDIT = re.compile(r"(?:[•·*–-]\s*)?(?:©|\(c\)\s|(?i:photo|foto|фото|bild)\s*:)")
