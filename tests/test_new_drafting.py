@@ -379,7 +379,7 @@ def test_a_sentence_saying_who_said_the_one_before_gives_that_one_to_them(people
 
 
 @pytest.mark.parametrize(("title", "name"), [
-    ("Выступление Сергея Шойгу на коллегии министерства обороны", "Сергей Шойгу"),
+    ("Выступление Сергея Шойгу на коллегии министерства обороны", "Sergey Shoygu"),  # registered
     ("Заявление Марии Захаровой для прессы", "Maria Zakharova"),
     ("Интервью Николая Патрушева газете", "Николай Патрушев"),
     ("Remarks of Mayor John Smith at the City Hall", "John Smith"),
