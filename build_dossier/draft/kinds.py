@@ -253,9 +253,10 @@ def _excerpts_below(layout: Layout) -> bool:
     return bool(rest) and all(para[:1] in "“«„\"" for para in rest)
 
 
-def _asked_before(layout: Layout, turns: list[Turn]) -> bool:
+def _asked_before(layout: Layout, turns: list[Turn], addressed: bool = True) -> bool:
     """Whether an unlabelled question to someone stands right above a labelled turn, as a
-    paper prints an interview: its questions in bold without a label, the answers with one."""
+    paper prints an interview: its questions in bold without a label, the answers with one;
+    not `addressed` when the question need not say 'you' ('Wann wird es zu sehen sein?')."""
     for turn in turns:
         index = layout.para_index(turn.start)
         if index is None:
@@ -266,7 +267,8 @@ def _asked_before(layout: Layout, turns: list[Turn]) -> bool:
             continue
         s, e = layout.paras[index - 1]
         above = layout.text[s:e].strip()
-        if above.endswith("?") and len(above.split()) <= 40 and SECOND_PERSON.search(above) \
+        if above.endswith("?") and len(above.split()) <= 40 and (
+                SECOND_PERSON.search(above) or not addressed) \
                 and not any(t.start <= s < t.end for t in turns):
             return True
     return False
@@ -703,6 +705,45 @@ def _introducer_name(layout: Layout, registry: Registry
             found = registry.resolve(named[0])
             return ((found, registry.people[found].name, "") if found
                     else (None, named[0], named[1])), named[0]
+    return _issuer_of_statement(layout, registry)
+
+
+_ISSUED = re.compile(
+    r"(?i:(?:issued|released|made|gave|delivered|has issued|has released) the following "
+    r"statement|(?:a|ont) (?:fait|publié|diffusé) (?:la déclaration|le communiqué) suivante?|"
+    r"(?:gab|gibt|hat) folgende[ns]? (?:Statement|Erklärung|Stellungnahme)|"
+    r"(?:сделал|сделала|распространил|распространила) следующее заявление)")
+"""Words by which a release introduces the statement below it ('issued the following
+statement Thursday regarding …:')."""
+_NAME_BEFORE = re.compile(r"((?:[" + UPPER + r"][\w’'\-]+[^\S\n]+){1,3}[" + UPPER
+                          + r"][\w’'\-]+)[^\S\n]*,?[^\S\n]*$")
+
+
+def _issuer_of_statement(layout: Layout, registry: Registry
+                         ) -> tuple[tuple[str | None, str, str], str] | None:
+    """The speaker named right before the words introducing the statement ('DES MOINES, Iowa
+    -- Iowa Lottery CEO Terry Rich issued the following statement …:'), the office before the
+    name as the role; never the dateline's place."""
+    for s, e in layout.paras[:4]:
+        line = layout.text[s:e].strip()
+        issued = _ISSUED.search(line)
+        if not line.endswith(":") or len(line.split()) > 40 or issued is None:
+            continue
+        run = _NAME_BEFORE.search(line[:issued.start()])
+        if run is None:
+            continue
+        words = run.group(1).split()
+        # 'Iowa Lottery CEO Terry Rich': the office and its body before the name.
+        cut = max((n + 1 for n, w in enumerate(words[:-1])
+                   if w in TITLE_WORDS or w.casefold() in ROLE_NOUNS or w.isupper()), default=0)
+        name = " ".join(words[cut:])
+        if len(words[cut:]) < 2 or not could_be_speaker(name) or is_institution(name):
+            continue
+        lead = line[:run.start(1)].rsplit("--", 1)[-1].rsplit(" – ", 1)[-1].strip(" ,")
+        role = " ".join([lead, *words[:cut]]).strip() if cut else ""
+        found = registry.resolve(name)
+        return ((found, registry.people[found].name, "") if found
+                else (None, name, role)), name
     return None
 
 
@@ -870,9 +911,16 @@ acknowledge: • the Minister …'): a list of names, not a statement."""
 
 def _wishes_only(para: str) -> bool:
     """Whether a paragraph only wishes its audience well, as a greeting closes ('Желаем вам
-    крепкого здоровья. Пусть в ваших семьях …!'): a formula, not a statement."""
+    крепкого здоровья. Пусть в ваших семьях …!'): a formula, not a statement. The wish may
+    follow a few words naming the day ('В День народного единства желаю вам …'), and
+    exclamations may follow it ('Мира и добра вашему дому! С Новым годом!')."""
     sentences = [p for p in re.split(r"(?<=[.!])\s+", para.strip()) if p]
-    return bool(sentences) and all(_WISH.match(p) for p in sentences)
+    if not sentences:
+        return False
+    wish = _WISH.search(sentences[0])
+    if wish is None or len(sentences[0][:wish.start()].split()) > 6:
+        return False
+    return all(_WISH.match(p) or p.endswith("!") for p in sentences[1:])
 
 
 def _welcomes_guests(para: str) -> bool:
@@ -1125,6 +1173,10 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
         # 'Wie schätzen Sie die Lage ein?' over 'Lothar Beispiel: Wir sind …': an interview,
         # its title quoting the guest.
         asked = _asked_before(layout, turns)
+        if asked or _asked_before(layout, turns, addressed=False):
+            # The paper prints its questions unlabelled: a later paragraph of the answer that
+            # ends on a question ('Weiß man mittlerweile, ob …?') is its next question.
+            answers = [(s, e) for s, e in answers if not _unlabelled_question(layout.text[s:e])]
         recorded = _label_in_capitals(label)
         return Drafted(STATEMENT if answers == spans and not asked and not recorded
                        else TRANSCRIPT,
@@ -1132,10 +1184,13 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
                        + _spoken(layout, answers, speaker, "spoken paragraph", label),
                        speaker, label)
     found = statement_speaker(layout, registry, speech_first=True)
+    if found is not None:
+        found = (_initials_completed(layout.text, registry, found[0]), found[1])
     speaker, words = found if found else ((None, "", ""), "")
     paragraphs = spoken_paragraphs(layout, header_end(layout, speaker[1], words))
+    closing = _closing_formula(layout)
     spans = [_inside_marks(layout.text, *_after_own_label(layout.text, span, speaker[1]))
-             for span in paragraphs]
+             for span in paragraphs if span[0] <= closing]
     while spans and (_signs(layout, spans[-1], speaker[1])
                      or _narrates(layout.text[slice(*spans[-1])], speaker[1])):
         spans.pop()
@@ -1160,6 +1215,43 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     quotes += [r for r in relayed if not any(q.start < r.end and r.start < q.end for q in quotes)]
     return Drafted(STATEMENT, sorted(quotes, key=lambda c: c.start), speaker if found else None,
                    words)
+
+
+_INITIALS_ONLY = re.compile(r"((?:[" + UPPER + r"]\.\s?){1,2})\s?([" + UPPER
+                            + r"][a-zßà-öø-ÿа-яё’'\-]{2,})")
+
+
+def _initials_completed(text: str, registry: Registry, speaker: tuple[str | None, str, str]
+                        ) -> tuple[str | None, str, str]:
+    """A speaker named by initials ('С.Г. Емельянов') under the full name the text gives
+    elsewhere, its signature most often ('Сергей Емельянов'), when the first name starts with
+    the first initial: the name as the speaker signs it, not a name made up."""
+    person_id, name, role = speaker
+    initials = _INITIALS_ONLY.fullmatch(name)
+    if person_id is not None or initials is None:
+        return speaker
+    full = full_name_in(text, initials.group(2))
+    if full is None or " " not in full or full[0] != initials.group(1)[0]:
+        return speaker
+    found = registry.resolve(full)
+    return (found, registry.people[found].name, role) if found else (None, full, role)
+
+
+def _closing_formula(layout: Layout) -> int:
+    """Where a letter's closing formula starts ('С уважением, ректор ЮЗГУ' over the
+    signature), or the end of the text: what comes after it is the signature, then the page's
+    own lines (its title again, a date), never the writer's words."""
+    for s, e in layout.paras:
+        if _CLOSING.match(layout.text[s:e].strip()) and len(layout.text[s:e].split()) <= 8:
+            return s
+    return len(layout.text)
+
+
+def _unlabelled_question(para: str) -> bool:
+    """Whether a paragraph is a question as an interview prints it: short, ending on its
+    question mark."""
+    para = para.strip()
+    return para.endswith("?") and len(para.split()) <= 40
 
 
 def _label_in_capitals(printed: str) -> bool:

@@ -1606,6 +1606,10 @@ def _opening_name(layout: Layout, sentence: tuple[int, int], resolver: Resolver,
     before = head[:head.find(found[1])].split() if " " not in found[1] else []
     if before and before[-1][:1].islower():
         return None
+    # 'Zum Flughafen ist die Unternehmensberaterin … gekommen.': one word no one knows, after
+    # a preposition, is where the sentence goes, not who speaks.
+    if before and found[0] is None and before[-1] in OPENERS:
+        return None
     return found, evidence(words[:60])
 
 

@@ -313,7 +313,9 @@ OPENERS = frozenset(words_of(
     "Mein Meine His Her Their Our My Its Son Sa Ses Leur Leurs Notre Nos Mon Ma Mes "
     # Demonstratives: 'Diese Hypothese stellte Landungsleiter X auf'.
     "Diese Dieser Dieses Diesem Diesen Jene Jener Jenes This These Those Cette Ces Cet "
-    "Этот Эта Эти Этого Этой"))
+    "Этот Эта Эти Этого Этой "
+    # Russian adverbs of sequence: 'Сперва Швыдкой развеял …'.
+    "Сперва Сначала Вначале Далее Наконец Итак Теперь Впрочем"))
 """Words that open a sentence with a capital, never the first of a name: 'Laut Söder'."""
 
 _POSSESSIVE = re.compile(r"['’]s$")

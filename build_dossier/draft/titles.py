@@ -15,6 +15,8 @@ _DATELINE_WORDS = re.compile(
     r"opublikovano|опубликовано|обновлено|изменено|дата|veröffentlicht|aktualisiert|stand|"
     r"zuletzt|publié|mis à jour|modifié|uhr|h|gmt|bst|utc|cet|cest|msk|мск|et|est|edt|pm|"
     r"г|года|год|в|"
+    # 'Letzte Aktualisierung: um 19:46 Uhr', 'Dernière mise à jour : 19h46': a stamp's nouns.
+    r"aktualisierung|update|dernière|mise|jour|последнее|обновление|"
     # '… / 2:41 PM / 9 months ago': how long ago, as a saved page prints it.
     r"ago|years?|months?|weeks?|days?|hours?|назад|лет|года?|месяц\w*|дн\w*)")
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b(?:\s*(?i:[ap]\.\s?m\.|[ap]m\b))?")

@@ -204,7 +204,7 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
             starts.append((i, *found))
     if starts and (len(starts) >= 2 or _asks(starts[0][1])
                    or _outlet(starts[0][1], layout.text)):
-        starts = _with_loose_labels(layout, starts)
+        starts = _with_glued_labels(layout, _with_loose_labels(layout, starts))
     if len(starts) < 2 and not (starts and (0 < starts[0][0] <= 8 or SPEAKER_LIST.search(
             layout.text, 0, layout.paras[starts[0][0]][0]))):
         return []
@@ -313,6 +313,23 @@ def _with_loose_labels(layout: Layout, starts: list[tuple[int, str, int]]
     return sorted(starts)
 
 
+def _with_glued_labels(layout: Layout, starts: list[tuple[int, str, int]]
+                       ) -> list[tuple[int, str, int]]:
+    """A label the text prints elsewhere with a space after its colon opens a turn without
+    one too ('Lisa Stevens:He is actually five months old …' under 'Lisa Stevens: Good
+    morning'): a slip of the page, not the previous speaker going on."""
+    known = {i for i, _, _ in starts}
+    labels = {label for _, label, _ in starts}
+    for i, (s, e) in enumerate(layout.paras):
+        if i not in known and (m := _GLUED_LABEL.match(layout.text, s, e)) is not None \
+                and m.group("label") in labels:
+            starts.append((i, m.group("label"), m.end()))
+    return sorted(starts)
+
+
+_GLUED_LABEL = re.compile(r"(?P<label>[^:\n]{1,60}):(?=[" + UPPER + r"])")
+
+
 def _core(label: str) -> str:
     """A label without the office in brackets after the name: 'НИКОЛАЙ ЗЯТЬКОВ [главный
     редактор …]' → 'НИКОЛАЙ ЗЯТЬКОВ'."""
@@ -355,12 +372,14 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
     answers = any(turn.label == "R" for turn in turns)
     # Where the paper asks ('HAZ:'), the others answer, whatever question closes their turn.
     paper_asks = any(_outlet(turn.label, text) for turn in turns)
+    hosts = _hosts(text, turns)
     for turn in turns:
         # 'THE MODERATOR:', 'LE MODÉRATEUR :': the article is no part of the office.
         words = re.sub(r"^(?:the|le|la|der|die)\s+", "",
                        turn.label.lower().strip()).split() or [""]
         words = re.split(r"[\s.]+", " ".join(words))
-        if words[0] in MODERATORS or _hands_over(text[turn.start:turn.end], turn, turns):
+        if (words[0] in MODERATORS or _hands_over(text[turn.start:turn.end], turn, turns)
+                or _person_key(turn.label) in hosts):
             role = "moderator"
         elif (words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label)
               or (answers and turn.label != "R") or _outlet(turn.label, text)):
@@ -372,6 +391,33 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
             role = "speaker"
         out.append(Turn(turn.label, turn.start, turn.end, role))
     return out
+
+
+_GUEST = re.compile(
+    r"(?i:у нас в гостях|в гостях у нас|гость (?:нашей )?(?:студии|программы)|наш гость|"
+    r"our guest|my guest|notre invitée?|mon invitée?|nous recevons|unser Gast|unsere Gästin|"
+    r"zu Gast (?:bei uns|im Studio|ist))(?![\w-])")
+"""Words that present the programme's guest: 'У нас в гостях Андрей Крайний, …'."""
+
+
+def _hosts(text: str, turns: list[Turn]) -> set[str]:
+    """Who presents another labelled speaker as the guest before that guest speaks ('У нас в
+    гостях Андрей Крайний' in С. БУНТМАН's opening, over 'А. КРАЙНИЙ: …'): the programme's
+    host, whose turns are no quotations, however few of them end on a question."""
+    hosts: set[str] = set()
+    for n, turn in enumerate(turns):
+        found = _GUEST.search(text, turn.start, turn.end)
+        if found is None:
+            continue
+        presented = text[found.end():min(found.end() + 80, turn.end)].casefold()
+        own = _person_key(turn.label)
+        for later in turns[n + 1:]:
+            guest = _person_key(later.label)
+            if guest != own and len(guest) >= 3 and re.search(
+                    r"(?<![\w-])" + re.escape(guest) + r"(?![\w-])", presented):
+                hosts.add(own)
+                break
+    return hosts
 
 
 _HANDS_OVER = re.compile(
