@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from ..load import SOURCES_DIR, load_events, load_people
 from ..model import Event, FuzzyDate, Person, Problem
@@ -134,11 +134,12 @@ def _turned(value: T) -> T:
     """`value` with « and » exchanged in every string it holds (see `turn_guillemets`)."""
     if isinstance(value, str):
         return cast(T, turn_guillemets(value))
-    if isinstance(value, Enum) or isinstance(value, type):
+    if isinstance(value, (Enum, type)):
         return value
     if dataclasses.is_dataclass(value):
-        return cast(T, dataclasses.replace(value, **{
-            f.name: _turned(getattr(value, f.name)) for f in dataclasses.fields(value)
+        record: Any = value
+        return cast(T, dataclasses.replace(record, **{
+            f.name: _turned(getattr(record, f.name)) for f in dataclasses.fields(record)
             if f.init}))
     if isinstance(value, list):
         return cast(T, [_turned(item) for item in value])
