@@ -1058,7 +1058,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         Path(new_cache).write_bytes(orjson.dumps(data))
         mkdocs_service.KEPT["cache"] = (_file_key(new_cache), data)
     manifest = os.environ.get(ENV_MANIFEST)
-    if manifest and (STATE.in_place or os.environ.get(ENV_SITE)):
+    if manifest:  # serve's build, first or not (`ENV_SITE` comes with it)
         names = _write_manifest(Path(manifest), config)
         _keep_for_next(config, pages, names)
     _report("done", STATE.total, STATE.total, force=True)
@@ -1231,9 +1231,9 @@ def _keep_for_next(config: MkDocsConfig, pages: dict[str, dict[str, Any]],
     """Leave this build for the next one in this process, when a quick build can start from
     it: its pages in the order a quick build would give them, and nothing else taking part."""
     mkdocs_service.KEPT.pop("pending", None)
-    # Without an old site, this build's staged site is renamed into place whole: its files
-    # are then the site's, with the same sizes, times and inodes.
-    old_site = os.environ.get(ENV_OLD_SITE) or os.environ.get(ENV_SITE)
+    # Where site/ is, or, without one yet, where this build's staged site is renamed whole:
+    # its files are then the site's, with the same sizes, times and inodes.
+    old_site = os.environ.get(ENV_SITE)
     if STATE.structure is None or config.extra_templates or not old_site:
         return
     files, nav, env = STATE.structure
