@@ -142,11 +142,15 @@ def serve_rebuilds(root: Path, world: World) -> dict[str, Any]:
     counts = [int(m.group(1)) + int(m.group(2)) for m in written if m]
     rebuilt = [m.groups() for line in said if (m := re.search(
         r"Rebuilt in ([\d.]+) s \(pages ([\d.]+) s, site ([\d.]+) s[):]", line))]
+    # When serve showed the short pages a rebuild changed, before the long lists were done.
+    shown = [float(m.group(1)) for line in said
+             if (m := re.match(r"Shown after ([\d.]+) s", line))]
     again = [[int(n.replace(",", "")) for n in m.groups()] for line in said if (m := re.search(
         r"([\d,]+) of ([\d,]+) pages built again", line))]
     return {"edit_one_source_s": round(edit_s, 3), "add_one_source_s": round(add_s, 3),
             # What serve said of its rebuilds after its first: total, pages, site (seconds).
             "serve_rebuilds_s": [[float(x) for x in r] for r in rebuilt[1:]],
+            "serve_shown_first_s": shown,
             # And of those that took only the changed pages through MkDocs: built, of all.
             "serve_pages_built_again": again,
             "serve_peak_rss_mb": peak, "serve_mkdocs_peak_rss_mb": mkdocs_peak,

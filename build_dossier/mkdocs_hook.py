@@ -72,6 +72,10 @@ STAGED_CHANGES = ".build-dossier-changes.json"
 `site_cache.note_staged`, which this module cannot import)."""
 PROGRESS_MARK = "build-dossier-progress"
 """Lines on stderr that `site.py` reads as progress: `<mark> <stage> <done> <total>`."""
+FIRST_MARK = "build-dossier-first"
+"""A line on stderr, `<mark> <JSON>`, naming the pages of a quick build already written whole
+(the staged site's folder, and each page's file in it) while the long lists are still being
+built: `serve` shows those first. Must equal `site_cache.FIRST_MARK`."""
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2",
             "build-dossier")
 CHUNKS = 16
@@ -1428,14 +1432,20 @@ def _build_changed(kept: _Kept, changes: _Changes, files: Files) -> tuple[int, i
         STATE.indexed = True
     for file in todo:
         _fresh_page(file, config, kept.nav)
-    _convert_all(todo, config, files)
-    for file in todo:
-        assert file.page is not None
-        mkdocs_build._populate_page(file.page, config, files)
-    _check_anchors(kept, files, doc_files, todo, config)
-    for file in todo:
-        assert file.page is not None
-        _mkdocs_build_page(file.page, config, doc_files, kept.nav, kept.env)
+    first, rest = _first_and_rest(todo)
+    for group in (first, rest):
+        if group is rest:
+            _convert_all(rest, config, files)
+        for file in group:
+            assert file.page is not None
+            mkdocs_build._populate_page(file.page, config, files)
+        if group is rest:
+            _check_anchors(kept, files, doc_files, todo, config)
+        for file in group:
+            assert file.page is not None
+            _mkdocs_build_page(file.page, config, doc_files, kept.nav, kept.env)
+        if group is first and first:
+            _say_first(config.site_dir, first)
     for uri, digest in changes.copies.items():
         File.copy_file(files.src_uris[uri])  # the class's own: the full build may set it aside
         kept.statics[uri] = digest
@@ -1454,6 +1464,26 @@ def _build_changed(kept: _Kept, changes: _Changes, files: Files) -> tuple[int, i
     _report("done", STATE.total, STATE.total, force=True)
     STATE, _WORKER = _State(), None
     return len(todo), len(doc_files)
+
+
+def _first_and_rest(todo: list[File]) -> tuple[list[File], list[File]]:
+    """The pages to build first, and the others: with long pages to build (the quote index,
+    the chronology, which take seconds), the short ones go first, for `serve` to show the
+    edited source's page while the long ones are built. (Their links to anchors are checked
+    with the others': a warning still fails the build, and `serve` then shows the last good
+    pages again.)"""
+    long = {file.src_uri for file in todo
+            if len(file.content_bytes) >= mkdocs_blocks.BLOCKS_MIN}
+    if not long or len(long) == len(todo):
+        return [], todo
+    return ([file for file in todo if file.src_uri not in long],
+            [file for file in todo if file.src_uri in long])
+
+
+def _say_first(site_dir: str, first: list[File]) -> None:
+    """Name the pages built first, written whole in the staged site."""
+    said = {"site": site_dir, "files": sorted(file.dest_uri for file in first)}
+    print(f"{FIRST_MARK} {json.dumps(said)}", file=sys.stderr, flush=True)
 
 
 def _check_anchors(kept: _Kept, files: Files, doc_files: Sequence[File], built: list[File],

@@ -41,7 +41,7 @@ CONNECTION_TIMEOUT = 5
 """Seconds a connection may stay silent before it is closed."""
 # The overlay is built with textContent: problem lines quote sources, never to be read as HTML.
 _SCRIPT = (
-    "<script>(function(){var b=%d,o=null;"
+    "<script>(function(){var b=%d,f=%d,o=null;"
     "function show(lines){if(!o){o=document.createElement('div');o.id='build-dossier-problems';"
     "o.setAttribute('role','alert');o.style.cssText='position:fixed;left:0;right:0;bottom:0;"
     "max-height:50vh;overflow:auto;z-index:10000;margin:0;padding:1em;background:#fff3f3;"
@@ -51,7 +51,8 @@ _SCRIPT = (
     "+lines.join('\\n')}"
     "function hide(){if(o){o.remove();o=null}}"
     "function p(){fetch('" + RELOAD_PATH + "',{cache:'no-store'})"
-    ".then(function(r){return r.json()}).then(function(d){if(d.build!==b){location.reload();"
+    ".then(function(r){return r.json()}).then(function(d){if(d.build!==b||(d.first!==f&&"
+    "(f>=0||d.paths.indexOf(location.pathname)>=0))){location.reload();"
     "return}if(d.problems.length){show(d.problems)}else{hide()}setTimeout(p,200)})"
     ".catch(function(){setTimeout(p,1500)})}setTimeout(p,0)})();"
     "</script>"
@@ -60,23 +61,67 @@ _SCRIPT = (
 
 class Builds:
     """The number of the last good build and the problems of a failed one since, shared
-    between the watcher and the server."""
+    between the watcher and the server; and, while a build is under way, the pages it has
+    already written whole, served before it ends (see `show_first`)."""
 
     def __init__(self) -> None:
         self.number = 0
         self.problems: list[str] = []
         self.lock = threading.Lock()
+        self.first = 0
+        """Counts the changes to `shown`: a page served from it reloads at the next."""
+        self.shown: dict[str, Path] = {}
+        """Files of the site, by their name in it, that the build under way wrote already."""
+        self.began = time.perf_counter()
+
+    def begin(self) -> None:
+        """A build starts (its time is counted from here)."""
+        self.began = time.perf_counter()
+
+    def show_first(self, site_dir: Path, files: list[str]) -> None:
+        """The build under way wrote these pages whole in `site_dir` (the edited source's,
+        its speakers' and events'...) and goes on with the long lists: serve them now, as
+        they will be once it ends, and say so. If it fails, the last good ones come back."""
+        with self.lock:
+            self.first += 1
+            self.shown = {name: site_dir / name for name in files}
+        # The sources' pages first: the one just saved is among them.
+        named = sorted(files, key=lambda name: (not name.startswith("sources/"), name))
+        pages = ", ".join(visible(_page_path(name)) for name in named[:3])
+        more = f" and {len(files) - 3} more" if len(files) > 3 else ""
+        print(f"Shown after {time.perf_counter() - self.began:.1f} s: {pages}{more}; the "
+              "long lists follow.", flush=True)
+
+    def shown_file(self, name: str) -> tuple[Path, int] | None:
+        """Where the build under way wrote the site's file `name`, if it did already, and the
+        count its page is served under."""
+        with self.lock:
+            found = self.shown.get(name)
+            return (found, self.first) if found is not None else None
+
+    def _forget_shown(self) -> None:
+        if self.shown:
+            self.shown = {}
+            self.first += 1
+
+    def interrupted(self) -> None:
+        """A build ended with neither a site nor problems: its pages shown first are gone."""
+        with self.lock:
+            self._forget_shown()
 
     def done(self) -> None:
         """Count one more good build."""
         with self.lock:
             self.number += 1
             self.problems = []
+            self._forget_shown()
 
     def failed(self, lines: list[str]) -> None:
-        """A build failed: what it said, for the open pages to show."""
+        """A build failed: what it said, for the open pages to show (the pages it had shown
+        are the last good ones again)."""
         with self.lock:
             self.problems = [visible(line) for line in lines]
+            self._forget_shown()
 
     def current(self) -> int:
         """The last good build's number."""
@@ -84,9 +129,19 @@ class Builds:
             return self.number
 
     def state(self) -> dict[str, object]:
-        """The build number and the problems, as `/__reload` answers."""
+        """The build number, the problems and the pages shown first, as `/__reload`
+        answers."""
         with self.lock:
-            return {"build": self.number, "problems": list(self.problems)}
+            paths = sorted({form for name in self.shown
+                            for form in ("/" + name, "/" + _page_path(name))})
+            return {"build": self.number, "problems": list(self.problems),
+                    "first": self.first, "paths": paths}
+
+
+def _page_path(name: str) -> str:
+    """The address a site file is shown at: `sources/x/` for `sources/x/index.html`."""
+    return name[:-len("index.html")] if name == "index.html" or name.endswith("/index.html") \
+        else name
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -130,6 +185,15 @@ class Handler(SimpleHTTPRequestHandler):
         if path == RELOAD_PATH:
             self._send(200, "application/json", json.dumps(self.builds.state()).encode())
             return
+        name = unquote(path).lstrip("/")
+        first = self.builds.shown_file(name + "index.html" if not name or name.endswith("/")
+                                       else name)
+        if first is not None:
+            try:
+                self._send_page(first[0].read_bytes(), first[1])
+                return
+            except OSError:  # moved into site/ by now, or the build failed: site/ has it
+                pass
         target = Path(self.translate_path(self.path))
         if target.is_dir() and path.endswith("/"):
             target = target / "index.html"
@@ -139,12 +203,17 @@ class Handler(SimpleHTTPRequestHandler):
             except OSError:  # swapped out by a build between the two calls
                 self.send_error(503, "The site is being rebuilt; reload in a moment")
                 return
-            script = (_SCRIPT % self.builds.current()).encode()
-            at = html.rfind(b"</body>")
-            html = html[:at] + script + html[at:] if at >= 0 else html + script
-            self._send(200, "text/html; charset=utf-8", html)
+            self._send_page(html, -1)
             return
         super().do_GET()
+
+    def _send_page(self, html: bytes, first: int) -> None:
+        """An HTML page with the reload script; `first`: the count of the pages shown first
+        it is one of, or -1."""
+        script = (_SCRIPT % (self.builds.current(), first)).encode()
+        at = html.rfind(b"</body>")
+        html = html[:at] + script + html[at:] if at >= 0 else html + script
+        self._send(200, "text/html; charset=utf-8", html)
 
     def send_head(self):  # type: ignore[no-untyped-def]
         """As the standard handler, but a file that cannot be opened is not found."""
@@ -224,15 +293,18 @@ def rebuild(root: Path, builds: Builds, pdf: bool, waiting: bool = False,
     since and renders only the pages they change; `service` is the MkDocs process kept for
     every build."""
     started = time.perf_counter()
+    builds.begin()
     try:
         result = build(root, pdf=pdf, keep_pdf=not pdf, memo=memo, rendered=rendered,
                        service=service)
     except OSError as error:
         # An editor's save in progress (a file renamed or deleted mid-read): try again next poll.
+        builds.interrupted()
         print(f"Build interrupted: {visible(str(error))}; retrying when the files settle.",
               flush=True)
         return False
     if result.busy:
+        builds.interrupted()
         if not waiting:
             print("\n".join(result.lines), flush=True)
             print("Waiting for it: this build runs as soon as it is done.", flush=True)
@@ -286,6 +358,7 @@ def serve(root: Path, port: int = 8000, *, pdf: bool = False) -> int:
     """
     builds = Builds()
     memo, rendered, service = Memo(), RenderMemo(), Service()
+    service.on_first = builds.show_first
     handler = partial(Handler, builds=builds, directory=str(root / SITE_DIR))
     server = bind(port, handler)
     if isinstance(server, str):

@@ -14,7 +14,7 @@ import os
 import secrets
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +36,9 @@ PROGRESS_MARK = "build-dossier-progress"
 """Must equal `mkdocs_hook.PROGRESS_MARK` (the hook is not importable from here)."""
 QUICK_MARK = f"{PROGRESS_MARK} quick "
 """The hook's line after a build of only the changed pages: `<mark> quick <built> <pages>`."""
+FIRST_MARK = "build-dossier-first "
+"""Must equal `mkdocs_hook.FIRST_MARK`, with its space: `<mark> {"site": …, "files": […]}`, the
+pages of a quick build written whole before the long ones are."""
 SERVICE = "build_dossier.mkdocs_service"
 SERVICE_DONE = "build-dossier-built"
 """Must equal `mkdocs_service.DONE_MARK`."""
@@ -203,6 +206,9 @@ class Service:
         of how many pages; None after a full build."""
         self.in_step = InStep()
         """What serve's last build left in the staged docs (see `site.stage_docs`)."""
+        self.on_first: Callable[[Path, list[str]], None] | None = None
+        """Told, during a quick build, of the pages already written whole in the staged site
+        (its folder, and the pages' files in it), for `serve` to show before the build ends."""
 
     def run(self, config: Path, cwd: Path, env: Mapping[str, str],
             progress: Reporter | None) -> tuple[int, str]:
@@ -224,6 +230,8 @@ class Service:
                 if line.startswith(QUICK_MARK):
                     built, total = line.split()[2:4]
                     self.rebuilt = (int(built), int(total))
+                elif line.startswith(FIRST_MARK):
+                    self._first(line[len(FIRST_MARK):])
                 elif line.startswith(PROGRESS_MARK):
                     _relay(line, progress)
                 else:
@@ -237,6 +245,17 @@ class Service:
         status = child.wait()  # it died mid-build: said what it could; the next starts anew
         self.child = None
         return status or 1, "".join(said)
+
+    def _first(self, said: str) -> None:
+        """Pass on the pages built first, if anyone listens and the line is as written."""
+        if self.on_first is None:
+            return
+        try:
+            first = json.loads(said)
+            site_dir, files = Path(first["site"]), [str(name) for name in first["files"]]
+        except (ValueError, KeyError, TypeError):
+            return
+        self.on_first(site_dir, files)
 
     def _ready(self, env: Mapping[str, str]) -> subprocess.Popen[str]:
         here = Path(__file__).parent

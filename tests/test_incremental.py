@@ -357,3 +357,23 @@ def test_a_build_after_serve_reuses_the_pages_serve_built(dossier, tmp_path, bui
     assert result.ok, result.lines
     assert page.stat().st_ino == served  # linked from serve's site, not built again
     assert_same_as_clean(root, tmp_path, builds)
+
+
+@pytest.mark.parametrize("builds", ["serve"], indirect=True)
+def test_serve_is_told_of_the_edited_page_before_the_long_lists_and_it_is_final(
+        dossier, tmp_path, builds):
+    root, _ = dossier
+    # Built once in the test: serve's MkDocs process starts again in the test's environment.
+    edit_first_source(root)
+    assert builds(root).ok
+    told: list[dict[str, bytes]] = []
+    builds.service.on_first = lambda site_dir, files: told.append(
+        {name: (site_dir / name).read_bytes() for name in files})
+    edited = edit_first_source(root)
+    assert_same_as_clean(root, tmp_path, builds)
+    assert len(told) == 1, "the short pages were not announced before the long ones"
+    page = f"sources/{edited.stem}/index.html"
+    assert page in told[0]
+    assert "quotes/index.html" not in told[0] and "chronology/index.html" not in told[0]
+    final = site_files(root)
+    assert {name: final[name] for name in told[0]} == told[0]  # shown first as it ends up

@@ -333,3 +333,55 @@ def test_serve_waits_for_another_build_and_then_builds(tmp_path):
             holder.communicate("done\n", timeout=30)
         wait_for(lambda: reload_state(base)["build"] > first)
         assert "Ukraine talks" in get(base + PAGE)
+
+
+@contextlib.contextmanager
+def local_server(site: Path, builds: serve.Builds):
+    """serve's HTTP server alone, on a free port, over `site`."""
+    server = serve.bind(0, partial(serve.Handler, builds=builds, directory=str(site)))
+    assert not isinstance(server, str), server
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _page(words: str) -> str:
+    return f"<html><body><h1>{words}</h1></body></html>"
+
+
+def test_pages_a_build_wrote_first_are_served_until_it_ends_or_fails(tmp_path, capsys):
+    site, staged = tmp_path / "site", tmp_path / "stage"
+    for folder, words in ((site, "as built before"), (staged, "just saved")):
+        (folder / "sources" / "a").mkdir(parents=True)
+        (folder / "sources" / "a" / "index.html").write_text(_page(words))
+    (staged / "sources" / "new").mkdir()
+    (staged / "sources" / "new" / "index.html").write_text(_page("a source added"))
+    builds = serve.Builds()
+    with local_server(site, builds) as base:
+        assert "as built before" in get(base + "sources/a/")
+        assert status(base + "sources/new/") == 404
+        builds.show_first(staged, ["sources/a/index.html", "sources/new/index.html"])
+        assert "Shown after" in capsys.readouterr().out
+        shown = get(base + "sources/a/")
+        assert "just saved" in shown and "as built before" not in shown
+        assert "a source added" in get(base + "sources/new/")
+        state = reload_state(base)
+        assert "/sources/a/" in state["paths"] and state["build"] == 0
+        # The page served early knows it is, and reloads when the build ends either way.
+        assert f"var b=0,f={state['first']}," in shown
+        builds.failed(["sources/a.md:3: title: missing"])
+        back = get(base + "sources/a/")
+        assert "as built before" in back and "var b=0,f=-1," in back
+        assert status(base + "sources/new/") == 404
+        after = reload_state(base)
+        assert after["paths"] == [] and after["first"] != state["first"]
+        builds.show_first(staged, ["sources/a/index.html"])
+        (site / "sources" / "a" / "index.html").write_text(_page("built"))
+        (staged / "sources" / "a" / "index.html").unlink()  # moved into site/ at the end
+        assert "built" in get(base + "sources/a/")
+        builds.done()
+        assert reload_state(base)["build"] == 1 and reload_state(base)["paths"] == []
