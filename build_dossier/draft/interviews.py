@@ -53,6 +53,17 @@ def _asks(text: str) -> bool:
     return words.endswith("?") and len(words.split()) <= MAX_QUESTION_WORDS
 
 
+_YOU_OPENING = re.compile(r"\s*(?:You|Vous|Sie|Du|Вы|Ты)\s")
+
+
+def _remark_to_guest(para: str) -> bool:
+    """Whether a paragraph is an interviewer's remark: short, opening on 'you' ('Vous',
+    'Sie', 'Вы'), ending on an exclamation mark."""
+    words = para.rstrip(" " + QUOTE_CHARS)
+    return words.endswith("!") and len(words.split()) <= 20 and _YOU_OPENING.match(words) \
+        is not None
+
+
 def _puts_to(para: str) -> bool:
     """Whether a turn asks, or speaks to the one answering ('вы', 'vous', 'you')."""
     return _asks(para) or SECOND_PERSON.search(para) is not None
@@ -123,6 +134,11 @@ def _inline_answer(text: str, start: int, end: int) -> tuple[int, bool] | None:
 def _answers_of_questions(layout: Layout) -> list[Answer]:
     text = layout.text
     asking = [i for i, (s, e) in enumerate(layout.paras) if _asks(text[s:e])]
+    if len(asking) >= 2:
+        # 'Vous remettez en question le statut du chef !' between two answers: a remark put
+        # to the one answering in place of a question, his answer below it.
+        asking = sorted([*asking, *(i for i, (s, e) in enumerate(layout.paras)
+                                    if i > asking[0] and _remark_to_guest(text[s:e]))])
     found = {i: at for i, (s, e) in enumerate(layout.paras)
              if i not in asking and (at := _inline_answer(text, s, e)) is not None}
     inline = {i: at for i, (at, _) in found.items()}
@@ -280,6 +296,8 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
         # the first question names whom it is put to.
         named.append((put_to[0], put_to[1], False))
     if not named:
+        named = _subject_in_lead(layout, answers[0].asked_at)
+    if not named:
         return None
     chosen = (next((n for n in named if n[0].split()[0] in firsts), None)
               or next((n for n in named if n[2]), None) or named[0])
@@ -287,6 +305,33 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     if found_id is not None:
         return found_id, registry.people[found_id].name, ""
     return None, chosen[0], chosen[1]
+
+
+_PATRONYMIC_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|овна|евна|инична)")
+
+
+def _subject_in_lead(layout: Layout, before: int) -> list[tuple[str, str, bool]]:
+    """The person a sentence of the lead above the first question opens on, in full ('Я
+    встретилась с одним из них. Пётр Петрович Иванов из посёлка … занимается …', 'Anne
+    Exemple dirige depuis 2019 …'): the one the interview is with, the last so named; a
+    patronymic is no part of the name proposed."""
+    found: list[tuple[str, str, bool]] = []
+    for s, e in layout.paras[:max(before, 0)]:
+        for start, end in layout.sentences_in(s, e):
+            sentence = layout.text[start:end]
+            named = named_subject(sentence)
+            if named is None:
+                continue
+            name, role = named
+            words = name.split()
+            if (len(words) == 2 and _PATRONYMIC_WORD.fullmatch(words[0])
+                    and re.fullmatch(r"[А-ЯЁ][а-яё]+", role)):
+                name, role = f"{role} {words[1]}", ""  # 'Павел Рафаилович Рябков'
+            elif len(words) == 3 and _PATRONYMIC_WORD.fullmatch(words[1]):
+                name = f"{words[0]} {words[2]}"
+            if " " in name and sentence.lstrip().startswith(name.split()[0]):
+                found.append((name, role, speech_verb(sentence) is not None))
+    return found[-1:]
 
 
 def _vocative(question: str) -> tuple[str, str] | None:

@@ -212,7 +212,14 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     # A name on the last line of a text that opens by addressing its readers ('Chères
     # administrées, chers administrés, … / Hervé BRUYERE') signs it.
     # A signature of several lines ('Владимир Дегтярь, / генеральный директор, / …') too.
-    signed = _signature_block(layout) if _opens_with_salutation(layout) else range(0)
+    # 'WHILE I HAVE experienced … / Many thanks … / Jane Example, Music Director, City
+    # Orchestra': so does a name and office on the last line of a letter in the first person,
+    # with no salutation above.
+    letter = (len(long_paras) >= 2 and _first_person_share(layout, long_paras) >= 0.6
+              and _signature_line(layout, registry) is not None)
+    signed = _signature_block(layout) if _opens_with_salutation(layout) or letter else range(0)
+    if letter and not signed:  # a signature line longer than the block's lines
+        signed = range(len(layout.paras) - 1, len(layout.paras))
     attributed = any(
         attribution_line(layout.text[s:e], registry.exact) is not None
         and len(layout.text[paras[i - 1][0]:paras[i - 1][1]].split()) >= 8
@@ -225,6 +232,8 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return STATEMENT
     if not attributed and _addressed_in_person(layout, long_paras):
         return STATEMENT
+    if not attributed and letter:
+        return STATEMENT  # the writer's statement
     if not attributed and (_statement_in_marks(layout) or _introduced_speech(layout)):
         return STATEMENT
     if (_statement_after_colon(layout) or _headed_as_statement(layout)
@@ -525,7 +534,9 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
     if speech is not None:
         head = head[:speech]
         if speech == 0:
-            return None
+            # A letter opening on its speech, no heading above: only its signature names
+            # who writes it ('… / Jane Example, Music Director, City Orchestra').
+            return _signature_line(layout, registry)
     if (headed := _heading_naming_speaker(layout, registry, len(head))) is not None:
         return headed
     hits = registry.find(head)
@@ -695,12 +706,23 @@ def _introducer_name(layout: Layout, registry: Registry
     Bundesministerin Anna Beispiel:', 'Minister Jane Doe made the following statement:')."""
     for s, e in layout.paras[:4]:
         line = layout.text[s:e].strip()
-        verb = speech_verb(line)
-        # One sentence introduces; a paragraph of the speech may end on someone's words too.
-        if not line.endswith(":") or len(line.split()) > 40 or verb is None \
-                or len(layout.sentences_in(s, e)) > 1:
+        sentences = layout.sentences_in(s, e)
+        if len(sentences) > 1 and line.endswith(":") and not FIRST_PERSON.search(line):
+            # 'Am 2. Juli ist der Tag der Seeleute. Dazu gratulierte Verbandschef Hans
+            # Beispiel den Seeleuten:': the page's own narration, its last sentence introducing
+            # the greeting below; a paragraph of the speech (in the first person) may end on
+            # someone's words too, and introduces nothing.
+            line = layout.text[sentences[-1][0]:e].strip()
+        elif len(sentences) > 1:
             continue
-        named = named_subject(line[verb.end():]) or named_subject(line[:verb.start()])
+        verb = speech_verb(line) or _GREETS.search(line)
+        if not line.endswith(":") or len(line.split()) > 40 or verb is None:
+            continue
+        before = line[:verb.start()]
+        named = named_subject(line[verb.end():]) or named_subject(before) or (
+            # 'В связи с этим, глава агентства Пётр Иванов поздравил …:': the words opening
+            # the sentence, set off by a comma, are no part of the subject.
+            named_subject(before.rsplit(", ", 1)[1]) if ", " in before else None)
         if named is not None and " " in named[0]:
             found = registry.resolve(named[0])
             return ((found, registry.people[found].name, "") if found
@@ -708,6 +730,11 @@ def _introducer_name(layout: Layout, registry: Registry
     return _issuer_of_statement(layout, registry)
 
 
+_GREETS = re.compile(
+    r"(?<![\w-])(?:поздравил[аи]?|обратил(?:ся|ась|ись)|congratulated|greeted|"
+    r"gratulierte|gratuliert|grüßte|grüßt|félicite|a félicité|a adressé|adresse)(?![\w-])")
+"""Verbs by which a page introduces a greeting below it ('Пётр Иванов поздравил коллег с
+праздником:', 'Hans Beispiel gratulierte den Mitgliedern:')."""
 _ISSUED = re.compile(
     r"(?i:(?:issued|released|made|gave|delivered|has issued|has released) the following "
     r"statement|(?:a|ont) (?:fait|publié|diffusé) (?:la déclaration|le communiqué) suivante?|"
@@ -751,6 +778,16 @@ _SIGNED_INITIALS = re.compile(r"((?:[" + UPPER + r"]\.\s?){1,2})([" + UPPER
                               + r"][a-zßà-öø-ÿа-яё’'\-]{2,})$")
 
 
+def _signature_line(layout: Layout, registry: Registry
+                    ) -> tuple[tuple[str | None, str, str], str] | None:
+    """Who signs a letter that has no heading nor salutation: its last line, a name and its
+    office and no sentence ('Jane Example, Music Director, City Orchestra'); a closing
+    sentence of thanks ('Thank you Anna, thank you Europe.') signs nothing."""
+    if not layout.paras or layout.text[slice(*layout.paras[-1])].rstrip()[-1:] in ".!?…":
+        return None
+    return _signature(layout, registry)
+
+
 def _signature(layout: Layout, registry: Registry
                ) -> tuple[tuple[str | None, str, str], str] | None:
     """Who signs a statement on its last line, under a closing formula or not: 'Bernard
@@ -760,7 +797,14 @@ def _signature(layout: Layout, registry: Registry
     last = layout.text[slice(*layout.paras[-1])].strip().split("\n")[-1].strip().rstrip(".")
     block = _signature_block(layout)
     lines = [layout.text[slice(*layout.paras[i])].strip() for i in block]
-    signed = [line for line in lines if not _CLOSING.fullmatch(line) and not is_dateline(line)]
+    signed = [line for line in lines if not _CLOSING.fullmatch(line)
+              and not _YOURS.fullmatch(line) and not is_dateline(line)]
+    # 'Mit närrischen Grüßen / Euer / Hans Beispiel': the lines under the last closing
+    # formula are the signature, whatever short lines stand above it.
+    closing = max((n for n, line in enumerate(lines)
+                   if _CLOSING.fullmatch(line) or _YOURS.fullmatch(line)), default=-1)
+    under = [line for line in lines[closing + 1:] if not is_dateline(line)] \
+        if closing >= 0 else []
     if len(block) >= 2 and _opens_with_salutation(layout):
         # A letter's signature over several lines: the name, then its first office.
         last = " ".join(lines[:2]).rstrip(",. ")
@@ -768,6 +812,8 @@ def _signature(layout: Layout, registry: Registry
         # 'Yours sincerely / Ann Ballinger / General Secretary / 21 November 2011': the
         # name and its office under a letter's closing formula, the date below left aside.
         last = ", ".join(signed[:2]).rstrip(",. ")
+    elif 1 <= len(under) <= 3:
+        last = ", ".join(under[:2]).rstrip(",. ") if len(under) >= 2 else under[0].rstrip(",. ")
     # '+ Philippe Mousset, évêque de Périgueux': the cross a bishop signs before his name.
     last = re.sub(r"^[+†✠✝][^\S\n]*", "", last)
     if not last or len(last.split()) > 10 or last[-1:] in "!?":
@@ -781,7 +827,7 @@ def _signature(layout: Layout, registry: Registry
         return (None, name, last[:initials.start()].strip(" ,")), last
     named = proper_name(_leading_name(last.split(",")[0]))
     if named is not None and " " in named[0] and named[0] == last \
-            and _opens_with_salutation(layout):
+            and (_opens_with_salutation(layout) or len(under) == 1):
         # 'Chères administrées, chers administrés, … / Hervé BRUYERE': a letter's signature,
         # the name alone.
         return (None, _proper_surname(named[0]), ""), last
@@ -795,6 +841,10 @@ _CLOSING = re.compile(
     r"warm)(?:est)? (?:wishes|regards)|regards|cordialement|bien (?:à vous|cordialement)|"
     r"(?:mit )?(?:freundlichen|herzlichen|besten) grüßen|с уважением)[,.!]?")
 """A letter's closing formula on a line of its own, above the signature."""
+_YOURS = re.compile(r"(?i:euer|eure|ihr|ihre|dein|deine|yours|your friend|votre|vôtre|"
+                    r"votre dévouée?|ваш|ваша|искренне ваш|искренне ваша)[,.!]?")
+"""The writer's possessive of address, alone on its line above the name: 'Euer / Hans
+Beispiel', 'Ваш / Пётр Иванов' — a closing formula too."""
 
 
 def _proper_surname(name: str) -> str:
@@ -1010,8 +1060,20 @@ def _thanks_only(para: str) -> bool:
     # 'Дорогие земляки! От всей души поздравляю вас …!': the salutations before it left aside.
     while len(sentences) > 1 and _salutation(sentences[0]):
         sentences.pop(0)
+    if len(sentences) == 1 and (behalf := _ON_BEHALF.match(sentences[0])) is not None \
+            and (verb := _THANKS.search(sentences[0], behalf.end())) is not None \
+            and verb.start() - behalf.end() <= 160 \
+            and not FIRST_PERSON.search(sentences[0], behalf.end(), verb.start()):
+        # 'От лица агентства и от себя лично поздравляю вас с Днем …!', 'On behalf of the
+        # Board, congratulations on …': for whom the formula is said, then the formula ('On
+        # behalf of …, I would like to send my warmest congratulations to …' says more).
+        return len(sentences[0][verb.start():].split()) <= 20
     return (len(sentences) == 1 and len(sentences[0].split()) <= 20
             and _THANKS.match(sentences[0]) is not None)
+
+
+_ON_BEHALF = re.compile(r"(?i:от (?:лица|имени)|on behalf of|au nom d[eu]|im namen)(?![\w-])")
+"""Words naming for whom a greeting's formula is said: 'От лица агентства …'."""
 
 
 def _greetings_only(para: str) -> bool:
@@ -1164,6 +1226,14 @@ def summary_points(layout: Layout) -> SpanSet:
 def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted:
     if turns:
         turn = turns[0]
+        if len(turns) >= 2 and len({t.label for t in turns}) == 1 and all(
+                len(layout.text[t.start:t.end].split()) <= 20
+                and layout.text.count(layout.text[t.start:t.end].strip()) >= 2
+                for t in turns[:-1]):
+            # 'Ольга Примерова: Дорогие друзья, …!' printed twice as the page's heading, then
+            # the greeting: the same label again opens no new turn; the lines above the last
+            # are the heading, what follows the last is hers.
+            turn = turns[-1]
         speaker = label_speaker(turn.label, layout.text, registry, None)
         spans = spoken_paragraphs(layout, layout.para_index(turn.start) or 0, turn.end,
                                   turn.start)
@@ -1186,8 +1256,13 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     found = statement_speaker(layout, registry, speech_first=True)
     if found is not None:
         found = (_initials_completed(layout.text, registry, found[0]), found[1])
+    start = None
+    if (inner := _speech_headed_below(layout, registry)) is not None:
+        # A notice wrapped around a speech: whose it is, from its heading below the notice.
+        found, start = inner
     speaker, words = found if found else ((None, "", ""), "")
-    paragraphs = spoken_paragraphs(layout, header_end(layout, speaker[1], words))
+    paragraphs = spoken_paragraphs(layout, header_end(layout, speaker[1], words)
+                                   if start is None else start)
     closing = _closing_formula(layout)
     spans = [_inside_marks(layout.text, *_after_own_label(layout.text, span, speaker[1]))
              for span in paragraphs if span[0] <= closing]
@@ -1215,6 +1290,39 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     quotes += [r for r in relayed if not any(q.start < r.end and r.start < q.end for q in quotes)]
     return Drafted(STATEMENT, sorted(quotes, key=lambda c: c.start), speaker if found else None,
                    words)
+
+
+_SPEECH_HEADING = re.compile(
+    r"(?:Discours|Allocution|Intervention|Rede|Ansprache|Grußwort|Speech|Remarks|Address|"
+    r"Выступление|Обращение|Речь|Слово)\s+"
+    r"(?:by|of|from|des|der|von|du|de|de la|de l['’]|d['’])?\s*")
+"""A heading that names a speech and whose it is: 'Discours du président Jean Exemple'."""
+
+
+def _speech_headed_below(layout: Layout, registry: Registry
+                         ) -> tuple[tuple[tuple[str | None, str, str], str], int] | None:
+    """A speech under its heading below a page's notice ('Le 5 janvier s'est tenue la
+    cérémonie … / Discours du président Jean Exemple / Monsieur le Président, / …'): (the
+    speaker the heading names, the index of its first paragraph), when a salutation opens it;
+    the notice above is the page's account, not the speaker's words."""
+    for i, (s, e) in enumerate(layout.paras[:30]):
+        line = layout.text[s:e].strip()
+        if i < 2 or len(line.split()) > 12 or line[-1:] in ".!?:" \
+                or not _SPEECH_HEADING.match(line):
+            continue
+        below = [layout.text[ps:pe].strip() for ps, pe in layout.paras[i + 1:i + 3]]
+        if not below or not any(len(b.split()) <= 8 and (_ADDRESSED.match(b)
+                                                         or _SALUTATION.fullmatch(b))
+                                for b in below):
+            continue
+        named = named_subject(line)
+        if named is None or " " not in named[0]:
+            continue
+        name = nominative(named[0]) if line.lower().startswith(_GOVERNING) else named[0]
+        found = registry.resolve(name)
+        return ((found, registry.people[found].name, "") if found else (None, name, ""),
+                line), i + 1
+    return None
 
 
 _INITIALS_ONLY = re.compile(r"((?:[" + UPPER + r"]\.\s?){1,2})\s?([" + UPPER
@@ -1662,8 +1770,24 @@ def _interview(layout: Layout, registry: Registry) -> Drafted:
                                  who[1])[0]
         spans = [_inside_marks(layout.text, *span) for span in spoken_paragraphs(
             layout, answer.first, layout.paras[answer.last][1], start, MIN_TURN_WORDS)]
+        spans = [span for span in spans if not _author_box(layout.text[slice(*span)])]
         quotes += _spoken(layout, spans, who, "answer", how)
     return Drafted(TRANSCRIPT, quotes)
+
+
+_AUTHOR_JOB = re.compile(
+    r"(?i:redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|editor|"
+    r"correspondent|writer|journalist(?:in|e)?|rédact(?:eur|rice)|correspondant(?:e)?|"
+    r"редактор|корреспондент|обозреватель|журналист(?:ка)?)(?![\w-])")
+
+
+def _author_box(para: str) -> bool:
+    """Whether a paragraph is the page's box on the interviewer, printed between a question and
+    its answer ('Anna Beispiel Redakteurin im Ressort Wirtschaft der Zeitung.'): a full name,
+    the job of who writes right after it, a short line and no one speaking in it."""
+    found = re.match(r"\s*[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'-]+){1,2}?[,\s]+"
+                     + _AUTHOR_JOB.pattern, para)
+    return found is not None and len(para.split()) <= 25 and not FIRST_PERSON.search(para)
 
 
 _OFFICE_PHRASE = re.compile(

@@ -65,6 +65,10 @@ SPEECH_VERBS: tuple[str, ...] = (
     "a remarqué", "a observé", "a noté", "a plaisanté", "a ironisé",
     "lächelte", "scherzte", "entgegnete", "konterte", "улыбнулся", "улыбнулась", "пошутил",
     "пошутила", "парировал", "парировала",
+    # How the words were voiced: '«…», murmelte Bundespräsident Hans Beispiel'.
+    "murmured", "muttered", "whispered", "sighed", "a murmuré", "a chuchoté", "a soupiré",
+    "murmelte", "flüsterte", "seufzte", "raunte", "пробормотал", "пробормотала", "прошептал",
+    "прошептала", "вздохнул", "вздохнула",
     # Said after another, the same: '«…», — вторил ей куратор Алексей Петров'.
     "echoed", "вторил", "вторила",
 )
@@ -462,6 +466,10 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     # Only the attribution's own sentence: a run-on page ('… asked on Twitter. - 2.08 p.m. -
     # Honorary president …') may hold the next entry in the same line.
     tail = _NEXT_SENTENCE.split(tail, 1)[0]
+    # '– говорит начальник маяка «Стирсудден» Пётр Иванов', 'said the captain of the
+    # "Sea Star" John Doe': a name in quotation marks inside the clause that signs the
+    # quotation (a ship's, a club's, a firm's) is part of it, not the next quotation.
+    tail = _QUOTED_NAME_IN_CLAUSE.sub(r"\g<name>", tail)
     # '…", a déclaré lundi la ministre …, précisant que "…"': the next quotation is not part
     # of this one's attribution.
     tail = re.split(r"[“«„\"]", tail, maxsplit=1)[0]
@@ -481,7 +489,10 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     if according:  # « "…" selon Ségolène Royal », '"…", according to the minister'
         return according.group(1).strip()
     verb = speech_verb(tail)
-    if verb is None or verb.start() > 60:
+    if verb is None or (verb.start() > 60 and not (
+            # '“…,” Jane Roe, president of the Festival Board of Directors said': a full
+            # name set off by a comma, then the office, however long, before the verb.
+            verb.start() <= 120 and _NAME_THEN_OFFICE.match(tail[:verb.start()]))):
         return ""
     # 'he was cited as saying', 'she was quoted as telling': the passive frame is no name.
     before = _PASSIVE_FRAME.sub("", tail[:verb.start()].strip(" ,"))
@@ -510,12 +521,31 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     apposed = _LEADING_NAME.match(rest.strip())
     if apposed and office[:1].islower() and " " in apposed.group().strip():
         return apposed.group().strip()
+    # 'sagte der Winzer Hans Beispiel vom Weingut Musterhof', 'said the grower John Doe of
+    # Hill Farm': where the person named works, after the name, is not the speaker.
+    if (works := _NAME_THEN_WHERE.match(after)) is not None:
+        after = works.group("who")
     # 'sagte der SPD-Politiker der „Rheinischen Post“': whom it was said to is not the speaker.
     return re.sub(r"\s+(?:der|dem|den|the|to)$", "", re.split(
         r"[,.;„“\"«]| (?:in|at|on|during|after|before|lors|après|devant|sur|bei|am|nach|vor|im|в|на"
         r"|во) ", after)[0].strip())
 
 
+_QUOTED_NAME_IN_CLAUSE = re.compile(
+    r"(?<=[\w,][^\S\n])[«“„\"](?P<name>[" + UPPER + r"][\w’'-]*(?:[^\S\n]+[\w’'-]+){0,2})"
+    r"[»”“\"](?=[^\S\n]+[\w" + UPPER + r"])")
+"""A name of one to three words in quotation marks inside a clause, more of the clause after it:
+'начальник маяка «Стирсудден» Пётр Иванов'."""
+_NAME_THEN_OFFICE = re.compile(
+    r"(?:[" + UPPER + r"][\w’'-]+[^\S\n]+){1,2}[" + UPPER + r"][\w’'-]+,[^\S\n]+"
+    r"(?:the[^\S\n]+)?[a-zßà-öø-ÿа-яё][^,.;:!?\n]+,?[^\S\n]*$")
+"""A full name, a comma, then an office in lower case up to the verb: 'Jane Roe, president of
+the Festival Board of Directors'."""
+_NAME_THEN_WHERE = re.compile(
+    r"(?P<who>.*?[" + UPPER + r"][\w’'-]+[^\S\n]+[" + UPPER + r"][\w’'-]+)[^\S\n]+"
+    r"(?:vom|von der|aus dem|aus der|bei der|beim|of the|from the|at the|du|de la|de l['’]|"
+    r"des|из|с)[^\S\n]+[" + UPPER + r"\w]")
+"""A full name, then where the person works: 'der Winzer Hans Beispiel vom Weingut …'."""
 _ACCORDING_AFTER = re.compile(
     r"(?i:selon|d['’]après|according to|laut|по словам|по данным)\s+([^,.;:!?()\n]{2,60})")
 _NEXT_SENTENCE = re.compile(r"(?<=[a-zßà-öø-ÿа-яё]{3}[.!?])\s+(?=[-–—]\s|[" + UPPER + r"])")

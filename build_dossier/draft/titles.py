@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
-from .textparts import UPPER, sentences
+from .textparts import UPPER, sentences, words_of
 
 _DATELINE_WORDS = re.compile(
     r"(?i:published|updated|last updated|posted|first published|modified|on|at|am|um|le|à|"
@@ -181,10 +181,14 @@ def guess_title(text: str) -> tuple[str, bool]:
         heading = _heading(line)
         if heading and i not in fields and not (
                 is_dateline(line) or is_dateline(heading) or is_byline(heading)
-                or is_label(heading)):
+                or is_label(heading) or _ISSUE.match(heading) or _CAPTION.match(heading)):
             candidates.append(heading)
     if not candidates:
         return _sentence(lines[0]) if lines else "", False
+    if len(candidates) >= 2 and is_outlet_line(candidates[0]):
+        # 'Australian Broadcasting Corporation', 'Районная газета «Уренские вести», г. Урень':
+        # the station's or paper's name the page prints above everything is no heading.
+        candidates = candidates[1:]
     release = next((i for i, line in enumerate(lines[:12]) if line.lower().strip(" .:") in
                     ("for immediate release", "immediate release")), None)
     if release is not None:
@@ -204,6 +208,34 @@ def guess_title(text: str) -> tuple[str, bool]:
         at += 1
         first = candidates[at]
     return _sentence(first), first != lines[0]
+
+
+_ISSUE = re.compile(r"(?i:выпуск|номер|issue|ausgabe|numéro|n°|№)\s*(?:no\.?\s*|nr\.?\s*)?\d+"
+                    r"(?:\s*\(\d+\))?(?:\s*(?:от|of|vom|du|,)\s*.{0,30})?$")
+"""A paper's issue line ('Выпуск 60(13278) от 12.08.2019 г.', 'Ausgabe 12 vom 3. Mai'): no
+heading."""
+_CAPTION = re.compile(r"(?i:на снимке|на фото|фото|photo|foto|bild|image|copyright|crédits?|"
+                      r"credits?)\s*:")
+"""A picture's caption or credit ('На снимке: П.Р. Иванов', 'Foto: dpa'): no heading."""
+_OUTLET_NOUN = re.compile(
+    r"(?<![\w-])(?:Broadcasting(?:\s+(?:Corporation|Company|Service|System|Union))?|Radio|"
+    r"Television|Fernsehen|Rundfunk|Zeitung|Gazette|Newspaper|Radiodiffusion|Télévision|"
+    r"(?i:газета|телеканал|телекомпания|телерадиокомпания|радиостанция|радио))(?![\w-])")
+_MINOR_WORDS = frozenset(words_of("of the and for de la du des et für und der"))
+
+
+def is_outlet_line(line: str) -> bool:
+    """Whether a line is a station's or paper's name and nothing else, as a page prints it above
+    its heading: the words of a name, one of them naming a broadcaster or a paper
+    ('Australian Broadcasting Corporation', 'Norddeutscher Rundfunk'), in Russian the noun
+    and the name in marks, the town after it ('Районная газета «Сельские вести», г. Н')."""
+    words = line.split()
+    if not 1 <= len(words) <= 10 or line.rstrip()[-1:] in ".!?:…" or not _OUTLET_NOUN.search(line):
+        return False
+    if re.search(r"[«„“\"][^«»„“”\"]{2,40}[»“”\"]", line) and re.search(r"(?i:газета|телеканал|"
+                                                              r"радио|телекомпания)", line):
+        return True
+    return all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words)
 
 
 def _headline(line: str) -> bool:

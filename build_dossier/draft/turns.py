@@ -58,6 +58,13 @@ _CAPS_LABEL = re.compile(
     r"[ \t]+(?!" + _CAPS_NAME + r"(?![\w’'\-]))(?=\S)")
 """'MICHAEL DARMON Nous allons…', 'М. ГАНАПОЛЬСКИЙ И самые…': a full name in capitals (or an
 initial and a surname) opens a turn without a colon, as some transcripts print them."""
+_CAPS_ROLE_LABEL = re.compile(
+    r"(?P<label>(?:[" + UPPER + r"]{2,3}\.?[ \t]+)?" + _CAPS_NAME + r"(?:[ \t]+" + _CAPS_NAME
+    + r"){1,3}(?:,[ \t]*[" + UPPER + r"][" + UPPER + r"’'&.\- \t]{1,60}){1,3}?)[ \t]*[:.][ \t]+"
+    r"(?=\S)")
+"""'JANE EXAMPLE, REPORTER: …', 'DR JOHN DOE, HEAD OF ECONOMICS, STATE UNIVERSITY. …': a full
+name in capitals, its office in capitals after a comma, as a TV programme's transcript labels
+its speakers; a full stop for the colon is a slip of the page."""
 _RECORD_OWN_LINE = re.compile(RECORD_LABEL.pattern + r"(?:,[^\n]{1,200}(?:\n[^\n]{1,200})?)?\.?")
 _RECORD_INLINE = re.compile(RECORD_LABEL.pattern + r"\.?[ \t]+(?=[" + UPPER + r"])")
 _BYLINE_WORDS = frozenset(words_of(
@@ -108,9 +115,9 @@ def _label_at(layout: Layout, index: int, initials: bool = False, bare_q: bool =
     if (m := _DASH_LABEL.match(text, s, e)) is not None and text.count(m.group("label")) >= 2:
         # Named elsewhere in the text too (the header's list of speakers): not a headline.
         return m.group("label"), m.end()
-    if (m := TURN_LABEL.match(text, s, e)) is not None:
+    if (m := TURN_LABEL.match(text, s, e) or _CAPS_ROLE_LABEL.match(text, s, e)) is not None:
         label = m.group("label")
-        if len(_core(label).split()) <= 6 and not label.lower().startswith(
+        if len(_core(label).split(",")[0].split()) <= 6 and not label.lower().startswith(
                 ("note", "source", "photo")):
             return label, m.end()
     line = _TIMECODE.sub("", text[s:e].strip())
@@ -282,7 +289,7 @@ _METADATA_LABELS = frozenset(words_of(
     "sprecher sprecherin briefer briefers themen datum date source sources note notes photo "
     "update updates transcript transkript mitschrift wortlaut стенограмма verbatim "
     "circonstances personnalité fonction weitere tags read related quelle fazit hinweis "
-    "anmerkung источник фото тема темы дата"))
+    "anmerkung источник фото тема темы дата broadcast broadcasted sendung diffusion эфир"))
 
 
 def _outlet(label: str, text: str) -> bool:
@@ -379,11 +386,16 @@ def _with_roles(text: str, turns: list[Turn], registry: Registry) -> list[Turn]:
         words = re.sub(r"^(?:the|le|la|der|die)\s+", "",
                        turn.label.lower().strip()).split() or [""]
         words = re.split(r"[\s.]+", " ".join(words))
+        # 'JANE EXAMPLE, REPORTER:', 'JOHN DOE, PRESENTER:': the office after the name.
+        office = set(re.split(r"[\s.,]+", turn.label.lower().split(",", 1)[1])) \
+            if "," in turn.label and turn.label.isupper() else set()
         if (words[0] in MODERATORS or _hands_over(text[turn.start:turn.end], turn, turns)
-                or _person_key(turn.label) in hosts):
+                or _introduces_report(text[turn.start:turn.end], turn, turns)
+                or office & MODERATORS or _person_key(turn.label) in hosts):
             role = "moderator"
-        elif (words[0] in JOURNALISTS or turn.label == "Q" or _MEDIA.search(turn.label)
-              or (answers and turn.label != "R") or _outlet(turn.label, text)):
+        elif (words[0] in JOURNALISTS or office & JOURNALISTS or turn.label == "Q"
+              or _MEDIA.search(turn.label) or (answers and turn.label != "R")
+              or _outlet(turn.label, text)):
             role = "journalist"
         elif (registry.resolve(turn.label) is None and not _office_only(turn.label)
               and not paper_asks and _mostly_asks(share, _person_key(turn.label))):
@@ -441,6 +453,23 @@ def _hands_over(speech: str, turn: Turn, turns: list[Turn]) -> bool:
     return nxt != _person_key(turn.label) and re.search(
         r"(?<![\w’'-])" + re.escape(nxt[:1].upper() + nxt[1:]) + r"(?![\w’'-])",
         speech[found.end():found.end() + 80]) is not None
+
+
+_REPORTS = re.compile(r"(?i:reports|reporting|berichtet|rapporte|reportage|докладывает|"
+                      r"рассказывает|с подробностями)[.:]?\s*$")
+"""The words closing a presenter's lead-in before the report: '… Jane Example reports.'"""
+
+
+def _introduces_report(speech: str, turn: Turn, turns: list[Turn]) -> bool:
+    """Whether a turn ends by naming the next turn's speaker as the one who reports ('… Jane
+    Example reports.'), as a programme's presenter leads into a reporter's piece."""
+    after = [t for t in turns if t.start > turn.start]
+    found = _REPORTS.search(speech.rstrip())
+    if found is None or not after:
+        return False
+    nxt = _person_key(after[0].label)
+    return nxt != _person_key(turn.label) and nxt in speech[max(found.start() - 60, 0):
+                                                            found.start()].casefold()
 
 
 def _office_only(label: str) -> bool:
