@@ -244,13 +244,17 @@ _RELEASE_LABEL = re.compile(
     r"опубликовано)[^\S\n]*:[^\S\n]*")
 """A metadata field naming the publication date, the date after it or on the next line:
 'Release Date:' over '05/11/2001', as an archive prints its record."""
-_RANGE_JOIN = r"(?:[-–—]|to|until|till|bis|au|jusqu'au|по|до)"
+_RANGE_JOIN = r"(?:[-–—]|to|until|till|bis|au|jusqu'au|по|до|and|und|et|и|&)"
+"""What joins the two ends of a span, or two days listed as one occasion's ('am 30.11. und
+1.12.2013', 'on 5 and 6 May 2019'): the days something takes place, not the day a text on it
+was published."""
 _RANGE_AFTER = re.compile(r"[^\S\n]*" + _RANGE_JOIN + r"[^\S\n]*(?=\d)", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?<=[\w.])[^\S\n]*" + _RANGE_JOIN + r"[^\S\n]*$", re.IGNORECASE)
 
 
-_BARE_DAY = re.compile(r"(?<![\d./])(?<!Nr\. )(?<!No\. )(?<!№ )\d{1,2}\.?$")
-"""A day without its month before a range's join; not an issue's number ('Nr. 12 - 15. Mai')."""
+_BARE_DAY = re.compile(r"(?<![\d./])(?<!Nr\. )(?<!No\. )(?<!№ )(?:\d{1,2}\.?|\d{1,2}\.\d{1,2}\.)$")
+"""A day without its month (or its year: '30.11.') before a range's join; not an issue's
+number ('Nr. 12 - 15. Mai')."""
 
 
 def _in_range(text: str, mention: DateMention) -> bool:
@@ -264,7 +268,7 @@ def _in_range(text: str, mention: DateMention) -> bool:
     if before is None:
         return False
     # '3. bis 5. Mai 2019', '12 - 15 May': a bare day, its month the later date's.
-    if mention.words[:1].isdigit() and _BARE_DAY.search(text, max(0, before.start() - 4),
+    if mention.words[:1].isdigit() and _BARE_DAY.search(text, max(0, before.start() - 7),
                                                        before.start()):
         return True
     return any(
