@@ -140,8 +140,14 @@ class Builds:
 
 def _page_path(name: str) -> str:
     """The address a site file is shown at: `sources/x/` for `sources/x/index.html`."""
-    return name[:-len("index.html")] if name == "index.html" or name.endswith("/index.html") \
-        else name
+    folder, slash, last = name.rpartition("/")
+    return folder + slash if last == "index.html" else name
+
+
+def _file_name(path: str) -> str:
+    """The site file an address asks for: `sources/x/index.html` for `/sources/x/`."""
+    name = unquote(path).lstrip("/")
+    return name + "index.html" if not name or name.endswith("/") else name
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -185,9 +191,7 @@ class Handler(SimpleHTTPRequestHandler):
         if path == RELOAD_PATH:
             self._send(200, "application/json", json.dumps(self.builds.state()).encode())
             return
-        name = unquote(path).lstrip("/")
-        first = self.builds.shown_file(name + "index.html" if not name or name.endswith("/")
-                                       else name)
+        first = self.builds.shown_file(_file_name(path))
         if first is not None:
             try:
                 self._send_page(first[0].read_bytes(), first[1])
