@@ -262,7 +262,9 @@ def _quotes(source_id: str, items: Any, parsed: Parsed, body: Body,
             index=index,
             text=text.strip(),
             speaker=speaker,
-            kind=QuoteKind(kind) if kind in QuoteKind._value2member_map_ else QuoteKind.DIRECT,
+            # Any other kind has been reported by the shape check, and the build stops.
+            kind=QuoteKind(kind) if isinstance(kind, str) and kind in QuoteKind._value2member_map_
+            else QuoteKind.DIRECT,
             event=item["event"] if SLUG.check(item.get("event")) is None else None,
             date=_date(item["date"]) if item.get("date") is not None else None,
             span=span,
@@ -293,7 +295,7 @@ PROVENANCE = (
 def _warn_unrecorded(meta: dict[str, Any], parsed: Parsed, report: _Report) -> None:
     """A warning for each provenance field the editors left out: the pages say 'not recorded'
     there, and the gap should be seen before a reader meets it."""
-    line = parsed.line(("title",)) if "title" in meta else 0
+    line = parsed.line(("title",))  # the front matter's own line without a title
     for name, what, label in PROVENANCE:
         if not _str(meta.get(name)).strip():
             report.add(line, name, f"not recorded; add {what} if the text or its page says "

@@ -151,7 +151,17 @@ def names_pattern(names: Iterable[str]) -> str:
         node[""] = {}
 
     def branch(node: dict[str, Any]) -> str:
-        ways = [re.escape(ch) + branch(rest) for ch, rest in sorted(node.items()) if ch]
+        ways = []
+        for ch, rest in sorted(node.items()):
+            if not ch:
+                continue
+            run = [ch]
+            # A run of letters that only one name goes on with is one literal, not a group
+            # per letter: a 20,000-letter event title went past Python's recursion limit.
+            while len(rest) == 1 and "" not in rest:
+                (ch, rest), = rest.items()
+                run.append(ch)
+            ways.append(re.escape("".join(run)) + branch(rest))
         if not ways:
             return ""
         body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
@@ -159,6 +169,19 @@ def names_pattern(names: Iterable[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return f"(?:{branch(tree)})"
+
+
+def names_regex(names: Iterable[str]) -> re.Pattern[str]:
+    """`names_pattern` compiled, whole names only (see `Linker`). Names nested ever deeper
+    ("NATO", "NATO summit", "NATO summit in Madrid", … hundreds deep) make a pattern too
+    deep for Python's parser: then the same names as a plain alternation, longest first,
+    which finds the same, more slowly."""
+    names = list(names)
+    try:
+        return re.compile(rf"(?<![\w-]){names_pattern(names)}(?![\w-])")
+    except RecursionError:
+        plain = "|".join(map(re.escape, sorted(names, key=lambda name: (-len(name), name))))
+        return re.compile(rf"(?<![\w-])(?:{plain})(?![\w-])")
 
 
 class Linker:
@@ -172,8 +195,7 @@ class Linker:
         """`targets` maps a name as it appears in text to the pages it may stand for."""
         self.targets = {name: pages for name, pages in targets.items() if len(name) >= 3}
         # A hyphen joins names into another one: "NATO-Russia Council" is not NATO, nor Russia.
-        self.pattern = (re.compile(rf"(?<![\w-]){names_pattern(self.targets)}(?![\w-])")
-                        if self.targets else None)
+        self.pattern = names_regex(self.targets) if self.targets else None
         self._mentions: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
 
     def mentions(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:

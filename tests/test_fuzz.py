@@ -4,20 +4,23 @@
 FUZZ_EXAMPLES=5000) draws new ones for a longer run.
 """
 
+import copy
 import re
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
-from dossiers import REGISTRIES, make_dossier, without_unrecorded
+from dossiers import REGISTRIES, SEEDS, make_dossier, without_unrecorded
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
+from build_dossier.build import build, check
 from build_dossier.link import check_references, link
 from build_dossier.load import HIDDEN_IN_TEXT, load, load_source
-from build_dossier.markup import esc, external, plain_title
+from build_dossier.markup import esc, external, names_pattern, names_regex, plain_title
 from build_dossier.model import Problem
 from build_dossier.render import GENERATED_NOTE, render
 from build_dossier.textmatch import fold
@@ -71,6 +74,71 @@ def test_loader_reports_problems_for_any_file_and_never_raises(text, encoding):
             assert "\n" not in problem.format() and "\r" not in problem.format()
         if source is None:
             assert any(p.severity == "error" for p in problems)
+
+
+
+def _split(path: Path) -> tuple[object, str | None]:
+    """A seed file's data and, for a source, the text under its front matter."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".md":
+        return yaml.safe_load(text), None
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def _fields(data: object, at: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every key and list item (the first two of a list) under `data`, as a path to it."""
+    found: list[tuple[object, ...]] = []
+    items = (data.items() if isinstance(data, dict)
+             else enumerate(data[:2]) if isinstance(data, list) else ())
+    for key, value in items:
+        found += [(*at, key), *_fields(value, (*at, key))]
+    return found
+
+
+SEED_FILES = {path.name: _split(path) for path in sorted(SEEDS.iterdir())
+              if path.suffix in (".md", ".yml")}
+SEED_FIELDS = [(name, field) for name, (data, _) in SEED_FILES.items()
+               for field in _fields(data)]
+"""Every field of every seed file, by the file's name and the path to it."""
+REMOVED = object()
+"""The field taken out of its file."""
+YAML_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.dates() | st.datetimes()
+    | TEXT | st.sampled_from(["jens-stoltenberg", "nato", "2022-01-12", "~2022-01", "direct",
+                              "paraphrase", "2022-01-12-nato-russia-council", "x" * 5000]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+    max_leaves=6)
+
+
+@FUZZ_PAGES
+@given(st.sampled_from(SEED_FIELDS), YAML_VALUES | st.just(REMOVED))
+@example(("2022-01-07-stoltenberg-nato-prepares-for-the-worst.md", ("quotes", 0, "kind")), [])
+def test_any_value_in_any_field_is_reported_or_built_never_raised(field, value):
+    # What an editor can type in any field of a working dossier: the build either stops with
+    # one-line problems, each at a file and line, or goes through; never a traceback.
+    name, path = field
+    data, body = SEED_FILES[name]
+    changed = copy.deepcopy(data)
+    inner = changed
+    for step in path[:-1]:
+        inner = inner[step]
+    if value is REMOVED:
+        del inner[path[-1]]
+    else:
+        inner[path[-1]] = value
+    text = yaml.safe_dump(changed, allow_unicode=True, sort_keys=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_dossier(Path(tmp), "seeds", {name: text if body is None
+                                                 else f"---\n{text}---\n{body}"},
+                            site_files=False)
+        problems = check(root)
+        for problem in problems:
+            line = problem.format()
+            assert re.match(r"sources/[^:\n]+:\d+: (error|warning): ", line), line
+            assert "\n" not in line and "Traceback" not in line
+        result = build(root, site=False)
+        assert result.ok == (not any(p.severity == "error" for p in problems)), result.lines
 
 
 def _page(title: str, summary: str, outlet: str, body: str, quote: str) -> str:
@@ -351,14 +419,21 @@ NAMES = st.lists(st.text(st.sampled_from("aAb -.é"), min_size=1, max_size=6), m
 def test_names_are_found_as_a_plain_longest_first_alternation_finds_them(names, text):
     # Summaries link names through one tree-shaped pattern; it must find what the obvious
     # pattern finds.
-    from build_dossier.markup import names_pattern
-
     if not names:
         return
     plain = "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))
     expected = [m.span() for m in re.finditer(rf"(?<![\w-])(?:{plain})(?![\w-])", text)]
     found = [m.span() for m in re.finditer(rf"(?<![\w-]){names_pattern(names)}(?![\w-])", text)]
     assert found == expected
+    assert [m.span() for m in names_regex(names).finditer(text)] == expected
+
+
+@pytest.mark.parametrize("names", [["x" * 20000, "xy"], ["N" + " a" * i for i in range(1500)]])
+def test_names_of_any_length_or_nesting_are_found(names):
+    # A name as long as an editor can paste, or names each one word longer than the one
+    # before, hundreds deep: found like any other, never past Python's recursion limit.
+    text = f"one {names[0]} two {names[-1]}, three"
+    assert [m.group() for m in names_regex(names).finditer(text)] == [names[0], names[-1]]
 
 
 @FUZZ
