@@ -11,8 +11,16 @@ from dataclasses import dataclass
 from .marks import QUOTE_CHARS
 from .quotes import named_subject
 from .reported import speech_verb
-from .speakers import Registry, full_name_in, proper_case, strip_titles
+from .speakers import (
+    Registry,
+    could_be_speaker,
+    full_name_in,
+    is_institution,
+    proper_case,
+    strip_titles,
+)
 from .textparts import TURN_LABEL, UPPER, Layout
+from .titles import is_byline
 
 _DASH_TURN = re.compile(r"[-–—][^\S\n]+(?=\S)")
 """A turn opened by a dash, as Russian and French interviews print them: '– Виталий …?'."""
@@ -187,19 +195,75 @@ def _wholly_marked(para: str) -> bool:
             and not any(c in inner for c in QUOTE_CHARS))
 
 
+_INTERVIEW_ANNOUNCED = re.compile(
+    r"(?i:(?<![\w-])(?:interview(?:s|ed|t|te|é|ée)?|entretien|s['’]est\s+entretenue?s?\s+avec|"
+    r"im\s+gespräch\s+mit|интервью|поговорили\s+с|побеседовал\w*\s+с)(?![\w-]))")
+"""Words of a lead saying an interview took place: 'an email interview', 'Ein Interview',
+'s'est entretenue avec', 'мы поговорили с'."""
+_TALKED_WITH = re.compile(
+    r"(?i:(?<![\w-])(?:s['’]est\s+entretenue?s?\s+avec|(?:a|ont)\s+interrogé|interviewed|"
+    r"(?:spoke|talked)\s+(?:to|with)|answers\s+(?:are|come)\s+from|sprach(?:en)?\s+mit|"
+    r"hat\s+\w+\s+(?:mit|befragt)|interviewt|im\s+gespräch\s+mit)(?![\w-]))")
+"""A lead's words naming whom the talk was with: 's'est entretenue avec le père …', 'These
+answers are from …', 'sprach mit …'; the name follows."""
+_GUEST_NAME = re.compile(r"(?:[a-zà-ÿäöüß’'.-]+\s+){0,3}(?P<name>(?:[" + UPPER + r"]\.\s?)?["
+                         + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'-]+){0,2})"
+                         r"(?P<role>,[^.,;\n]{3,80})?")
+
+_APPOSED_GUEST = re.compile(
+    r"(?<=[\w)]),\s+(?P<name>[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'-]+){0,2}),\s+"
+    r"(?:interviewt|befragt|interviewed|interviewé|interrogé)(?![\w-])")
+"""'… habe ich den ehemaligen Steiger …, Eberhart, interviewt': the guest set off by commas
+right before the verb, by whatever name the lead gives."""
+
+
+def _guest_of_lead(header: str) -> tuple[str, str] | None:
+    """(name, office) of the one a lead says the interview was with, when it says so once:
+    'Radio Vatican s’est entretenue avec le père Michel Daubanes, recteur du sanctuaire …'
+    (the outlet that speaks is not the guest), 'These answers are from B. David.'"""
+    found = []
+    for talked in _TALKED_WITH.finditer(header):
+        guest = _GUEST_NAME.match(header, talked.end() + 1)
+        if guest is None or not (" " in guest["name"] or "." in guest["name"]):
+            continue
+        name = guest["name"]
+        if not re.match(r"[" + UPPER + r"]\.", name):  # 'B. David': an initial, no title
+            name = strip_titles(name)
+        if " " in name and could_be_speaker(name) and not is_institution(name):
+            found.append((name, (guest["role"] or "").strip(" ,")))
+    for apposed in _APPOSED_GUEST.finditer(header):
+        if could_be_speaker(apposed["name"]) and not is_institution(apposed["name"]):
+            found.append((apposed["name"], ""))
+    return found[0] if len({n for n, _ in found}) == 1 else None
+
+
+_MARKED = re.compile(r"[“«„\"]([^“”«»„\"\n]{1,400})[”»“\"]")
+
+
+def _quotes_someone(para: str) -> bool:
+    """Whether a paragraph quotes words in marks; a name in marks ('программу «Цирк
+    Легенда»', 'the “Big Apple” show') is no quotation."""
+    return any(len(m.group(1).split()) > 3 for m in _MARKED.finditer(para)) \
+        or sum(para.count(c) for c in QUOTE_CHARS) % 2 == 1
+
+
 def unlabelled_answers(layout: Layout) -> list[Answer]:
     """The answers of an interview printed without labels; [] when the text is not one: at
     least two questions each answered, most answers in the first person and few quoting."""
     dashes = _dash_turns(layout)
     answers = _answers_of_dashes(layout, dashes) if dashes else _answers_of_questions(layout)
-    if len(answers) < 2 and not (dashes and answers):
-        return []
     text = layout.text
+    # An interview cut after its first answer: one question, answered, under a lead that says
+    # the talk took place ('… s'est entretenue avec le père …', 'I asked … an email interview').
+    if len(answers) < 2 and not (dashes and answers) and not (
+            answers and _INTERVIEW_ANNOUNCED.search(
+                text, 0, layout.paras[max(answers[0].asked_at, 0)][0])):
+        return []
     spans = [(a.start, layout.paras[a.last][1]) for a in answers]
     first_person = sum(bool(FIRST_PERSON.search(text, s, e)) for s, e in spans)
     # An answer printed whole in quotation marks ('"Oui, complètement. …"') is the answer,
     # not an article quoting someone.
-    quoting = sum(any(c in text[s:e] for c in QUOTE_CHARS) and not _wholly_marked(text[s:e])
+    quoting = sum(_quotes_someone(text[s:e]) and not _wholly_marked(text[s:e])
                   for s, e in spans)
     # Questions take a good share of the paragraphs from the first one on, as turns do.
     asked_from = answers[0].asked_at
@@ -278,6 +342,8 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     header_end = layout.paras[max(answers[0].asked_at, 0)][0]
     named: list[tuple[str, str, bool]] = []
     for s, e in layout.paras[:max(answers[0].asked_at, 0)]:
+        if is_byline(text[s:e]):
+            continue  # 'Von Tariq Platta, Klasse 8b': who asks, not who answers
         # 'Председатель Центризбиркома ВЛАДИМИР ЧУРОВ …': a name printed in capitals.
         para = _CAPITALS_NAME.sub(lambda m: proper_case(m.group()), text[s:e])
         found = named_subject(para)
@@ -290,6 +356,14 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     firsts = {m.group(1) for m in _PATRONYMIC.finditer(asked)}
     if (said := _subject_of_speech(text[:header_end], registry, firsts)) is not None:
         return said
+    if (guest := _guest_of_lead(text[:header_end])) is not None:
+        found_id = registry.resolve(guest[0])
+        return (found_id, registry.people[found_id].name, "") if found_id \
+            else (None, guest[0], guest[1])
+    addressed = {m.group(0) for m in _PATRONYMIC.finditer(asked)}
+    if len(addressed) == 1 and (lead := _first_name_in_lead(text[:header_end], *addressed)):
+        found_id = registry.resolve(lead)
+        return (found_id, registry.people[found_id].name, "") if found_id else (None, lead, "")
     if not named and (put_to := _vocative(text[layout.paras[answers[0].asked_at][0]:
                                                 answers[0].start])):
         # 'Bonjour Maxime Boyer. Vous êtes …', 'Bürgermeister Georg Willi, wie klingt das?':
@@ -305,6 +379,41 @@ def interviewee(layout: Layout, answers: list[Answer], registry: Registry
     if found_id is not None:
         return found_id, registry.people[found_id].name, ""
     return None, chosen[0], chosen[1]
+
+
+_OBLIQUE_SURNAME = {
+    False: (("ским", "ский"), ("скому", "ский"), ("ского", "ский"), ("ым", ""), ("у", ""),
+            ("а", ""), ("е", "")),
+    True: (("ской", "ская"), ("ой", "а")),
+}
+"""A Russian surname's endings after 'с', 'к', 'у' ('Мазуриным', 'Ивановой', 'Петрову'), a
+man's and a woman's, each with its nominative's."""
+
+
+def _nominative_surname(word: str, woman: bool) -> str:
+    """A surname in -ин, -ов, -ев, -ын or -ский in the nominative."""
+    for ending, nominative_ending in _OBLIQUE_SURNAME[woman]:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and (stem.endswith(("ин", "ов", "ев", "ёв", "ын"))
+                                      or ending.startswith("ск")):
+            return stem + nominative_ending
+    return word
+
+
+def _first_name_in_lead(header: str, addressed: str) -> str | None:
+    """The full name the lead gives the one the questions address by first name and
+    patronymic ('Константин Евгеньевич, …' under '… мы поговорили с директором цирка
+    Константином Мазуриным'), in the nominative; None when the lead names them otherwise."""
+    first, patronymic = addressed.split()
+    stem = re.escape(first[:-1] if first.endswith(("й", "а", "я", "ь")) else first)
+    if re.search(r"[ео][бвгджзклмнпрстфхцчшщ]$", first):
+        stem += "|" + re.escape(first[:-2] + first[-1])  # 'Павел' → 'Павлом': its vowel drops
+    found = {m.group(1) for m in re.finditer(
+        r"(?<![\w-])(?:" + stem + r")[а-яё]{0,3}\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+        r"(?![\w-])", header)}
+    if len(found) != 1:
+        return None
+    return f"{first} {_nominative_surname(found.pop(), patronymic.endswith('на'))}"
 
 
 _PATRONYMIC_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|овна|евна|инична)")

@@ -9,6 +9,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
+from .dates import DATE_RE
 from .interviews import FIRST_PERSON, SECOND_PERSON, interviewee, unlabelled_answers
 from .marks import QUOTE_CHARS
 from .quotes import Candidate, marked, named_subject, resolve_speakers, resolved_quotes
@@ -23,6 +24,7 @@ from .speakers import (
     genitive_surname,
     is_institution,
     lower_case_elsewhere,
+    names_an_office,
     nominative,
     plain,
     proper_case,
@@ -93,6 +95,12 @@ _SPEECH_TITLE = re.compile(
 _BYLINE = re.compile(
     r"(?:\bby|\bvon|\bde\s+M(?:me)?\.?|\bde|Sprecher(?:in)?\s*:|Redner(?:in)?\s*:|"
     r"Personnalité, fonction\s*:)\s+(?P<who>[^\n,;(]{3,80})", re.IGNORECASE)
+
+_NOT_THE_SPEAKERS = re.compile(
+    r"(?i:(?:conducted|interviewed|transcribed|translated|edited|moderated|recorded|photos?|"
+    r"durchgeführt|geführt|übersetzt|transkribiert|traduite?|transcrite?)[^\S\n]*)$")
+"""Words before a byline naming who asked, wrote down or translated ('Conducted by William
+Berge', 'Transcribed by …'): not whose words the text holds."""
 
 
 @dataclass
@@ -418,6 +426,12 @@ def _opens_with_salutation(layout: Layout) -> bool:
             if (len(part.split()) <= 8 and part.endswith(("!", ","))
                     and (_ADDRESSED.match(part) or _SALUTATION.fullmatch(part))):
                 return True
+        # 'Дорогие друзья, коллеги, … поздравляю Вас с праздником!': a greeting's first
+        # line, however long, opening on the salutation.
+        opening = line.split(",", 1)[0] + ","
+        if line.endswith("!") and "," in line and len(opening.split()) <= 3 \
+                and _SALUTATION.fullmatch(opening):
+            return True
     return False
 
 
@@ -425,6 +439,14 @@ _ADDRESSED = re.compile(
     r"(?:(?i:herr|frau|monsieur|madame|mesdames|messieurs|mr|mrs|madam|sir|excellenc\w*|"
     r"exzellenz\w*|господин\w*|госпож\w*|уважаем\w*|дорог\w*|liebe\w*|dear|chers?|chères?|"
     r"meine|my|ladies|distinguished|sehr geehrte\w*)\b)")
+
+
+def _salutation_at(layout: Layout) -> int:
+    """Where the first of the first lines that salute the audience starts ('Liebe
+    Weihnachtsmarktbesucher,'); the text's end when none does."""
+    return next((s for s, e in layout.paras[:6] if (line := layout.text[s:e].strip())
+                 and len(line.split()) <= 8 and line.endswith(("!", ","))
+                 and (_ADDRESSED.match(line) or _SALUTATION.fullmatch(line))), len(layout.text))
 
 
 def salutation_lines(layout: Layout) -> int:
@@ -539,7 +561,10 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
             return _signature_line(layout, registry)
     if (headed := _heading_naming_speaker(layout, registry, len(head))) is not None:
         return headed
-    hits = registry.find(head)
+    dated = SpanSet()
+    for date in DATE_RE.finditer(head):
+        dated.add(*date.span())
+    hits = [h for h in registry.find(head) if not dated.overlaps(h[0], h[1])]
     persons = [h for h in hits if registry.is_person(h[2])
                and not (_surname_alone(registry, head[h[0]:h[1]], h[2])
                         and _given_name_of(head, h[1]))]
@@ -548,15 +573,20 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         return (person_id, registry.people[person_id].name, ""), head[s:e]
     for match in re.finditer(r"[" + UPPER + r"][\w’'\-]{2,}", head):
         word = match.group()
-        if re.search(r"\d\.?[^\S\n]*$", head[max(match.start() - 4, 0):match.start()]):
-            continue  # '17 Mai 2024', '3. May': a month after its day, not Theresa May
+        if re.search(r"\d\.?[^\S\n]*$", head[max(match.start() - 4, 0):match.start()]) \
+                or dated.overlaps(*match.span()):
+            continue  # '17 Mai 2024', 'May 12th, 2011': a date's month, not Theresa May
         if word not in TITLE_WORDS and not _given_name_of(head, match.end()) \
                 and (found := registry.surname(word)):
             return (found, registry.people[found].name, ""), word
     # '„… Erwartungen von Unternehmen …“': a byline is never words in marks.
     quoted = [m.span() for m in _QUOTED.finditer(head)]
-    byline = next((m for m in _BYLINE.finditer(head)
-                   if not any(a < m.start() < b for a, b in quoted)), None)
+    # 'Liebe Besucher, / … im Zeichen von Konsum …': no byline under the salutation.
+    greeted = _salutation_at(layout)
+    byline = next((m for m in _BYLINE.finditer(head, 0, greeted)
+                   if not any(a < m.start() < b for a, b in quoted)
+                   and not _NOT_THE_SPEAKERS.search(head, max(m.start() - 30, 0), m.start())),
+                  None)
     if byline and _ARTICLE_OPENS.match(byline.group("who")):
         byline = None  # 'Communiqué de la Fédération …', 'by the Ministry': a body, no byline
     if byline and (below := _name_below_office(head, byline)) is not None:
@@ -640,6 +670,8 @@ def _heading_naming_speaker(layout: Layout, registry: Registry, before: int
         if named is None or " " not in named[0] or _TOPIC.search(line[:line.find(named[0])]):
             continue
         found = registry.resolve(named[0])
+        if found is None and named[1].split()[-1:] in (["des"], ["der"], ["of"]):
+            continue  # 'Message du Recteur des Sanctuaires de Lourdes': whose office, not who
         # The office between the noun and the name: 'Président de la FFE'.
         office = line[own.end():line.find(named[0])].strip(" ,")
         return ((found, registry.people[found].name, "") if found
@@ -795,6 +827,12 @@ def _signature(layout: Layout, registry: Registry
     if len(layout.paras) < 3:
         return None
     last = layout.text[slice(*layout.paras[-1])].strip().split("\n")[-1].strip().rstrip(".")
+    if (team := _TEAM.fullmatch(last)) is not None and len(last.split()) <= 10:
+        # 'L’équipe de la bibliothèque Hergé', 'Ihr Team der Stadtbücherei': the staff sign
+        # for the body they work for, whose notice it is.
+        body = team.group("body").strip()
+        found = registry.resolve(body)
+        return ((found, registry.people[found].name, "") if found else (None, body, "")), last
     block = _signature_block(layout)
     lines = [layout.text[slice(*layout.paras[i])].strip() for i in block]
     signed = [line for line in lines if not _CLOSING.fullmatch(line)
@@ -805,7 +843,21 @@ def _signature(layout: Layout, registry: Registry
                    if _CLOSING.fullmatch(line) or _YOURS.fullmatch(line)), default=-1)
     under = [line for line in lines[closing + 1:] if not is_dateline(line)] \
         if closing >= 0 else []
-    if len(block) >= 2 and _opens_with_salutation(layout):
+    office = " ".join(lines[:-1])
+    if len(block) >= 2 and closing < 0 and _NAME_LINE.fullmatch(lines[-1]) \
+            and could_be_speaker(lines[-1]) and office[:1].isupper() \
+            and any(w[:1].islower() for w in office.split()) and office[-1:] not in "!?.," \
+            and not FIRST_PERSON.search(office) and not SECOND_PERSON.search(office):
+        # 'Председатель Объединения / профсоюзов России / Сергей Вострецов': the office over
+        # its lines, then the name on the last.
+        found = registry.resolve(lines[-1])
+        return ((found, registry.people[found].name, "") if found
+                else (None, lines[-1], office)), "\n".join(lines)
+    if len(block) >= 2 and _opens_with_salutation(layout) and len(under) >= 2:
+        # 'Ihr / Franz Josef Kraus / 1. Bürgermeister': under the writer's possessive, the
+        # name, then its office.
+        last = ", ".join(under[:2]).rstrip(",. ")
+    elif len(block) >= 2 and _opens_with_salutation(layout):
         # A letter's signature over several lines: the name, then its first office.
         last = " ".join(lines[:2]).rstrip(",. ")
     elif len(signed) >= 2 and len(signed) < len(lines) and _CLOSING.fullmatch(lines[0]):
@@ -825,7 +877,11 @@ def _signature(layout: Layout, registry: Registry
     if (initials := _SIGNED_INITIALS.search(last)) is not None:
         name = f"{initials.group(1).replace(' ', '')} {initials.group(2)}"
         return (None, name, last[:initials.start()].strip(" ,")), last
-    named = proper_name(_leading_name(last.split(",")[0]))
+    signer = _leading_name(last.split(",")[0]).strip()
+    named = proper_name(signer)
+    if named is not None and len(signer.split()) == 3 and _NAME_LINE.fullmatch(signer) \
+            and not any(w in TITLE_WORDS or names_an_office(w) for w in signer.split()):
+        named = (signer, "")  # 'Franz Josef Kraus': a signature's three names are all his
     if named is not None and " " in named[0] and named[0] == last \
             and (_opens_with_salutation(layout) or len(under) == 1):
         # 'Chères administrées, chers administrés, … / Hervé BRUYERE': a letter's signature,
@@ -839,12 +895,21 @@ def _signature(layout: Layout, registry: Registry
 _CLOSING = re.compile(
     r"(?i:yours (?:sincerely|faithfully|truly)|(?:yours )?sincerely|(?:with )?(?:best|kind|"
     r"warm)(?:est)? (?:wishes|regards)|regards|cordialement|bien (?:à vous|cordialement)|"
-    r"(?:mit )?(?:freundlichen|herzlichen|besten) grüßen|с уважением)[,.!]?")
+    r"(?:mit )?(?:freundlichen|herzlichen|besten) grüßen|с уважением|à bientôt|bis bald|"
+    r"see you soon|до встречи)[,.!]?")
 """A letter's closing formula on a line of its own, above the signature."""
 _YOURS = re.compile(r"(?i:euer|eure|ihr|ihre|dein|deine|yours|your friend|votre|vôtre|"
                     r"votre dévouée?|ваш|ваша|искренне ваш|искренне ваша)[,.!]?")
 """The writer's possessive of address, alone on its line above the name: 'Euer / Hans
 Beispiel', 'Ваш / Пётр Иванов' — a closing formula too."""
+
+_TEAM = re.compile(
+    r"(?:(?i:toute\s+)?(?i:l['’]équipe|le personnel)\s+(?:de\s+la|de\s+l['’]|du|des|de)"
+    r"|(?i:ihr\s+|euer\s+|das\s+)?(?:Team|Kollegium)\s+(?:der|des|vom)"
+    r"|(?i:the\s+)?(?i:team|staff)\s+(?:of|at)(?:\s+the)?"
+    r"|(?:Команда|Коллектив))\s+(?P<body>[\w" + UPPER + r"][^,.;:!?\n]{2,60})")
+"""A team's signature for the body it works for: 'L’équipe de la bibliothèque Hergé', 'Ihr
+Team der Stadtbücherei', 'The staff of the Town Library', 'Коллектив библиотеки'."""
 
 
 def _proper_surname(name: str) -> str:
@@ -950,6 +1015,9 @@ _WISH = re.compile(r"(?:(?:Я|Мы)\s+)?(?:Желаю|Желаем|желаю|ж
                    r"|(?:Je|Nous)\s+vous\s+souhait\w*")
 """A sentence of closing wishes: 'Желаем вам благополучия …', 'Пусть …', 'I wish you all …'."""
 
+_WISH_GOES_ON = re.compile(r"(?:Чтобы|Чтоб|Dass|Que|Qu['’]|That)(?![\w’'-])")
+"""A sentence going on the wish before it: 'Чтобы неистощимы были недра …'."""
+
 
 _ACKNOWLEDGES = re.compile(
     r"(?:I|We)\s+(?:would|['’]d)\s+(?:also\s+)?like\s+to\s+(?:acknowledge|recogni[sz]e)\b"
@@ -970,7 +1038,9 @@ def _wishes_only(para: str) -> bool:
     wish = _WISH.search(sentences[0])
     if wish is None or len(sentences[0][:wish.start()].split()) > 6:
         return False
-    return all(_WISH.match(p) or p.endswith("!") for p in sentences[1:])
+    # 'Желаю, чтобы … . Чтобы неистощимы были недра …': the wish going on.
+    return all(_WISH.match(p) or p.endswith("!") or _WISH_GOES_ON.match(p)
+               for p in sentences[1:])
 
 
 def _welcomes_guests(para: str) -> bool:
@@ -1060,7 +1130,12 @@ def _thanks_only(para: str) -> bool:
     # 'Дорогие земляки! От всей души поздравляю вас …!': the salutations before it left aside.
     while len(sentences) > 1 and _salutation(sentences[0]):
         sentences.pop(0)
-    if len(sentences) == 1 and (behalf := _ON_BEHALF.match(sentences[0])) is not None \
+    behalf = _ON_BEHALF.match(sentences[0]) if sentences else None
+    if behalf is None and sentences and _SALUTATION.match(sentences[0]):
+        # 'Дорогие друзья, коллеги, от всего Объединения … поздравляю Вас с …!': the
+        # salutation, then for whom the formula is said.
+        behalf = _ON_BEHALF.search(sentences[0], 0, 200)
+    if len(sentences) == 1 and behalf is not None \
             and (verb := _THANKS.search(sentences[0], behalf.end())) is not None \
             and verb.start() - behalf.end() <= 160 \
             and not FIRST_PERSON.search(sentences[0], behalf.end(), verb.start()):
@@ -1072,7 +1147,7 @@ def _thanks_only(para: str) -> bool:
             and _THANKS.match(sentences[0]) is not None)
 
 
-_ON_BEHALF = re.compile(r"(?i:от (?:лица|имени)|on behalf of|au nom d[eu]|im namen)(?![\w-])")
+_ON_BEHALF = re.compile(r"(?i:от (?:лица|имени|всего)|on behalf of|au nom d[eu]|im namen)(?![\w-])")
 """Words naming for whom a greeting's formula is said: 'От лица агентства …'."""
 
 

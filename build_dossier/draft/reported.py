@@ -44,6 +44,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "lançait", "déclarait", "expliquait", "affirmait", "ajoutait", "assurait", "soulignait",
     "précisait", "martelait", "estimait", "indiquait", "confiait", "répondait", "racontait",
     "disait",
+    # The present, as 'a confié' and 'confiait' are: '« … », confie Jean Exemple'.
+    "confie",
     # How loud it was said, in a hearing's live account: '"…" tonne Éva Touboul'.
     "tonne", "crie", "hurle", "s'emporte", "s’emporte", "s'exclame", "s’exclame", "a crié",
     "a tonné", "s'est exclamé", "s’est exclamé", "shouted", "shouts", "yelled", "exclaimed",
@@ -103,9 +105,10 @@ _NAME_WORD = r"[" + UPPER + r"][\w’'\-.]*"
 # A French verb may carry an elided pronoun: 'la ministre l'assure', 'il s'explique'.
 _VERB_RE = re.compile(r"(?:(?<![\w’'-])|(?<=(?<![\w’'-])[lsmLSM]['’]))(?:" + "|".join(
     re.escape(v) for v in sorted(SPEECH_VERBS + OBJECT_VERBS, key=len, reverse=True))
-    # '…,” Mayor Bell continued.': a verb of speech only where it ends the clause, not in
-    # 'Russia’s continued military build-up'.
-    + r"|(?:continued|continues|went on)(?=\s*[.,;:!?]))(?![\w’'-])")
+    # '…,” Mayor Bell continued.', '…,” he presses.': a verb of speech only where it ends the
+    # clause, not in 'Russia’s continued military build-up' or 'pressed ahead'.
+    + r"|(?:continued|continues|went on|presses|pressed)(?=\s*[.,;:!?]))"
+    r"(?![\w’'-])")
 
 
 def speech_verb(sentence: str, last: bool = False) -> re.Match[str] | None:
@@ -459,6 +462,12 @@ _LEADING_NAME = re.compile(r"(?:[" + UPPER + r"]\.\s*)*[" + UPPER + r"][\w’'-]
                            r"(?:\s+(?:(?:[" + UPPER + r"]\.\s*)*[" + UPPER
                            + r"][\w’'-]+|(?:de|von|van|le|la)(?![\w’'-])))*")
 
+_JOINED_OFFICES = re.compile(
+    r"^[" + UPPER + r"][\w’'-]+\s+(?:und|sowie|and|et|и)\s+(?=[" + UPPER + r"][\w’'-]+\s+["
+    + UPPER + r"][\w’'-]+\s+[" + UPPER + r"][\w’'-]+)")
+"""An office joined to the next before a full name ('Schauspieler und Sänger Volker …'); two
+people would leave no third capitalised word ('Anna und Peter Müller')."""
+
 
 def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     """The words after a quotation in its sentence, when they name the speaker."""
@@ -512,9 +521,16 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     first = after.split(" ", 1)[0].lower().replace("a-t-", "").replace("t-", "")
     if first in {"he", "she", "il", "elle", "er", "sie", "они", "он", "она", "they", "ils"}:
         return first
+    # 'sagte Schauspieler und Sänger Volker Lechtenbrink': two offices joined before a name
+    # are the one speaker's.
+    after = _JOINED_OFFICES.sub("", after)
     named = _LEADING_NAME.match(after)
     if named:  # 'С. Лавров вчера в Москве': the name, without what follows it
-        return named.group().strip()
+        words = named.group().split()
+        if len(words) >= 3 and words[-1].isupper() and 2 <= len(words[-1]) <= 3 \
+                and not words[-2].isupper() and not words[-3].isupper():
+            words.pop()  # 'Volker Lechtenbrink NDR 90,3': the station it was said to
+        return " ".join(words)
     # 'a déclaré le secrétaire général de l'Otan, Jens Stoltenberg, à l'issue': the office,
     # then the name in apposition.
     office, _, rest = after.partition(",")
@@ -553,7 +569,8 @@ _PASSIVE_FRAME = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:cite
                             r"reported|heard|overheard)\s+as$")
 _ADVERB_BEFORE_SUBJECT = re.compile(
     r"^(?:(?:par ailleurs|en outre|encore|aussi|également|ensuite|alors|enfin|toutefois|"
-    r"cependant|pourtant|again|also|later|then|further|still|auch|noch|dann|zudem|außerdem|"
+    r"cependant|pourtant|même|again|also|later|then|further|still|auch|noch|dann|zudem|außerdem|"
+    r"sogar|"
     r"jedoch|также|тоже|затем|ещё|еще|"
     # 'a dit devant la presse Mme Girardin': to whom, before who.
     r"devant (?:la presse|les journalistes|les députés)|à la presse|aux journalistes|"

@@ -573,6 +573,14 @@ _NUMBERS = frozenset(w.casefold() for w in words_of(
 """Numbers, capitalised as a sentence opens: 'Fünf Prozent seien knapp' names no one."""
 
 
+def a_count(subject: str) -> bool:
+    """Whether a subject only counts people ('Six graciously', 'Two of them', 'Трое'): no one
+    a reader could name."""
+    words = subject.split()
+    return bool(words) and words[0].casefold().strip(",") in _NUMBERS and len(words) <= 3 \
+        and not any(w[:1].isupper() for w in words[1:])
+
+
 def could_be_speaker(name: str) -> bool:
     """Whether capitalised words can name a speaker (a person or an organisation): not an
     answer or an interjection ('Non'), not what is said or the occasion ('Ausdrückliches Lob',
