@@ -76,8 +76,10 @@ DATE_RE = re.compile(
     r"|(?<![\w-])(?P<rel>" + "|".join(_RELATIVE) + r")(?![\w-])"
     # A dotted or slashed date glued to the word before it, as a live entry's stamp runs time,
     # rubric and date together ('- 20:16 UhrBürgermeisterwahl Homberg13.03.2022') and a byline
-    # its author and date ('Par Jean-Michel Darras27/02/2025 à 10:25').
-    r"|(?<=[^\W\d_])(?P<gd>\d{1,2})(?P<gsep>[./])(?P<gm>\d{1,2})(?P=gsep)(?P<gy>\d{4})"
+    # its author and date ('Par Jean-Michel Darras27/02/2025 à 10:25'), or a time its date
+    # ('09:0920.01.2021': 09:09 on 20 January, the two glued where a page set them apart).
+    r"|(?:(?<=[^\W\d_])|(?<=(?<![\d:])\d\d:\d\d)|(?<=(?<![\d:])\d:\d\d))"
+    r"(?P<gd>\d{1,2})(?P<gsep>[./])(?P<gm>\d{1,2})(?P=gsep)(?P<gy>\d{4})"
     r"(?![\d.]\d)"
     # A day, month and year glued to a word of three letters or more, as a heading runs into
     # the date line under it ('ПАТРИАРХ МОСКОВСКИЙ И ВСЕЯ РУСИ24 февраля 2022 г.'); the year is
