@@ -118,6 +118,8 @@ def _answers_of_dashes(layout: Layout, turns: list[tuple[int, int]]) -> list[Ans
 _NUMBERED = re.compile(r"\d{1,2}[.)]?[^\S\n]+(?=\S)")
 """A questionnaire's number before its question: '7 Combien avez-vous d’adjoints ?'."""
 _OPENING_QUESTION = re.compile(r"[^?!.\n]{3,200}?[^\S\n]?\?(?:[^\S\n]+|(?=[" + UPPER + r"(]))")
+_LEAD_IN = re.compile(r"[^?!.\n]{3,200}?\.[^\S\n]+(?=[" + UPPER + r"])")
+"""The sentence a numbered question may open on before it asks."""
 _STAGE_DIRECTION = re.compile(r"\([^()\n]{1,40}\)[^\S\n]+(?=\S)")
 """'(lächelt) Ich habe …': how the answer was given, no part of it."""
 
@@ -126,8 +128,13 @@ def _inline_answer(text: str, start: int, end: int) -> tuple[int, bool] | None:
     """Where the answer starts in a paragraph that opens with a question and runs on with the
     answer ('7 Combien avez-vous d’adjoints ? J’en ai 9.'), and whether the question is put
     to the one answering ('vous', 'Sie'); None when the paragraph is not so."""
-    at = m.end() if (m := _NUMBERED.match(text, start, end)) else start
+    numbered = _NUMBERED.match(text, start, end)
+    at = numbered.end() if numbered else start
     asked = _OPENING_QUESTION.match(text, at, end)
+    if asked is None and numbered and (lead := _LEAD_IN.match(text, at, end)) is not None:
+        # '1. You studied economics first. What caused the change of heart? I was …': a
+        # numbered question may open on a sentence of its own.
+        asked = _OPENING_QUESTION.match(text, lead.end(), end)
     if asked is None or not text[at:at + 1].isupper() or len(text[at:asked.end()].split()) > 30:
         return None
     question, rest = text[at:asked.end()], text[asked.end():end].strip()

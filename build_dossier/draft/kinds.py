@@ -32,7 +32,7 @@ from .speakers import (
     strip_titles,
 )
 from .textparts import UPPER, Layout, SpanSet, collapse
-from .titles import is_dateline, is_label
+from .titles import blog_owner, is_dateline, is_label
 from .turns import (
     POINTS_HEADING,
     SPEAKER_LIST,
@@ -240,12 +240,18 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
         return STATEMENT
     if not attributed and _addressed_in_person(layout, long_paras):
         return STATEMENT
+    # 'Message from Jane Example, director of …' over paragraphs in the first person, signing
+    # no quotation: the message itself, printed whole in marks or not.
+    if (not attributed and _first_person_share(layout, long_paras) >= 0.4
+            and _heading_naming_speaker(layout, registry, long_paras[0][0] if long_paras
+                                        else 0) is not None):
+        return STATEMENT
     if not attributed and letter:
         return STATEMENT  # the writer's statement
     if not attributed and (_statement_in_marks(layout) or _introduced_speech(layout)):
         return STATEMENT
     if (_statement_after_colon(layout) or _headed_as_statement(layout)
-            or _excerpts_below(layout)):
+            or _excerpts_below(layout) or _comment_announced(layout) is not None):
         return STATEMENT
     return NEWS
 
@@ -319,6 +325,34 @@ _STATEMENT_HEADING = re.compile(
     r"(?:\s+(?:on|by|from|regarding|about|of|der|des|zu|zum|zur|du|de|sur|по|о))\s"
     # A rubric ('Communiqué de presse') over an article says nothing of whose words follow.
     r"(?!(?:la\s+)?press)")
+
+
+_BODY = r"((?:[" + UPPER + r"][\w’'\-]*[^\S\n]+){0,3}[" + UPPER + r"][\w’'\-]*)"
+_WISHES_TO_COMMENT = re.compile(
+    r"(?:möchten|möchte|wollen|will)[^\S\n]+(?:der|die|das)[^\S\n]+" + _BODY
+    + r"(?:,[^.,]{0,200},)?[^.]{0,40}?[^\S\n]Stellung[^\S\n]+(?:nehmen|beziehen)"
+    r"|The[^\S\n]+" + _BODY + r"(?:,[^.,]{0,200},)?[^\S\n]+(?:would like|wishes|wish)"
+    r"[^\S\n]+to[^\S\n]+(?:comment|respond)"
+    r"|(?:Les?|La|L['’])[^\S\n]*" + _BODY + r"(?:,[^.,]{0,200},)?[^\S\n]+(?:souhaitent|souhaite"
+    r"|tiennent[^\S\n]+à|tient[^\S\n]+à)[^\S\n]+réagir")
+"""A body saying in the opening paragraph that it will comment: 'Zur Mitteilung … möchten die
+Münchner Wiesnwirte, vertreten durch …, gerne Stellung nehmen', 'The Residents' Association
+would like to comment on …'."""
+
+
+def _comment_announced(layout: Layout) -> str | None:
+    """The body whose statement the opening paragraph announces, its points below in the
+    first person plural: its own release, not an article about it."""
+    if not layout.paras:
+        return None
+    s, e = layout.paras[0]
+    found = _WISHES_TO_COMMENT.search(layout.text, s, e)
+    if found is None:
+        return None
+    rest = [(ps, pe) for ps, pe in layout.paras[1:] if len(layout.text[ps:pe].split()) >= 12]
+    if not rest or _first_person_share(layout, rest) < 0.4:
+        return None
+    return next(g for g in found.groups() if g)
 
 
 def _headed_as_statement(layout: Layout) -> bool:
@@ -604,7 +638,16 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
             return (None, name, role or named[1]), byline.group(0).strip()
     if (introduced := _introducer_name(layout, registry)) is not None:
         return introduced
+    if (body := _comment_announced(layout)) is not None:
+        found = registry.resolve(body)
+        return ((found, registry.people[found].name, "") if found else (None, body, "")), body
     title = layout.text[layout.paras[0][0]:layout.paras[0][1]] if layout.paras else ""
+    # The blog's name above the post names who writes it, not the blog.
+    if (owner := blog_owner(title.split("\n")[0])) is not None and could_be_speaker(owner) \
+            and not is_institution(owner) and not lower_case_elsewhere(layout.text, owner):
+        found = registry.resolve(owner)
+        return ((found, registry.people[found].name, "") if found
+                else (None, owner, "")), title.split("\n")[0].strip()
     if is_dateline(title) and len(layout.paras) > 1:
         # '30 августа 2014 г. суббота, 15:59:39' above 'Виктор Павленко поздравляет …': the
         # heading is under the page's date line.
@@ -639,9 +682,29 @@ def statement_speaker(layout: Layout, registry: Registry, speech_first: bool = F
         return (None, line, ""), line
     if (signed := _signature(layout, registry)) is not None:
         return signed
+    if (introduced_as := _self_introduced(layout)) is not None:
+        found = registry.resolve(introduced_as)
+        return ((found, registry.people[found].name, "") if found
+                else (None, introduced_as, "")), introduced_as
     if hits:
         s, e, org = hits[0]
         return (org, registry.people[org].name, ""), head[s:e]
+    return None
+
+
+_MY_NAME_IS = re.compile(
+    r"(?:(?i:my name is|mon nom est|je m['’]appelle|mein name ist|ich heiße)|"
+    r"(?:Меня|меня) зовут)[^\S\n]+(?P<name>[" + UPPER + r"][\w’'\-]+(?:[^\S\n]+[" + UPPER
+    + r"][\w’'\-]+){0,2})")
+"""The writer introducing themselves: 'My name is Jane Example', «Меня зовут Ольга»."""
+
+
+def _self_introduced(layout: Layout) -> str | None:
+    """The name a letter's writer gives themselves in its first paragraphs ('Меня зовут Ольга,
+    я работаю в фонде …'), when no heading, byline or signature names them."""
+    for s, e in layout.paras[:8]:
+        if (m := _MY_NAME_IS.search(layout.text, s, e)) is not None:
+            return m.group("name")
     return None
 
 
@@ -1143,8 +1206,20 @@ def _thanks_only(para: str) -> bool:
         # Board, congratulations on …': for whom the formula is said, then the formula ('On
         # behalf of …, I would like to send my warmest congratulations to …' says more).
         return len(sentences[0][verb.start():].split()) <= 20
+    if len(sentences) == 1 and len(sentences[0].split()) <= 50 \
+            and _THANKS_TO.match(sentences[0]) is not None:
+        return True  # 'Un grand merci aussi à tous nos clients qui nous suivent, …'
     return (len(sentences) == 1 and len(sentences[0].split()) <= 20
             and _THANKS.match(sentences[0]) is not None)
+
+
+_THANKS_TO = re.compile(
+    r"(?i:(?:un|a|ein)\s+)?(?i:(?:grand|big|huge|immense|großes|herzliches|большое)\s+)?"
+    # Not 'thanks to', which says why ('Thanks to your skill the industry has …').
+    r"(?i:merci|thank you|dank|спасибо)(?:\s+(?i:aussi|also|too|auch|encore|также))?"
+    r"\s+(?i:à|aux|to|an|всем)(?![\w-])")
+"""Thanks opening on those thanked: 'Un merci à tous pour vos messages …', 'A big thank you to
+all our volunteers …', 'Ein Dank an …'."""
 
 
 _ON_BEHALF = re.compile(r"(?i:от (?:лица|имени|всего)|on behalf of|au nom d[eu]|im namen)(?![\w-])")
@@ -1542,7 +1617,11 @@ def _cited(layout: Layout, span: tuple[int, int], marks: list[Candidate],
     sentence, then each quotation in the paragraph as its author's; [] when it cites no one."""
     within = [c for c in marks if span[0] <= c.start < span[1] and c.kind == "direct"
               and word_count(c.text) >= 4]
-    if not any((c.speaker or c.name) and speech_verb(c.evidence) is not None
+    # 'Peter Inselkammer: „Alles in allem …“': a paragraph opening on the name and a colon
+    # before the marks cites its speaker as a verb would.
+    labelled = layout.text[span[0]:span[1]].lstrip()
+    if not any((c.speaker or c.name) and (speech_verb(c.evidence) is not None or (
+                   " " in c.evidence and labelled.startswith(c.evidence + ":")))
                and not _same_person((c.speaker, c.name, c.role), (speaker[0], speaker[1]))
                for c in within):
         return []

@@ -474,6 +474,9 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
     no one is named for ('de progrès humain') are a term, not a quotation, and left out."""
     found = resolve_speakers(layout, find_passages(layout, registry, taken), registry)
     kept, seen = [], set()
+    lines: dict[str, list[tuple[int, int]]] = {}
+    for s, e in layout.paras:
+        lines.setdefault(layout.text[s:e].strip(), []).append((s, e))
     for c in found:
         if c.how == "quotation marks" and c.speaker is None and not c.name \
                 and word_count(c.text) < 5:
@@ -484,7 +487,7 @@ def resolved_quotes(layout: Layout, registry: Registry, taken: SpanSet) -> list[
             continue  # 'Первый вопрос: «…»', 'Что: «…»': no one's words
         if c.how == "quotation marks" and (_under_read_also(layout, c.start)
                                            or _work_title(layout, c)
-                                           or _heading_elsewhere(layout, c)):
+                                           or _heading_elsewhere(layout, c, lines)):
             continue
         # A headline repeating the body's quotation ('Söder zu Scholz: "Ich kenne keinen …"'):
         # the editor records it once, where it first appears.
@@ -525,14 +528,15 @@ def _under_read_also(layout: Layout, at: int) -> bool:
     return bool(above.strip()) and _READ_ALSO.fullmatch(above.strip()) is not None
 
 
-def _heading_elsewhere(layout: Layout, cand: Candidate) -> bool:
+def _heading_elsewhere(layout: Layout, cand: Candidate,
+                       lines: dict[str, list[tuple[int, int]]]) -> bool:
     """Whether the words in marks are printed again, without marks, as a line of their own:
     the page's heading, quoted in its breadcrumbs ('Standort: … / Meldung: "Kometenlandung
-    geglückt - gleich zweimal?"') or a link's title, not anyone's words."""
+    geglückt - gleich zweimal?"') or a link's title, not anyone's words; `lines` are the
+    paragraphs by their words, looked up once per quotation rather than scanned."""
     words = layout.text[cand.start:cand.end].strip()
     return len(words.split()) >= 3 and any(
-        layout.text[s:e].strip() == words for s, e in layout.paras
-        if not s <= cand.start < e)
+        not s <= cand.start < e for s, e in lines.get(words, []))
 
 
 _WORK_BY = re.compile(r"[»”\"“]?[^\S\n]+(?:de|du|d['’]|by|von|от)[^\S\n]+"
@@ -1859,6 +1863,11 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
         after = head[match.end():].split(" ", 2)[1:2]
         if after and after[0] in ROLE_NOUNS:  # 'Le Premier ministre': an office, not a name
             continue
+        if len(words) == 2 and words[0] in ("The", "Der", "Die", "Das", "Le", "La") \
+                and after and after[0].islower() \
+                and (following := _NAME_RUN.search(head, match.end())) is not None \
+                and len(head[match.end():following.start()].split()) <= 2:
+            continue  # 'The Austrian singer Andreas Gabalier': an adjective before his trade
         titled = False
         while words and words[0] in TITLE_WORDS:
             titled = titled or words[0] not in _ARTICLES

@@ -28,7 +28,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "conceded", "concedes", "suggested", "suggests", "promised", "vowed", "pledged",
     "denied", "recalls", "noting", "stressing", "versprach", "räumte ein",
     "verwies darauf", "sagten", "verspricht", "versprechen", "commented",
-    "kommentierte", "ergänzte", "a commenté", "commente", "продолжил",
+    "kommentierte", "ergänzte", "a commenté", "commente", "продолжил", "clarified", "clarifies",
     "продолжила",
     # French
     "a déclaré", "a dit", "a affirmé", "a souligné", "a ajouté", "a précisé", "a estimé",

@@ -61,7 +61,9 @@ def is_dateline(line: str) -> bool:
     for found in dates:
         rest = rest.replace(found.words, " ")
     rest = _TIME.sub(" ", rest)
-    words = [w for w in re.findall(r"[^\W\d_]+", rest) if not _DATELINE_WORDS.fullmatch(w)]
+    # 'Boulogne-Billancourt, 1 February 2016': a place joined by hyphens is one word.
+    words = [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", rest)
+             if not _DATELINE_WORDS.fullmatch(w)]
     return len(words) <= 1
 
 
@@ -76,11 +78,18 @@ _READING_TIME = re.compile(r"(?:·\s*)?\d+\s*(?:min|minutes?|мин|hours?|hrs?|
 """'65 Min. Lesedauer', '·32 min read', '30 min ago', 'vor 2 Stunden', '5 минут назад'."""
 
 
+_MINUTES = re.compile(r"(?<!\d)\d+\s*(?i:min|minutes?|мин)\b")
+"""A reading time in minutes: '1 minute', '3 min'."""
+
+
 def is_label(line: str) -> bool:
     """Whether a line is a label a page prints above its heading ('Live updates'), or the
     page's breadcrumb trail ('Schattenblick → INFOPOOL → PARLAMENT')."""
     return (line.lower().strip(" .:|-–—") in _LABELS
             or _READING_TIME.fullmatch(line.strip()) is not None
+            # 'News & Views 1 minute 18 March 2020': a rubric, a reading time and a date.
+            or (len(line.split()) <= 8 and _MINUTES.search(line) is not None
+                and any(True for _ in find_dates(line, None)))
             or len(re.findall(r"\s[→›>]\s", line)) >= 2
             or _BREADCRUMB_FIELDS.match(line.strip()) is not None)
 
@@ -185,7 +194,8 @@ def guess_title(text: str) -> tuple[str, bool]:
             candidates.append(heading)
     if not candidates:
         return _sentence(lines[0]) if lines else "", False
-    if len(candidates) >= 2 and is_outlet_line(candidates[0]):
+    if len(candidates) >= 2 and (is_outlet_line(candidates[0])
+                                 or _BLOG_NAME.fullmatch(candidates[0])):
         # 'Australian Broadcasting Corporation', 'Районная газета «Уренские вести», г. Урень':
         # the station's or paper's name the page prints above everything is no heading.
         candidates = candidates[1:]
@@ -222,6 +232,32 @@ _OUTLET_NOUN = re.compile(
     r"Television|Fernsehen|Rundfunk|Zeitung|Gazette|Newspaper|Radiodiffusion|Télévision|"
     r"(?i:газета|телеканал|телекомпания|телерадиокомпания|радиостанция|радио))(?![\w-])")
 _MINOR_WORDS = frozenset(words_of("of the and for de la du des et für und der"))
+
+
+_WORD = r"[" + UPPER + r"][\w’'\-]+"
+_OWNERS = (_WORD + r"(?:\s+(?:&|et|and|und)\s+" + _WORD + r")?(?:\s+" + _WORD + r"){0,2}?")
+_BLOG_NAME = re.compile(r"(?P<owner>" + _OWNERS + r")(?:[’']s)?\s+(?:(?:Le|The|Das|Mon)\s+)?"
+                        r"(?i:blog)|(?:(?:Le|The|Das)\s+)?(?i:blog)\s+(?:de|of|von)\s+"
+                        r"(?P<owner2>" + _OWNERS + r")")
+"""A blog's name as its pages print it above the post: 'David & Noëlle Faure Le Blog', 'Le blog
+de Jean Exemple', "Jane Example's Blog"."""
+
+
+def blog_owner(line: str) -> str | None:
+    """The writer a blog's name line names ('David & Noëlle Faure Le Blog' → 'David Faure':
+    of a couple, the first, under the surname they share); None when the line is no blog's
+    name."""
+    found = _BLOG_NAME.fullmatch(line.strip())
+    if found is None:
+        return None
+    owner = re.sub(r"[’']s$", "", found.group("owner") or found.group("owner2"))
+    if owner.split()[0] in ("The", "Le", "La", "Les", "Das", "Der", "Die", "Mon", "My"):
+        return None  # 'The Daily Blog': the blog's own name
+    owners = re.split(r"\s+(?:&|et|and|und)\s+", owner)
+    first, last = owners[0].split(), owners[-1].split()
+    if len(first) == 1 and len(last) >= 2:
+        return f"{first[0]} {last[-1]}"
+    return " ".join(first) if len(first) >= 2 else None
 
 
 def is_outlet_line(line: str) -> bool:

@@ -198,7 +198,8 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
                    for s, e in layout.paras[:400]) >= 2
     bare_q = sum(_BARE_Q.match(layout.text, s, e) is not None for s, e in layout.paras[:400]) >= 2
     capitals = _names_in_capitals_open_turns(layout)
-    surnames = _recurring_surnames(layout)
+    first_names = _recurring_own_line_names(layout)
+    surnames = _recurring_surnames(layout) | first_names
     lines = Counter(layout.text[s:e].strip() for s, e in layout.paras)
     for i in range(len(layout.paras)):
         found = _label_at(layout, i, initials, bare_q, capitals)
@@ -219,6 +220,11 @@ def find_turns(layout: Layout, registry: Registry) -> list[Turn]:
     turns = []
     for n, (i, label, speech) in enumerate(starts):
         stop = starts[n + 1][0] - 1 if n + 1 < len(starts) else len(layout.paras) - 1
+        if label in first_names:
+            # '- Did these stars come as a surprise to you?' under 'Ivan:''s answer: the
+            # interviewer's unlabelled question ends his turn.
+            stop = next((j - 1 for j in range(i + 1, stop + 1)
+                         if _DASH_QUESTION.match(layout.text[slice(*layout.paras[j])])), stop)
         end = layout.paras[max(stop, i)][1]
         if speech < end:
             turns.append(Turn(label, speech, end))
@@ -275,6 +281,23 @@ def _recurring_surnames(layout: Layout) -> set[str]:
     named = {label for label, n in counts.items() if n >= 2
              and label.lower() not in _METADATA_LABELS
              and (full := full_name_in(layout.text, label)) is not None and " " in full}
+    return named if len(named) >= 2 else set()
+
+
+_NAME_OWN_LINE = re.compile(r"(?P<label>[" + UPPER + r"][a-zà-ÿäöüßа-яё’'\-]{2,}):")
+"""A first name alone on its line over the turn it opens: 'Ivan:'."""
+_DASH_QUESTION = re.compile(r"\s*[-–—][^\S\n]+[^\n]*\?")
+"""An interviewer's question set off by a dash, unlabelled: '- Did these stars …?'."""
+
+
+def _recurring_own_line_names(layout: Layout) -> set[str]:
+    """First names alone on their own line with a colon, over the turns they open ('Ivan:' /
+    'Sergei:'): two names at least, each twice or more, as an interview with two guests prints
+    them when the lead names them by first name only."""
+    counts = Counter(m["label"] for s, e in layout.paras[:400]
+                     if (m := _NAME_OWN_LINE.fullmatch(layout.text[s:e].strip())) is not None
+                     and m["label"].lower() not in _METADATA_LABELS)
+    named = {label for label, n in counts.items() if n >= 2}
     return named if len(named) >= 2 else set()
 
 
@@ -538,8 +561,23 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
     # 'MR.', 'Herr', 'M.': a form of address, not an office.
     office = "" if titles.lower().strip(" .") in _ADDRESS or re.fullmatch(
         r"(?:\w\.\s*)+", titles + ".") else proper_case(titles)  # 'Д.' is an initial
+    if name is None and len(bare.split()) == 1 and (family := _family_of_guests(text, bare)):
+        name = f"{proper_case(bare)} {family}"
     name = name or proper_case(bare)
     return None, name, office or apposed_office(text, name) or listed_office(text, name)
+
+
+_FAMILY_HEADING = re.compile(r"\W*(?:The[^\S\n]+)?(?P<family>[" + UPPER + r"][a-z]{3,})s"
+                             r"(?:[^\S\n]+(?:about|on|talk|discuss|share)\w*)[^\S\n]")
+
+
+def _family_of_guests(text: str, first: str) -> str | None:
+    """The family name a heading gives guests labelled by first name on their own lines
+    ('Berezutskys about the tastes of childhood' over 'Ivan:' / 'Sergei:'), in the singular."""
+    if re.search(r"(?m)^[^\S\n]*" + re.escape(first) + r":[^\S\n]*$", text) is None:
+        return None
+    heading = _FAMILY_HEADING.match(text)
+    return heading.group("family") if heading else None
 
 
 _OFFICE_WORDS = frozenset(w.casefold() for w in TITLE_WORDS | ROLE_NOUNS)
