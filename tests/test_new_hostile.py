@@ -197,3 +197,21 @@ def test_words_over_a_line_break_stay_in_their_comment(tmp_path):
     assert "#   2019-03-03: “Monday 3 March 2019”" in written
     from build_dossier.build import check
     assert not [p for p in check(root) if p.severity == "error"]
+
+
+def test_control_characters_pasted_along_are_taken_out_and_said(tmp_path, capsys):
+    # Text from `pdftotext` has a form feed between pages; a terminal's colours come as escapes.
+    root = dossier(tmp_path)
+    text = tmp_path / "pages.txt"
+    text.write_text("Talks resume\n\n“We will meet again in June,” Anna Berg said.\x0c"
+                    "The talks went on.\n\n\x1b[1mAnna Berg\x1b[0m left on Friday.\n",
+                    encoding="utf-8")
+    assert main(["new", str(text), "--root", str(root), "--date", "2020-01-01",
+                 "--id", "pages"]) == 0
+    written = (root / "sources" / "pages.md").read_text(encoding="utf-8")
+    body = written.split("\n---\n", 1)[1]
+    assert "said.\nThe talks went on." in body and "\n\nAnna Berg left on Friday." in body
+    assert "1 × U+000C (a page break, made a line break)" in written
+    assert "2 × U+001B (with its escape sequence)" in written
+    from build_dossier.build import check
+    assert not [p.format() for p in check(root) if p.severity == "error"]

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from ..load import SOURCES_DIR, load_events, load_people
+from ..load import HIDDEN_IN_TEXT, SOURCES_DIR, load_events, load_people
 from ..model import Event, FuzzyDate, Person, Problem
 from ..schema import SLUG, URL
 from .dates import find_dates, find_published, is_full_date, published_caveat
@@ -180,6 +181,33 @@ def _source_id(published: FuzzyDate, title: str) -> str:
                    "source")
 
 
+_BREAKS = {"\x0b": "a line break", "\x0c": "a page break", "\x1c": "a file separator",
+           "\x1d": "a group separator", "\x1e": "a record separator", "\x85": "a line break"}
+"""Control characters that break lines (Python's `str.splitlines` ends a line on each): Word's
+manual line break, the page break between a PDF's pages, and their like."""
+_CONTROLS = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|" + HIDDEN_IN_TEXT.pattern)
+"""What `visible_text` takes out: a terminal's escape sequence whole (its colours, '\\x1b[1m',
+copied from a console), any other control character alone."""
+
+
+def visible_text(text: str) -> tuple[str, str | None]:
+    """`text` without the control characters no reader sees and `check` refuses in a source's
+    text (a PDF's page breaks, a terminal's escapes pasted along), those that break lines made
+    line breaks; and the note that says what was taken out, if anything was."""
+    if not HIDDEN_IN_TEXT.search(text):
+        return text, None
+    counts: dict[str, int] = {}
+    for found in _CONTROLS.finditer(text):
+        counts[found.group()[0]] = counts.get(found.group()[0], 0) + 1
+    text = _CONTROLS.sub(lambda m: "\n" if m.group() in _BREAKS else "", text)
+    said = ", ".join(f"{n} × U+{ord(c):04X}" + (f" ({_BREAKS[c]}, made a line break)"
+                                                 if c in _BREAKS else
+                                                 " (with its escape sequence)" if c == "\x1b"
+                                                 else "")
+                     for c, n in sorted(counts.items()))
+    return text, f"text: control characters no reader sees were taken out: {said}"
+
+
 def create_source(root: Path, given: Input | str, origin: str | None = None, *,
                   date: str | None = None, source_id: str | None = None,
                   outlet: str | None = None, url: str | None = None) -> tuple[Path, Draft]:
@@ -196,11 +224,15 @@ def create_source(root: Path, given: Input | str, origin: str | None = None, *,
         raise NewError(f"--id: {problem}")
     if url is not None and (problem := URL.check(url)):
         raise NewError(f"--url: {problem}")
+    text, taken_out = visible_text(item.text)
+    item = dataclasses.replace(item, text=text)
     problems: list[Problem] = []
     people = load_people(root, problems)
     events = load_events(root, problems)
     d = draft(item.text, people, events, published=published, source_id=source_id,
               metadata=item.metadata)
+    if taken_out:
+        d.notes.append(taken_out)
     d.outlet, d.url = outlet or d.outlet, url or d.url
     folder = root / SOURCES_DIR
     folder.mkdir(parents=True, exist_ok=True)
