@@ -58,6 +58,11 @@ _TIMESTAMP = re.compile(
     r"\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
     r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4})(?:\s*(?:\+{3}|[:.\-–—]))?"
     r"(?=\s|$)")
+_UPDATED_AT = re.compile(
+    r"(?i:updated?|mise à jour|aktualisiert|обновлено) (?i:at|à|um|в) "
+    r"(?P<time>\d{1,2}(?:[:.h]\d{2})?(?: ?(?i:a\.m\.|p\.m\.|am|pm|uhr))?)[.:]?")
+"""A line of its own heading an update of the page ('Updated at 10:45 p.m.', 'Mise à jour à
+18h30'): an entry, as a time is."""
 _DASHED_TIME = re.compile(r"[-–—]\s+(?=\d{1,2}[:.h]\d{2})")
 _INLINE_TIME = re.compile(r"\s[-–—]\s+(?P<time>\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am|pm|AM|PM))"
                           r"\s+[-–—]\s+")
@@ -70,10 +75,11 @@ _WIRE_DATELINE = re.compile(
     r"\s*[-–—]\s*")
 _LIVE_TITLE = re.compile(
     r"\b(live blog|liveblog|live updates|as it happened|news-ticker|newsticker|liveticker|"
-    r"live-ticker|wahl-ticker|en direct|ce direct|direct\.|онлайн-трансляци\w*|"
+    # Whole words: 'en direction du Groenland', 'le livre', 'notre livraison' are no live.
+    r"live-ticker|wahl-ticker|(?:en|ce) direct(?!\w)|direct\.|онлайн-трансляци\w*|"
     # 'Der Streik-Ticker hält Sie auf dem Laufenden', 'Coronavirus-Pandemie Ticker:',
     # 'Retrouvez ici l'intégralité de notre live'.
-    r"[\w-]*-ticker|ticker(?=\s*[:|–—-])|unser ticker|notre live|le live|en live|"
+    r"[\w-]*-ticker|ticker(?=\s*[:|–—-])|unser ticker|(?:notre|le|en) live(?!\w)|"
     r"live reporting|live coverage|watch [\w ]{0,30} live(?=\s*\n)|"
     r"текстов\w+ трансляци\w*|прям\w+ трансляци\w*)", re.IGNORECASE)
 _LIVE_WORD = re.compile(r"(?<![\w-])(?:LIVE|Live|live)(?:\s*[:|–—-]|(?=\s+[A-Z]{2,}))"
@@ -129,6 +135,8 @@ def live_entries(layout: Layout) -> list[tuple[int, str]]:
         m = _TIMESTAMP.match(layout.text, s, e) or _WIRE_DATELINE.match(layout.text, s, e)
         if m is not None:
             found.append((s, m.group().strip(" +:.-–—")))
+        elif (update := _UPDATED_AT.fullmatch(layout.text[s:e].strip())) is not None:
+            found.append((s, update.group("time")))
         # '… in Rio. - 3.24 p.m. - “All these …”': an entry's time set off by dashes mid-line,
         # as a page whose entries were run together prints it.
         for inline in _INLINE_TIME.finditer(layout.text, s + 1, e):
@@ -408,7 +416,11 @@ def _addressed_in_person(layout: Layout, long_paras: list[tuple[int, int]]) -> b
     if salutation_lines(layout) >= 2 and _marked_share(layout, long_paras) < 0.3:
         return True
     if len(long_paras) < 2:
-        return False
+        # 'Liebe Gäste, wir erleben …' in one paragraph: a notice to its readers, reporting
+        # and quoting no one.
+        return (len(long_paras) == 1 and _opens_with_salutation(layout)
+                and _reporting_share(layout, long_paras) < 0.1
+                and _quoting_share(layout, long_paras) < 0.3)
     if (_first_person_share(layout, long_paras) >= 0.6 and _marked_share(layout, long_paras) == 0
             and _reporting_share(layout, long_paras) < 0.25):
         return True
@@ -451,10 +463,8 @@ def _opens_with_salutation(layout: Layout) -> bool:
     audience ('Monsieur le Proviseur, Mesdames et messieurs,', 'Уважаемые горожане! С …'):
     under a heading and a page's rubric or date line ('Главные новости 03.10.2019') too, and
     the line right above the first paragraph, under a page's breadcrumbs and dates."""
-    body = next((i for i, (s, e) in enumerate(layout.paras[:10])
-                 if len(layout.text[s:e].split()) >= 12), 0)
-    for s, e in [*layout.paras[:3], *layout.paras[max(body - 1, 0):body]]:
-        line = layout.text[s:e].strip()
+    for i in _opening_indices(layout):
+        line = layout.text[slice(*layout.paras[i])].strip()
         first = re.split(r"(?<=[!])\s+", line, maxsplit=1)[0]
         for part in {line, first}:
             if (len(part.split()) <= 8 and part.endswith(("!", ","))
@@ -466,7 +476,36 @@ def _opens_with_salutation(layout: Layout) -> bool:
         if line.endswith("!") and "," in line and len(opening.split()) <= 3 \
                 and _SALUTATION.fullmatch(opening):
             return True
+        if _glued_salutation(line) is not None:
+            return True
     return False
+
+
+def _opening_indices(layout: Layout) -> list[int]:
+    """The paragraphs a letter's salutation may stand in: the first three, and the one right
+    above the first long paragraph."""
+    body = next((i for i, (s, e) in enumerate(layout.paras[:10])
+                 if len(layout.text[s:e].split()) >= 12), 0)
+    return sorted({*range(min(3, len(layout.paras))), *range(max(body - 1, 0), body)})
+
+
+_GLUED_SALUTATION = re.compile(r"[^\W\d_][\w’'\-]*(?: [\w’'\-]+){0,3}, (?=[^\W\d_])")
+"""A few words and a comma, then a word: where a salutation may run on into the letter."""
+
+
+def _glued_salutation(para: str) -> int | None:
+    """Where the letter starts after the salutations its first paragraph opens on, its first
+    sentence going on after the comma in lower case ('Liebe Gäste, wir erleben …', 'Chères
+    étudiantes, chers étudiants, après …')."""
+    if re.split(r"(?<=[.!?])\s", para, maxsplit=1)[0].endswith("!"):
+        return None  # 'Дорогие друзья, коллеги, … поздравляю Вас с праздником!': a formula
+    at = 0
+    # Only a salutation's own words: 'Herr Müller, der …' or 'My father, who …' open a
+    # sentence about someone.
+    while (lead := _GLUED_SALUTATION.match(para, at)) is not None \
+            and _SALUTATION.fullmatch(lead.group().strip()):
+        at = lead.end()
+    return at if at and para[at].islower() else None
 
 
 _ADDRESSED = re.compile(
@@ -921,8 +960,10 @@ def _signature(layout: Layout, registry: Registry
         # name, then its office.
         last = ", ".join(under[:2]).rstrip(",. ")
     elif len(block) >= 2 and _opens_with_salutation(layout):
-        # A letter's signature over several lines: the name, then its first office.
-        last = " ".join(lines[:2]).rstrip(",. ")
+        # A letter's signature over several lines: the name, then its first office ('Michel
+        # Deneken / Président'), set apart as a comma would on one line.
+        joint = ", " if _NAME_LINE.fullmatch(lines[0]) and lines[1][:1].isupper() else " "
+        last = joint.join(lines[:2]).rstrip(",. ")
     elif len(signed) >= 2 and len(signed) < len(lines) and _CLOSING.fullmatch(lines[0]):
         # 'Yours sincerely / Ann Ballinger / General Secretary / 21 November 2011': the
         # name and its office under a letter's closing formula, the date below left aside.
@@ -1017,6 +1058,7 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
     """The paragraphs from `start_index` on (within [start_at, end)) that are speech."""
     out: list[tuple[int, int]] = []
     in_list = welcoming = unquoted_list = acknowledging = False
+    opening = _opening_indices(layout)
     for i, (s, e) in enumerate(layout.paras[start_index:], start_index):
         s = max(s, start_at)
         if end is not None and s >= end:
@@ -1042,7 +1084,7 @@ def spoken_paragraphs(layout: Layout, start_index: int, end: int | None = None,
         unquoted_list = words.endswith(":")
         # 'I would like to acknowledge: / • Minister Jane Doe': whom the speech thanks.
         acknowledging = unquoted_list and _ACKNOWLEDGES.match(words) is not None
-        s = _after_salutation(layout.text, s, e)
+        s = _after_salutation(layout.text, s, e, glued=i in opening)
         words = layout.text[s:e].strip()
         # Too short to quote once stage directions ('(Laughter.)') are left aside, and
         # salutations ending in a comma ('Mesdames, messieurs qui avez participé à ce colloque,').
@@ -1074,6 +1116,8 @@ _GUESTS = re.compile(r"(?<![\w-])(?:Herrn?|Frau|Mr|Mrs|Ms|Monsieur|Madame|Mme|Ex
 
 _WISH = re.compile(r"(?:(?:Я|Мы)\s+)?(?:Желаю|Желаем|желаю|желаем|Пусть)(?![\w-])"
                    r"|(?:I|We)\s+wish\s+(?:you|all|every)|May\s+(?:you|the new year|this)\b"
+                   # A post's sign-off, its subject left out: 'Wishing everyone a speedy …'.
+                   r"|Wishing\s+(?:you|all|every)"
                    r"|(?:Ich|Wir)\s+wünschen?\s+(?:Ihnen|euch|dir|allen)"
                    r"|(?:Je|Nous)\s+vous\s+souhait\w*")
 """A sentence of closing wishes: 'Желаем вам благополучия …', 'Пусть …', 'I wish you all …'."""
@@ -1126,10 +1170,15 @@ def _welcomes_guests(para: str) -> bool:
 _OPENING_SALUTATION = re.compile(r"[^\n!.?]{3,80}!\s+(?=\S)")
 
 
-def _after_salutation(text: str, start: int, end: int) -> int:
+def _after_salutation(text: str, start: int, end: int, glued: bool = False) -> int:
     """Where a paragraph's speech starts when it opens by addressing the audience ('Уважаемые
-    горожане! С завтрашнего дня …'): after the salutation, which is no statement."""
+    горожане! С завтрашнего дня …'): after the salutation, which is no statement. A salutation
+    running on into its sentence ('Liebe Gäste, wir erleben …') is left aside only where it
+    opens a letter (`glued`): a deputy's turn opening on 'Уважаемые коллеги, я предлагаю …'
+    is quoted whole."""
     lead = _OPENING_SALUTATION.match(text, start, end)
+    if lead is None and glued and (glued_at := _glued_salutation(text[start:end])) is not None:
+        return start + glued_at
     if lead is None or len(lead.group().split()) > 8:
         return start
     said = lead.group().strip()
@@ -1385,15 +1434,17 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
             # are the heading, what follows the last is hers.
             turn = turns[-1]
         speaker = label_speaker(turn.label, layout.text, registry, None)
-        spans = spoken_paragraphs(layout, layout.para_index(turn.start) or 0, turn.end,
-                                  turn.start)
-        label = label_as_printed(layout, turn)
-        answers = _without_labelled_questions(layout.text,
-                                              _without_dash_questions(layout.text, spans))
         # 'Wie schätzen Sie die Lage ein?' over 'Lothar Beispiel: Wir sind …': an interview,
         # its title quoting the guest.
         asked = _asked_before(layout, turns)
-        if asked or _asked_before(layout, turns, addressed=False):
+        questioned = asked or _asked_before(layout, turns, addressed=False)
+        spans = [span for answer in _answering_turns(turns, turn, questioned)
+                 for span in spoken_paragraphs(layout, layout.para_index(answer.start) or 0,
+                                               answer.end, answer.start)]
+        label = label_as_printed(layout, turn)
+        answers = _without_labelled_questions(layout.text,
+                                              _without_dash_questions(layout.text, spans))
+        if questioned:
             # The paper prints its questions unlabelled: a later paragraph of the answer that
             # ends on a question ('Weiß man mittlerweile, ob …?') is its next question.
             answers = [(s, e) for s, e in answers if not _unlabelled_question(layout.text[s:e])]
@@ -1440,6 +1491,15 @@ def _statement(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted
     quotes += [r for r in relayed if not any(q.start < r.end and r.start < q.end for q in quotes)]
     return Drafted(STATEMENT, sorted(quotes, key=lambda c: c.start), speaker if found else None,
                    words)
+
+
+def _answering_turns(turns: list[Turn], turn: Turn, questioned: bool) -> list[Turn]:
+    """The turns that are the one speaker's words: under unlabelled questions, every turn of
+    the guest's label is an answer ('Ist die Gefahr gebannt? / Peter Beispiel: … / Waren die
+    Folgen vorhersehbar? / Peter Beispiel: …'), not only the first."""
+    if not questioned:
+        return [turn]
+    return [t for t in turns[turns.index(turn):] if t.label == turn.label]
 
 
 _SPEECH_HEADING = re.compile(

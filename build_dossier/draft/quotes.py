@@ -42,6 +42,7 @@ from .speakers import (
     nominative,
     proper_case,
     proper_name,
+    three_given_names,
 )
 from .textparts import UPPER, Layout, SpanSet, collapse, words_of
 from .titles import is_byline, is_dateline, is_label, without_entry_time
@@ -934,6 +935,8 @@ class Resolver:
 
         # 'a annoncé l’élu': the elided article before an office, as 'le maire'.
         subject = re.sub(r"^[lL]['’](?=[a-zà-ÿ])", "le ", subject)
+        # 'prévient l'Isavia': the elided article before a body's name, no part of it.
+        subject = re.sub(r"^[lL]['’](?=[" + UPPER + r"])", "", subject)
         word = subject.strip(" ,.").lower().replace("a-t-", "").replace("t-", "")
         # 'the minister', 'a visibly angry Speaker', 'the former chief whip': someone named
         # before, by their office or a description.
@@ -1885,7 +1888,9 @@ def named_subject(sentence: str) -> tuple[str, str] | None:
                           and w not in ("Le", "La", "Der", "Die")), default=-1)
         words = words[last_title + 1:]
         particle = len(words) >= 3 and (words[-2] in _PARTICLES or words[-2].islower())
-        words = words[-3:] if particle else words[-2:]
+        # 'Le géologue Magnús Tumi Example': three names after a role in lower case.
+        whole_name = three_given_names(head[:match.start()].split(), words)
+        words = words[-3:] if particle or whole_name else words[-2:]
         if words[:1] and words[0].islower():
             continue  # a particle left at the front: not a name's start
         if len(words) >= 2 and could_be_speaker(" ".join(words)) \

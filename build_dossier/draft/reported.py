@@ -469,6 +469,10 @@ _JOINED_OFFICES = re.compile(
 people would leave no third capitalised word ('Anna und Peter Müller')."""
 
 
+_ELIDED_ARTICLE = re.compile(r"^[lL]['’](?=[" + UPPER + r"])")
+"""French's article elided before a capitalised name: 'l'Isavia', 'l’Unesco'."""
+
+
 def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     """The words after a quotation in its sentence, when they name the speaker."""
     tail = text[quote_end:sentence_end].lstrip("”“\"» ,.—–-")
@@ -524,6 +528,8 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     # 'sagte Schauspieler und Sänger Volker Lechtenbrink': two offices joined before a name
     # are the one speaker's.
     after = _JOINED_OFFICES.sub("", after)
+    # 'prévient l'Isavia dans un communiqué': the elided article before a body's name.
+    after = _ELIDED_ARTICLE.sub("", after)
     named = _LEADING_NAME.match(after)
     if named:  # 'С. Лавров вчера в Москве': the name, without what follows it
         words = named.group().split()

@@ -512,7 +512,8 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
         run.pop(0)
     # 'Cabinet Office Minister Michael Gove', 'Geschäftsstellenleiter Geert Baasen': the name is
     # the last two words, or three with a particle ('Sultan Al Jaber', 'Ursula von der Leyen').
-    if len(run) > 3 or (len(run) == 3 and run[1] not in _NAME_PARTICLES):
+    if len(run) > 3 or (len(run) == 3 and run[1] not in _NAME_PARTICLES
+                        and not three_given_names(words[:len(words) - len(run)], run)):
         # The surname, its particles and one given name before them: 'Ursula von der Leyen'.
         first = len(run) - 2
         while first > 0 and run[first] in _NAME_PARTICLES:
@@ -541,6 +542,31 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
         return None
     role = phrase[:phrase.rfind(run[0])].strip(" ,") if run[0] in phrase else ""
     return name, role
+
+
+_PLAIN_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zßà-öø-ÿ]+")
+"""A name's word as a person's name is spelt in Latin letters: a capital, then lower-case
+letters only (not 'BBC', 'Labour’s', 'SPD-Chef'). In Cyrillic a place in the genitive comes
+between the office and the name ('пресс-секретарь президента России Иван Примеров')."""
+
+
+_ROLE_ARTICLES = frozenset(words_of("le la les un une the a an"))
+"""Articles a role in lower case follows; German's are left out, as German capitalises its
+nouns ('Das sagte Geschäftsführer Hans Beispiel': the word after the article a verb)."""
+
+
+def three_given_names(before: list[str], run: list[str]) -> bool:
+    """Whether three capitalised words are one person's names (a given name, a second one
+    and the surname: 'le géologue Magnús Tumi Example', 'the geologist Anna Maria Example'):
+    a role in lower case stands right `before` them, after its article or itself an office's
+    noun ('housing minister Ana María Example'), so no office or body is among the three (not
+    'la ministre de la Culture Jeanne Exemple', 'du Kremlin Ivan Primerov', nor German's
+    capitalised offices: 'sagte Wiesnchef Hans Beispiel')."""
+    return (len(run) == 3 and len(before) >= 2
+            and (before[-2].casefold() in _ROLE_ARTICLES or before[-1] in ROLE_NOUNS)
+            and len(before[-1]) >= 4 and before[-1].islower() and before[-1].isalpha()
+            and all(_PLAIN_NAME.fullmatch(word) and word not in TITLE_WORDS
+                    and not names_an_office(word) for word in run))
 
 
 _NOT_NAMES = frozenset(w.casefold() for w in words_of(

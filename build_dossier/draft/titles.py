@@ -91,7 +91,14 @@ def is_label(line: str) -> bool:
             or (len(line.split()) <= 8 and _MINUTES.search(line) is not None
                 and any(True for _ in find_dates(line, None)))
             or len(re.findall(r"\s[→›>]\s", line)) >= 2
-            or _BREADCRUMB_FIELDS.match(line.strip()) is not None)
+            or _BREADCRUMB_FIELDS.match(line.strip()) is not None
+            or _PAGE_COUNTER.fullmatch(line.strip()) is not None)
+
+
+_PAGE_COUNTER = re.compile(r"(?i:seite|page|страница|стр\.)\s*\d{1,4}\s*(?i:von|of|sur|из|/)"
+                           r"\s*\d{1,4}")
+"""A page counter of an article printed over several pages ('Seite 1 von 3', 'Page 2 of 5',
+'Страница 1 из 3'): where the reader is, no words of the title."""
 
 
 _BREADCRUMB_FIELDS = re.compile(r"[" + UPPER + r"][\w-]*\s*:\s*[^/\n]{1,60}\s/\s[" + UPPER
