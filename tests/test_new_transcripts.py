@@ -9,6 +9,7 @@ import test_new_kinds
 
 from build_dossier.draft.frontmatter import speaker_id
 from build_dossier.draft.new import draft
+from build_dossier.load import load_people
 from build_dossier.model import FuzzyDate
 
 DAY = FuzzyDate(2015, 6, 12)
@@ -156,14 +157,40 @@ def test_an_office_label_is_the_holder_the_title_names_and_answers_even_when_ask
     assert ("joe-biden", "Are") in proposed(drafted)
 
 
-def test_an_office_the_text_never_names_is_the_registrys_holder_that_year(people):
-    text = ("Oval Office\n\n4:02 P.M. EST\n\n"
-            "THE PRESIDENT: Good afternoon. I want to say a few words about the storm and about "
-            "what we are doing for the people in its path tonight. All right?\n\n"
-            "MODERATOR: Thank you, Mr. President.\n\n"
-            "THE PRESIDENT: We have sent every team we have, and we will send more as soon as "
-            "the governors ask us for them.\n")
-    assert [who for who, _ in proposed(draft(text, people, {}, published=FuzzyDate(2024, 3, 10)))
+def _registry(tmp_path, people_yml: str):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "people.yml").write_text(people_yml, encoding="utf-8")
+    return load_people(tmp_path, [])
+
+
+_OVAL_OFFICE = ("Oval Office\n\n4:02 P.M. EST\n\n"
+                "THE PRESIDENT: Good afternoon. I want to say a few words about the storm and "
+                "about what we are doing for the people in its path tonight. All right?\n\n"
+                "MODERATOR: Thank you, Mr. President.\n\n"
+                "THE PRESIDENT: We have sent every team we have, and we will send more as soon "
+                "as the governors ask us for them.\n")
+
+
+def test_an_office_the_text_never_names_is_the_registrys_holder_that_year(tmp_path):
+    people = _registry(tmp_path, (
+        'joe-biden: {name: Joe Biden, kind: person,'
+        ' role: "President of the United States (2021-2025)"}\n'
+        'barack-obama: {name: Barack Obama, kind: person,'
+        ' role: "President of the United States (2009-2017)"}\n'))
+    assert [who for who, _ in proposed(draft(_OVAL_OFFICE, people, {},
+                                             published=FuzzyDate(2024, 3, 10)))
+            ] == ["joe-biden", "joe-biden"]
+
+
+def test_an_office_two_held_that_year_is_no_ones_unless_the_text_names_one(people):
+    # The corpus's registry has two Presidents in 2024, of the United States and of Iceland.
+    assert {"joe-biden", "gudni-johannesson"} <= people.keys()
+    drafted = draft(_OVAL_OFFICE, people, {}, published=FuzzyDate(2024, 3, 10))
+    assert [who for who, _ in proposed(drafted)] == ["who-said-it", "who-said-it"]
+    assert {q.role for q in drafted.quotes} == {"President"}
+    named = "Remarks by President Biden on the Storm\n\n" + _OVAL_OFFICE
+    assert [who for who, _ in proposed(draft(named, people, {},
+                                             published=FuzzyDate(2024, 3, 10)))
             ] == ["joe-biden", "joe-biden"]
 
 

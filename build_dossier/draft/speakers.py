@@ -259,12 +259,17 @@ class Registry:
             return self.exact(name)
         return self.exact(name) or self.exact(bare) or self.surname(bare)
 
-    def office_holder(self, office: str) -> str | None:
+    def office_holder(self, office: str, text: str = "") -> str | None:
         """The one person the registry says held `office` ('President') in the text's year,
-        by the term in brackets after their role ('President of … (2021-2025)')."""
+        by the term in brackets after their role ('President of … (2021-2025)'); of several
+        holders that year (a President of the United States and one of Iceland), the one
+        the `text` names, if it names one only."""
         if _DEPUTY.match(office.strip()):
             return None  # 'Vice President' is another office, which no role of the kind starts
-        return _holder_in(self.people, office, self.year)
+        holders = _holders_in(self.people, office, self.year)
+        if len(holders) > 1:
+            holders &= {person_id for _, _, person_id in self.find(text)}
+        return holders.pop() if len(holders) == 1 else None
 
     def is_person(self, person_id: str | None) -> bool:
         """Whether the id names a person rather than an organisation."""
@@ -286,8 +291,14 @@ def _title_only(alias: str) -> bool:
 def _holder_in(people: dict[str, Person], title: str, year: int | None) -> str | None:
     """The one person whose role is the office `title` names, with a term (its years in
     brackets) that holds `year`."""
+    holders = _holders_in(people, title, year)
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _holders_in(people: dict[str, Person], title: str, year: int | None) -> set[str]:
+    """Everyone whose role is the office `title` names, with a term that holds `year`."""
     if year is None:
-        return None
+        return set()
     office = plain(title)
     holders = set()
     for person in people.values():
@@ -295,7 +306,7 @@ def _holder_in(people: dict[str, Person], title: str, year: int | None) -> str |
         if (term and plain(person.role or "").startswith(office)
                 and int(term.group(1)) <= year <= int(term.group(2) or 9999)):
             holders.add(person.id)
-    return holders.pop() if len(holders) == 1 else None
+    return holders
 
 
 OPENERS = frozenset(words_of(

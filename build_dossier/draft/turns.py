@@ -544,7 +544,7 @@ def label_speaker(label: str, text: str, registry: Registry, main: tuple[str | N
             found = registry.resolve(holder)
             return (found, registry.people[found].name, proper_case(bare)) if found else (
                 None, holder, proper_case(bare))
-        found = registry.office_holder(office)
+        found = registry.office_holder(office, text)
         if found is not None:
             return found, registry.people[found].name, proper_case(office)
         if _office_only(label):
