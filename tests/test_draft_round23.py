@@ -124,3 +124,33 @@ def test_a_letter_signed_by_name_then_office_on_two_lines_is_the_signers():
     assert kind == "statement"
     assert len(said) == 3
     assert {who for _, who in said} == {"jeanne-exemple"}
+
+
+def test_a_headline_in_the_speakers_name_is_reported_speech_never_a_quotation():
+    text = ("Общество\n"
+            "09:15, 18 марта 2020\n\n"
+            "В городе закрыли набережную\n\n"
+            "Глава города Примеров: Набережную закроют до конца недели из-за шторма\n"
+            "Мария Образцова\n"
+            "Мария Образцова (Редактор отдела «Город»)\n\n"
+            "Фото: Пётр Снимков / Агентство\n\n"
+            "Набережную в центре города закрыли для прохода после ночного шторма. Об этом "
+            "рассказал глава города Иван Примеров в своем Telegram-канале.\n\n"
+            "«Мы откроем набережную, как только проверим ограждения и уберём поваленные "
+            "деревья», — заявил глава города.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "news"
+    headline = [q for q in drafted.quotes if q.text.startswith("Набережную закроют")]
+    assert [(q.kind, q.name) for q in headline] == [("paraphrase", "Иван Примеров")]
+    assert not any("Снимков" in q.text or "Образцова" in q.name for q in drafted.quotes)
+    assert [q.kind for q in drafted.quotes if q.text.startswith("Мы откроем")] == ["direct"]
+
+
+def test_a_label_before_a_colon_over_an_article_is_no_ones_headline():
+    text = ("Themen: Hafen, Sturm, Winterdienst\n\n"
+            "Update: Der Hafen bleibt bis Freitag für alle Schiffe geschlossen\n\n"
+            "Der Sturm der vergangenen Nacht hat im Hafen drei Kräne beschädigt und die "
+            "Zufahrt zum Containerterminal blockiert. Die Hafenmeisterin Anna Beispiel sagte "
+            "am Morgen, die Schäden würden bis Freitag behoben.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert not any(q.text.startswith(("Hafen, Sturm", "Der Hafen bleibt")) for q in drafted.quotes)

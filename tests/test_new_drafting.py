@@ -136,7 +136,10 @@ def test_a_live_page_without_timestamps_attributes_each_items_quotes(people, hea
     drafted = draft(LIVE.replace("Live updates\n\n", header), people, {}, published=DAY)
     assert drafted.kind == "live"
     assert drafted.title == "Johnson most senior minister while May is away"
-    assert speakers(drafted) == ["number-10-spokesman", "michel-barnier", "angela-merkel"]
+    # 'Barnier: talks can go on', an entry's heading in his name, is his reported speech.
+    assert speakers(drafted) == ["number-10-spokesman", "michel-barnier", "michel-barnier",
+                                 "angela-merkel"]
+    assert [q.kind for q in drafted.quotes if q.text == "talks can go on"] == ["paraphrase"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [

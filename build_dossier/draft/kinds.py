@@ -1365,8 +1365,11 @@ def _release_issuer(layout: Layout, registry: Registry
     line = layout.para_index(at) or 0
     offices = [layout.text[slice(*layout.paras[i])].strip()
                for i in (line - 1, line + 1) if 0 <= i < len(layout.paras)]
+    # An office is a few words on their own line, no headline in someone's name ('Глава
+    # округа Бондаренко: Немного пепла …').
     role = next((o for o in offices if any(w in TITLE_WORDS for w in o.split())
-                 and not _RELEASE.search(o) and not re.search(r"\d", o)), "")
+                 and not _RELEASE.search(o) and not re.search(r"\d", o)
+                 and ":" not in o and len(o.split()) <= 12), "")
     # Without a rubric, the office heading the release on its own line, over its holder's
     # ('Minister for Main Roads and Local Government' / 'The Honourable Warren Pitt').
     if not rubric and not (role and role.split()[0] in TITLE_WORDS

@@ -700,6 +700,42 @@ def signed_headline(layout: Layout, registry: Registry) -> list[Candidate]:
     return []
 
 
+_COLON_HEADLINE = re.compile(r"(?P<who>[" + UPPER + r"][^\n:]{1,60}?):[^\S\n]+"
+                             r"(?P<words>[^\n]{15,300})")
+"""A headline or standfirst in the speaker's name ('Глава округа Бондаренко: Немного пепла
+обнаружили в поселке Ключи', 'Scholz: Wir werden die Hilfe verlängern'): the words after the
+colon, printed without quotation marks, are the paper's summary of what was said."""
+
+
+def colon_headline(layout: Layout, registry: Registry) -> list[Candidate]:
+    """Headlines above the body in the form 'Name: words', proposed as what the speaker is
+    reported to have said — never as a quotation: no marks set the words off as theirs. The
+    speaker is someone the registry knows, or whose surname the text gives in full below."""
+    text = layout.text
+    found = []
+    for s, e in layout.paras[:8]:
+        line = text[s:e].strip()
+        if len(line.split()) >= 40:
+            break  # the body
+        match = _COLON_HEADLINE.fullmatch(line)
+        if match is None or any(c in line for c in QUOTE_CHARS) or is_dateline(line) \
+                or is_label(line):
+            continue
+        who = match.group("who").strip()
+        if len(who.split()) > 6 or not who.split()[-1][:1].isupper():
+            continue
+        known = registry.resolve(who) or registry.resolve(who.split()[-1])
+        full = None if known else full_name_in(text[e:], who.split()[-1])
+        if not known and (full is None or " " not in full):
+            continue  # 'Фото: …', 'Themen: …', 'Update: …': a label, no one's words
+        start = s + (len(text[s:e]) - len(text[s:e].lstrip())) + match.start("words")
+        words = match.group("words").rstrip(" .")
+        found.append(Candidate(start, start + len(words), words, "paraphrase",
+                               "headline in the speaker's name", attribution=full or who,
+                               evidence=line))
+    return found
+
+
 def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Candidate]:
     """Every passage outside `taken` that looks like a quotation, speaker still to resolve.
 
@@ -711,8 +747,9 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
     # A paraphrase quoting a few words wins over those words alone.
     quoting = [c for c in reports if any(ch in c.text for ch in QUOTE_CHARS)]
     plain_reports = [c for c in reports if not any(ch in c.text for ch in QUOTE_CHARS)]
-    for group in (block_quotes(layout, registry, taken), introduced_quotes(layout, taken),
-                  dashed(layout, taken), signed_headline(layout, registry), quoting,
+    for group in (colon_headline(layout, registry), block_quotes(layout, registry, taken),
+                  introduced_quotes(layout, taken), dashed(layout, taken),
+                  signed_headline(layout, registry), quoting,
                   marked(layout), plain_reports):
         for cand in sorted(group, key=lambda c: c.start):
             if not taken.overlaps(cand.start, max(cand.end, cand.start + 1)):
