@@ -154,3 +154,16 @@ def test_a_label_before_a_colon_over_an_article_is_no_ones_headline():
             "am Morgen, die Schäden würden bis Freitag behoben.\n")
     drafted = draft(text, {}, {}, published=DAY)
     assert not any(q.text.startswith(("Hafen, Sturm", "Der Hafen bleibt")) for q in drafted.quotes)
+
+
+def test_according_to_at_a_sentences_end_gives_the_words_before_to_the_body_named():
+    text = ("Flood\n\n"
+            "The water in the lower valley is still rising after three days of rain, according "
+            "to National Flood Forecasting Centre officials.\n\n"
+            "Two roads were closed in the afternoon, while the ferry was running late, "
+            "according to the council's website.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [(q.kind, q.name, q.text) for q in drafted.quotes] == [
+        ("paraphrase", "National Flood Forecasting Centre",
+         "The water in the lower valley is still rising after three days of rain")]
+    assert drafted.quotes[0].evidence.startswith("according to National")

@@ -423,9 +423,11 @@ def reported_speech(layout: Layout) -> list[Candidate]:
             hit = None  # 'Six said yes': a count of people, no one the editor can name
         if hit is not None:
             r_start, r_end, who, kind = hit
+            # '…, according to county officials.': the words naming the speaker follow.
             found.append(Candidate(r_start, r_end, collapse(layout.text[r_start:r_end]), kind,
                                    "reported speech", attribution=who,
-                                   evidence=evidence(layout.text[s:r_start])))
+                                   evidence=evidence(layout.text[s:r_start])
+                                   or evidence(layout.text[r_end:e])))
         elif before and _goes_on_reporting(layout, before, (s, e)):
             end = s + len(layout.text[s:e].rstrip(" .!"))
             found.append(Candidate(s, end, collapse(layout.text[s:end]), "paraphrase",

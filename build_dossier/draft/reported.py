@@ -160,10 +160,18 @@ def _mostly_own_words(clause: str) -> bool:
 
 _FINDINGS = re.compile(r"(?i)\b(?:umfrage|studie|bericht\w*|prognose|hochrechnung|poll|survey|"
                        r"report|study|figures|data|forecast|sondage|étude|rapport|chiffres|"
-                       r"données)\b|(?i:опрос\w*|исследовани\w*|данным|прогноз\w*)")
-"""What 'according to' can cite that is no one's words: a poll, a study, a report."""
+                       r"données|website|site|images|footage|video|vidéo|photos|sources|"
+                       r"quellen|bilder|webseite)\b|(?i:опрос\w*|исследовани\w*|данным|прогноз\w*|"
+                       r"сайт\w*|источник\w*)")
+"""What 'according to' can cite that is no one's words: a poll, a study, a report, a website,
+pictures, unnamed sources."""
 _CHAIN = re.compile(r"(?:" + "|".join(re.escape(p) for p in ACCORDING_TO) + r")[^,]{0,80},",
                     re.IGNORECASE)
+
+
+_BODYS_PEOPLE = re.compile(r"(?<=\w)\s+(?:officials|staff|scientists|experts|spokespeople)$")
+"""The people of a body named before them, who speak for it: 'Hawaiian Volcano Observatory
+officials'."""
 
 
 def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
@@ -180,12 +188,21 @@ def _according_to(text: str, start: int, end: int) -> tuple[int, int, str, str] 
             continue
         who_start = at + len(phrase)
         comma = sentence.find(",", who_start, who_start + 81)
+        if comma < 0 and sentence[:at].rstrip().endswith(",") \
+                and len(sentence[who_start:].rstrip()) <= 80 and word_count(sentence[:at]) >= 6:
+            # '… continues, according to Hawaiian Volcano Observatory officials.': the phrase
+            # ends the sentence, and names who said the words before it.
+            comma = len(sentence.rstrip().rstrip(".!"))
         if comma >= 0 and (best is None or at > best[0]):
             best = (at, who_start, comma, _ACCORDING_TO_THEM.get(phrase, ""))
     if best is None:
         return None
     at, who_start, comma, pronoun = best
+    # 'according to Hawaiian Volcano Observatory officials': the body speaks through them.
     who = pronoun or sentence[who_start:comma].strip()
+    if (people := _BODYS_PEOPLE.search(who)) is not None \
+            and who[:people.start()].split()[-1][:1].isupper():
+        who = who[:people.start()]
     if _FINDINGS.search(who):
         return None  # 'laut einer Umfrage', 'according to a report': findings, not words said
     # Words before the phrase, once earlier 'according to …,' phrases of a chain are gone.

@@ -341,7 +341,9 @@ _INSTITUTIONS = frozenset(w.casefold() for w in words_of(
     "Hochschule Universität Klinik Kongress Konferenz Bauernverband Collège École Université "
     "Hôpital Congrès Fédération Université Университет Школа Больница Союз Федерация "
     "Library Museum Stadium Airport Station Theatre Bibliothek Museum Bahnhof Flughafen "
-    "Krankenhaus Bibliothèque Musée Gare Aéroport Théâtre Библиотека Музей Театр Вокзал"))
+    "Krankenhaus Bibliothèque Musée Gare Aéroport Théâtre Библиотека Музей Театр Вокзал "
+    "Observatory Laboratory Observatoire Laboratoire Observatorium Labor Обсерватория "
+    "Лаборатория"))
 
 
 _BODIES_BEFORE_PLACE = frozenset(w.casefold() for w in words_of(
@@ -523,8 +525,13 @@ def proper_name(phrase: str) -> tuple[str, str] | None:
         run.pop(0)
     # 'Cabinet Office Minister Michael Gove', 'Geschäftsstellenleiter Geert Baasen': the name is
     # the last two words, or three with a particle ('Sultan Al Jaber', 'Ursula von der Leyen').
-    if len(run) > 3 or (len(run) == 3 and run[1] not in _NAME_PARTICLES
-                        and not three_given_names(words[:len(words) - len(run)], run)):
+    # A body's name is all its words: 'Hawaiian Volcano Observatory', 'Independent Press
+    # Standards Organisation'.
+    whole_body = len(run) <= 5 and is_institution(" ".join(run)) \
+        and not any(w in TITLE_WORDS for w in run)
+    if not whole_body and (len(run) > 3 or (
+            len(run) == 3 and run[1] not in _NAME_PARTICLES
+            and not three_given_names(words[:len(words) - len(run)], run))):
         # The surname, its particles and one given name before them: 'Ursula von der Leyen'.
         first = len(run) - 2
         while first > 0 and run[first] in _NAME_PARTICLES:
