@@ -226,6 +226,27 @@ class Registry:
                 and after.group(1).casefold() not in self.given.get(person_id, set())
                 and could_be_speaker(f"{text[start:end]} {after.group(1)}"))
 
+    def other_given_name(self, before: list[str], person_id: str) -> bool:
+        """Whether the word `before` a surname the registry knows is another given name than
+        the person's: 'Mike Atkinson' (or 'MIKE ATKINSON') is not the registry's Caroline
+        Atkinson, 'J. Atkinson' neither. A title, an office, a word opening a sentence or a
+        lower-case word says nothing; a given name in another case or script ('Сергея
+        Кириенко', 'Sergei') is the person's by its first letters."""
+        word = before[-1].strip("(„“\"«»,;:") if before else ""
+        if word.isupper() and len(word) >= 3 and word.isalpha():
+            word = proper_case(word)  # a label in capitals: 'MIKE ATKINSON'
+        person = self.people.get(person_id)
+        given = self.given.get(person_id, set())
+        if person is None or person.kind != "person" or not given or not word[:1].isupper() \
+                or word.rstrip(".") in TITLE_WORDS or word in OPENERS or names_an_office(word):
+            return False
+        forms = {word.casefold(), latin(word.casefold())}
+        if re.fullmatch(r"[" + UPPER + r"]\.", word):  # an initial
+            return not any(g[:1] == f[:1] for g in given for f in forms)
+        if not re.fullmatch(GIVEN_NAME, word):
+            return False
+        return not any(g[:4] == f[:4] or latin(g)[:4] == f[:4] for g in given for f in forms)
+
     def exact(self, name: str) -> str | None:
         """The id whose name or alias is `name`, ignoring case, a leading 'the' and script."""
         wanted = plain(name)
@@ -257,7 +278,13 @@ class Registry:
         if _title_only(bare) and _DEPUTY.match(name.strip()):
             # 'Deputy Secretary-General' is another office than 'Secretary-General'.
             return self.exact(name)
-        return self.exact(name) or self.exact(bare) or self.surname(bare)
+        found = self.exact(name) or self.exact(bare)
+        if found is not None:
+            return found
+        found = self.surname(bare)
+        if found is not None and self.other_given_name(bare.split()[:-1], found):
+            return None  # 'Mike Atkinson', someone else than the registry's Caroline Atkinson
+        return found
 
     def office_holder(self, office: str, text: str = "") -> str | None:
         """The one person the registry says held `office` ('President') in the text's year,
@@ -390,10 +417,11 @@ def is_institution(name: str) -> bool:
 
 GIVEN_NAME = r"[" + UPPER + r"][a-zßà-öø-ÿа-яё’']+(?:-[" + UPPER + r"]?[a-zßà-öø-ÿа-яё’']+)*"
 """A given name in its own case, hyphenated or not: 'Wendy', 'Jean-Yves'."""
-_NAME_AFTER = re.compile(r"[^\S\n]+(" + GIVEN_NAME + r")"
-                         r"(?=[^\S\n]*(?:[,(]|$)|[^\S\n]+[a-zßà-öø-ÿа-яё])")
+_NAME_AFTER = re.compile(r"[^\S\n]+(" + GIVEN_NAME + r"|[" + UPPER + r"]{2,}(?:-[" + UPPER
+                         + r"]{2,})?)(?=[^\S\n]*(?:[,(]|$)|[^\S\n]+[a-zßà-öø-ÿа-яё])")
 """A name-like word after another, then a comma, a bracket, a lower-case word or the end:
-'Baptiste, …'."""
+'Baptiste, …'; or a surname in capitals, as lists of people print it ('M. Philippe JAMET,
+Mme Margot TIRMARCHE')."""
 _GIVEN_AND_WORD = re.compile(r"(?<![\w’'-])(" + GIVEN_NAME + r")[^\S\n]+"
                              # A middle initial is passed over: 'Michael B. Mukasey'; so is
                              # a patronymic: 'Владимир Николаевич Княгинин'.

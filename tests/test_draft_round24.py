@@ -1,0 +1,57 @@
+"""Round twenty-four's general rules, each on a text written for the test in the shape of the
+round's texts: a surname the registry knows under another given name is someone else, and a
+given name before a surname in capitals in a list of people is no one's surname."""
+
+from __future__ import annotations
+
+from build_dossier.draft.frontmatter import speaker_id
+from build_dossier.draft.new import draft
+from build_dossier.load import load_people
+from build_dossier.model import FuzzyDate
+
+DAY = FuzzyDate(2011, 3, 20)
+
+
+def registry(tmp_path, people_yml: str):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "people.yml").write_text(people_yml, encoding="utf-8")
+    return load_people(tmp_path, [])
+
+
+def speakers(drafted) -> list[str]:
+    return [speaker_id(q, drafted.language) for q in drafted.quotes]
+
+
+def test_a_surname_the_registry_knows_under_another_given_name_is_someone_else(tmp_path):
+    people = registry(tmp_path, (
+        "caroline-atkinson: {name: Caroline Atkinson, kind: person,"
+        " role: Deputy National Security Adviser}\n"))
+    text = ("Harbour Radio\n\n"
+            "The harbour engineer on the storm\n\n"
+            "Harbour Radio: Mr Atkinson, can the wall hold another storm like this one?\n\n"
+            "Mike Atkinson: We have raised the outer wall by a metre, and it will hold a storm "
+            "like the last one, though not one twice as strong.\n\n"
+            "Harbour Radio: When will the boats come back?\n\n"
+            "Mike Atkinson: The first boats can come back on Monday, once the divers have "
+            "checked the moorings.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["mike-atkinson", "mike-atkinson"]
+    shouted = text.replace("Mike Atkinson:", "MIKE ATKINSON:")
+    assert speakers(draft(shouted, people, {}, published=DAY)) == ["mike-atkinson"] * 2
+    signed = text.replace("Mike Atkinson:", "Caroline Atkinson:")
+    assert speakers(draft(signed, people, {}, published=DAY)) == ["caroline-atkinson"] * 2
+
+
+def test_a_given_name_in_a_list_of_people_in_capitals_is_no_surname(tmp_path):
+    people = registry(tmp_path, (
+        "edouard-philippe: {name: Édouard Philippe, kind: person, role: Premier ministre,"
+        " aliases: [Philippe]}\n"))
+    text = ("Le conseil du port s’est réuni ce lundi matin pour faire le point sur la tempête.\n\n"
+            "Communiqué de presse\n\n"
+            "De gauche à droite : M. Philippe DURAND, Mme Anne MARTIN et M. Paul LEROY.\n\n"
+            "La tempête a endommagé la digue du port sur une centaine de mètres. Les quais "
+            "resteront fermés jusqu’à la fin de la semaine.\n\n"
+            "Les équipes du port ont commencé les réparations dès dimanche soir, et les "
+            "bateaux pourront revenir à partir de lundi prochain.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert "edouard-philippe" not in speakers(drafted)
