@@ -55,3 +55,14 @@ def test_a_given_name_in_a_list_of_people_in_capitals_is_no_surname(tmp_path):
             "bateaux pourront revenir à partir de lundi prochain.\n")
     drafted = draft(text, people, {}, published=DAY)
     assert "edouard-philippe" not in speakers(drafted)
+
+
+def test_a_wire_items_minister_is_the_speaker_not_the_agency_told_nor_the_plant_visited():
+    text = ("HAMBURG (dpa-AFX) - Kurz vor dem geplanten Ende der Förderung hat "
+            "Bundeswirtschaftsministerin Anna Beispiel das stillgelegte Kohlekraftwerk Moorburg "
+            "besucht. \"Dieser Besuch war bewegend. Ich habe gesehen, wie viel Arbeit hier "
+            "geleistet wurde\", sagte die Grünen-Politikerin der Deutschen Presse-Agentur. "
+            "\"Zugleich müssen wir den Beschäftigten eine Zukunft in der Region bieten.\" "
+            "\"Das sind große Aufgaben für die nächsten Jahre\", sagte Beispiel.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert speakers(drafted) == ["anna-beispiel"] * 3

@@ -1882,10 +1882,18 @@ TEXT_NOUNS = frozenset(words_of(
 ('Message du Président de la FFE Yves Marek'): never the first word of a name."""
 
 
+_WIRE_DATELINE_OPENING = re.compile(r"^\s*[" + UPPER + r"][" + UPPER + r"\s/.-]{1,40}\s*"
+                                    r"\([^()\n]{1,30}\)\s*[-–—]\s+")
+"""A wire's dateline opening its first sentence: 'FUKUSHIMA (dpa-AFX) - ', 'PARIS (AFP) — '."""
+
+
 def named_subject(sentence: str) -> tuple[str, str] | None:
     """(name, role) of the first full name among a sentence's first words: 'Friedrich Merz
     erinnerte daran', 'Министр культуры РФ Владимир Мединский поздравил'."""
     sentence = _SOURCE_CLAUSE.sub("", sentence, count=1)
+    # A wire's dateline ('FUKUSHIMA (dpa-AFX) - …') is no part of the sentence's first words,
+    # which must reach '… hat Bundesumweltministerin Steffi Lemke'.
+    sentence = _WIRE_DATELINE_OPENING.sub("", sentence, count=1)
     head = " ".join(sentence.split()[:12])
     whole = " ".join(sentence.split()[:20])  # the same words, and a few after
     surname_only: tuple[str, str] | None = None

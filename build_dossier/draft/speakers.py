@@ -379,9 +379,9 @@ _BODIES_BEFORE_PLACE = frozenset(w.casefold() for w in words_of(
     "Область Район Округ Город Администрация Мэрия Правительство"))
 """A body's or territory's word that comes before the place it is of: 'Landkreis Dillingen'."""
 _BODY_ENDINGS = ("amt", "ministerium", "verband", "verwaltung", "behörde", "gericht", "stadt",
-                 "kreis", "direktion", "präsidium")
+                 "kreis", "direktion", "präsidium", "werk", "werke")
 """German compounds naming a body or a place: 'Wasserwirtschaftsamt', 'Innenministerium',
-'Baumkuchenstadt'."""
+'Baumkuchenstadt', 'Atomkraftwerk Fukushima', 'Stahlwerke Bremen'."""
 
 
 _PARTIES = frozenset(plain(name) for name in (
