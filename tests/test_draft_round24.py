@@ -66,3 +66,17 @@ def test_a_wire_items_minister_is_the_speaker_not_the_agency_told_nor_the_plant_
             "\"Das sind große Aufgaben für die nächsten Jahre\", sagte Beispiel.\n")
     drafted = draft(text, {}, {}, published=DAY)
     assert speakers(drafted) == ["anna-beispiel"] * 3
+
+
+def test_a_body_named_before_its_place_is_named_whole_never_by_the_place(tmp_path):
+    people = registry(tmp_path, (
+        "greenpeace-france: {name: Greenpeace France, kind: organisation,"
+        " aliases: [Greenpeace]}\n"))
+    text = ("Sur son site Internet, l’Ambassade de France au Portugal explique ce lundi matin "
+            "que « les causes de l’incendie sont encore en cours d’analyse, mais la situation "
+            "est sous contrôle ».\n\n"
+            "Plusieurs organisations sont toutefois bien moins optimistes, à l’image de "
+            "Greenpeace France.\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [(q.speaker, q.name) for q in drafted.quotes] == [
+        (None, "Ambassade de France au Portugal")]

@@ -376,6 +376,7 @@ _INSTITUTIONS = frozenset(w.casefold() for w in words_of(
 _BODIES_BEFORE_PLACE = frozenset(w.casefold() for w in words_of(
     "Landkreis Kreis Bezirk Stadt Gemeinde Markt Feuerwehr Polizei Stadtwerke Regierungsbezirk "
     "County Borough District Département Région Commune Préfecture Mairie Ville "
+    "Embassy Ambassade Botschaft Consulat Konsulat Посольство Консульство "
     "Область Район Округ Город Администрация Мэрия Правительство"))
 """A body's or territory's word that comes before the place it is of: 'Landkreis Dillingen'."""
 _BODY_ENDINGS = ("amt", "ministerium", "verband", "verwaltung", "behörde", "gericht", "stadt",
@@ -409,7 +410,8 @@ def is_institution(name: str) -> bool:
         return False
     # 'Landkreis Dillingen', 'Wasserwirtschaftsamt Donauwörth', 'Feuerwehr Wertingen': a body
     # or a territory named before its place, as German and Russian name them.
-    first = words[0].casefold()
+    # 'l’Ambassade de France au Japon': French's elided article is no part of the word.
+    first = re.sub(r"^[ld]['’]", "", words[0].casefold())
     return (_POSSESSIVE.sub("", words[-1].casefold().strip(".,")) in _INSTITUTIONS
             or (len(words) >= 2 and (first in _BODIES_BEFORE_PLACE
                                      or first.endswith(_BODY_ENDINGS))))
@@ -537,7 +539,15 @@ _DETERMINERS = frozenset(words_of(
 
 
 def proper_name(phrase: str) -> tuple[str, str] | None:
-    """(name, role) of a person the phrase names by capitalised words, if it does."""
+    """(name, role) of a person the phrase names by capitalised words, if it does; or of a
+    body named by its word before its place, whole ('l’Ambassade de France au Japon', not
+    'Japon')."""
+    body = re.sub(r"^(?:[lL]['’]|(?:la|le|the|der|die|das)\s+)", "", phrase.strip())
+    if "," not in body and len(body.split()) >= 3 and body[:1].isupper() \
+            and body.split()[0].casefold() in _BODIES_BEFORE_PLACE \
+            and re.match(r"(?:de|du|des|d['’]|of|von|der|in|au|aux|à)(?![\w-])",
+                         body.split()[1]) is not None:
+        return body, ""  # 'County spokeswoman Ann Example' is hers: no 'of' after the body
     words = re.findall(r"[\w’'.\-]+", phrase)
     run: list[str] = []
     for word in reversed(words):
