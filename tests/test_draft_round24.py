@@ -80,3 +80,33 @@ def test_a_body_named_before_its_place_is_named_whole_never_by_the_place(tmp_pat
     drafted = draft(text, people, {}, published=DAY)
     assert [(q.speaker, q.name) for q in drafted.quotes] == [
         (None, "Ambassade de France au Portugal")]
+
+
+GUEST_INTERVIEW = (
+    "Studiogast: Prof. Jana Beispiel, Geologin, Landesamt für Geologie >>\n\n"
+    "Kiron Kreuter20. März 2011\n\n"
+    "\"Wir müssen neu bedenken, wo wir in Zukunft überhaupt noch bauen können.\"\n\n"
+    "Radio Nord: Frau Beispiel, kann ein Deich überhaupt sicher sein?\n\n"
+    "Jana Beispiel: Wir sehen gerade, dass es bei Deichen immer ein unerwartetes Problem geben "
+    "kann. Das Ausmaß dieser Flut zeigt, dass wir neu bedenken müssen, wo wir bauen.\n\n"
+    "Kann sich das Wasser im ganzen Tal verteilen oder wird es am Fluss bleiben?\n\n"
+    "Eine Flut im ganzen Tal ist eher unwahrscheinlich. Der Boden ist anders als im Norden, "
+    "so dass wir eher eine begrenzte Flut erwarten.\n\n"
+    "Sie erforschen vor allem die Folgen von Fluten. Was macht die so gefährlich?\n\n"
+    "Die Folgen sind in der Regel Schäden an Häusern, Straßen und Feldern über viele Jahre.\n")
+
+
+def test_an_interviews_later_questions_printed_without_a_label_are_no_answers(tmp_path):
+    drafted = draft(GUEST_INTERVIEW, {}, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert [q.text.split()[0] for q in drafted.quotes] == ["Wir", "Wir", "Eine", "Die"]
+    assert set(speakers(drafted)) == {"jana-beispiel"}
+
+
+def test_a_heading_introducing_the_guest_is_no_turn_and_its_pull_quote_is_the_guests(tmp_path):
+    people = registry(tmp_path, (
+        "clara-beispiel: {name: Clara Beispiel, kind: person, role: Bürgermeisterin,"
+        " aliases: [Beispiel]}\n"))
+    drafted = draft(GUEST_INTERVIEW, people, {}, published=DAY)
+    assert not any("Landesamt" in q.text for q in drafted.quotes)
+    assert speakers(drafted) == ["jana-beispiel"] * 4

@@ -1628,6 +1628,15 @@ def _question_to_guest(para: str) -> bool:
             and not re.search(r"[.!?…]\s", para) and SECOND_PERSON.search(para) is not None)
 
 
+def _question_over_answer(para: str) -> bool:
+    """Whether a paragraph with more of the turn below it is a question put to the guest: it
+    ends on a question mark, short, of one or two sentences ('Sie erforschen die Spätfolgen.
+    Was macht die so gefährlich?')."""
+    para = para.strip()
+    return (para.endswith("?") and len(para.split()) <= 40
+            and len(re.findall(r"[.!?…](?:\s|$)", para)) <= 2)
+
+
 def _asks_him(para: str) -> bool:
     return para.rstrip().endswith("?") and len(para.split()) <= 60
 
@@ -1897,10 +1906,34 @@ def _by_name_and_patronymic(who: tuple[str | None, str, str], label: str,
     return (None, f"{firsts.pop()} {initial.group(2)}", who[2]) if len(firsts) == 1 else who
 
 
+_GUEST_LABEL = re.compile(r"(?i:studiogast|gast|im gespräch|guest|invitée?|гость|гостья)")
+"""A heading's label introducing the interview's guest: 'Studiogast: Prof. Mike Atkinson, …'."""
+
+
+def _introduced_guest(layout: Layout, registry: Registry, turns: list[Turn]
+                      ) -> tuple[tuple[str | None, str] | None, list[Turn]]:
+    """The guest a first 'turn' only introduces ('Studiogast: Prof. Mike Atkinson,
+    Strahlenbiologe, Helmholtz Zentrum München'): a name and an office, no sentence; that
+    line is the page's heading, no one's words, and the guest is whoever it names."""
+    if not turns or not _GUEST_LABEL.fullmatch(turns[0].label.strip()):
+        return None, turns
+    index = layout.para_index(turns[0].start)
+    line_end = layout.paras[index][1] if index is not None else turns[0].end
+    words = layout.text[turns[0].start:min(line_end, turns[0].end)].strip(" >»\n")
+    if len(words.split()) > 15 or words[-1:] in ".!?…" or FIRST_PERSON.search(words):
+        return None, turns
+    named = proper_name(strip_titles(words.split(",")[0]))
+    if named is None or " " not in named[0]:
+        return None, turns
+    found = registry.resolve(named[0])
+    return ((found, registry.people[found].name) if found else (None, named[0])), turns[1:]
+
+
 def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafted:
+    introduced, turns = _introduced_guest(layout, registry, turns)
     called = addressed_names(layout.text, turns)
     main = statement_speaker(layout, registry)
-    main_speaker = (main[0][0], main[0][1]) if main else None
+    main_speaker = (main[0][0], main[0][1]) if main else introduced
     if "R" in called and len(called["R"].split()) >= 2:  # 'Q - … Jean-Noël Barrot, bonjour.'
         answered = _with_addressed_name((None, "", ""), called["R"], registry)
         main_speaker = (answered[0], answered[1])
@@ -1936,7 +1969,12 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
         index = layout.para_index(turn.start) or 0
         spans = spoken_paragraphs(layout, index, turn.end, turn.start, MIN_TURN_WORDS)
         if any(t.role != "speaker" for t in turns):
-            spans = [span for span in spans if not _question_to_guest(layout.text[slice(*span)])]
+            # 'Kann sich die Strahlung … verteilen?' over its answer, inside the guest's turn:
+            # the interviewer's next question, printed without the label of the first.
+            spans = [span for n, span in enumerate(spans)
+                     if not _question_to_guest(layout.text[slice(*span)])
+                     and not (n + 1 < len(spans) and _question_over_answer(
+                         layout.text[slice(*span)]))]
         quotes += _spoken(layout, spans, who, "speaker turn", label_as_printed(layout, turn))
     header = _header_quotations(layout, registry, turns)
     answering = {(q.speaker, q.name) for q in quotes}
@@ -1949,7 +1987,35 @@ def _transcript(layout: Layout, registry: Registry, turns: list[Turn]) -> Drafte
                   if not registry.is_person(c.speaker) and c.name
                   and c.name.casefold() not in labels
                   and c.name.split()[-1].casefold() not in labels else c for c in header]
+        # '"Wir müssen überdenken, ob …"' on a line of its own over the questions, unsigned:
+        # the interview's pull quote, the one guest's words.
+        header += [replace(c, speaker=guest_id, name=guest_name, role="",
+                           evidence="a quotation heading the interview, unsigned")
+                   for c in _unsigned_pull_quotes(layout, registry, turns)]
+        header.sort(key=lambda c: c.start)
     return Drafted(TRANSCRIPT, header + quotes)
+
+
+def _unsigned_pull_quotes(layout: Layout, registry: Registry, turns: list[Turn]
+                          ) -> list[Candidate]:
+    """Quotations in marks above the first turn that no one signs, each a paragraph of its
+    own."""
+    if not turns:
+        return []
+    taken = SpanSet()
+    taken.add(turns[0].start, len(layout.text) + 1)
+    out = []
+    for c in resolved_quotes(layout, registry, taken):
+        para = layout.para_index(c.start)
+        if c.how != "quotation marks" or c.kind != "direct" or c.speaker or c.name \
+                or para is None or word_count(c.text) < 5:
+            continue
+        whole = layout.text[slice(*layout.paras[para])].strip()
+        # A pull quote repeating words of an answer below is found there, once.
+        repeated = " ".join(c.text.split()[:8]) in collapse(layout.text[turns[0].start:])
+        if word_count(c.text) * 10 >= 9 * word_count(whole) and not repeated:
+            out.append(c)
+    return out
 
 
 def _interview(layout: Layout, registry: Registry) -> Drafted:

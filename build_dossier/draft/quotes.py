@@ -1118,6 +1118,10 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
     subjects: list[tuple[int, str | None, str]] = []
     for s, e in layout.sents:
         hits = [h for h in registry.find(layout.text[s:e]) if not inside.holds(s + h[0])]
+        # 'Prof. Mike Atkinson' for the registry's 'Atkinson' (Caroline): someone else, new.
+        hits = [h for h in hits if not registry.other_given_name(
+            layout.text[s:s + h[0]].split()[-1:], h[2])
+            or " " in layout.text[s + h[0]:s + h[1]].strip()]
         earlier = named_subject(layout.text[s:e]) if hits else None
         if earlier and " " in earlier[0] and not inside.holds(s) \
                 and 0 <= layout.text.find(earlier[0], s, e) <= s + hits[0][0] - len(earlier[0]) \
@@ -1588,12 +1592,15 @@ def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, st
             continue
         start, end = layout.sentence(s)
         words = layout.text[start:end]
-        persons = [h for h in registry.find(words) if registry.is_person(h[2])]
+        # 'Prof. Mike Atkinson' is not the registry's Caroline Atkinson.
+        persons = [h for h in registry.find(words) if registry.is_person(h[2])
+                   and not registry.other_given_name(words[:h[0]].split()[-1:], h[2])]
         if persons:
             return start + persons[0][0], persons[0][2], registry.people[persons[0][2]].name
         for match in re.finditer(r"[" + UPPER + r"][\w’'\-]{2,}", words):
             if match.group() not in TITLE_WORDS and (found := registry.surname(match.group())) \
-                    and registry.is_person(found):
+                    and registry.is_person(found) \
+                    and not registry.other_given_name(words[:match.start()].split()[-1:], found):
                 return start + match.start(), found, registry.people[found].name
         # 'Mayor Accepts City Council Budget for Fiscal Year 2016': a headline in title case
         # capitalises nouns that name no one.

@@ -232,7 +232,10 @@ class Registry:
         Atkinson, 'J. Atkinson' neither. A title, an office, a word opening a sentence or a
         lower-case word says nothing; a given name in another case or script ('Сергея
         Кириенко', 'Sergei') is the person's by its first letters."""
-        word = before[-1].strip("(„“\"«»,;:") if before else ""
+        # '11:14 Uhr: Mützenich', 'Paris, Macron': punctuation between them joins no name.
+        word = before[-1].lstrip("(„“\"«»") if before else ""
+        if word[-1:] in ",;:)»“”\"!?":
+            return False
         if word.isupper() and len(word) >= 3 and word.isalpha():
             word = proper_case(word)  # a label in capitals: 'MIKE ATKINSON'
         person = self.people.get(person_id)
