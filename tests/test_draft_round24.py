@@ -110,3 +110,16 @@ def test_a_heading_introducing_the_guest_is_no_turn_and_its_pull_quote_is_the_gu
     drafted = draft(GUEST_INTERVIEW, people, {}, published=DAY)
     assert not any("Landesamt" in q.text for q in drafted.quotes)
     assert speakers(drafted) == ["jana-beispiel"] * 4
+
+
+def test_a_pronoun_is_no_word_of_a_name():
+    text = ("Live-Ticker: Der Sturm an der Küste\n\n"
+            "Der Sturm nimmt kein Ende. Verfolgen Sie die aktuellen Ereignisse im Live-Ticker:\n\n"
+            "19.44 Uhr +++ Die Stadt bietet Familien aus dem Küstenort Unterkunft an. Man hoffe, "
+            "allen Schutz bieten zu können, sagte Jan Beispiel, Besitzer des einzigen Hotels der "
+            "Stadt, am Dienstag. “Wir wissen aus Erfahrung, wie schwierig es ist, wenn das "
+            "eigene Haus zerstört ist.“\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert "verfolgen-sie" not in speakers(drafted)
+    assert [speaker_id(q) for q in drafted.quotes if q.text.startswith("Wir wissen")] == [
+        "jan-beispiel"]

@@ -672,9 +672,15 @@ def could_be_speaker(name: str) -> bool:
     'Euro Summit', 'Municipales'), not an office's field without the office ('de la Santé')."""
     words = name.split()
     if not words or words[-1].casefold().strip(".,") in _NOT_NAMES \
-            or words[0].casefold() in _NUMBERS:
+            or words[0].casefold() in _NUMBERS or any(w in _PRONOUNS for w in words):
         return False
     return words[0] not in ("de", "du", "des", "d'", "d’", "of", "für", "для")
+
+
+_PRONOUNS = frozenset(words_of("Sie Ihnen Ich Wir Ihr Er Es Du Vous Nous Je Tu Il Elle I We You "
+                               "He She They Вы Мы Я Он Она Они Ты"))
+"""Pronouns, capitalised as German's polite 'Sie' always is or as a sentence opens: never a
+word of a name ('Verfolgen Sie die aktuellen Ereignisse')."""
 
 
 Endings = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
