@@ -123,3 +123,21 @@ def test_a_pronoun_is_no_word_of_a_name():
     assert "verfolgen-sie" not in speakers(drafted)
     assert [speaker_id(q) for q in drafted.quotes if q.text.startswith("Wir wissen")] == [
         "jan-beispiel"]
+
+
+def test_a_french_interview_of_alternating_unlabelled_lines_is_a_transcript():
+    text = ("Brest. Une marin vient témoigner sur la tempête\n"
+            "Anne Exemple hier 9 septembre à Brest, à l’invitation des pêcheurs./Photo DDM.\n"
+            "Comment avez-vous vécu la tempête ?\n"
+            "J’étais au port pendant la tempête. Les bateaux ont tremblé pendant des heures, "
+            "jour et nuit, et le quai a cédé sur vingt mètres.\n"
+            "Quels effets pour les pêcheurs ?\n"
+            "Les bateaux sont restés au port pendant deux semaines, et les pêcheurs n’ont pas "
+            "pu vendre leur poisson.\n"
+            "Allez-vous reprendre la mer ?\n"
+            "Oui, le 13 septembre mais avec appréhension. Heureusement, mes enfants sont grands "
+            "et vivent ailleurs.\n"
+            "Propos recueillis par Jean Exemple\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "transcript"
+    assert [q.text.split()[0] for q in drafted.quotes] == ["J’étais", "Les", "Oui,"]

@@ -31,11 +31,15 @@ MAX_QUESTION_WORDS = 70
 FIRST_PERSON = re.compile(r"(?<![\w’'-])(I|I'm|I’m|I've|I'd|we|We|our|Our|us|my|My|me|nous|"
                           r"notre|nos|je|j['’]|moi|vous|Je|J['’]|Nous|Notre|Nos|Moi|"
                           r"wir|Wir|unsere?\w*|Unsere?\w*|uns|ich|Ich|mir|mich|"
-                          r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас)"
-                          r"(?![\w’'-])")
+                          r"Ihnen|мы|Мы|наш\w*|Наш\w*|я|Я|вы|мне|нам|нас|mes|Mes|mon|Mon|ma|Ma)"
+                          r"(?![\w’'-])"
+                          # Elided before the word it is joined to: 'J’étais', 'm’a'.
+                          r"|(?<![\w’'-])(?:[jJ]|[mM](?=['’][aeéiouyh]))['’](?=\w)")
 """Words of someone speaking for themselves or to their audience: 'we', 'nous', 'uns', 'мы'."""
 SECOND_PERSON = re.compile(r"(?<![\w’'-])(?:you|You|vous|Vous|votre|Sie|Ihr|Ihre\w*|Ihnen|вы|Вы|"
-                            r"ваш\w*|Ваш\w*)(?![\w’'-])")
+                            r"ваш\w*|Ваш\w*)(?![\w’'-])"
+                            # French's inverted question: 'Comment avez-vous vécu …'.
+                            r"|(?<=\w-)(?:vous|tu)(?![\w’'-])")
 """Words of a question put to the one answering: 'you', 'vous', 'Sie', 'вы'."""
 
 
