@@ -141,3 +141,26 @@ def test_a_french_interview_of_alternating_unlabelled_lines_is_a_transcript():
     drafted = draft(text, {}, {}, published=DAY)
     assert drafted.kind == "transcript"
     assert [q.text.split()[0] for q in drafted.quotes] == ["J’étais", "Les", "Oui,"]
+
+
+def test_a_lead_handing_over_to_its_commentator_gives_them_the_dashed_comment():
+    text = ("За сутки уровень воды в реке у плотины поднялся на два метра. Ситуацию "
+            "комментирует председатель Общества охраны рек Иван ПРИМЕРОВ.\n"
+            "– Будем называть вещи своими именами. Плотина стоит уже сорок лет, и её никто не "
+            "ремонтировал. Если вода поднимется ещё на метр, жителям нижних улиц придётся "
+            "уходить из своих домов.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [(q.kind, q.text.split()[0]) for q in drafted.quotes] == [("direct", "Будем")]
+    assert speakers(drafted) == ["ivan-primerov"]
+
+
+def test_an_agencys_four_digit_times_head_the_entries_of_a_live_page():
+    text = ("Storm: live report\n\n"
+            "By Jane Reporter\n\n"
+            "1156 GMT: The storm has closed every road along the coast, and the ferries will "
+            "not sail before Monday.\n\n"
+            "1155 GMT: The harbour office says the wall held through the night.\n\n"
+            "1154 GMT: \"We are concerned about the wind tonight,\" rescuer Dave Example told "
+            "reporters in the harbour.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "live"

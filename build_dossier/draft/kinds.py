@@ -56,8 +56,10 @@ _TIMESTAMP = re.compile(
     # '6 p.m.': an entry's hour without minutes, as an agency's live page prints it.
     r"(?:\+{3}\s*)?(?:\d{1,2}\s?(?:a\.m\.|p\.m\.)(?=\s*$|\s*\n)|"
     r"\d{1,2}[:.h]\d{2}\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.)?(?:\s*(?:BST|GMT|CET|CEST|MSK|UTC|"
-    r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4})(?:\s*(?:\+{3}|[:.\-–—]))?"
-    r"(?=\s|$)")
+    r"ET|EST|EDT|Uhr|МСК))?|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?\s+[A-Z]{2,4}"
+    # '1156 GMT:': an agency's time of four digits, its zone after it.
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|AEDT|AEST|JST|MSK))"
+    r"(?:\s*(?:\+{3}|[:.\-–—]))?(?=\s|$)")
 _UPDATED_AT = re.compile(
     r"(?i:updated?|mise à jour|aktualisiert|обновлено) (?i:at|à|um|в) "
     r"(?P<time>\d{1,2}(?:[:.h]\d{2})?(?: ?(?i:a\.m\.|p\.m\.|am|pm|uhr))?)[.:]?")

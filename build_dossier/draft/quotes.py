@@ -188,6 +188,43 @@ def introduced_quotes(layout: Layout, taken: SpanSet) -> list[Candidate]:
     return found
 
 
+_COMMENTED_BY = re.compile(
+    r"(?:[" + UPPER + r"][\w«»\"]*(?:\s+[\w«»\"]+){0,3}\s+)?"
+    r"(?:комментирует|прокомментировал[аи]?|comments|kommentiert|commente)\s+"
+    r"(?P<who>[^.!?\n]{3,120}?)\.?")
+"""A lead's last sentence handing over to the commentator: 'Ситуацию комментирует
+председатель Движения развития Юрий КРУПНОВ.', 'Es kommentiert Anna Beispiel, …'."""
+
+
+def commented(layout: Layout, taken: SpanSet) -> list[Candidate]:
+    """The comment under a lead that hands over to its author ('… Ситуацию комментирует
+    председатель … Юрий КРУПНОВ.' / '– Будем называть вещи своими именами. …'): the
+    paragraph after it, opening on a dash, and those that go on speaking, are theirs."""
+    text, paras = layout.text, layout.paras
+    found = []
+    for i in range(len(paras) - 1):
+        s, e = paras[i]
+        if not layout.sentences_in(s, e):
+            continue
+        last_sentence = text[layout.sentence(e - 1)[0]:e].strip()
+        hand_over = _COMMENTED_BY.fullmatch(last_sentence)
+        first = paras[i + 1]
+        opening = text[first[0]:first[1]].lstrip()
+        if hand_over is None or opening[:1] not in "-–—" or len(opening.split()) < 9:
+            continue
+        last = i + 1
+        while last + 1 < len(paras) and last - i < 6 and _spoken_on(layout, last + 1, False):
+            last += 1
+        start = first[0] + (len(text[first[0]:first[1]]) - len(opening)) + 1
+        start += len(text[start:first[1]]) - len(text[start:first[1]].lstrip())
+        end = paras[last][1]
+        if not taken.overlaps(start, end):
+            found.append(Candidate(start, end, collapse(text[start:end]), "direct",
+                                   "block quote", attribution=hand_over.group("who"),
+                                   evidence=evidence(last_sentence)))
+    return found
+
+
 def _without_narration_after(layout: Layout, first: int, last: int) -> int:
     """The last paragraph of introduced speech that speaks in the first person, when one
     does: 'The £20m wing has 60 beds.' after '… I want to thank the staff …' is the release's
@@ -750,7 +787,8 @@ def find_passages(layout: Layout, registry: Registry, taken: SpanSet) -> list[Ca
     quoting = [c for c in reports if any(ch in c.text for ch in QUOTE_CHARS)]
     plain_reports = [c for c in reports if not any(ch in c.text for ch in QUOTE_CHARS)]
     for group in (colon_headline(layout, registry), block_quotes(layout, registry, taken),
-                  introduced_quotes(layout, taken), dashed(layout, taken),
+                  introduced_quotes(layout, taken), commented(layout, taken),
+                  dashed(layout, taken),
                   signed_headline(layout, registry), quoting,
                   marked(layout), plain_reports):
         for cand in sorted(group, key=lambda c: c.start):
