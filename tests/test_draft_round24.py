@@ -164,3 +164,15 @@ def test_an_agencys_four_digit_times_head_the_entries_of_a_live_page():
             "reporters in the harbour.\n")
     drafted = draft(text, {}, {}, published=DAY)
     assert drafted.kind == "live"
+
+
+def test_a_body_opening_its_officers_compound_is_not_the_speaker(tmp_path):
+    people = registry(tmp_path, (
+        "european-space-agency: {name: European Space Agency, kind: organisation,"
+        " aliases: [ESA, Esa]}\n"))
+    text = ("Die Landung im Live-Ticker\n\n"
+            "20.12 Uhr, Lukas Beispiel, science.ORF.at\n\n"
+            "ESA-Generaldirektor Jean Exemple frohlockt: \"Die Sonde hat überlebt, wir sind auf "
+            "der Oberfläche!\"\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert speakers(drafted) == ["jean-exemple"]

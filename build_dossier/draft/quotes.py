@@ -1083,7 +1083,9 @@ class Resolver:
         exact = self.registry.exact(subject)
         if exact:
             return exact, subject, ""
-        hits = self.registry.find(subject)
+        # 'ESA-Generaldirektor Jean-Jacques Dordain': the body opens its officer's compound.
+        hits = [h for h in self.registry.find(subject)
+                if not _compound_before_name(subject, h[1], len(subject))]
         if hits:
             s, e, person_id = hits[0]
             given = subject[:s].split()[-1:]
@@ -1160,6 +1162,9 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
         hits = [h for h in hits if not registry.other_given_name(
             layout.text[s:s + h[0]].split()[-1:], h[2])
             or " " in layout.text[s + h[0]:s + h[1]].strip()]
+        # 'ESA-Generaldirektor Jean-Jacques Dordain frohlockt': the body is the first half of
+        # the office's compound, and the name after the office is the speaker.
+        hits = [h for h in hits if not _compound_before_name(layout.text, s + h[1], e)]
         earlier = named_subject(layout.text[s:e]) if hits else None
         if earlier and " " in earlier[0] and not inside.holds(s) \
                 and 0 <= layout.text.find(earlier[0], s, e) <= s + hits[0][0] - len(earlier[0]) \
@@ -1619,6 +1624,28 @@ _BYLINE_ALONE = re.compile(r"(?:(?i:by|par|von|автор:?)\s+)?[" + UPPER + r"
                            r"(?:\s+[" + UPPER + r"][\w’'\-]+){1,2}")
 
 
+_COMPOUND_OFFICE = re.compile(r"-[\w-]+\s+(?P<name>[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER
+                              + r"][\w’'\-]+){1,2})")
+
+
+def _compound_before_name(text: str, at: int, end: int) -> bool:
+    """Whether the registry name ending at `at` opens a compound naming an office held by the
+    full name after it ('ESA-Generaldirektor Jean-Jacques Dordain', 'SPD-Chef Lars Beispiel')."""
+    match = _COMPOUND_OFFICE.match(text, at, end)
+    if match is None:
+        return False
+    office = text[at + 1:match.start("name")].strip()
+    return (names_an_office(office) or office in TITLE_WORDS
+            or office.casefold().endswith(_OFFICE_ENDINGS)) \
+        and could_be_speaker(match.group("name"))
+
+
+_OFFICE_ENDINGS = ("direktor", "direktorin", "chef", "chefin", "leiter", "leiterin", "präsident",
+                   "präsidentin", "vorsitzende", "vorsitzender", "sprecher", "sprecherin",
+                   "minister", "ministerin")
+"""German offices closing a compound whose first half is the body ('ESA-Generaldirektor')."""
+
+
 def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, str] | None:
     """(offset, id, name) of the person the title or the lead's first sentence names first."""
     for s, e in layout.paras[:2]:
@@ -1871,7 +1898,8 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
         # 'Der Erste Parlamentarische Geschäftsführer der SPD-Bundestagsfraktion, Carsten
         # Schneider, sprach von einer „Frechheit“': the name in apposition to the office.
         lead = apposed.group(1)
-    hits = resolver.registry.find(lead)
+    hits = [h for h in resolver.registry.find(lead)
+            if not _compound_before_name(lead, h[1], len(lead))]
     if hits:
         s, e, person_id = hits[0]
         return (person_id, lead[s:e], ""), evidence(lead)
