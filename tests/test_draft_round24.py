@@ -176,3 +176,18 @@ def test_a_body_opening_its_officers_compound_is_not_the_speaker(tmp_path):
             "der Oberfläche!\"\n")
     drafted = draft(text, people, {}, published=DAY)
     assert speakers(drafted) == ["jean-exemple"]
+
+
+def test_she_after_a_german_sentence_whose_verb_precedes_the_surname_is_that_person():
+    # Found trying `new` on a news site's item on flood aid (2024), outside the corpus.
+    text = ("Regierung sagt Hilfe zu\n\n"
+            "Anna Beispiel, stellvertretende Regierungssprecherin, betonte, dass Hilfe "
+            "bereitstehe. "
+            "„Wir beobachten die Lage sehr aufmerksam“, erklärte Beispiel in Berlin.\n\n"
+            "Bundesinnenministerin Jana Exempel hat verdeutlicht, dass das Hilfswerk bereit sei. "
+            "Exempel stellt klar, dass es auch an der Elbe helfen werde.\n\n"
+            "In einer emotionalen Ansprache drückte Beispiel zudem ihre Betroffenheit aus. "
+            "„Im Namen der Regierung übersende ich allen Betroffenen unser Beileid“, sagte sie.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert [speaker_id(q) for q in drafted.quotes if q.text.startswith("Im Namen")] == [
+        "anna-beispiel"]

@@ -1199,6 +1199,10 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
             subjects.append((s, registry.resolve(opener), opener))
         elif (alone := _speaker_by_one_name(layout.text, s, e)) is not None:
             subjects.append((s, None, alone))
+        elif (known := _inverted_surname(layout.text, s, e)) is not None:
+            # 'In einer emotionalen Ansprache drückte Hoffmann zudem …': the surname of
+            # 'Christiane Hoffmann', named in full above, is whom 'sie' names next.
+            subjects.append((s, registry.resolve(known), known))
     headings = speaker_headings(layout, registry)
     entries = entry_headings(layout, registry)
     # In text order; at one place (a heading that is also a sentence's subject), one resolved
@@ -1295,6 +1299,29 @@ def _speaker_by_one_name(text: str, start: int, end: int) -> str | None:
     owned = word.group() in _possessives(text) and word.group().lower() not in OPENERS \
         and not lower_case_elsewhere(text, word.group())
     return word.group() if owned or word.group() in _named_after_verbs(text) else None
+
+
+_GERMAN_OPENING_PREPOSITIONS = frozenset(words_of(
+    "In Im Bei Beim Nach Auf Mit Während Vor Am Zum Zur Seit Trotz Wegen Bereits Später Danach "
+    "Dabei Zudem Anschließend"))
+
+
+def _inverted_surname(text: str, start: int, end: int) -> str | None:
+    """The full name, given earlier in the text, whose surname follows the verb of a German
+    sentence opening on a preposition's phrase ('In einer Ansprache drückte Hoffmann …'): the
+    verb second, its subject right after it."""
+    words = text[start:end].split()[:12]
+    if not words or words[0] not in _GERMAN_OPENING_PREPOSITIONS:
+        return None
+    for n in range(2, len(words)):
+        word = words[n].strip(",.;:")
+        if not word[:1].isupper():
+            continue
+        if words[n - 1].islower() and len(word) >= 3 and word not in TITLE_WORDS \
+                and (full := full_name_in(text[:start], word)) is not None \
+                and " " in full and full.split()[-1] == word:
+            return full
+    return None
 
 
 @functools.lru_cache(maxsize=8)
