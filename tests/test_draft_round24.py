@@ -191,3 +191,14 @@ def test_she_after_a_german_sentence_whose_verb_precedes_the_surname_is_that_per
     drafted = draft(text, {}, {}, published=DAY)
     assert [speaker_id(q) for q in drafted.quotes if q.text.startswith("Im Namen")] == [
         "anna-beispiel"]
+
+
+def test_a_quotation_glued_to_the_sentence_before_is_the_officers_not_the_bodys(tmp_path):
+    people = registry(tmp_path, (
+        "harbour-company: {name: Harbour Company, kind: organisation, aliases: [Harbco]}\n"))
+    text = ("Storm: live report\n\n"
+            "1147 GMT: Harbco spokesman Jan Example tells AFP.\"We cannot tell when, but we want "
+            "to open the harbour again as soon as possible.\"\n")
+    drafted = draft(text, people, {}, published=DAY)
+    assert [(q.text.split()[0], speaker_id(q)) for q in drafted.quotes] == [
+        ("We", "jan-example")]

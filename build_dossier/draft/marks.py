@@ -29,6 +29,10 @@ def mark_role(text: str, i: int) -> str | None:
         after = text[i + 1] if i + 1 < len(text) else "\n"
         if before in _OPEN_CONTEXT and not after.isspace():
             return "open"
+        if ch == "\"" and before in ".!?" and after.isalpha() and after.isupper():
+            # 'Tepco spokesman Naohiro Omura tells AFP."We cannot …': the space after the
+            # sentence was lost, the mark glued to the next quotation's first word.
+            return "open"
         if ch == "“" and after.isspace() and before in _OPEN_CONTEXT:
             return None
         return "close"

@@ -1651,17 +1651,18 @@ _BYLINE_ALONE = re.compile(r"(?:(?i:by|par|von|автор:?)\s+)?[" + UPPER + r"
                            r"(?:\s+[" + UPPER + r"][\w’'\-]+){1,2}")
 
 
-_COMPOUND_OFFICE = re.compile(r"-[\w-]+\s+(?P<name>[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER
-                              + r"][\w’'\-]+){1,2})")
+_COMPOUND_OFFICE = re.compile(r"(?:-[\w-]+|[^\S\n]+[\w-]+)\s+(?P<name>[" + UPPER
+                              + r"][\w’'\-]+(?:\s+[" + UPPER + r"][\w’'\-]+){1,2})")
 
 
 def _compound_before_name(text: str, at: int, end: int) -> bool:
     """Whether the registry name ending at `at` opens a compound naming an office held by the
-    full name after it ('ESA-Generaldirektor Jean-Jacques Dordain', 'SPD-Chef Lars Beispiel')."""
+    full name after it ('ESA-Generaldirektor Jean-Jacques Dordain', 'SPD-Chef Lars Beispiel'),
+    or names the body of the office before it ('Tepco spokesman Naohiro Omura')."""
     match = _COMPOUND_OFFICE.match(text, at, end)
     if match is None:
         return False
-    office = text[at + 1:match.start("name")].strip()
+    office = text[at:match.start("name")].strip(" -")
     return (names_an_office(office) or office in TITLE_WORDS
             or office.casefold().endswith(_OFFICE_ENDINGS)) \
         and could_be_speaker(match.group("name"))
