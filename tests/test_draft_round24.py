@@ -202,3 +202,15 @@ def test_a_quotation_glued_to_the_sentence_before_is_the_officers_not_the_bodys(
     drafted = draft(text, people, {}, published=DAY)
     assert [(q.text.split()[0], speaker_id(q)) for q in drafted.quotes] == [
         ("We", "jan-example")]
+
+
+def test_on_request_is_no_name_and_a_press_office_is_its_bodys_not_the_last_persons():
+    text = ("Der Wiesn-Ticker\n\n"
+            "12:00 Uhr: \"Der Himmel ist ein Münchner\", sagte Wiesnchef Hans Beispiel heute "
+            "angesichts des Wetters.\n\n"
+            "12:56 Uhr: Die Wiesn-Pressestelle sagt auf AZ-Nachfrage: \"Es ist mehr los als die "
+            "letzten Jahre am ersten Tag.\"\n\n"
+            "13:10 Uhr: \"Das ist gemessen am Andrang relativ wenig\", sagte ein Polizeisprecher "
+            "auf Nachfrage.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert speakers(drafted) == ["hans-beispiel", "wiesn-pressestelle", "polizeisprecher"]

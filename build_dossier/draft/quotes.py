@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from .marks import QUOTE_CHARS, quoted
 from .reported import (
     ACCORDING_TO,
+    ON_REQUEST,
     attribution_line,
     lead_attribution,
     reported,
@@ -808,6 +809,7 @@ _PLACE_PREPOSITIONS = frozenset(words_of("à a en au aux in at im am in bei в �
 
 def _subject(phrase: str) -> str:
     """The part of the words before a speech verb that names the speaker."""
+    phrase = ON_REQUEST.sub(" ", phrase)  # 'Die Wiesn-Pressestelle sagt auf AZ-Nachfrage'
     phrase = re.sub(r"\([^()]*\)", " ", phrase)  # 'Saskia Esken (SPD)'
     # 'Markus Weinzierl (Trainer VfB Stuttgart' before its '):': the club is not the speaker.
     phrase = re.sub(r"(?<=\S)\s*\([^()]*$", "", phrase)
@@ -1018,6 +1020,10 @@ class Resolver:
         # 'the minister', 'a visibly angry Speaker', 'the former chief whip': someone named
         # before, by their office or a description.
         described = subject.split()
+        if 2 <= len(described) <= 3 and described[0].lower() in _DEFINITE \
+                and described[-1].casefold().endswith(_PRESS_OFFICES):
+            # 'Die Wiesn-Pressestelle sagt': a body's press office, no person named before.
+            return None, " ".join(described[1:]), ""
         if described and (described[0].lower() in _DESCRIBING or (  # a sentence's capital
                 described[0].lower() in ROLE_NOUNS and len(described) > 1)):
             # 'Глава ЦИК отметила', 'Глава региона подчеркнул': an office opening the sentence.
@@ -1651,6 +1657,9 @@ _BYLINE_ALONE = re.compile(r"(?:(?i:by|par|von|автор:?)\s+)?[" + UPPER + r"
                            r"(?:\s+[" + UPPER + r"][\w’'\-]+){1,2}")
 
 
+_PRESS_OFFICES = ("pressestelle", "presseamt", "pressebüro", "press office", "пресс-служба",
+                  "пресс-центр")
+"""A body's press office: no one the text names before it, whatever 'die' opens it."""
 _COMPOUND_OFFICE = re.compile(r"(?:-[\w-]+|[^\S\n]+[\w-]+)\s+(?P<name>[" + UPPER
                               + r"][\w’'\-]+(?:\s+[" + UPPER + r"][\w’'\-]+){1,2})")
 
