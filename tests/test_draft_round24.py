@@ -214,3 +214,20 @@ def test_on_request_is_no_name_and_a_press_office_is_its_bodys_not_the_last_pers
             "auf Nachfrage.\n")
     drafted = draft(text, {}, {}, published=DAY)
     assert speakers(drafted) == ["hans-beispiel", "wiesn-pressestelle", "polizeisprecher"]
+
+
+def test_a_caption_inside_a_sentence_and_a_term_in_marks_sign_nothing():
+    text = ("Mai 2, 2024\n\n"
+            "Neujahrsgrüße des Präsidenten\n\n"
+            "Liebe Seglerinnen und Segler,\n\n"
+            "das vergangene Jahr war wieder einigermaßen herausfordernd für unseren Verband. Die "
+            "Einschränkungen der letzten Jahre gehören langsam aber sicher der\n\n"
+            "Hans Beispiel (DSV)\n\n"
+            "Vergangenheit an, aber die allgemeine Lage und die Inflation gehen auch an uns nicht "
+            "spurlos vorbei. Ich möchte mich bei allen bedanken, die unermüdlich tätig sind.\n\n"
+            "Im Frühjahr gab es zwei Regatten in Kiel, die wir vor Ort begleitet haben. Der "
+            "Weltverband hat 2022 zum „Jahr der Frauen“ erklärt und wir haben das Glück, dass "
+            "viele junge Seglerinnen zu uns kommen.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.kind == "statement"
+    assert any(q.text.startswith("Im Frühjahr") and q.kind == "direct" for q in drafted.quotes)

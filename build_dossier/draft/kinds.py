@@ -241,10 +241,15 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
     attributed = any(
         attribution_line(layout.text[s:e], registry.exact) is not None
         and len(layout.text[paras[i - 1][0]:paras[i - 1][1]].split()) >= 8
+        and not _caption_inside_sentence(layout, i)
         for i, (s, e) in enumerate(paras) if i >= 3 and i not in signed)
     # So are quotations signed after them ('“…,” said X', '— …, — отметил глава государства').
-    attributed = attributed or any(_signed_at(layout.text, m.end())
-                                   for m in _SIGNED.finditer(layout.text, 0, 200_000))
+    # ('… hat 2022 zum „Jahr der Frauen“ erklärt': a term in marks before the sentence's verb,
+    # no comma or dash between, nor one closing the words inside: nothing signed.)
+    attributed = attributed or any(
+        _signed_at(layout.text, m.end()) and (
+            any(c in m.group() for c in ",—–-") or layout.text[m.start() - 1:m.start()] in ",!?…")
+        for m in _SIGNED.finditer(layout.text, 0, 200_000))
     if turns or (_SPEECH_TITLE.search(layout.text[:600]) and speechy and not attributed
                  and _marked_share(layout, long_paras) < 0.5):
         return STATEMENT
@@ -264,6 +269,17 @@ def decide_kind(layout: Layout, turns: list[Turn], registry: Registry) -> str:
             or _excerpts_below(layout) or _comment_announced(layout) is not None):
         return STATEMENT
     return NEWS
+
+
+def _caption_inside_sentence(layout: Layout, index: int) -> bool:
+    """Whether paragraph `index` stands inside a sentence, as a picture's caption a page
+    printed into the text ('… gehören langsam aber sicher der / Ullrich Krause (DSB) /
+    Vergangenheit an, …'): it signs nothing above it."""
+    if not 0 < index < len(layout.paras) - 1:
+        return False
+    above = layout.text[slice(*layout.paras[index - 1])].rstrip()
+    below = layout.text[slice(*layout.paras[index + 1])].lstrip()
+    return above[-1:].isalpha() and below[:1].islower()
 
 
 _EXCERPTS = re.compile(
