@@ -231,3 +231,16 @@ def test_a_caption_inside_a_sentence_and_a_term_in_marks_sign_nothing():
     drafted = draft(text, {}, {}, published=DAY)
     assert drafted.kind == "statement"
     assert any(q.text.startswith("Im Frühjahr") and q.kind == "direct" for q in drafted.quotes)
+
+
+def test_a_statement_opened_under_its_introductions_colon_and_never_closed_runs_to_the_end():
+    text = ("Мэр Иван Примеров обратился к жителям города\n\n"
+            "24.06.2023, 15:42\n\n"
+            "Мэр Иван Примеров обратился к жителям города:\n\n"
+            "\"Дорогие друзья.\n\n"
+            "В городе всё абсолютно спокойно, и все службы работают в обычном режиме.\n\n"
+            "Отдельная просьба к тем, кто гадает на «кофейной гуще»: не торопитесь с выводами.\n\n"
+            "Не поддавайтесь на провокации и слухи, которые распространяют в сетях.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    said = " ".join(q.text for q in drafted.quotes if speaker_id(q) == "ivan-primerov")
+    assert "Не поддавайтесь на провокации" in said and "все службы работают" in said

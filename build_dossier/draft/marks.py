@@ -74,6 +74,10 @@ _CLOSERS = {"«": "»", "„": "“”\"", "“": "”“\"", "\"": "\"”“"}
 """What closes a quotation opened by each mark: quotations nested inside (« … „…“ … ») do not."""
 
 
+_FAMILY = {"\"": "\"“”", "“": "“”\"", "„": "„“”", "«": "«»"}
+"""The marks of a quotation's own kind: others inside it are nested quotations."""
+
+
 def _closes(opener: str, mark: str) -> bool:
     return mark in _CLOSERS.get(opener, "”»\"“")
 
@@ -127,10 +131,24 @@ def _continuation(text: str, paras: list[Span], marks: list[list[tuple[int, str]
                   index: int, opener: str) -> tuple[int, list[int], int | None]:
     """Where a quotation open at the end of paragraph `index` ends, the marks reopening it in
     later paragraphs, and the paragraph to go on scanning from when it closes inside one."""
-    confirmed_end, continued, tentative = paras[index][1], [], 0
+    continued: list[int] = []
+    confirmed_end, tentative = paras[index][1], 0
+    # 'Губернатор … обратился к жителям …: / "Дорогие друзья. / …': a statement opened
+    # under its introduction's colon and never closed goes on to the text's end, the
+    # paragraphs between holding no mark of its kind ('«кофейной гуще»' is nested).
+    start = paras[index][0]
+    introduced = (text[start:start + 1] == opener and index > 0
+                  and text[slice(*paras[index - 1])].rstrip().endswith(":"))
+    family = _FAMILY.get(opener, "")
     j = index + 1
-    while j < len(paras) and tentative <= 8:
+    while j < len(paras) and (tentative <= 8 or introduced):
         s, _ = paras[j]
+        if introduced and not any(text[at] in family for at, _ in marks[j]):
+            tentative += 1
+            j += 1
+            if j == len(paras):
+                return paras[-1][1], continued, None
+            continue
         if marks[j] and marks[j][0] == (s, "open"):
             continued.append(s)
             closes = [at for at, role in marks[j][1:]
