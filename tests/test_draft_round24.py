@@ -244,3 +244,15 @@ def test_a_statement_opened_under_its_introductions_colon_and_never_closed_runs_
     drafted = draft(text, {}, {}, published=DAY)
     said = " ".join(q.text for q in drafted.quotes if speaker_id(q) == "ivan-primerov")
     assert "Не поддавайтесь на провокации" in said and "все службы работают" in said
+
+
+def test_the_senders_office_under_the_release_line_is_no_title():
+    # Found trying `new` on a White House press gaggle (2008), outside the corpus.
+    text = ("The White House, President Jane Example\n\n"
+            "For Immediate Release\nOffice of the Press Secretary\nJuly 17, 2008\n\n"
+            "Press Gaggle by John Example, Harbour Administrator\nAboard the Ferry\n\n"
+            "1:55 P.M. EDT\n\n"
+            "MR. EXAMPLE: Good afternoon, everyone. As you know, we're on our way to the coast "
+            "to view some of the storm damage of the past few weeks.\n")
+    drafted = draft(text, {}, {}, published=DAY)
+    assert drafted.title == "Press Gaggle by John Example, Harbour Administrator"

@@ -211,7 +211,8 @@ def guess_title(text: str) -> tuple[str, bool]:
     if release is not None:
         # 'The White House / Office of the Press Secretary / For Immediate Release': the
         # sender's letterhead stands above the release line, its heading below.
-        below = [c for c in candidates if c in lines[release + 1:]]
+        below = [c for c in candidates if c in lines[release + 1:]
+                 and not _SENDERS_OFFICE.match(c)]
         candidates = below or candidates
     named = _named_in_breadcrumbs(lines[:3])
     first = named if named in candidates else candidates[0]
@@ -227,6 +228,10 @@ def guess_title(text: str) -> tuple[str, bool]:
     return _sentence(first), first != lines[0]
 
 
+_SENDERS_OFFICE = re.compile(r"(?i:office of the (?:press secretary|spokesperson|first lady|"
+                             r"vice president)|press office|bureau de presse|pressestelle)\b")
+"""The sender's office under the release line ('For Immediate Release / Office of the Press
+Secretary / July 17, 2008 / Press Gaggle by …'): its letterhead, not the heading."""
 _ISSUE = re.compile(r"(?i:выпуск|номер|issue|ausgabe|numéro|n°|№)\s*(?:no\.?\s*|nr\.?\s*)?\d+"
                     r"(?:\s*\(\d+\))?(?:\s*(?:от|of|vom|du|,)\s*.{0,30})?$")
 """A paper's issue line ('Выпуск 60(13278) от 12.08.2019 г.', 'Ausgabe 12 vom 3. Mai'): no
