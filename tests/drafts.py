@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from build_dossier.draft.frontmatter import speaker_id
 from build_dossier.draft.new import draft
+from build_dossier.load import load_people
 
-__all__ = ["proposed"]
+__all__ = ["proposed", "registry_of"]
 
 
 def proposed(text: str, **given: object) -> tuple[str, list[tuple[str, str]], list[str]]:
@@ -15,3 +16,11 @@ def proposed(text: str, **given: object) -> tuple[str, list[tuple[str, str]], li
     drafted = draft(text, {}, {}, **given)  # type: ignore[arg-type]
     return (drafted.kind, [(q.text, speaker_id(q, drafted.language)) for q in drafted.quotes],
             drafted.notes)
+
+
+def registry_of(tmp_path, people_yml: str) -> dict:
+    """The people registry `new` loads from a dossier whose `sources/people.yml` is
+    `people_yml`."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "people.yml").write_text(people_yml, encoding="utf-8")
+    return load_people(tmp_path, [])

@@ -6,10 +6,10 @@ speech's header and salutation."""
 from __future__ import annotations
 
 import test_new_kinds
+from drafts import registry_of
 
 from build_dossier.draft.frontmatter import speaker_id
 from build_dossier.draft.new import draft
-from build_dossier.load import load_people
 from build_dossier.model import FuzzyDate
 
 DAY = FuzzyDate(2015, 6, 12)
@@ -157,12 +157,6 @@ def test_an_office_label_is_the_holder_the_title_names_and_answers_even_when_ask
     assert ("joe-biden", "Are") in proposed(drafted)
 
 
-def _registry(tmp_path, people_yml: str):
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "people.yml").write_text(people_yml, encoding="utf-8")
-    return load_people(tmp_path, [])
-
-
 _OVAL_OFFICE = ("Oval Office\n\n4:02 P.M. EST\n\n"
                 "THE PRESIDENT: Good afternoon. I want to say a few words about the storm and "
                 "about what we are doing for the people in its path tonight. All right?\n\n"
@@ -172,7 +166,7 @@ _OVAL_OFFICE = ("Oval Office\n\n4:02 P.M. EST\n\n"
 
 
 def test_an_office_the_text_never_names_is_the_registrys_holder_that_year(tmp_path):
-    people = _registry(tmp_path, (
+    people = registry_of(tmp_path, (
         'joe-biden: {name: Joe Biden, kind: person,'
         ' role: "President of the United States (2021-2025)"}\n'
         'barack-obama: {name: Barack Obama, kind: person,'

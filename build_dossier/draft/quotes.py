@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from .marks import QUOTE_CHARS, quoted
 from .reported import (
     ACCORDING_TO,
+    ELIDED_ARTICLE,
     ON_REQUEST,
     attribution_line,
     lead_attribution,
@@ -1015,7 +1016,7 @@ class Resolver:
         # 'a annoncé l’élu': the elided article before an office, as 'le maire'.
         subject = re.sub(r"^[lL]['’](?=[a-zà-ÿ])", "le ", subject)
         # 'prévient l'Isavia': the elided article before a body's name, no part of it.
-        subject = re.sub(r"^[lL]['’](?=[" + UPPER + r"])", "", subject)
+        subject = ELIDED_ARTICLE.sub("", subject)
         word = subject.strip(" ,.").lower().replace("a-t-", "").replace("t-", "")
         # 'the minister', 'a visibly angry Speaker', 'the former chief whip': someone named
         # before, by their office or a description.
@@ -1090,8 +1091,7 @@ class Resolver:
         if exact:
             return exact, subject, ""
         # 'ESA-Generaldirektor Jean-Jacques Dordain': the body opens its officer's compound.
-        hits = [h for h in self.registry.find(subject)
-                if not _compound_before_name(subject, h[1], len(subject))]
+        hits = speaking_hits(self.registry, subject, namesakes=True)
         if hits:
             s, e, person_id = hits[0]
             given = subject[:s].split()[-1:]
@@ -1163,14 +1163,8 @@ def resolve_speakers(layout: Layout, passages: list[Candidate], registry: Regist
     # they are noted with the passages, in the order of the text.
     subjects: list[tuple[int, str | None, str]] = []
     for s, e in layout.sents:
-        hits = [h for h in registry.find(layout.text[s:e]) if not inside.holds(s + h[0])]
-        # 'Prof. Mike Atkinson' for the registry's 'Atkinson' (Caroline): someone else, new.
-        hits = [h for h in hits if not registry.other_given_name(
-            layout.text[s:s + h[0]].split()[-1:], h[2])
-            or " " in layout.text[s + h[0]:s + h[1]].strip()]
-        # 'ESA-Generaldirektor Jean-Jacques Dordain frohlockt': the body is the first half of
-        # the office's compound, and the name after the office is the speaker.
-        hits = [h for h in hits if not _compound_before_name(layout.text, s + h[1], e)]
+        hits = [h for h in speaking_hits(registry, layout.text[s:e])
+                if not inside.holds(s + h[0])]
         earlier = named_subject(layout.text[s:e]) if hits else None
         if earlier and " " in earlier[0] and not inside.holds(s) \
                 and 0 <= layout.text.find(earlier[0], s, e) <= s + hits[0][0] - len(earlier[0]) \
@@ -1664,6 +1658,19 @@ _COMPOUND_OFFICE = re.compile(r"(?:-[\w-]+|[^\S\n]+[\w-]+)\s+(?P<name>[" + UPPER
                               + r"][\w’'\-]+(?:\s+[" + UPPER + r"][\w’'\-]+){1,2})")
 
 
+def speaking_hits(registry: Registry, text: str, namesakes: bool = False
+                  ) -> list[tuple[int, int, str]]:
+    """The registry's names in `text` (`Registry.find`) that can be who speaks there: not a
+    body opening its officer's name ('ESA-Generaldirektor Jean-Jacques Dordain', 'Tepco
+    spokesman Naohiro Omura': the officer speaks), nor, unless the caller makes `namesakes` of
+    them, a surname standing after another given name ('Prof. Mike Atkinson' is not the
+    registry's Caroline Atkinson)."""
+    return [h for h in registry.find(text)
+            if (namesakes or " " in text[h[0]:h[1]].strip()
+                or not registry.other_given_name(text[:h[0]].split()[-1:], h[2]))
+            and not _compound_before_name(text, h[1], len(text))]
+
+
 def _compound_before_name(text: str, at: int, end: int) -> bool:
     """Whether the registry name ending at `at` opens a compound naming an office held by the
     full name after it ('ESA-Generaldirektor Jean-Jacques Dordain', 'SPD-Chef Lars Beispiel'),
@@ -1694,9 +1701,7 @@ def lead_person(layout: Layout, registry: Registry) -> tuple[int, str | None, st
             continue
         start, end = layout.sentence(s)
         words = layout.text[start:end]
-        # 'Prof. Mike Atkinson' is not the registry's Caroline Atkinson.
-        persons = [h for h in registry.find(words) if registry.is_person(h[2])
-                   and not registry.other_given_name(words[:h[0]].split()[-1:], h[2])]
+        persons = [h for h in speaking_hits(registry, words) if registry.is_person(h[2])]
         if persons:
             return start + persons[0][0], persons[0][2], registry.people[persons[0][2]].name
         for match in re.finditer(r"[" + UPPER + r"][\w’'\-]{2,}", words):
@@ -1935,8 +1940,7 @@ def _lead_speaker(lead: str, at: int, resolver: Resolver) -> tuple[Guess, str] |
         # 'Der Erste Parlamentarische Geschäftsführer der SPD-Bundestagsfraktion, Carsten
         # Schneider, sprach von einer „Frechheit“': the name in apposition to the office.
         lead = apposed.group(1)
-    hits = [h for h in resolver.registry.find(lead)
-            if not _compound_before_name(lead, h[1], len(lead))]
+    hits = speaking_hits(resolver.registry, lead)
     if hits:
         s, e, person_id = hits[0]
         return (person_id, lead[s:e], ""), evidence(lead)

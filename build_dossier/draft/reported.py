@@ -497,7 +497,7 @@ _TOLD_MEDIUM = re.compile(
     r"Magazin|Sender|Rundfunk|Fernsehen|Radio|Portal|Redaktion|Presse|Tagesschau)(?![\w-]).*$")
 """A German dative after the speaker: the agency, paper or station it was said to ('der
 Deutschen Presse-Agentur', 'dem Sender', 'der Nachrichtenagentur Reuters')."""
-_ELIDED_ARTICLE = re.compile(r"^[lL]['’](?=[" + UPPER + r"])")
+ELIDED_ARTICLE = re.compile(r"^[lL]['’](?=[" + UPPER + r"])")
 """French's article elided before a capitalised name: 'l'Isavia', 'l’Unesco'."""
 
 
@@ -557,7 +557,7 @@ def tail_attribution(text: str, quote_end: int, sentence_end: int) -> str:
     # are the one speaker's.
     after = _JOINED_OFFICES.sub("", after)
     # 'prévient l'Isavia dans un communiqué': the elided article before a body's name.
-    after = _ELIDED_ARTICLE.sub("", after)
+    after = ELIDED_ARTICLE.sub("", after)
     # 'sagte die Grünen-Politikerin der Deutschen Presse-Agentur': the agency it was told to.
     after = _TOLD_MEDIUM.sub("", after)
     named = _LEADING_NAME.match(after)
